@@ -1,0 +1,65 @@
+# Portrait — the two commands that matter:
+#   make run    build everything and serve the app on http://127.0.0.1:8080 (sample shop built in)
+#   make test   run every test (native, wasm-bindgen-test, front-end unit, browser end-to-end)
+# Both install what is missing first (scripts/setup.sh, idempotent).
+
+SHELL := /bin/bash
+PORT ?= 8080
+WASM := target/wasm32-unknown-unknown/release/portrait.wasm
+PY := .cache/venv/bin/python
+FIXTURES := target/fixtures
+PEER_SEED := 42
+
+.PHONY: run test build setup setup-test wasm web cli fixtures test-native test-wasm test-web test-browser bench fmt clean
+
+run: build
+	node scripts/serve.mjs --port $(PORT)
+
+build: setup wasm web cli
+
+setup:
+	@bash scripts/setup.sh run
+
+setup-test:
+	@bash scripts/setup.sh test
+
+wasm:
+	cargo build --release --lib --target wasm32-unknown-unknown
+	wasm-bindgen --target web --out-dir pkg $(WASM)
+
+web:
+	node scripts/build-web.mjs
+
+cli:
+	cargo build --release --bin portrait
+
+# Generated (not committed) fixtures: the peer generator's 100k-row file and the GBK / XLSX
+# copies of UCI Online Retail. Each script skips work that is already done.
+fixtures: setup-test
+	$(PY) scripts/rfm_reference.py --rows 100000 --seed $(PEER_SEED) --cache $(FIXTURES) --out-dir $(FIXTURES)/rfm-check
+	cmp tests/fixtures/rfm/peer_100000_seed42.csv $(FIXTURES)/rfm-check/peer_100000_seed42.csv
+	$(PY) scripts/make_retail_copies.py $(FIXTURES)
+
+test: setup-test fixtures test-native test-wasm test-web build test-browser
+	@echo "make test: all suites passed"
+
+test-native:
+	cargo test --profile ci
+
+test-wasm:
+	cargo test --release --target wasm32-unknown-unknown --test wasm_bindings
+
+test-web:
+	npm test
+
+test-browser:
+	npm run test:browser
+
+bench: build
+	bash scripts/bench.sh
+
+fmt:
+	cargo fmt
+
+clean:
+	rm -rf target pkg www/dist

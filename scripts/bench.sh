@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# `make bench`: ingest + overview + RFM on the peer generator's 1M-row file (seed 42), natively
+# (CLI) and in headless Debian Chromium (the real page's worker), plus the DuckDB-WASM peer
+# (../shared/bench/peers/duckdb_wasm) in the same run. Results: target/bench/*.json and
+# target/bench/table.md (copy into BENCHMARKS.md with the machine and date).
+#
+#   BENCH_SIZES="100000 1000000"  BENCH_REPEATS=3  BENCH_SKIP_PEER=1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES="${BENCH_SIZES:-100000 1000000}"
+REPEATS="${BENCH_REPEATS:-3}"
+OUT=target/bench
+PEERS=../shared/bench/peers
+mkdir -p "$OUT" target/fixtures
+bash scripts/setup.sh test >/dev/null
+
+for n in $SIZES; do
+  f="target/fixtures/peer_orders_${n}_seed42.csv"
+  [ -s "$f" ] || .cache/venv/bin/python "$PEERS/gen_orders.py" --rows "$n" --seed 42 --out "$f"
+done
+
+echo "== native CLI (release) =="
+for n in $SIZES; do
+  f="target/fixtures/peer_orders_${n}_seed42.csv"
+  : > "$OUT/native_${n}.jsonl"
+  for _ in $(seq 1 "$REPEATS"); do
+    target/release/portrait analyze "$f" --timings > /dev/null 2>> "$OUT/native_${n}.jsonl"
+  done
+  tail -n 1 "$OUT/native_${n}.jsonl"
+done
+
+echo "== Portrait in headless Chromium =="
+for n in $SIZES; do
+  node scripts/bench-browser.mjs --csv "target/fixtures/peer_orders_${n}_seed42.csv" \
+       --repeats "$REPEATS" --out "$OUT/browser_${n}.json"
+done
+
+if [ -z "${BENCH_SKIP_PEER:-}" ]; then
+  echo "== DuckDB-WASM peer =="
+  peer_node=.cache/peersnode
+  mkdir -p "$peer_node"
+  if ! cmp -s "$PEERS/duckdb_wasm/package-lock.json" "$peer_node/package-lock.json" \
+     || [ ! -d "$peer_node/node_modules/@duckdb/duckdb-wasm" ]; then
+    cp "$PEERS/duckdb_wasm/package.json" "$PEERS/duckdb_wasm/package-lock.json" "$peer_node/"
+    (cd "$peer_node" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
+  fi
+  for n in $SIZES; do
+    for rep in $(seq 1 "$REPEATS"); do
+      node "$PEERS/duckdb_wasm/bench.mjs" --csv "target/fixtures/peer_orders_${n}_seed42.csv" \
+           --out "$OUT/duckdb_wasm_${n}_${rep}.json" --modules "$peer_node/node_modules" \
+           --chromium /usr/bin/chromium --repeats 3 || echo "[peer] failed: $OUT/duckdb_wasm_${n}_${rep}.json"
+    done
+  done
+fi
+
+node scripts/bench-report.mjs --dir "$OUT" --sizes "$SIZES" | tee "$OUT/table.md"

@@ -1,0 +1,4 @@
+//! Shop-level analyses over a `Dataset` (overview KPIs, monthly series).
+
+pub mod overview;
+pub(crate) mod time;

@@ -1,0 +1,262 @@
+//! Overview KPIs: customers, orders, revenue net of returns, AOV (客单价), repeat-purchase
+//! rate, items per order, date range and the monthly revenue series.
+//!
+//! Definitions (each KPI's doc is what the page shows as its definition):
+//! - *purchase line*: a line that is not a return; *purchase order*: an order id with at
+//!   least one purchase line; *return line*: negative quantity or cancelled order.
+//! - Shop totals (revenue, orders, AOV, items, monthly) use **every** used line, including
+//!   lines without a customer id; customer KPIs (customers, repeat rate) use identified lines.
+
+use super::time;
+use crate::dataset::Dataset;
+use serde::{Deserialize, Serialize};
+
+/// One calendar month of the revenue series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthPoint {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Net revenue: Σ value of all lines dated this month (returns negative), minor units.
+    pub revenue_cents: i64,
+    /// Σ value of purchase lines.
+    pub gross_sales_cents: i64,
+    /// Σ value of return lines (≤ 0).
+    pub returns_cents: i64,
+    /// Purchase orders whose first purchase line is in this month.
+    pub orders: u64,
+    /// Identified customers with any line this month.
+    pub active_customers: u64,
+    /// Identified customers whose first line is in this month.
+    pub new_customers: u64,
+}
+
+/// Shop overview KPIs. Field names are the JS API.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    /// Distinct identified customers.
+    pub customers: u64,
+    /// Purchase orders (order ids with at least one purchase line).
+    pub orders: u64,
+    /// Order ids made only of return lines (cancellations, refunds).
+    pub return_orders: u64,
+    /// Revenue net of returns: Σ value of all lines, minor units.
+    pub revenue_cents: i64,
+    /// Σ value of purchase lines.
+    pub gross_sales_cents: i64,
+    /// Σ value of return lines (≤ 0).
+    pub returns_cents: i64,
+    /// Average order value 客单价 = gross sales / purchase orders, minor units.
+    pub aov_cents: f64,
+    /// Net revenue per identified customer = Σ value of identified lines / customers.
+    pub revenue_per_customer_cents: f64,
+    /// Repeat-purchase rate = customers with ≥ 2 purchase orders / customers with ≥ 1.
+    pub repeat_rate: f64,
+    /// Items per order = Σ quantity of purchase lines / purchase orders.
+    pub items_per_order: f64,
+    /// Lines used.
+    pub lines: u64,
+    /// Distinct products.
+    pub products: u64,
+    /// Earliest line, ISO.
+    pub date_min: Option<String>,
+    /// Latest line, ISO.
+    pub date_max: Option<String>,
+    /// Calendar months from the first to the last line (months with no line included, zero).
+    pub monthly: Vec<MonthPoint>,
+}
+
+/// Computes the overview in two passes over the lines.
+pub fn overview(data: &Dataset) -> Overview {
+    let lines = &data.lines;
+    let n = lines.len();
+    let (t_min, t_max) = match (lines.time.iter().min(), lines.time.iter().max()) {
+        (Some(&a), Some(&b)) => (a, b),
+        _ => return empty(),
+    };
+    let m0 = time::month(t_min);
+    let n_months = (time::month(t_max) - m0 + 1) as usize;
+    let mut monthly: Vec<MonthPoint> = (0..n_months)
+        .map(|k| MonthPoint {
+            month: time::month_label(m0 + k as i32),
+            revenue_cents: 0,
+            gross_sales_cents: 0,
+            returns_cents: 0,
+            orders: 0,
+            active_customers: 0,
+            new_customers: 0,
+        })
+        .collect();
+
+    // Shop totals: every line.
+    let mut order_seen = vec![false; lines.order_ids.len()];
+    let mut order_has_line = vec![false; lines.order_ids.len()];
+    let (mut gross, mut returns, mut items, mut orders) = (0i64, 0i64, 0f64, 0u64);
+    for i in 0..n {
+        let m = (time::month(lines.time[i]) - m0) as usize;
+        let v = lines.amount_cents[i];
+        let point = &mut monthly[m];
+        point.revenue_cents += v;
+        order_has_line[lines.order[i] as usize] = true;
+        if lines.is_return[i] {
+            returns += v;
+            point.returns_cents += v;
+        } else {
+            gross += v;
+            items += lines.quantity[i];
+            point.gross_sales_cents += v;
+            let o = lines.order[i] as usize;
+            if !order_seen[o] {
+                order_seen[o] = true;
+                orders += 1;
+                point.orders += 1;
+            }
+        }
+    }
+    let return_orders =
+        order_has_line.iter().zip(&order_seen).filter(|(has, purchase)| **has && !**purchase).count();
+
+    // Customer KPIs: each customer's contiguous, time-ordered slice.
+    let (mut buyers, mut repeaters, mut identified_value) = (0u64, 0u64, 0i64);
+    let mut purchase_orders: Vec<u32> = Vec::new();
+    for c in 0..data.n_customers() {
+        let range = data.customer_lines(c);
+        purchase_orders.clear();
+        let mut last_month = usize::MAX;
+        for i in range.clone() {
+            identified_value += lines.amount_cents[i];
+            if !lines.is_return[i] {
+                purchase_orders.push(lines.order[i]);
+            }
+            let m = (time::month(lines.time[i]) - m0) as usize;
+            if m != last_month {
+                monthly[m].active_customers += 1;
+                if last_month == usize::MAX {
+                    monthly[m].new_customers += 1;
+                }
+                last_month = m;
+            }
+        }
+        purchase_orders.sort_unstable();
+        purchase_orders.dedup();
+        if !purchase_orders.is_empty() {
+            buyers += 1;
+        }
+        if purchase_orders.len() >= 2 {
+            repeaters += 1;
+        }
+    }
+    let customers = data.n_customers() as u64;
+    let products = lines.product_ids.len() as u64;
+    Overview {
+        customers,
+        orders,
+        return_orders: return_orders as u64,
+        revenue_cents: gross + returns,
+        gross_sales_cents: gross,
+        returns_cents: returns,
+        aov_cents: ratio(gross as f64, orders as f64),
+        revenue_per_customer_cents: ratio(identified_value as f64, customers as f64),
+        repeat_rate: ratio(repeaters as f64, buyers as f64),
+        items_per_order: ratio(items, orders as f64),
+        lines: n as u64,
+        products,
+        date_min: Some(time::iso(t_min)),
+        date_max: Some(time::iso(t_max)),
+        monthly,
+    }
+}
+
+fn ratio(a: f64, b: f64) -> f64 {
+    if b > 0.0 {
+        a / b
+    } else {
+        0.0
+    }
+}
+
+fn empty() -> Overview {
+    Overview {
+        customers: 0,
+        orders: 0,
+        return_orders: 0,
+        revenue_cents: 0,
+        gross_sales_cents: 0,
+        returns_cents: 0,
+        aov_cents: 0.0,
+        revenue_per_customer_cents: 0.0,
+        repeat_rate: 0.0,
+        items_per_order: 0.0,
+        lines: 0,
+        products: 0,
+        date_min: None,
+        date_max: None,
+        monthly: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::OrderLines;
+
+    const DAY: i64 = 86_400;
+    const JAN_2024: i64 = 1_704_067_200;
+
+    fn shop() -> Dataset {
+        let mut t = OrderLines::default();
+        // customer 1: two orders in January, one return order in February
+        t.push("A1", Some("1"), JAN_2024, Some("p1"), 2.0, 2000, false);
+        t.push("A1", Some("1"), JAN_2024, Some("p2"), 1.0, 500, false);
+        t.push("A2", Some("1"), JAN_2024 + 3 * DAY, Some("p1"), 1.0, 1000, false);
+        t.push("C3", Some("1"), JAN_2024 + 40 * DAY, Some("p1"), -1.0, -1000, true);
+        // customer 2: one order in February
+        t.push("A4", Some("2"), JAN_2024 + 35 * DAY, Some("p2"), 3.0, 1500, false);
+        // no customer: one order in January
+        t.push("A5", None, JAN_2024 + DAY, Some("p2"), 1.0, 500, false);
+        t.finish();
+        Dataset::build(t)
+    }
+
+    #[test]
+    fn revenue_is_net_of_returns_and_includes_unidentified_lines() {
+        let o = overview(&shop());
+        assert_eq!(o.gross_sales_cents, 5500);
+        assert_eq!(o.returns_cents, -1000);
+        assert_eq!(o.revenue_cents, 4500);
+    }
+
+    #[test]
+    fn orders_count_purchase_orders_and_aov_divides_gross_sales_by_them() {
+        let o = overview(&shop());
+        assert_eq!(o.orders, 4);
+        assert_eq!(o.return_orders, 1);
+        assert_eq!(o.aov_cents, 1375.0);
+        assert_eq!(o.items_per_order, 2.0);
+    }
+
+    #[test]
+    fn repeat_rate_counts_customers_with_two_purchase_orders() {
+        let o = overview(&shop());
+        assert_eq!(o.customers, 2);
+        assert_eq!(o.repeat_rate, 0.5);
+        assert_eq!(o.revenue_per_customer_cents, 2000.0);
+    }
+
+    #[test]
+    fn monthly_series_splits_revenue_orders_and_customers_by_month() {
+        let o = overview(&shop());
+        assert_eq!(o.monthly.len(), 2);
+        let (jan, feb) = (&o.monthly[0], &o.monthly[1]);
+        assert_eq!((jan.month.as_str(), jan.revenue_cents, jan.orders), ("2024-01", 4000, 3));
+        assert_eq!((feb.month.as_str(), feb.revenue_cents, feb.returns_cents), ("2024-02", 500, -1000));
+        assert_eq!((jan.active_customers, jan.new_customers), (1, 1));
+        assert_eq!((feb.active_customers, feb.new_customers), (2, 1));
+    }
+
+    #[test]
+    fn empty_dataset_gives_zero_kpis() {
+        let o = overview(&Dataset::build(OrderLines::default()));
+        assert_eq!((o.customers, o.orders, o.revenue_cents), (0, 0, 0));
+        assert!(o.monthly.is_empty());
+    }
+}

@@ -1,0 +1,132 @@
+//! Ingest: bytes of shop exports in, a cleaned `OrderLines` table and a `QualityReport` out.
+//!
+//! Pipeline per file: `encoding` (gzip, BOM, UTF-8 / GB18030 / UTF-16 detection) →
+//! `sniff` (XLSX / JSON / JSON lines / delimited, delimiter) → a record source (`csv_source`,
+//! `xlsx_source`, `json_source`) → `columns` (header → data-contract field) → `values`
+//! (dates, numbers, money) → `clean` (duplicates, returns, missing ids) → `report`.
+//!
+//! **Never fails per row**: a row that cannot be used is counted in the report with its
+//! reason and location (rust-analyzer's `(T, Vec<Error>)`). A whole file fails only when it
+//! cannot be read as a table at all (empty, binary, no recognisable required column, dates
+//! whose day/month order cannot be decided) — and then the error names file, line, column.
+//!
+//! Long inputs are processed by `IngestJob::step(budget)` so the caller (the Web Worker)
+//! can report progress and accept a cancel between steps.
+
+mod clean;
+pub mod columns;
+mod csv_source;
+pub mod encoding;
+mod error;
+mod job;
+mod json_source;
+pub mod report;
+pub mod sniff;
+mod source;
+pub mod values;
+mod xlsx_source;
+
+pub use columns::{ColumnAssignment, Field};
+pub use error::{IngestError, IngestErrorKind};
+pub use job::{IngestJob, Progress, Stage, Step};
+pub use report::{QualityReport, Rejection, RejectionGroup, RejectReason};
+pub use values::DateOrder;
+
+use crate::dataset::OrderLines;
+use serde::{Deserialize, Serialize};
+
+/// One input file: its name (used in every message) and its bytes.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// File name as the user sees it.
+    pub name: String,
+    /// Raw bytes, any supported format and encoding (gzip allowed).
+    pub bytes: Vec<u8>,
+}
+
+/// Per-file choices the user can override in the page or on the command line.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct FileOptions {
+    /// The file these options are for (matched by name).
+    pub file: String,
+    /// XLSX: the sheet to read (default: the first).
+    pub sheet: Option<String>,
+    /// Column assignments replacing the automatic mapping (all of them, when given).
+    pub mapping: Option<Vec<ColumnAssignment>>,
+}
+
+/// Options of one ingest run. Defaults live here, once (Ruffle: TS forwards only what is set).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct IngestOptions {
+    /// Per-file overrides.
+    pub files: Vec<FileOptions>,
+    /// Day/month order for slashed dates like `3/4/2024`, when the data cannot decide it.
+    pub date_order: Option<DateOrder>,
+}
+
+impl IngestOptions {
+    /// The options for `file` (defaults when none were given).
+    pub fn for_file(&self, file: &str) -> FileOptions {
+        self.files
+            .iter()
+            .find(|f| f.file == file)
+            .cloned()
+            .unwrap_or_else(|| FileOptions { file: file.to_string(), ..FileOptions::default() })
+    }
+}
+
+/// What the page shows before ingest: detected format, encoding, headers, the proposed
+/// column mapping and a preview. Field names are the JS API.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FileInspection {
+    /// File name.
+    pub file: String,
+    /// "csv", "tsv", "xlsx", "json" or "jsonl" (plus "+gzip" when it was compressed).
+    pub format: String,
+    /// Detected text encoding ("UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE"),
+    /// or "binary (XLSX)".
+    pub encoding: String,
+    /// Field delimiter of a delimited file.
+    pub delimiter: Option<String>,
+    /// XLSX: every sheet name; the one read is `sheet`.
+    pub sheets: Vec<String>,
+    /// XLSX: the sheet read.
+    pub sheet: Option<String>,
+    /// Header cells, in column order.
+    pub headers: Vec<String>,
+    /// The column chosen for each data-contract field (automatic or the user's override).
+    pub mapping: Vec<ColumnAssignment>,
+    /// Required fields with no column (ingest refuses the file until they are mapped).
+    pub missing: Vec<Field>,
+    /// Up to 5 data rows as text, for the mapping review.
+    pub preview: Vec<Vec<String>>,
+}
+
+/// Everything ingest produces.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    /// The cleaned lines of all files, in input order.
+    pub lines: OrderLines,
+    /// What was read, used and rejected.
+    pub report: QualityReport,
+    /// Per file: format, encoding and the mapping that was used.
+    pub files: Vec<FileInspection>,
+}
+
+/// Detects format, encoding, headers and the proposed mapping of one file, reading only
+/// what it needs (the header and a few rows; an XLSX file's chosen sheet).
+pub fn inspect(file: &SourceFile, options: &FileOptions) -> Result<FileInspection, IngestError> {
+    job::inspect(file, options)
+}
+
+/// Ingests every file in one go (the CLI and tests); the worker drives `IngestJob` instead.
+pub fn ingest_all(files: Vec<SourceFile>, options: IngestOptions) -> Result<Ingested, IngestError> {
+    let mut job = IngestJob::new(files, options);
+    loop {
+        if let Step::Done(done) = job.step(usize::MAX)? {
+            return Ok(*done);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The browser face: a thin wasm-bindgen wrapper over `Session`.
+//!
+//! **Architecture invariant:** this is the only module that names `wasm_bindgen` or
+//! `js_sys`. Every method converts its arguments, makes one core call and converts the
+//! result; no analytics happen here. Results cross as plain objects (serde-wasm-bindgen)
+//! and errors as `WireError` objects `{code, message, file, line, column}`.
+
+use crate::error::{Error, WireError};
+use crate::ingest::{FileOptions, IngestOptions, SourceFile};
+use crate::sample::SampleParams;
+use crate::segment::rfm::RfmQuery;
+use crate::session::{Session, SessionStep};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Version of the worker ↔ wasm protocol; the worker refuses a mismatch.
+pub const PROTOCOL: u32 = 1;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    // maps as plain objects, u64/i64 as numbers (all our counts fit in 2^53)
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&ser).map_err(|e| wire(&Error::InvalidRequest(e.to_string())))
+}
+
+fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| wire(&Error::InvalidRequest(e.to_string())))
+}
+
+fn wire(e: &Error) -> JsValue {
+    let w = WireError::from(e);
+    w.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or_else(|_| JsValue::from_str(&w.message))
+}
+
+fn fail(e: Error) -> JsValue {
+    wire(&e)
+}
+
+/// Crate version and protocol, for the worker's `hello`.
+#[wasm_bindgen(js_name = "portraitVersion")]
+pub fn portrait_version() -> String {
+    format!("{} protocol {}", env!("CARGO_PKG_VERSION"), PROTOCOL)
+}
+
+/// Protocol number the wasm module speaks.
+#[wasm_bindgen(js_name = "protocolVersion")]
+pub fn protocol_version() -> u32 {
+    PROTOCOL
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum StepOut<'a> {
+    Progress(&'a crate::ingest::Progress),
+    Ready(&'a crate::session::IngestSummary),
+}
+
+/// One analysis session (the worker holds exactly one).
+#[wasm_bindgen]
+pub struct PortraitSession {
+    inner: Session,
+    pending: Vec<SourceFile>,
+}
+
+impl Default for PortraitSession {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[wasm_bindgen]
+impl PortraitSession {
+    /// An empty session.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> PortraitSession {
+        PortraitSession { inner: Session::new(), pending: Vec::new() }
+    }
+
+    /// Detects format, encoding, headers and mapping of one file (bytes copied once).
+    pub fn inspect(&self, name: String, bytes: Vec<u8>, options: JsValue) -> Result<JsValue, JsValue> {
+        let options: FileOptions = from_js(options)?;
+        let file = SourceFile { name, bytes };
+        to_js(&self.inner.inspect(&file, &options).map_err(fail)?)
+    }
+
+    /// Queues a file for the next `startIngest` (the bytes are copied into wasm memory once).
+    #[wasm_bindgen(js_name = "addFile")]
+    pub fn add_file(&mut self, name: String, bytes: Vec<u8>) {
+        self.pending.push(SourceFile { name, bytes });
+    }
+
+    /// Starts ingesting the queued files with `IngestOptions` (`{files, date_order}`).
+    #[wasm_bindgen(js_name = "startIngest")]
+    pub fn start_ingest(&mut self, options: JsValue) -> Result<(), JsValue> {
+        let options: IngestOptions = from_js(options)?;
+        self.inner.start_ingest(std::mem::take(&mut self.pending), options);
+        Ok(())
+    }
+
+    /// Generates the sample shop in wasm and starts ingesting it.
+    #[wasm_bindgen(js_name = "startSample")]
+    pub fn start_sample(&mut self, rows: u32, seed: u32) -> Result<(), JsValue> {
+        let params = SampleParams { rows: rows as usize, seed: seed as u64 };
+        self.inner.start_sample(params).map_err(fail)
+    }
+
+    /// Advances the ingest: `{kind: "progress", …Progress}` or `{kind: "ready", …IngestSummary}`.
+    pub fn step(&mut self, budget_rows: u32) -> Result<JsValue, JsValue> {
+        match self.inner.step(budget_rows as usize).map_err(fail)? {
+            SessionStep::Progress(p) => to_js(&StepOut::Progress(&p)),
+            SessionStep::Ready(s) => to_js(&StepOut::Ready(&s)),
+        }
+    }
+
+    /// Drops the running ingest.
+    pub fn cancel(&mut self) {
+        self.pending.clear();
+        self.inner.cancel();
+    }
+
+    /// Forgets all data.
+    pub fn clear(&mut self) {
+        self.pending.clear();
+        self.inner.clear();
+    }
+
+    /// The data-quality report of the loaded data.
+    pub fn quality(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.quality().map_err(fail)?)
+    }
+
+    /// Overview KPIs.
+    pub fn overview(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.overview().map_err(fail)?)
+    }
+
+    /// RFM segment totals and R × F grid.
+    #[wasm_bindgen(js_name = "rfmSummary")]
+    pub fn rfm_summary(&mut self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.rfm_summary().map_err(fail)?)
+    }
+
+    /// One page of the RFM customer table (`RfmQuery`: search, segment, sort, descending, offset, limit).
+    #[wasm_bindgen(js_name = "rfmPage")]
+    pub fn rfm_page(&mut self, query: JsValue) -> Result<JsValue, JsValue> {
+        let query: RfmQuery = from_js(query)?;
+        to_js(&self.inner.rfm_page(&query).map_err(fail)?)
+    }
+
+    /// The full report as JSON text (identical to `portrait analyze --json`).
+    #[wasm_bindgen(js_name = "reportJson")]
+    pub fn report_json(&mut self) -> Result<String, JsValue> {
+        self.inner.report_json().map_err(fail)
+    }
+}

@@ -1,0 +1,134 @@
+/**
+ * The worker protocol: the one source of truth for what crosses between the page and the
+ * worker that owns the wasm `PortraitSession` (DuckDB-Wasm's typed union, Squoosh's
+ * "method name = message kind").
+ *
+ * - Every request has a numeric `id`, a `kind` (a `WorkerApi` method name) and `args`.
+ * - The worker answers each request exactly once: `{id, ok: true, value}` or
+ *   `{id, ok: false, error: WireError}`.
+ * - Unsolicited notices travel on the same channel and carry the id of the request they
+ *   belong to (0 for none): `progress` during an ingest, `crashed` after a wasm trap.
+ * - The first request is `hello`; the page refuses a worker whose `protocol` differs.
+ *
+ * This module has no side effects and names no DOM type beyond `File`, so both sides (and
+ * the unit tests) import it.
+ */
+
+import type {
+  FileInspection,
+  FileOptions,
+  IngestOptions,
+  IngestProgress,
+  IngestSummary,
+  Overview,
+  QualityReport,
+  RfmPage,
+  RfmQuery,
+  RfmSummary,
+  WireError,
+} from './types.js';
+
+/** Protocol number; must equal the wasm module's `protocolVersion()`. */
+export const PROTOCOL = 1;
+
+/** What `hello` answers. */
+export interface Hello {
+  protocol: number;
+  /** e.g. `0.1.0 protocol 1`. */
+  version: string;
+}
+
+/** The worker's methods: name → (arguments) → result. */
+export interface WorkerApi {
+  /** Loads the wasm module (once) and reports its version. */
+  hello(): Hello;
+  /** Detects format, encoding, headers and the proposed mapping of one file. */
+  inspect(file: File, options?: FileOptions): FileInspection;
+  /** Reads and ingests files; progress notices carry this request's id. */
+  ingest(files: File[], options?: IngestOptions): IngestSummary;
+  /** Generates the built-in sample shop and ingests it like a dropped file. */
+  sample(rows: number, seed: number): IngestSummary;
+  /** Cancels the running ingest or sample request with id `target`. */
+  cancel(target: number): void;
+  rfmSummary(): RfmSummary;
+  rfmPage(query: RfmQuery): RfmPage;
+  quality(): QualityReport;
+  overview(): Overview;
+  /** The full report as JSON text (identical to `portrait analyze --json`). */
+  reportJson(): string;
+  /** Forgets all data in the worker. */
+  clear(): void;
+}
+
+/** A request kind. */
+export type Method = keyof WorkerApi;
+
+/** The request of one kind. */
+export type RequestOf<K extends Method> = { id: number; kind: K; args: Parameters<WorkerApi[K]> };
+
+/** Any request (a discriminated union on `kind`). */
+export type Request = { [K in Method]: RequestOf<K> }[Method];
+
+/** The result type of a kind. */
+export type ResultOf<K extends Method> = ReturnType<WorkerApi[K]>;
+
+export interface OkResponse {
+  id: number;
+  ok: true;
+  value: unknown;
+}
+
+export interface ErrResponse {
+  id: number;
+  ok: false;
+  error: WireError;
+}
+
+export type Response = OkResponse | ErrResponse;
+
+/** Ingest progress of request `id`. */
+export type ProgressNotice = { id: number; notice: 'progress' } & IngestProgress;
+
+/** The wasm module trapped (a Rust panic): the worker refuses every further request. */
+export interface CrashedNotice {
+  id: number;
+  notice: 'crashed';
+  error: WireError;
+}
+
+export type Notice = ProgressNotice | CrashedNotice;
+
+/** Anything the worker posts. */
+export type WorkerMessage = Response | Notice;
+
+/** Error codes the front-end itself produces (the rest come from Rust). */
+export const ErrorCode = {
+  /** The user (or a newer ingest) cancelled the request. */
+  Cancelled: 'session.cancelled',
+  /** The wasm module trapped; only a restart helps. */
+  Crashed: 'worker.crashed',
+  /** The worker script or the wasm module failed to load. */
+  WorkerFailed: 'worker.failed',
+  /** The worker speaks another protocol version. */
+  ProtocolMismatch: 'worker.protocol_mismatch',
+  /** The façade was closed while the request was pending. */
+  Closed: 'worker.closed',
+  /** A file could not be read by the browser. */
+  FileUnreadable: 'file.unreadable',
+  /** An exception in the worker that is not a wasm error. */
+  Internal: 'worker.internal',
+} as const;
+
+export function isNotice(m: WorkerMessage): m is Notice {
+  return (m as Notice).notice !== undefined;
+}
+
+/** True for a well-formed `WireError` object (what the wasm layer throws). */
+export function isWireError(e: unknown): e is WireError {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as WireError).code === 'string' &&
+    typeof (e as WireError).message === 'string'
+  );
+}
