@@ -26,4 +26,5 @@
 pub mod dataset;
 pub mod ingest;
 pub mod analysis;
+pub mod sample;
 pub mod segment;

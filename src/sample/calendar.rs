@@ -62,14 +62,14 @@ impl Day {
     /// Festival multiplier of the purchase intensity on this day (1 on ordinary days).
     fn festival_boost(&self) -> f64 {
         match (self.month, self.day) {
-            (11, 11) => 4.5,                 // Singles' Day
-            (11, 1..=10) => 1.6,             // its pre-sale
-            (6, 18) => 3.0,                  // JD 6.18
-            (6, 1..=17) => 1.35,             // its run-up
-            (5, 20) => 1.5,                  // "520", I love you
-            (2, 14) => 1.4,                  // Valentine's Day
-            (12, 12) => 1.8,                 // Double Twelve
-            (12, 20..=26) => 1.25,           // Christmas
+            (11, 11) => 4.5,       // Singles' Day
+            (11, 1..=10) => 1.6,   // its pre-sale
+            (6, 18) => 3.0,        // JD 6.18
+            (6, 1..=17) => 1.35,   // its run-up
+            (5, 20) => 1.5,        // "520", I love you
+            (2, 14) => 1.4,        // Valentine's Day
+            (12, 12) => 1.8,       // Double Twelve
+            (12, 20..=26) => 1.25, // Christmas
             _ => 1.0,
         }
     }
@@ -81,11 +81,30 @@ pub(super) fn days() -> Vec<Day> {
     let mut weekday = 6; // 2023-01-01 was a Sunday
     for year in [2023u16, 2024] {
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let lengths = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        let lengths = [
+            31,
+            if leap { 29 } else { 28 },
+            31,
+            30,
+            31,
+            30,
+            31,
+            31,
+            30,
+            31,
+            30,
+            31,
+        ];
         let mut day_of_year = 0;
         for (m, &len) in lengths.iter().enumerate() {
             for d in 1..=len {
-                out.push(Day { year, month: m as u8 + 1, day: d, weekday, day_of_year });
+                out.push(Day {
+                    year,
+                    month: m as u8 + 1,
+                    day: d,
+                    weekday,
+                    day_of_year,
+                });
                 weekday = (weekday + 1) % 7;
                 day_of_year += 1;
             }
@@ -103,7 +122,10 @@ const NEW_YEAR: [(u16, u8, u8); 2] = [(2023, 1, 22), (2024, 2, 10)];
 fn day_weights(days: &[Day]) -> Vec<f64> {
     let mut boost: Vec<f64> = days.iter().map(Day::festival_boost).collect();
     for (y, m, dd) in NEW_YEAR {
-        if let Some(i) = days.iter().position(|d| (d.year, d.month, d.day) == (y, m, dd)) {
+        if let Some(i) = days
+            .iter()
+            .position(|d| (d.year, d.month, d.day) == (y, m, dd))
+        {
             for b in &mut boost[i.saturating_sub(3)..(i + 7).min(days.len())] {
                 *b = 0.45;
             }
@@ -151,7 +173,11 @@ impl Clock {
     /// Seconds since the window start of operational time `t` (linear within the hour).
     pub(super) fn seconds(&self, t: f64) -> u32 {
         let last_hour = self.cumulative.len() - 2;
-        let h = self.cumulative.partition_point(|&c| c <= t).saturating_sub(1).min(last_hour);
+        let h = self
+            .cumulative
+            .partition_point(|&c| c <= t)
+            .saturating_sub(1)
+            .min(last_hour);
         let (lo, hi) = (self.cumulative[h], self.cumulative[h + 1]);
         let frac = ((t - lo) / (hi - lo)).clamp(0.0, 1.0);
         let s = (h as f64 * 3600.0 + frac * 3600.0).floor() as u32;
@@ -161,7 +187,11 @@ impl Clock {
 
 /// `HH:MM:SS` of a second of the day.
 pub(super) fn clock_time(second_of_day: u32) -> [u8; 8] {
-    let (h, m, s) = (second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60);
+    let (h, m, s) = (
+        second_of_day / 3600,
+        second_of_day / 60 % 60,
+        second_of_day % 60,
+    );
     let d = |x: u32| [b'0' + (x / 10 % 10) as u8, b'0' + (x % 10) as u8];
     let (h, m, s) = (d(h), d(m), d(s));
     [h[0], h[1], b':', m[0], m[1], b':', s[0], s[1]]

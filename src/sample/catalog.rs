@@ -114,8 +114,12 @@ pub(super) const REGIONS: [(&str, f64); 41] = [
 pub(super) const FIRST_FOREIGN_REGION: usize = 31;
 
 /// Sales channels and their mix. Indices ≥ [`FIRST_LOCAL_CHANNEL`] exist only in China.
-pub(super) const CHANNELS: [(&str, f64); 4] =
-    [("web", 0.28), ("app", 0.37), ("mini-program", 0.25), ("store", 0.10)];
+pub(super) const CHANNELS: [(&str, f64); 4] = [
+    ("web", 0.28),
+    ("app", 0.37),
+    ("mini-program", 0.25),
+    ("store", 0.10),
+];
 
 /// The WeChat mini-program and the physical store: China only.
 pub(super) const FIRST_LOCAL_CHANNEL: usize = 2;

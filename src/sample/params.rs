@@ -18,7 +18,10 @@ impl Default for SampleParams {
     /// to show its shape, small enough to appear within a second in a browser tab. Seed 42
     /// matches the benchmark data of `gen_orders.py` in spirit (same model, not same bytes).
     fn default() -> Self {
-        SampleParams { rows: 100_000, seed: 42 }
+        SampleParams {
+            rows: 100_000,
+            seed: 42,
+        }
     }
 }
 
@@ -65,22 +68,48 @@ mod tests {
             SampleParamsError::TooFewRows(999).to_string(),
             "rows must be at least 1000, got 999"
         );
-        assert_eq!(SampleParams { rows: 1000, seed: 1 }.check(), Ok(()));
+        assert_eq!(
+            SampleParams {
+                rows: 1000,
+                seed: 1
+            }
+            .check(),
+            Ok(())
+        );
     }
 
     #[test]
     fn rows_above_five_million_are_rejected() {
-        let params = SampleParams { rows: 5_000_001, seed: 1 };
-        assert_eq!(params.check(), Err(SampleParamsError::TooManyRows(5_000_001)));
+        let params = SampleParams {
+            rows: 5_000_001,
+            seed: 1,
+        };
+        assert_eq!(
+            params.check(),
+            Err(SampleParamsError::TooManyRows(5_000_001))
+        );
         assert_eq!(
             SampleParamsError::TooManyRows(5_000_001).to_string(),
             "rows must be at most 5000000, got 5000001"
         );
-        assert_eq!(SampleParams { rows: 5_000_000, seed: 1 }.check(), Ok(()));
+        assert_eq!(
+            SampleParams {
+                rows: 5_000_000,
+                seed: 1
+            }
+            .check(),
+            Ok(())
+        );
     }
 
     #[test]
     fn defaults_are_100k_rows_and_seed_42() {
-        assert_eq!(SampleParams::default(), SampleParams { rows: 100_000, seed: 42 });
+        assert_eq!(
+            SampleParams::default(),
+            SampleParams {
+                rows: 100_000,
+                seed: 42
+            }
+        );
     }
 }

@@ -22,7 +22,10 @@ pub(super) struct CategoryPicker {
 impl CategoryPicker {
     /// One product of the category, by popularity.
     pub(super) fn sample<R: Rng>(&self, rng: &mut R) -> u32 {
-        self.members.get(self.popularity.sample(rng)).copied().unwrap_or(0)
+        self.members
+            .get(self.popularity.sample(rng))
+            .copied()
+            .unwrap_or(0)
     }
 }
 
@@ -46,11 +49,6 @@ pub(super) struct Products {
 }
 
 impl Products {
-    /// Number of products.
-    pub(super) fn len(&self) -> usize {
-        self.category.len()
-    }
-
     /// A product of `category`, by popularity.
     pub(super) fn in_category<R: Rng>(&self, rng: &mut R, category: usize) -> u32 {
         self.by_category.get(category).map_or(0, |p| p.sample(rng))
@@ -68,14 +66,27 @@ impl Products {
         let mut size_w: Vec<f64> = (1..=n_cat).map(|i| powf(i as f64, -0.6)).collect();
         shuffle(rng, &mut size_w);
         let sizes = Discrete::new(&size_w);
-        let category: Vec<u8> =
-            (0..n).map(|j| if j < n_cat { j as u8 } else { sizes.sample(rng) as u8 }).collect();
+        let category: Vec<u8> = (0..n)
+            .map(|j| {
+                if j < n_cat {
+                    j as u8
+                } else {
+                    sizes.sample(rng) as u8
+                }
+            })
+            .collect();
 
         // Zipf popularity over a global rank; high-demand categories race to the top ranks
-        let race: Vec<f64> =
-            category.iter().map(|&c| exp1(rng) / CATEGORIES[c as usize].demand).collect();
+        let race: Vec<f64> = category
+            .iter()
+            .map(|&c| exp1(rng) / CATEGORIES[c as usize].demand)
+            .collect();
         let mut by_race: Vec<u32> = (0..n as u32).collect();
-        by_race.sort_by(|&a, &b| race[a as usize].total_cmp(&race[b as usize]).then(a.cmp(&b)));
+        by_race.sort_by(|&a, &b| {
+            race[a as usize]
+                .total_cmp(&race[b as usize])
+                .then(a.cmp(&b))
+        });
         let mut popularity = vec![0.0; n];
         for (rank, &j) in by_race.iter().enumerate() {
             popularity[j as usize] = powf(rank as f64 + 1.0, -ZIPF_S);
@@ -83,20 +94,29 @@ impl Products {
 
         let cents = category
             .iter()
-            .map(|&c| price_point(CATEGORIES[c as usize].median_price * exp(PRICE_SIGMA * normal(rng))))
+            .map(|&c| {
+                price_point(CATEGORIES[c as usize].median_price * exp(PRICE_SIGMA * normal(rng)))
+            })
             .collect();
 
         let languages = Discrete::new(&LANGUAGES);
-        let name = category.iter().map(|&c| product_name(rng, c as usize, &languages)).collect();
+        let name = category
+            .iter()
+            .map(|&c| product_name(rng, c as usize, &languages))
+            .collect();
 
         let mut by_category = Vec::with_capacity(n_cat);
         let mut category_popularity = vec![0.0; n_cat];
         for (c, total) in category_popularity.iter_mut().enumerate() {
-            let members: Vec<u32> =
-                (0..n as u32).filter(|&j| category[j as usize] as usize == c).collect();
+            let members: Vec<u32> = (0..n as u32)
+                .filter(|&j| category[j as usize] as usize == c)
+                .collect();
             let weights: Vec<f64> = members.iter().map(|&j| popularity[j as usize]).collect();
             *total = weights.iter().sum();
-            by_category.push(CategoryPicker { members, popularity: Discrete::new(&weights) });
+            by_category.push(CategoryPicker {
+                members,
+                popularity: Discrete::new(&weights),
+            });
         }
         let global = Discrete::new(&popularity);
 
@@ -187,7 +207,7 @@ mod tests {
     #[test]
     fn every_category_has_products_and_no_product_is_its_own_complement() {
         let products = Products::build(&mut stream(3, 1), 2000);
-        assert_eq!(products.len(), 2000);
+        assert_eq!(products.category.len(), 2000);
         for c in 0..CATEGORIES.len() {
             assert!(products.category.iter().any(|&x| x as usize == c));
         }

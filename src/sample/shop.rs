@@ -5,7 +5,7 @@ use super::calendar::{clock_time, days, Clock, Day, DAYS, WINDOW_SECONDS};
 use super::catalog::{CATEGORIES, CHANNELS, FIRST_FOREIGN_REGION, FIRST_LOCAL_CHANNEL, REGIONS};
 use super::products::{is_cheap, Products};
 use super::random::{
-    below, beta_1, chance, exp1, gamma, ln, pareto, poisson_small, powf, shuffle, stream,
+    below, beta_1, chance, exp1, gamma, ln, open01, pareto, poisson_small, powf, shuffle, stream,
     uniform, Discrete,
 };
 use rand::Rng;
@@ -45,7 +45,8 @@ const RETURN_PERCENT: usize = 2;
 /// thinning repeat orders at random can hit it exactly.
 const CALIBRATION_MARGIN: f64 = 1.05;
 const CALIBRATION_ATTEMPTS: u64 = 16;
-/// Product, customer and order ids start here, so the columns cannot be confused.
+/// Id ranges of the benchmark data: customers from 100000, products from 500000, orders
+/// from 10000001 (numbered in date order).
 const FIRST_PRODUCT_ID: u64 = 500_000;
 const FIRST_CUSTOMER_ID: u64 = 100_000;
 const FIRST_ORDER_ID: u64 = 10_000_001;
@@ -69,7 +70,8 @@ struct Customer {
     birth: f64,
 }
 
-fn customers<R: Rng>(rng: &mut R, n: usize, products: &Products) -> Vec<Customer> {
+/// `n` customers with ids in random order (so ids say nothing about when they joined).
+fn draw_customers<R: Rng>(rng: &mut R, n: usize, products: &Products) -> Vec<Customer> {
     let mut ids: Vec<u64> = (FIRST_CUSTOMER_ID..FIRST_CUSTOMER_ID + n as u64).collect();
     shuffle(rng, &mut ids);
     let regions = Discrete::new(&REGIONS.map(|(_, w)| w));
@@ -112,107 +114,136 @@ struct Order {
     len: u8,
 }
 
+/// All simulated orders, their products laid out one order after the other.
 #[derive(Debug, Default)]
 struct Simulation {
     orders: Vec<Order>,
     items: Vec<u32>,
 }
 
-impl Simulation {
-    /// Appends an order with a fresh basket.
-    fn push<R: Rng>(&mut self, rng: &mut R, c: u32, cust: &Customer, time: f64, first: bool, products: &Products) {
-        let start = self.items.len() as u32;
-        basket(rng, cust, products, &mut self.items);
-        let len = (self.items.len() as u32 - start) as u8;
-        self.orders.push(Order { customer: c, time, first, start, len });
-    }
+/// What a basket is drawn from: the catalogue, the customers and the fixed mixes.
+struct Shop<'a> {
+    products: &'a Products,
+    customers: &'a [Customer],
+    sizes: Discrete,
+    companions: Discrete,
 }
 
-/// Products of one order, distinct: an anchor (a favourite category or the whole shop) and
-/// companions from the anchor's complement, its category, an affine category or the whole
-/// shop. Drawn duplicates are dropped, so baskets shrink a little, as in the script.
-fn basket<R: Rng>(rng: &mut R, cust: &Customer, products: &Products, items: &mut Vec<u32>) {
-    let sizes = Discrete::new(&BASKET_SIZES);
-    let companions = Discrete::new(&COMPANIONS);
-    let mut size = 1 + sizes.sample(rng);
-    if chance(rng, cust.basket_bump) {
-        size = (size + 1).min(6);
+impl<'a> Shop<'a> {
+    fn new(products: &'a Products, customers: &'a [Customer]) -> Shop<'a> {
+        Shop {
+            products,
+            customers,
+            sizes: Discrete::new(&BASKET_SIZES),
+            companions: Discrete::new(&COMPANIONS),
+        }
     }
-    let favourite = cust.favourites[below(rng, cust.n_favourites as u32) as usize] as usize;
-    let anchor = if chance(rng, ANCHOR_FROM_FAVOURITE) {
-        products.in_category(rng, favourite)
-    } else {
-        products.any(rng)
-    };
-    let start = items.len();
-    items.push(anchor);
-    let anchor_cat = products.category[anchor as usize] as usize;
-    for _ in 1..size {
-        let candidate = match companions.sample(rng) {
-            0 => products.complement[anchor as usize],
-            1 => products.in_category(rng, anchor_cat),
-            2 => {
-                let affine = CATEGORIES[anchor_cat].affinity;
-                let c = if chance(rng, 0.6) { affine[0] } else { affine[affine.len() - 1] };
-                products.in_category(rng, c)
-            }
-            _ => products.any(rng),
+
+    /// Appends an order of customer `c` at operational time `time` with a fresh basket.
+    fn order<R: Rng>(&self, rng: &mut R, sim: &mut Simulation, c: u32, time: f64, first: bool) {
+        let start = sim.items.len() as u32;
+        self.basket(rng, &self.customers[c as usize], &mut sim.items);
+        let len = (sim.items.len() as u32 - start) as u8;
+        sim.orders.push(Order {
+            customer: c,
+            time,
+            first,
+            start,
+            len,
+        });
+    }
+
+    /// Products of one order, distinct: an anchor (a favourite category or the whole shop)
+    /// and companions from the anchor's complement, its category, an affine category or the
+    /// whole shop. Drawn duplicates are dropped, so baskets shrink a little, as in the script.
+    fn basket<R: Rng>(&self, rng: &mut R, cust: &Customer, items: &mut Vec<u32>) {
+        let products = self.products;
+        let mut size = 1 + self.sizes.sample(rng);
+        if chance(rng, cust.basket_bump) {
+            size = (size + 1).min(6);
+        }
+        let favourite = cust.favourites[below(rng, cust.n_favourites as u32) as usize] as usize;
+        let anchor = if chance(rng, ANCHOR_FROM_FAVOURITE) {
+            products.in_category(rng, favourite)
+        } else {
+            products.any(rng)
         };
-        if !items[start..].contains(&candidate) {
-            items.push(candidate);
-        }
-    }
-}
-
-/// Every customer's purchases: the first at birth, then after each purchase drop-out with
-/// probability p, else the next purchase after an exponential gap of mean 1/(λ · scale),
-/// until the window ends.
-fn simulate(customers: &[Customer], products: &Products, rate_scale: f64, seed: u64, attempt: u64) -> Simulation {
-    let mut times = stream(seed, streams::PURCHASE_TIMES + attempt);
-    let mut baskets = stream(seed, streams::BASKETS + attempt);
-    let horizon = DAYS as f64;
-    let mut sim = Simulation::default();
-    for (c, cust) in customers.iter().enumerate() {
-        let mut t = cust.birth;
-        sim.push(&mut baskets, c as u32, cust, t, true, products);
-        let rate = cust.rate * rate_scale;
-        loop {
-            if chance(&mut times, cust.dropout) {
-                break;
+        let start = items.len();
+        items.push(anchor);
+        let anchor_cat = products.category[anchor as usize] as usize;
+        for _ in 1..size {
+            let candidate = match self.companions.sample(rng) {
+                0 => products.complement[anchor as usize],
+                1 => products.in_category(rng, anchor_cat),
+                2 => {
+                    let affine = CATEGORIES[anchor_cat].affinity;
+                    let c = if chance(rng, 0.6) {
+                        affine[0]
+                    } else {
+                        affine[affine.len() - 1]
+                    };
+                    products.in_category(rng, c)
+                }
+                _ => products.any(rng),
+            };
+            if !items[start..].contains(&candidate) {
+                items.push(candidate);
             }
-            t += exp1(&mut times) / rate;
-            if t >= horizon {
-                break;
-            }
-            sim.push(&mut baskets, c as u32, cust, t, false, products);
         }
     }
-    sim
-}
 
-/// Simulates with growing purchase rates until there are enough purchase lines to thin.
-/// Sixteen attempts are always plenty (each multiplies the rate by 1.1-4); should they not
-/// be, repeat orders at random times are added, so the generator ends for every seed.
-fn calibrated(customers: &[Customer], products: &Products, target: usize, seed: u64) -> Simulation {
-    let mut rate_scale = 0.02;
-    let mut sim = Simulation::default();
-    for attempt in 0..CALIBRATION_ATTEMPTS {
-        sim = simulate(customers, products, rate_scale, seed, attempt);
-        let lines = sim.items.len() as f64;
-        if lines >= target as f64 * CALIBRATION_MARGIN {
-            return sim;
+    /// Every customer's purchases: the first at birth, then after each purchase drop-out
+    /// with probability p, else the next purchase after an exponential gap of mean
+    /// 1/(λ · scale), until the window ends.
+    fn simulate(&self, rate_scale: f64, seed: u64, attempt: u64) -> Simulation {
+        let mut times = stream(seed, streams::PURCHASE_TIMES + attempt);
+        let mut baskets = stream(seed, streams::BASKETS + attempt);
+        let horizon = DAYS as f64;
+        let mut sim = Simulation::default();
+        for (c, cust) in self.customers.iter().enumerate() {
+            let mut t = cust.birth;
+            self.order(&mut baskets, &mut sim, c as u32, t, true);
+            let rate = cust.rate * rate_scale;
+            loop {
+                if chance(&mut times, cust.dropout) {
+                    break;
+                }
+                t += exp1(&mut times) / rate;
+                if t >= horizon {
+                    break;
+                }
+                self.order(&mut baskets, &mut sim, c as u32, t, false);
+            }
         }
-        let factor = powf(target as f64 * 1.12 / lines.max(1.0), 1.7);
-        rate_scale *= factor.clamp(1.1, 4.0);
+        sim
     }
-    let mut rng = stream(seed, streams::TOP_UP);
-    while (sim.items.len() as f64) < target as f64 * CALIBRATION_MARGIN && !customers.is_empty() {
-        let c = below(&mut rng, customers.len() as u32);
-        let cust = &customers[c as usize];
-        let t = cust.birth + uniform(&mut rng) * (DAYS as f64 - cust.birth);
-        sim.push(&mut rng, c, cust, t, false, products);
+
+    /// Simulates with growing purchase rates until there are enough purchase lines to
+    /// thin. Sixteen attempts are always plenty (each multiplies the rate by 1.1-4); should
+    /// they not be, repeat orders at random times are added, so the generator ends for
+    /// every seed.
+    fn calibrated(&self, target: usize, seed: u64) -> Simulation {
+        let mut rate_scale = 0.02;
+        let mut sim = Simulation::default();
+        for attempt in 0..CALIBRATION_ATTEMPTS {
+            sim = self.simulate(rate_scale, seed, attempt);
+            let lines = sim.items.len() as f64;
+            if lines >= target as f64 * CALIBRATION_MARGIN {
+                return sim;
+            }
+            let factor = powf(target as f64 * 1.12 / lines.max(1.0), 1.7);
+            rate_scale *= factor.clamp(1.1, 4.0);
+        }
+        let mut rng = stream(seed, streams::TOP_UP);
+        let n = self.customers.len() as u32;
+        while (sim.items.len() as f64) < target as f64 * CALIBRATION_MARGIN && n > 0 {
+            let c = below(&mut rng, n);
+            let birth = self.customers[c as usize].birth;
+            let t = birth + uniform(&mut rng) * (DAYS as f64 - birth);
+            self.order(&mut rng, &mut sim, c, t, false);
+        }
+        sim
     }
-    sim
 }
 
 /// Keeps every first order and a random subset of repeat orders (a thinned Poisson process
@@ -220,9 +251,15 @@ fn calibrated(customers: &[Customer], products: &Products, target: usize, seed: 
 /// target is reached, then the last line of random multi-line orders is dropped for the
 /// overshoot. Returns the kept orders in simulation order.
 fn thin<R: Rng>(rng: &mut R, sim: &mut Simulation, target: usize) -> Vec<u32> {
-    let first_lines: usize = sim.orders.iter().filter(|o| o.first).map(|o| o.len as usize).sum();
-    let mut repeats: Vec<u32> =
-        (0..sim.orders.len() as u32).filter(|&i| !sim.orders[i as usize].first).collect();
+    let first_lines: usize = sim
+        .orders
+        .iter()
+        .filter(|o| o.first)
+        .map(|o| o.len as usize)
+        .sum();
+    let mut repeats: Vec<u32> = (0..sim.orders.len() as u32)
+        .filter(|&i| !sim.orders[i as usize].first)
+        .collect();
     shuffle(rng, &mut repeats);
     let mut keep: Vec<bool> = sim.orders.iter().map(|o| o.first).collect();
     let mut total = first_lines;
@@ -247,7 +284,9 @@ fn thin<R: Rng>(rng: &mut R, sim: &mut Simulation, target: usize) -> Vec<u32> {
             excess -= 1;
         }
     }
-    (0..sim.orders.len() as u32).filter(|&i| keep[i as usize]).collect()
+    (0..sim.orders.len() as u32)
+        .filter(|&i| keep[i as usize])
+        .collect()
 }
 
 /// A purchase order as written: calendar second, channel and its lines.
@@ -279,9 +318,17 @@ pub(super) fn generate(rows: usize, seed: u64) -> Vec<u8> {
     let purchase_lines = rows - return_lines;
 
     let products = Products::build(&mut stream(seed, streams::PRODUCTS), n_products);
-    let customers = customers(&mut stream(seed, streams::CUSTOMERS), n_customers, &products);
-    let mut sim = calibrated(&customers, &products, purchase_lines, seed);
-    let kept = thin(&mut stream(seed, streams::THINNING), &mut sim, purchase_lines);
+    let customers = draw_customers(
+        &mut stream(seed, streams::CUSTOMERS),
+        n_customers,
+        &products,
+    );
+    let mut sim = Shop::new(&products, &customers).calibrated(purchase_lines, seed);
+    let kept = thin(
+        &mut stream(seed, streams::THINNING),
+        &mut sim,
+        purchase_lines,
+    );
 
     let days = days();
     let clock = Clock::new(&days);
@@ -293,19 +340,36 @@ pub(super) fn generate(rows: usize, seed: u64) -> Vec<u8> {
         let order = sim.orders[i as usize];
         let cust = &customers[order.customer as usize];
         let second = clock.seconds(order.time);
-        let mut channel =
-            if chance(&mut rng, PREFERRED_CHANNEL) { cust.channel as usize } else { channels.sample(&mut rng) };
+        let mut channel = if chance(&mut rng, PREFERRED_CHANNEL) {
+            cust.channel as usize
+        } else {
+            channels.sample(&mut rng)
+        };
         if cust.region as usize >= FIRST_FOREIGN_REGION && channel >= FIRST_LOCAL_CHANNEL {
             channel = 1; // abroad: the app
         }
         let discount = days[(second / 86_400) as usize].is_discount_day();
         let first_line = lines.len() as u32;
-        for &product in &sim.items[order.start as usize..(order.start + order.len as u32) as usize] {
+        for &product in &sim.items[order.start as usize..(order.start + order.len as u32) as usize]
+        {
             let shelf = products.cents[product as usize];
-            let (mean, cap) = if is_cheap(shelf) { (0.25 + 0.25 * ln(cust.spend), 24) } else { (0.03, 2) };
+            let (mean, cap) = if is_cheap(shelf) {
+                (0.25 + 0.25 * ln(cust.spend), 24)
+            } else {
+                (0.03, 2)
+            };
             let quantity = (1 + poisson_small(&mut rng, mean)).min(cap);
-            let cents = if discount { (shelf * 85 + 50) / 100 } else { shelf };
-            lines.push(Line { product, quantity, cents, returned: 0 });
+            let cents = if discount {
+                (shelf * 85 + 50) / 100
+            } else {
+                shelf
+            };
+            lines.push(Line {
+                product,
+                quantity,
+                cents,
+                returned: 0,
+            });
         }
         placed.push(Placed {
             customer: order.customer,
@@ -316,7 +380,13 @@ pub(super) fn generate(rows: usize, seed: u64) -> Vec<u8> {
             return_second: None,
         });
     }
-    choose_returns(&mut stream(seed, streams::RETURNS), &products, &mut placed, &mut lines, return_lines);
+    choose_returns(
+        &mut stream(seed, streams::RETURNS),
+        &products,
+        &mut placed,
+        &mut lines,
+        return_lines,
+    );
     write_csv(&days, &products, &customers, &placed, &lines, rows)
 }
 
@@ -326,15 +396,22 @@ pub(super) fn generate(rows: usize, seed: u64) -> Vec<u8> {
 /// qualify (never with real parameters), lines bought a day or more before the window ends
 /// fill up with their return on the last day. The return order of a purchase order is
 /// dated by its earliest returned line.
-fn choose_returns<R: Rng>(rng: &mut R, products: &Products, placed: &mut [Placed], lines: &mut [Line], count: usize) {
+fn choose_returns<R: Rng>(
+    rng: &mut R,
+    products: &Products,
+    placed: &mut [Placed],
+    lines: &mut [Line],
+    count: usize,
+) {
     // (tier, key, line, return second): tier 0 fits the window, 1 is the fallback
     let mut candidates: Vec<(u8, f64, u32, u32)> = Vec::with_capacity(lines.len());
     for order in placed.iter() {
         for l in order.first_line..order.first_line + order.n_lines as u32 {
             let line = &lines[l as usize];
-            let weight = CATEGORIES[products.category[line.product as usize] as usize].return_propensity;
+            let weight =
+                CATEGORIES[products.category[line.product as usize] as usize].return_propensity;
             let delay = (86_400.0 * (1.0 + 6.0 * exp1(rng))) as u64;
-            let key = ln(uniform(rng).max(f64::MIN_POSITIVE)) / weight;
+            let key = ln(open01(rng)) / weight;
             let due = order.second as u64 + delay;
             if due < WINDOW_SECONDS as u64 {
                 candidates.push((0, key, l, due as u32));
@@ -411,14 +488,20 @@ fn write_records(
     for (rank, event) in events.iter().enumerate() {
         let second = (event >> 32) as u32;
         let key = event & 0xffff_ffff;
-        let (o, is_return) = if key < n { (key as usize, false) } else { ((key - n) as usize, true) };
+        let (o, is_return) = if key < n {
+            (key as usize, false)
+        } else {
+            ((key - n) as usize, true)
+        };
         let order = &placed[o];
         let cust = &customers[order.customer as usize];
         let mut date = [b' '; 19];
         date[..10].copy_from_slice(&day_strings[(second / 86_400) as usize]);
         date[11..].copy_from_slice(&clock_time(second % 86_400));
         let order_id = FIRST_ORDER_ID + rank as u64;
-        for line in &lines[order.first_line as usize..(order.first_line + order.n_lines as u32) as usize] {
+        for line in
+            &lines[order.first_line as usize..(order.first_line + order.n_lines as u32) as usize]
+        {
             let quantity = match (is_return, line.returned) {
                 (false, _) => line.quantity as i64,
                 (true, 0) => continue,

@@ -60,7 +60,10 @@ fn orders_of(rows: &[Row]) -> BTreeMap<u64, Vec<&Row>> {
 #[test]
 fn rows_below_1000_are_rejected_by_generate() {
     assert_eq!(
-        generate_csv(&SampleParams { rows: 999, seed: 42 }),
+        generate_csv(&SampleParams {
+            rows: 999,
+            seed: 42
+        }),
         Err(SampleParamsError::TooFewRows(999))
     );
 }
@@ -87,7 +90,13 @@ fn row_count_is_exact() {
 fn two_percent_of_rows_are_returns() {
     let returns = shop().iter().filter(|r| r.quantity < 0).count();
     assert_eq!(returns, SHOP_ROWS / 50);
-    assert_eq!(parse(&generate(1049, 3)).iter().filter(|r| r.quantity < 0).count(), 21);
+    assert_eq!(
+        parse(&generate(1049, 3))
+            .iter()
+            .filter(|r| r.quantity < 0)
+            .count(),
+        21
+    );
 }
 
 #[test]
@@ -96,19 +105,36 @@ fn returns_are_own_orders_dated_after_a_purchase() {
     let orders = orders_of(rows);
     for lines in orders.values() {
         let negative = lines.iter().filter(|r| r.quantity < 0).count();
-        assert!(negative == 0 || negative == lines.len(), "order {} mixes returns and purchases", lines[0].order_id);
+        assert!(
+            negative == 0 || negative == lines.len(),
+            "order {} mixes returns and purchases",
+            lines[0].order_id
+        );
     }
     // every return line undoes an earlier purchase of the same customer and product:
     // at least one day earlier, at the same price, with at least the returned quantity
     let mut purchases: BTreeMap<(u64, u64), Vec<&Row>> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.quantity > 0) {
-        purchases.entry((r.customer, r.product)).or_default().push(r);
+        purchases
+            .entry((r.customer, r.product))
+            .or_default()
+            .push(r);
     }
     for ret in rows.iter().filter(|r| r.quantity < 0) {
-        let found = purchases.get(&(ret.customer, ret.product)).into_iter().flatten().any(|p| {
-            p.cents == ret.cents && p.quantity >= -ret.quantity && days_between(&p.date, &ret.date) >= 1.0
-        });
-        assert!(found, "return {:?} has no purchase a day or more before it", ret);
+        let found = purchases
+            .get(&(ret.customer, ret.product))
+            .into_iter()
+            .flatten()
+            .any(|p| {
+                p.cents == ret.cents
+                    && p.quantity >= -ret.quantity
+                    && days_between(&p.date, &ret.date) >= 1.0
+            });
+        assert!(
+            found,
+            "return {:?} has no purchase a day or more before it",
+            ret
+        );
     }
 }
 
@@ -120,7 +146,20 @@ fn days_between(a: &str, b: &str) -> f64 {
 fn seconds(date: &str) -> i64 {
     let n = |r: std::ops::Range<usize>| date[r].parse::<i64>().expect("date digits");
     let (y, m, d) = (n(0..4), n(5..7), n(8..10));
-    let lengths = [31, if y == 2024 { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let lengths = [
+        31,
+        if y == 2024 { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     let day = (y - 2023) * 365 + lengths[..(m - 1) as usize].iter().sum::<i64>() + d - 1;
     day * 86_400 + n(11..13) * 3600 + n(14..16) * 60 + n(17..19)
 }
@@ -135,16 +174,32 @@ fn customers_are_about_a_tenth_of_rows() {
 #[test]
 fn orders_hold_about_two_lines_each_and_a_third_of_customers_buy_once() {
     let rows = shop();
-    let purchase_orders: BTreeSet<u64> = rows.iter().filter(|r| r.quantity > 0).map(|r| r.order_id).collect();
+    let purchase_orders: BTreeSet<u64> = rows
+        .iter()
+        .filter(|r| r.quantity > 0)
+        .map(|r| r.order_id)
+        .collect();
     let all_orders: BTreeSet<u64> = rows.iter().map(|r| r.order_id).collect();
     // gen_orders.py: 100k rows → 48,520 orders, i.e. 2.06 rows per order
     let rows_per_order = SHOP_ROWS as f64 / all_orders.len() as f64;
-    assert!((1.9..2.25).contains(&rows_per_order), "rows per order {rows_per_order}");
+    assert!(
+        (1.9..2.25).contains(&rows_per_order),
+        "rows per order {rows_per_order}"
+    );
     let mut orders_per_customer: BTreeMap<u64, BTreeSet<u64>> = BTreeMap::new();
-    for r in rows.iter().filter(|r| purchase_orders.contains(&r.order_id)) {
-        orders_per_customer.entry(r.customer).or_default().insert(r.order_id);
+    for r in rows
+        .iter()
+        .filter(|r| purchase_orders.contains(&r.order_id))
+    {
+        orders_per_customer
+            .entry(r.customer)
+            .or_default()
+            .insert(r.order_id);
     }
-    let once = orders_per_customer.values().filter(|o| o.len() == 1).count() as f64;
+    let once = orders_per_customer
+        .values()
+        .filter(|o| o.len() == 1)
+        .count() as f64;
     let share = once / orders_per_customer.len() as f64;
     // gen_orders.py: ~38 %
     assert!((0.30..0.46).contains(&share), "one-order share {share}");
@@ -162,7 +217,10 @@ fn top_fifth_of_customers_has_most_revenue() {
     let top: i64 = values[..values.len() / 5].iter().sum();
     let share = top as f64 / total as f64;
     // gen_orders.py: 71 % at 100k rows, 74 % at 1M
-    assert!((0.62..0.80).contains(&share), "top-20 % revenue share {share}");
+    assert!(
+        (0.62..0.80).contains(&share),
+        "top-20 % revenue share {share}"
+    );
 }
 
 #[test]
@@ -181,7 +239,10 @@ fn festival_days_have_more_orders_than_ordinary_days() {
     }
     // and the Chinese New Year dip is below the median
     let cny = per_day.get("2024-02-10").map_or(0, BTreeSet::len) as f64;
-    assert!(cny < 0.8 * median, "2024-02-10: {cny} orders vs median day {median}");
+    assert!(
+        cny < 0.8 * median,
+        "2024-02-10: {cny} orders vs median day {median}"
+    );
 }
 
 #[test]
@@ -189,15 +250,25 @@ fn names_mix_chinese_and_english() {
     let names: BTreeSet<&str> = shop().iter().map(|r| r.name.as_str()).collect();
     let n = names.len() as f64;
     let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    let chinese = names.iter().filter(|s| han(s) && !s.contains(" / ")).count() as f64 / n;
+    let chinese = names
+        .iter()
+        .filter(|s| han(s) && !s.contains(" / "))
+        .count() as f64
+        / n;
     let english = names.iter().filter(|s| s.is_ascii()).count() as f64 / n;
     let bilingual = names.iter().filter(|s| han(s) && s.contains(" / ")).count() as f64 / n;
     // drawn 45 / 30 / 25 %
     assert!((0.35..0.55).contains(&chinese), "Chinese {chinese}");
     assert!((0.20..0.40).contains(&english), "English {english}");
     assert!((0.15..0.35).contains(&bilingual), "bilingual {bilingual}");
-    assert!(names.iter().any(|s| s.contains(',')), "some names need quoting for commas");
-    assert!(names.iter().any(|s| s.contains('"')), "some names need quoting for quotes");
+    assert!(
+        names.iter().any(|s| s.contains(',')),
+        "some names need quoting for commas"
+    );
+    assert!(
+        names.iter().any(|s| s.contains('"')),
+        "some names need quoting for quotes"
+    );
 }
 
 #[test]
@@ -212,8 +283,15 @@ fn product_ids_are_distinct_within_an_order() {
 fn csv_parses_with_the_csv_crate_and_has_the_header() {
     let bytes = generate(20_000, 11);
     assert!(!bytes.contains(&b'\r'), "LF line ends");
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(&bytes[..]);
-    let header: Vec<String> = reader.headers().expect("header").iter().map(String::from).collect();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(&bytes[..]);
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
     assert_eq!(header, HEADER);
     assert_eq!(
         bytes.split(|&b| b == b'\n').next(),
@@ -226,11 +304,18 @@ fn csv_parses_with_the_csv_crate_and_has_the_header() {
         assert_eq!(r.len(), 10);
         let date = &r[2];
         assert_eq!(date.len(), 19);
-        assert!(date >= "2023-01-01 00:00:00" && date <= "2024-12-31 23:59:59", "{date}");
+        assert!(
+            ("2023-01-01 00:00:00"..="2024-12-31 23:59:59").contains(&date),
+            "{date}"
+        );
         assert!(date >= last.as_str(), "rows are in order-date order");
         last = date.to_string();
         let price = &r[7];
-        assert_eq!(price.len() - price.find('.').expect("decimal point"), 3, "{price}");
+        assert_eq!(
+            price.len() - price.find('.').expect("decimal point"),
+            3,
+            "{price}"
+        );
         assert!(["web", "app", "mini-program", "store"].contains(&&r[8]));
         count += 1;
     }
