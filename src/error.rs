@@ -61,5 +61,11 @@ impl From<&Error> for WireError {
 }
 
 fn plain(code: &str, message: String) -> WireError {
-    WireError { code: code.to_string(), message, file: None, line: None, column: None }
+    WireError {
+        code: code.to_string(),
+        message,
+        file: None,
+        line: None,
+        column: None,
+    }
 }

@@ -23,8 +23,17 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod dataset;
-pub mod ingest;
 pub mod analysis;
+pub mod dataset;
+pub mod error;
+pub mod ingest;
+pub mod report;
 pub mod sample;
 pub mod segment;
+pub mod session;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use error::{Error, WireError};
+pub use session::Session;

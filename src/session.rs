@@ -59,7 +59,11 @@ impl Session {
     }
 
     /// Detects format, encoding and mapping of one file without loading it.
-    pub fn inspect(&self, file: &SourceFile, options: &FileOptions) -> Result<FileInspection, Error> {
+    pub fn inspect(
+        &self,
+        file: &SourceFile,
+        options: &FileOptions,
+    ) -> Result<FileInspection, Error> {
         Ok(inspect(file, options)?)
     }
 
@@ -73,7 +77,10 @@ impl Session {
     pub fn start_sample(&mut self, params: SampleParams) -> Result<(), Error> {
         let bytes = generate_csv(&params)?;
         self.start_ingest(
-            vec![SourceFile { name: SAMPLE_FILE_NAME.to_string(), bytes }],
+            vec![SourceFile {
+                name: SAMPLE_FILE_NAME.to_string(),
+                bytes,
+            }],
             IngestOptions::default(),
         );
         Ok(())
@@ -93,8 +100,13 @@ impl Session {
                     quality: done.report.clone(),
                     overview: overview.clone(),
                 };
-                self.loaded =
-                    Some(Loaded { data, files: done.files, quality: done.report, overview, rfm: None });
+                self.loaded = Some(Loaded {
+                    data,
+                    files: done.files,
+                    quality: done.report,
+                    overview,
+                    rfm: None,
+                });
                 Ok(SessionStep::Ready(Box::new(summary)))
             }
             Err(e) => {
@@ -168,7 +180,9 @@ impl Session {
             overview: &loaded.overview,
             rfm: RfmReport {
                 summary: rfm.summary(),
-                customers: (0..loaded.data.n_customers()).map(|c| rfm.row(&loaded.data, c)).collect(),
+                customers: (0..loaded.data.n_customers())
+                    .map(|c| rfm.row(&loaded.data, c))
+                    .collect(),
             },
         };
         serde_json::to_string_pretty(&report).map_err(|e| Error::InvalidRequest(e.to_string()))

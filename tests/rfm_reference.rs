@@ -21,10 +21,17 @@ fn rfm_on_the_peer_100k_file_equals_the_pandas_reference_exactly() {
     let input = common::generated_fixture("peer_orders_100000_seed42.csv");
     let bytes = std::fs::read(&input).unwrap();
     let digest = format!("{:x}", Sha256::digest(&bytes));
-    assert_eq!(digest, meta["input_sha256"].as_str().unwrap(), "generated input differs from the one the reference used");
+    assert_eq!(
+        digest,
+        meta["input_sha256"].as_str().unwrap(),
+        "generated input differs from the one the reference used"
+    );
 
     let ingested = ingest_all(
-        vec![SourceFile { name: "peer_orders_100000_seed42.csv".into(), bytes }],
+        vec![SourceFile {
+            name: "peer_orders_100000_seed42.csv".into(),
+            bytes,
+        }],
         IngestOptions::default(),
     )
     .unwrap();
@@ -33,13 +40,21 @@ fn rfm_on_the_peer_100k_file_equals_the_pandas_reference_exactly() {
     let data = Dataset::build(ingested.lines);
     let r = rfm(&data);
 
-    let reference = std::fs::read_to_string(common::committed_fixture("rfm/peer_100000_seed42.csv")).unwrap();
+    let reference =
+        std::fs::read_to_string(common::committed_fixture("rfm/peer_100000_seed42.csv")).unwrap();
     let mut rows = reference.lines();
-    assert_eq!(rows.next(), Some("customer_id,recency,frequency,monetary_cents,r_score,f_score,m_score,segment"));
+    assert_eq!(
+        rows.next(),
+        Some("customer_id,recency,frequency,monetary_cents,r_score,f_score,m_score,segment")
+    );
     let mut n = 0;
     for (c, line) in rows.enumerate() {
         let f: Vec<&str> = line.split(',').collect();
-        let seg = Segment::ALL.iter().find(|s| s.label() == f[7]).copied().unwrap();
+        let seg = Segment::ALL
+            .iter()
+            .find(|s| s.label() == f[7])
+            .copied()
+            .unwrap();
         let ours = (
             &*data.customers[c],
             r.recency_days[c].to_string(),
@@ -50,7 +65,16 @@ fn rfm_on_the_peer_100k_file_equals_the_pandas_reference_exactly() {
             r.m_score[c].to_string(),
             r.segment[c],
         );
-        let theirs = (f[0], f[1].into(), f[2].into(), f[3].into(), f[4].into(), f[5].into(), f[6].into(), seg);
+        let theirs = (
+            f[0],
+            f[1].into(),
+            f[2].into(),
+            f[3].into(),
+            f[4].into(),
+            f[5].into(),
+            f[6].into(),
+            seg,
+        );
         assert_eq!(ours, theirs, "customer row {c}");
         n += 1;
     }
@@ -61,7 +85,17 @@ fn rfm_on_the_peer_100k_file_equals_the_pandas_reference_exactly() {
     let summary = r.summary();
     for s in &summary.segments {
         let want = &meta["segments"][s.label.as_str()];
-        assert_eq!(s.customers, want["customers"].as_u64().unwrap_or(0), "{}", s.label);
-        assert_eq!(s.revenue_cents, want["revenue_cents"].as_i64().unwrap_or(0), "{}", s.label);
+        assert_eq!(
+            s.customers,
+            want["customers"].as_u64().unwrap_or(0),
+            "{}",
+            s.label
+        );
+        assert_eq!(
+            s.revenue_cents,
+            want["revenue_cents"].as_i64().unwrap_or(0),
+            "{}",
+            s.label
+        );
     }
 }

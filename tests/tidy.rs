@@ -30,10 +30,22 @@ fn non_test_code(text: &str) -> String {
 fn the_core_names_no_js_type_file_io_or_stdout() {
     let mut files = Vec::new();
     rust_files(&src(), &mut files);
-    let forbidden = ["wasm_bindgen", "js_sys", "web_sys", "std::fs", "println!", "eprintln!", "print!("];
+    let forbidden = [
+        "wasm_bindgen",
+        "js_sys",
+        "web_sys",
+        "std::fs",
+        "println!",
+        "eprintln!",
+        "print!(",
+    ];
     let mut offences = Vec::new();
     for f in files {
-        let rel = f.strip_prefix(src()).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = f
+            .strip_prefix(src())
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if rel.starts_with("wasm/") || rel.starts_with("bin/") {
             continue;
         }
@@ -42,12 +54,19 @@ fn the_core_names_no_js_type_file_io_or_stdout() {
             if rel == "lib.rs" && word == "wasm_bindgen" {
                 continue; // lib.rs only declares `mod wasm` for wasm32
             }
-            if code.lines().any(|l| !l.trim_start().starts_with("//") && l.contains(word)) {
+            if code
+                .lines()
+                .any(|l| !l.trim_start().starts_with("//") && l.contains(word))
+            {
                 offences.push(format!("{rel} names `{word}`"));
             }
         }
     }
-    assert!(offences.is_empty(), "core modules must stay free of JS types and I/O:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "core modules must stay free of JS types and I/O:\n{}",
+        offences.join("\n")
+    );
 }
 
 #[test]
@@ -65,7 +84,14 @@ fn wasm_methods_are_thin() {
                 let indent = lines[i].len() - l.len();
                 let close = format!("{}}}", " ".repeat(indent));
                 let end = (i + 1..lines.len()).find(|&j| lines[j] == close).unwrap();
-                assert!(end - i - 1 <= 15, "{}:{}: `{}` is {} lines long", f.display(), i + 1, l, end - i - 1);
+                assert!(
+                    end - i - 1 <= 15,
+                    "{}:{}: `{}` is {} lines long",
+                    f.display(),
+                    i + 1,
+                    l,
+                    end - i - 1
+                );
                 i = end;
             }
             i += 1;
@@ -79,10 +105,16 @@ fn only_the_worker_loads_the_wasm_package() {
     let mut offences = Vec::new();
     let mut stack = vec![www.clone()];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries {
             let p = entry.unwrap().path();
-            let rel = p.strip_prefix(&www).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(&www)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             if p.is_dir() {
                 if rel != "dist" {
                     stack.push(p);
@@ -98,5 +130,8 @@ fn only_the_worker_loads_the_wasm_package() {
             }
         }
     }
-    assert!(offences.is_empty(), "only www/worker may import pkg/: {offences:?}");
+    assert!(
+        offences.is_empty(),
+        "only www/worker may import pkg/: {offences:?}"
+    );
 }

@@ -19,7 +19,9 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 }
 
 fn num(v: &JsValue, key: &str) -> f64 {
-    get(v, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
+    get(v, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number"))
 }
 
 fn run_to_ready(s: &mut PortraitSession) -> JsValue {
@@ -67,7 +69,10 @@ fn rfm_summary_and_pages_cross_as_objects() {
     let page = s.rfm_page(query).unwrap();
     assert_eq!(num(&page, "total"), 2.0);
     let rows: js_sys::Array = get(&page, "rows").into();
-    assert_eq!(get(&rows.get(0), "customer_id").as_string().as_deref(), Some("7"));
+    assert_eq!(
+        get(&rows.get(0), "customer_id").as_string().as_deref(),
+        Some("7")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -79,7 +84,10 @@ fn report_json_equals_the_native_report_shape() {
     let json = s.report_json().unwrap();
     let mut native = portrait::Session::new();
     native.start_ingest(
-        vec![portrait::ingest::SourceFile { name: "shop.csv".into(), bytes: SHOP.as_bytes().to_vec() }],
+        vec![portrait::ingest::SourceFile {
+            name: "shop.csv".into(),
+            bytes: SHOP.as_bytes().to_vec(),
+        }],
         Default::default(),
     );
     while let portrait::session::SessionStep::Progress(_) = native.step(usize::MAX).unwrap() {}
@@ -92,7 +100,10 @@ fn errors_cross_as_wire_objects_naming_the_file() {
     s.add_file("empty.csv".into(), Vec::new());
     s.start_ingest(JsValue::UNDEFINED).unwrap();
     let err = s.step(1000).err().expect("an empty file must fail");
-    assert!(get(&err, "code").as_string().unwrap().starts_with("ingest."));
+    assert!(get(&err, "code")
+        .as_string()
+        .unwrap()
+        .starts_with("ingest."));
     assert_eq!(get(&err, "file").as_string().as_deref(), Some("empty.csv"));
     // the session stays usable: the next file works
     s.add_file("shop.csv".into(), SHOP.as_bytes().to_vec());
@@ -104,7 +115,10 @@ fn errors_cross_as_wire_objects_naming_the_file() {
 fn analyses_before_data_fail_with_no_data() {
     let s = PortraitSession::new();
     let err = s.overview().err().unwrap();
-    assert_eq!(get(&err, "code").as_string().as_deref(), Some("session.no_data"));
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
+        Some("session.no_data")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -116,5 +130,8 @@ fn sample_shop_is_generated_in_wasm() {
     assert_eq!(num(&overview, "lines"), 2000.0);
     assert!(num(&overview, "customers") > 100.0);
     let bad = s.start_sample(10, 42).err().unwrap();
-    assert_eq!(get(&bad, "code").as_string().as_deref(), Some("sample.invalid_params"));
+    assert_eq!(
+        get(&bad, "code").as_string().as_deref(),
+        Some("sample.invalid_params")
+    );
 }

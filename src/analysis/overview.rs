@@ -112,8 +112,11 @@ pub fn overview(data: &Dataset) -> Overview {
             }
         }
     }
-    let return_orders =
-        order_has_line.iter().zip(&order_seen).filter(|(has, purchase)| **has && !**purchase).count();
+    let return_orders = order_has_line
+        .iter()
+        .zip(&order_seen)
+        .filter(|(has, purchase)| **has && !**purchase)
+        .count();
 
     // Customer KPIs: each customer's contiguous, time-ordered slice.
     let (mut buyers, mut repeaters, mut identified_value) = (0u64, 0u64, 0i64);
@@ -207,10 +210,34 @@ mod tests {
         // customer 1: two orders in January, one return order in February
         t.push("A1", Some("1"), JAN_2024, Some("p1"), 2.0, 2000, false);
         t.push("A1", Some("1"), JAN_2024, Some("p2"), 1.0, 500, false);
-        t.push("A2", Some("1"), JAN_2024 + 3 * DAY, Some("p1"), 1.0, 1000, false);
-        t.push("C3", Some("1"), JAN_2024 + 40 * DAY, Some("p1"), -1.0, -1000, true);
+        t.push(
+            "A2",
+            Some("1"),
+            JAN_2024 + 3 * DAY,
+            Some("p1"),
+            1.0,
+            1000,
+            false,
+        );
+        t.push(
+            "C3",
+            Some("1"),
+            JAN_2024 + 40 * DAY,
+            Some("p1"),
+            -1.0,
+            -1000,
+            true,
+        );
         // customer 2: one order in February
-        t.push("A4", Some("2"), JAN_2024 + 35 * DAY, Some("p2"), 3.0, 1500, false);
+        t.push(
+            "A4",
+            Some("2"),
+            JAN_2024 + 35 * DAY,
+            Some("p2"),
+            3.0,
+            1500,
+            false,
+        );
         // no customer: one order in January
         t.push("A5", None, JAN_2024 + DAY, Some("p2"), 1.0, 500, false);
         t.finish();
@@ -247,8 +274,14 @@ mod tests {
         let o = overview(&shop());
         assert_eq!(o.monthly.len(), 2);
         let (jan, feb) = (&o.monthly[0], &o.monthly[1]);
-        assert_eq!((jan.month.as_str(), jan.revenue_cents, jan.orders), ("2024-01", 4000, 3));
-        assert_eq!((feb.month.as_str(), feb.revenue_cents, feb.returns_cents), ("2024-02", 500, -1000));
+        assert_eq!(
+            (jan.month.as_str(), jan.revenue_cents, jan.orders),
+            ("2024-01", 4000, 3)
+        );
+        assert_eq!(
+            (feb.month.as_str(), feb.revenue_cents, feb.returns_cents),
+            ("2024-02", 500, -1000)
+        );
         assert_eq!((jan.active_customers, jan.new_customers), (1, 1));
         assert_eq!((feb.active_customers, feb.new_customers), (2, 1));
     }

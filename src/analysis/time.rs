@@ -17,7 +17,11 @@ pub fn month(time: i64) -> i32 {
 
 /// `YYYY-MM` of a month number.
 pub fn month_label(month: i32) -> String {
-    format!("{:04}-{:02}", month.div_euclid(12), month.rem_euclid(12) + 1)
+    format!(
+        "{:04}-{:02}",
+        month.div_euclid(12),
+        month.rem_euclid(12) + 1
+    )
 }
 
 /// ISO `YYYY-MM-DDThh:mm:ss` of a wall-clock time.
@@ -32,7 +36,9 @@ pub fn iso_day(day: i64) -> String {
 
 fn naive(time: i64) -> NaiveDateTime {
     // Ingest only produces times inside chrono's range (years 1..9999); clamp defensively.
-    DateTime::from_timestamp(time, 0).unwrap_or_default().naive_utc()
+    DateTime::from_timestamp(time, 0)
+        .unwrap_or_default()
+        .naive_utc()
 }
 
 #[cfg(test)]

@@ -149,7 +149,11 @@ impl OrderLines {
     pub fn set_dimension(&mut self, dim: Dimension, value: &str) {
         let n = self.order.len();
         let col = self.dimension_mut(dim);
-        let v = if value.is_empty() { NONE } else { col.values.intern(value) };
+        let v = if value.is_empty() {
+            NONE
+        } else {
+            col.values.intern(value)
+        };
         col.per_line.resize(n - 1, NONE);
         col.per_line.push(v);
     }

@@ -62,7 +62,11 @@ impl Dataset {
         // counting sort of lines by new customer number (unidentified last)
         let mut start = vec![0u32; n_customers + 2];
         for &c in &lines.customer {
-            let k = if c == NONE { n_customers } else { renumber[c as usize] as usize };
+            let k = if c == NONE {
+                n_customers
+            } else {
+                renumber[c as usize] as usize
+            };
             start[k + 1] += 1;
         }
         for k in 0..=n_customers {
@@ -71,7 +75,11 @@ impl Dataset {
         let mut next = start.clone();
         let mut perm = vec![0u32; lines.len()];
         for (i, &c) in lines.customer.iter().enumerate() {
-            let k = if c == NONE { n_customers } else { renumber[c as usize] as usize };
+            let k = if c == NONE {
+                n_customers
+            } else {
+                renumber[c as usize] as usize
+            };
             perm[next[k] as usize] = i as u32;
             next[k] += 1;
         }
@@ -80,8 +88,10 @@ impl Dataset {
             let slice = &mut perm[start[k] as usize..start[k + 1] as usize];
             slice.sort_by_key(|&i| lines.time[i as usize]);
         }
-        let customers: Vec<Box<str>> =
-            by_id.iter().map(|&old| lines.customer_ids.name(old).into()).collect();
+        let customers: Vec<Box<str>> = by_id
+            .iter()
+            .map(|&old| lines.customer_ids.name(old).into())
+            .collect();
         let mut customer_ids = Interner::new();
         for c in &customers {
             customer_ids.intern(c);
@@ -104,7 +114,10 @@ impl Dataset {
             .map(|(d, col)| {
                 (
                     *d,
-                    DimensionColumn { values: col.values.clone(), per_line: gather_u32(&col.per_line) },
+                    DimensionColumn {
+                        values: col.values.clone(),
+                        per_line: gather_u32(&col.per_line),
+                    },
                 )
             })
             .collect();
@@ -114,7 +127,10 @@ impl Dataset {
             time: perm.iter().map(|&i| lines.time[i as usize]).collect(),
             product: gather_u32(&lines.product),
             quantity: perm.iter().map(|&i| lines.quantity[i as usize]).collect(),
-            amount_cents: perm.iter().map(|&i| lines.amount_cents[i as usize]).collect(),
+            amount_cents: perm
+                .iter()
+                .map(|&i| lines.amount_cents[i as usize])
+                .collect(),
             is_return: perm.iter().map(|&i| lines.is_return[i as usize]).collect(),
             dimensions,
             order_ids: lines.order_ids,
@@ -123,7 +139,11 @@ impl Dataset {
             product_names: lines.product_names,
         };
         start.truncate(n_customers + 1);
-        Dataset { lines: regrouped, customers, customer_start: start }
+        Dataset {
+            lines: regrouped,
+            customers,
+            customer_start: start,
+        }
     }
 
     /// Number of identified customers.
@@ -163,7 +183,10 @@ mod tests {
         t.set_dimension(Dimension::Channel, "app");
         t.finish();
         let d = Dataset::build(t);
-        assert_eq!(d.customers.iter().map(|s| &**s).collect::<Vec<_>>(), vec!["3", "20"]);
+        assert_eq!(
+            d.customers.iter().map(|s| &**s).collect::<Vec<_>>(),
+            vec!["3", "20"]
+        );
         assert_eq!(d.customer_start, vec![0, 1, 3]);
         assert_eq!(d.lines.time, vec![50, 10, 30, 5]);
         assert_eq!(d.lines.amount_cents, vec![200, 300, 100, 7]);

@@ -92,55 +92,178 @@ impl Field {
     pub fn synonyms(self) -> &'static [&'static str] {
         match self {
             Field::OrderId => &[
-                "orderid", "invoiceno", "orderno", "ordernumber", "invoice", "invoiceid",
-                "invoicenumber", "transactionid", "订单号", "订单编号", "订单id", "主订单编号",
-                "子订单编号", "订单",
+                "orderid",
+                "invoiceno",
+                "orderno",
+                "ordernumber",
+                "invoice",
+                "invoiceid",
+                "invoicenumber",
+                "transactionid",
+                "订单号",
+                "订单编号",
+                "订单id",
+                "主订单编号",
+                "子订单编号",
+                "订单",
             ],
             Field::CustomerId => &[
-                "customerid", "customer", "userid", "memberid", "buyer", "buyerid", "clientid",
-                "customerno", "user", "member", "用户id", "会员id", "客户编号", "客户id",
-                "买家会员名", "买家昵称", "会员名", "买家id", "用户名", "客户",
+                "customerid",
+                "customer",
+                "userid",
+                "memberid",
+                "buyer",
+                "buyerid",
+                "clientid",
+                "customerno",
+                "user",
+                "member",
+                "用户id",
+                "会员id",
+                "客户编号",
+                "客户id",
+                "买家会员名",
+                "买家昵称",
+                "会员名",
+                "买家id",
+                "用户名",
+                "客户",
             ],
             Field::OrderDate => &[
-                "orderdate", "invoicedate", "ordertime", "orderdatetime", "date", "createdat",
-                "created", "purchasedate", "transactiondate", "datetime", "timestamp", "下单时间",
-                "订单创建时间", "创建时间", "成交时间", "付款时间", "支付时间", "订单日期",
-                "下单日期", "日期", "时间",
+                "orderdate",
+                "invoicedate",
+                "ordertime",
+                "orderdatetime",
+                "date",
+                "createdat",
+                "created",
+                "purchasedate",
+                "transactiondate",
+                "datetime",
+                "timestamp",
+                "下单时间",
+                "订单创建时间",
+                "创建时间",
+                "成交时间",
+                "付款时间",
+                "支付时间",
+                "订单日期",
+                "下单日期",
+                "日期",
+                "时间",
             ],
             Field::Quantity => &[
-                "quantity", "qty", "units", "count", "数量", "购买数量", "商品数量", "宝贝数量",
+                "quantity",
+                "qty",
+                "units",
+                "count",
+                "数量",
+                "购买数量",
+                "商品数量",
+                "宝贝数量",
                 "件数",
             ],
             Field::UnitPrice => &[
-                "unitprice", "price", "itemprice", "saleprice", "单价", "商品单价", "价格",
-                "商品价格", "售价",
+                "unitprice",
+                "price",
+                "itemprice",
+                "saleprice",
+                "单价",
+                "商品单价",
+                "价格",
+                "商品价格",
+                "售价",
             ],
             Field::LineAmount => &[
-                "lineamount", "amount", "total", "subtotal", "linetotal", "revenue", "sales",
-                "totalprice", "实付金额", "实付款", "买家实付金额", "金额", "订单金额",
-                "应付金额", "支付金额", "成交金额", "总价", "总金额", "小计",
+                "lineamount",
+                "amount",
+                "total",
+                "subtotal",
+                "linetotal",
+                "revenue",
+                "sales",
+                "totalprice",
+                "实付金额",
+                "实付款",
+                "买家实付金额",
+                "金额",
+                "订单金额",
+                "应付金额",
+                "支付金额",
+                "成交金额",
+                "总价",
+                "总金额",
+                "小计",
             ],
             Field::ProductId => &[
-                "productid", "stockcode", "sku", "skuid", "itemid", "productcode", "商品编码",
-                "商品id", "货号", "商品编号", "宝贝id", "sku编码",
+                "productid",
+                "stockcode",
+                "sku",
+                "skuid",
+                "itemid",
+                "productcode",
+                "商品编码",
+                "商品id",
+                "货号",
+                "商品编号",
+                "宝贝id",
+                "sku编码",
             ],
             Field::ProductName => &[
-                "productname", "description", "product", "item", "itemname", "title",
-                "商品名称", "商品标题", "宝贝标题", "商品名", "商品",
+                "productname",
+                "description",
+                "product",
+                "item",
+                "itemname",
+                "title",
+                "商品名称",
+                "商品标题",
+                "宝贝标题",
+                "商品名",
+                "商品",
             ],
-            Field::Category => &["category", "productcategory", "类目", "商品类目", "品类", "分类"],
+            Field::Category => &[
+                "category",
+                "productcategory",
+                "类目",
+                "商品类目",
+                "品类",
+                "分类",
+            ],
             Field::Brand => &["brand", "品牌"],
-            Field::Channel => &["channel", "source", "platform", "渠道", "来源", "平台", "店铺"],
+            Field::Channel => &[
+                "channel", "source", "platform", "渠道", "来源", "平台", "店铺",
+            ],
             Field::Region => &[
-                "region", "country", "province", "state", "省份", "省", "地区", "国家",
-                "收货地区", "所在地区",
+                "region",
+                "country",
+                "province",
+                "state",
+                "省份",
+                "省",
+                "地区",
+                "国家",
+                "收货地区",
+                "所在地区",
             ],
             Field::City => &["city", "城市", "市"],
             Field::Campaign => &[
-                "campaign", "campaignid", "coupon", "couponcode", "promotion", "活动", "优惠券",
+                "campaign",
+                "campaignid",
+                "coupon",
+                "couponcode",
+                "promotion",
+                "活动",
+                "优惠券",
                 "营销活动",
             ],
-            Field::Payment => &["payment", "paymentmethod", "paymenttype", "支付方式", "付款方式"],
+            Field::Payment => &[
+                "payment",
+                "paymentmethod",
+                "paymenttype",
+                "支付方式",
+                "付款方式",
+            ],
             Field::Status => &["status", "orderstatus", "订单状态", "状态", "交易状态"],
         }
     }
@@ -193,7 +316,10 @@ fn match_header(header: &str) -> Option<(Field, usize)> {
     let lookup = |h: &str| {
         let norm = normalize_header(h);
         Field::ALL.iter().find_map(|&f| {
-            f.synonyms().iter().position(|s| *s == norm).map(|rank| (f, rank))
+            f.synonyms()
+                .iter()
+                .position(|s| *s == norm)
+                .map(|rank| (f, rank))
         })
     };
     lookup(header).or_else(|| strip_unit(header).and_then(lookup))
@@ -289,8 +415,10 @@ mod tests {
     }
 
     fn check(header_line: &str, expect: &[(Field, usize)]) {
-        let got: Vec<(Field, usize)> =
-            map_columns(&headers(header_line)).iter().map(|a| (a.field, a.column)).collect();
+        let got: Vec<(Field, usize)> = map_columns(&headers(header_line))
+            .iter()
+            .map(|a| (a.field, a.column))
+            .collect();
         assert_eq!(got, expect, "header: {header_line}");
     }
 
@@ -382,11 +510,17 @@ mod tests {
 
     #[test]
     fn fields_serialise_in_snake_case() {
-        let a = ColumnAssignment { field: Field::LineAmount, column: 3 };
+        let a = ColumnAssignment {
+            field: Field::LineAmount,
+            column: 3,
+        };
         let json = serde_json::to_string(&a).expect("serialises");
         assert_eq!(json, r#"{"field":"line_amount","column":3}"#);
         for f in Field::ALL {
-            assert_eq!(serde_json::to_string(&f).expect("serialises"), format!("\"{}\"", f.name()));
+            assert_eq!(
+                serde_json::to_string(&f).expect("serialises"),
+                format!("\"{}\"", f.name())
+            );
         }
     }
 }

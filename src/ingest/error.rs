@@ -278,12 +278,18 @@ mod tests {
     #[test]
     fn messages_name_file_line_and_column() {
         check(
-            IngestErrorKind::Empty { file: "a.csv".into() },
+            IngestErrorKind::Empty {
+                file: "a.csv".into(),
+            },
             "ingest.empty_file",
             "a.csv: the file is empty",
         );
         check(
-            IngestErrorKind::UnsupportedEncoding { file: "a.csv".into(), line: 3, byte: 0xe9 },
+            IngestErrorKind::UnsupportedEncoding {
+                file: "a.csv".into(),
+                line: 3,
+                byte: 0xe9,
+            },
             "ingest.unsupported_encoding",
             "a.csv: line 3: byte 0xE9 is not UTF-8, GB18030 or UTF-16 text; save the file as \
              UTF-8 and try again",

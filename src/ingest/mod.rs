@@ -29,7 +29,7 @@ mod xlsx_source;
 pub use columns::{ColumnAssignment, Field};
 pub use error::{IngestError, IngestErrorKind};
 pub use job::{IngestJob, Progress, Stage, Step};
-pub use report::{QualityReport, Rejection, RejectionGroup, RejectReason};
+pub use report::{QualityReport, RejectReason, Rejection, RejectionGroup};
 pub use values::DateOrder;
 
 use crate::dataset::OrderLines;
@@ -73,7 +73,10 @@ impl IngestOptions {
             .iter()
             .find(|f| f.file == file)
             .cloned()
-            .unwrap_or_else(|| FileOptions { file: file.to_string(), ..FileOptions::default() })
+            .unwrap_or_else(|| FileOptions {
+                file: file.to_string(),
+                ..FileOptions::default()
+            })
     }
 }
 

@@ -1,6 +1,7 @@
 //! The data-quality report: what was read, what was used, and every reason a row was not.
 //! Field names are the JS API and the CLI's JSON (renaming one is a breaking change).
 
+use crate::dataset::DimensionColumn;
 use serde::{Deserialize, Serialize};
 
 /// Why a row was not used. Each has a stable code (`snake_case` in JSON).
@@ -92,6 +93,9 @@ pub struct FileReport {
     pub rows_used: u64,
     /// How dates were read, e.g. "YYYY-MM-DD hh:mm:ss" or "D/M/YYYY hh:mm (day first)".
     pub date_format: String,
+    /// Decisions the user should know about ("no quantity column: every line counts as 1").
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// The currency the amounts are most likely in, and why we think so.
@@ -149,4 +153,359 @@ pub struct QualityReport {
     pub date_max: Option<String>,
     /// Currency guess.
     pub currency: CurrencyGuess,
+}
+
+/// Cuts `s` to at most `max` characters (the last one becomes `…` when cut).
+pub(crate) fn cut_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some(_) => {
+            let end = s.char_indices().nth(max - 1).map_or(s.len(), |(i, _)| i);
+            format!("{}…", &s[..end])
+        }
+    }
+}
+
+/// Rejections of one file, or of a whole run: counts per reason and the first five
+/// examples per reason, kept in line order even when a rejection is found late (dates
+/// whose day/month order is decided at the end of the file).
+#[derive(Debug, Clone)]
+pub(crate) struct Rejections {
+    counts: [u64; RejectReason::ALL.len()],
+    examples: [Vec<Rejection>; RejectReason::ALL.len()],
+}
+
+impl Default for Rejections {
+    fn default() -> Self {
+        Rejections {
+            counts: [0; RejectReason::ALL.len()],
+            examples: Default::default(),
+        }
+    }
+}
+
+impl Rejections {
+    /// Counts one rejected row; `example` builds its description only when it will be kept.
+    pub fn add(&mut self, reason: RejectReason, line: u64, example: impl FnOnce() -> Rejection) {
+        let r = reason as usize;
+        self.counts[r] += 1;
+        let examples = &mut self.examples[r];
+        if examples.len() < 5 || examples.last().is_some_and(|e| e.line > line) {
+            let at = examples.partition_point(|e| e.line <= line);
+            examples.insert(at, example());
+            examples.truncate(5);
+        }
+    }
+
+    /// Rows rejected for `reason`.
+    pub fn count(&self, reason: RejectReason) -> u64 {
+        self.counts[reason as usize]
+    }
+
+    /// Rows rejected for any reason.
+    pub fn total(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// The reason with most rows (the first in report order on a tie) and its first example.
+    pub fn top(&self) -> Option<(RejectReason, u64, Option<&Rejection>)> {
+        let mut best: Option<(RejectReason, u64)> = None;
+        for reason in RejectReason::ALL {
+            let n = self.count(reason);
+            if n > 0 && best.is_none_or(|(_, m)| n > m) {
+                best = Some((reason, n));
+            }
+        }
+        best.map(|(reason, n)| (reason, n, self.examples[reason as usize].first()))
+    }
+
+    /// Adds the rejections of a later file (its examples come after this one's).
+    pub fn extend(&mut self, later: Rejections) {
+        for (r, examples) in later.examples.into_iter().enumerate() {
+            self.counts[r] += later.counts[r];
+            let mine = &mut self.examples[r];
+            mine.extend(examples);
+            mine.truncate(5);
+        }
+    }
+
+    /// The groups of the report, in `RejectReason::ALL` order, only reasons that occurred.
+    pub fn into_groups(self) -> Vec<RejectionGroup> {
+        let mut examples = self.examples;
+        RejectReason::ALL
+            .iter()
+            .filter(|r| self.counts[**r as usize] > 0)
+            .map(|&reason| RejectionGroup {
+                reason,
+                message: reason.describe().to_string(),
+                count: self.counts[reason as usize],
+                examples: std::mem::take(&mut examples[reason as usize]),
+            })
+            .collect()
+    }
+}
+
+/// Where a currency is spent: ISO code and the symbol to show.
+fn currency_symbol(code: &str) -> &'static str {
+    match code {
+        "CNY" | "JPY" => "¥",
+        "GBP" => "£",
+        "USD" => "$",
+        "EUR" => "€",
+        "HKD" => "HK$",
+        _ => "",
+    }
+}
+
+/// The currency of a country, region or Chinese province name, when it is one we know.
+pub(crate) fn currency_of_region(name: &str) -> Option<(&'static str, &'static str)> {
+    const PROVINCES: [&str; 62] = [
+        "北京",
+        "天津",
+        "上海",
+        "重庆",
+        "河北",
+        "山西",
+        "辽宁",
+        "吉林",
+        "黑龙江",
+        "江苏",
+        "浙江",
+        "安徽",
+        "福建",
+        "江西",
+        "山东",
+        "河南",
+        "湖北",
+        "湖南",
+        "广东",
+        "海南",
+        "四川",
+        "贵州",
+        "云南",
+        "陕西",
+        "甘肃",
+        "青海",
+        "内蒙古",
+        "广西",
+        "西藏",
+        "宁夏",
+        "新疆",
+        "beijing",
+        "tianjin",
+        "shanghai",
+        "chongqing",
+        "hebei",
+        "shanxi",
+        "liaoning",
+        "jilin",
+        "heilongjiang",
+        "jiangsu",
+        "zhejiang",
+        "anhui",
+        "fujian",
+        "jiangxi",
+        "shandong",
+        "henan",
+        "hubei",
+        "hunan",
+        "guangdong",
+        "hainan",
+        "sichuan",
+        "guizhou",
+        "yunnan",
+        "shaanxi",
+        "gansu",
+        "qinghai",
+        "inner mongolia",
+        "guangxi",
+        "tibet",
+        "ningxia",
+        "xinjiang",
+    ];
+    const EURO: [&str; 20] = [
+        "germany",
+        "france",
+        "spain",
+        "italy",
+        "netherlands",
+        "belgium",
+        "portugal",
+        "ireland",
+        "eire",
+        "austria",
+        "finland",
+        "greece",
+        "luxembourg",
+        "slovakia",
+        "slovenia",
+        "estonia",
+        "latvia",
+        "lithuania",
+        "malta",
+        "cyprus",
+    ];
+    let n = name.trim().to_lowercase();
+    if n.is_empty() {
+        return None;
+    }
+    if matches!(
+        n.as_str(),
+        "china" | "中国" | "prc" | "mainland china" | "中国大陆"
+    ) || PROVINCES.iter().any(|p| n.starts_with(p))
+    {
+        return Some(("CNY", "China"));
+    }
+    match n.as_str() {
+        "united kingdom" | "uk" | "great britain" | "england" | "scotland" | "wales"
+        | "northern ireland" | "channel islands" | "英国" => Some(("GBP", "United Kingdom")),
+        "united states" | "usa" | "us" | "united states of america" | "美国" => {
+            Some(("USD", "United States"))
+        }
+        "european community" => Some(("EUR", "euro countries")),
+        _ if EURO.contains(&n.as_str()) => Some(("EUR", "euro countries")),
+        _ => None,
+    }
+}
+
+/// Guesses the currency: from symbols and codes in money cells; else from the region column
+/// (the currency of most lines, if it covers at least half of the lines with a region);
+/// else Chinese headers mean CNY; else unknown.
+pub(crate) fn guess_currency(
+    marks: &[(&'static str, u64)],
+    region: Option<(&str, &DimensionColumn)>,
+    chinese_headers: bool,
+) -> CurrencyGuess {
+    let guess = |code: &str, basis: String| CurrencyGuess {
+        code: code.to_string(),
+        symbol: currency_symbol(code).to_string(),
+        basis,
+    };
+    if let Some(&(code, n)) = marks
+        .iter()
+        .max_by_key(|(code, n)| (*n, std::cmp::Reverse(*code)))
+    {
+        let symbol = currency_symbol(code);
+        let shown = if symbol.is_empty() { code } else { symbol };
+        return guess(code, format!("{shown} written in {n} money values"));
+    }
+    if let Some((header, col)) = region {
+        let mut per_value = vec![0u64; col.values.len()];
+        let mut with_region = 0u64;
+        for &v in &col.per_line {
+            if let Some(slot) = per_value.get_mut(v as usize) {
+                *slot += 1;
+                with_region += 1;
+            }
+        }
+        let mut per_currency: Vec<(&str, &str, u64)> = Vec::new();
+        for (i, name) in col.values.names().enumerate() {
+            if let Some((code, area)) = currency_of_region(name) {
+                match per_currency.iter_mut().find(|(c, _, _)| *c == code) {
+                    Some(entry) => entry.2 += per_value[i],
+                    None => per_currency.push((code, area, per_value[i])),
+                }
+            }
+        }
+        let mut top: Option<(&str, &str, u64)> = None;
+        for &entry in &per_currency {
+            if top.is_none_or(|t| entry.2 > t.2) {
+                top = Some(entry);
+            }
+        }
+        if let Some((code, area, n)) = top {
+            if n * 2 >= with_region && n > 0 {
+                let pct = (n as f64 * 100.0 / with_region as f64).round();
+                return guess(code, format!("{header} column: {pct}% of lines in {area}"));
+            }
+        }
+    }
+    if chinese_headers {
+        return guess("CNY", "Chinese column headers".to_string());
+    }
+    CurrencyGuess {
+        code: String::new(),
+        symbol: String::new(),
+        basis: "no currency symbol, country column or Chinese header found".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejection(line: u64) -> Rejection {
+        Rejection {
+            file: "f".into(),
+            line,
+            column: "c".into(),
+            value: String::new(),
+            detail: String::new(),
+        }
+    }
+
+    #[test]
+    fn rejection_examples_keep_the_first_five_in_line_order() {
+        let mut r = Rejections::default();
+        for line in [10, 11, 12, 13, 14, 15, 3] {
+            r.add(RejectReason::InvalidDate, line, || rejection(line));
+        }
+        let groups = r.into_groups();
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].count, 7);
+        let lines: Vec<u64> = groups[0].examples.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![3, 10, 11, 12, 13]);
+    }
+
+    #[test]
+    fn the_top_reason_is_the_most_frequent() {
+        let mut r = Rejections::default();
+        r.add(RejectReason::MissingDate, 2, || rejection(2));
+        r.add(RejectReason::InvalidPrice, 3, || rejection(3));
+        r.add(RejectReason::InvalidPrice, 4, || rejection(4));
+        let (reason, n, first) = r.top().expect("some");
+        assert_eq!(
+            (reason, n, first.map(|e| e.line)),
+            (RejectReason::InvalidPrice, 2, Some(3))
+        );
+        assert_eq!(r.total(), 3);
+    }
+
+    #[test]
+    fn values_are_cut_to_eighty_characters() {
+        let long = "é".repeat(100);
+        let cut = cut_chars(&long, 80);
+        assert_eq!(cut.chars().count(), 80);
+        assert!(cut.ends_with('…'));
+        assert_eq!(cut_chars("short", 80), "short");
+    }
+
+    #[test]
+    fn currency_comes_from_symbols_then_country_then_headers() {
+        let g = guess_currency(&[("CNY", 3), ("USD", 1)], None, false);
+        assert_eq!((g.code.as_str(), g.symbol.as_str()), ("CNY", "¥"));
+        let mut col = DimensionColumn::default();
+        for v in ["United Kingdom", "United Kingdom", "France", "EIRE"] {
+            let i = col.values.intern(v);
+            col.per_line.push(i);
+        }
+        let g = guess_currency(&[], Some(("Country", &col)), false);
+        assert_eq!(g.code, "GBP");
+        assert_eq!(g.basis, "Country column: 50% of lines in United Kingdom");
+        let g = guess_currency(&[], None, true);
+        assert_eq!(g.code, "CNY");
+        assert_eq!(guess_currency(&[], None, false).code, "");
+    }
+
+    #[test]
+    fn provinces_and_countries_have_currencies() {
+        assert_eq!(currency_of_region("广东省").map(|c| c.0), Some("CNY"));
+        assert_eq!(currency_of_region("Guangdong").map(|c| c.0), Some("CNY"));
+        assert_eq!(currency_of_region("EIRE").map(|c| c.0), Some("EUR"));
+        assert_eq!(
+            currency_of_region("United States").map(|c| c.0),
+            Some("USD")
+        );
+        assert_eq!(currency_of_region("Japan"), None);
+    }
 }

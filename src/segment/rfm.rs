@@ -59,7 +59,9 @@ impl Segment {
         Segment::Lost,
     ];
 
-    /// The segment of an (R, F) score pair; first matching rule wins, as in `rfm.sql`.
+    /// The segment of an (R, F) score pair; first matching rule wins, as in `rfm.sql`
+    /// (the arms overlap on purpose: order is the rule).
+    #[allow(overlapping_range_endpoints)]
     pub fn from_scores(r: u8, f: u8) -> Segment {
         match (r, f) {
             (1, 1) => Segment::Lost,
@@ -138,11 +140,21 @@ pub fn rfm(data: &Dataset) -> Rfm {
         monetary[c] = range.map(|i| lines.amount_cents[i]).sum();
     }
     let snapshot_day = max_day.saturating_add(1);
-    let recency: Vec<u32> = last_day.iter().map(|&d| (snapshot_day - d) as u32).collect();
-    let r_score = quintiles(&recency).into_iter().map(|b| 6 - b).collect::<Vec<_>>();
+    let recency: Vec<u32> = last_day
+        .iter()
+        .map(|&d| (snapshot_day - d) as u32)
+        .collect();
+    let r_score = quintiles(&recency)
+        .into_iter()
+        .map(|b| 6 - b)
+        .collect::<Vec<_>>();
     let f_score = quintiles(&frequency);
     let m_score = quintiles(&monetary);
-    let segment = r_score.iter().zip(&f_score).map(|(&r, &f)| Segment::from_scores(r, f)).collect();
+    let segment = r_score
+        .iter()
+        .zip(&f_score)
+        .map(|(&r, &f)| Segment::from_scores(r, f))
+        .collect();
     Rfm {
         snapshot_day: if n == 0 { 0 } else { snapshot_day },
         recency_days: recency,
@@ -233,7 +245,10 @@ impl Rfm {
         let mut acc = [(0u64, 0i64, 0u64, 0u64); 11];
         let mut grid = [(0u64, 0i64); 25];
         for c in 0..n {
-            let s = Segment::ALL.iter().position(|&s| s == self.segment[c]).unwrap_or(0);
+            let s = Segment::ALL
+                .iter()
+                .position(|&s| s == self.segment[c])
+                .unwrap_or(0);
             let a = &mut acc[s];
             a.0 += 1;
             a.1 += self.monetary_cents[c];
@@ -253,7 +268,11 @@ impl Rfm {
                 customers: k,
                 customer_share: mean(k as f64, n as u64),
                 revenue_cents: revenue,
-                revenue_share: if total_revenue > 0 { revenue as f64 / total_revenue as f64 } else { 0.0 },
+                revenue_share: if total_revenue > 0 {
+                    revenue as f64 / total_revenue as f64
+                } else {
+                    0.0
+                },
                 mean_recency_days: mean(rec as f64, k),
                 mean_frequency: mean(freq as f64, k),
                 mean_monetary_cents: mean(revenue as f64, k),
@@ -367,7 +386,9 @@ impl Rfm {
         let needle = q.search.trim().to_lowercase();
         let mut idx: Vec<u32> = (0..self.segment.len() as u32)
             .filter(|&c| q.segment.is_none_or(|s| self.segment[c as usize] == s))
-            .filter(|&c| needle.is_empty() || data.customers[c as usize].to_lowercase().contains(&needle))
+            .filter(|&c| {
+                needle.is_empty() || data.customers[c as usize].to_lowercase().contains(&needle)
+            })
             .collect();
         let key = |a: u32, b: u32| -> Ordering {
             let (a, b) = (a as usize, b as usize);
@@ -389,7 +410,11 @@ impl Rfm {
             .iter()
             .map(|&c| self.row(data, c as usize))
             .collect();
-        RfmPage { total: idx.len(), offset, rows }
+        RfmPage {
+            total: idx.len(),
+            offset,
+            rows,
+        }
     }
 }
 
@@ -402,7 +427,10 @@ mod tests {
     fn quintiles_match_pandas_qcut_of_first_rank() {
         // pandas: pd.qcut(pd.Series([5,1,1,3,2,8,8,0,4,6]).rank(method="first"), 5, labels=False)+1
         // -> [4, 1, 2, 3, 2, 5, 5, 1, 3, 4]
-        assert_eq!(quintiles(&[5, 1, 1, 3, 2, 8, 8, 0, 4, 6]), vec![4, 1, 2, 3, 2, 5, 5, 1, 3, 4]);
+        assert_eq!(
+            quintiles(&[5, 1, 1, 3, 2, 8, 8, 0, 4, 6]),
+            vec![4, 1, 2, 3, 2, 5, 5, 1, 3, 4]
+        );
     }
 
     #[test]
@@ -470,11 +498,20 @@ mod tests {
     fn query_filters_sorts_and_pages() {
         let d = shop();
         let r = rfm(&d);
-        let q = RfmQuery { sort: RfmColumn::Monetary, descending: true, limit: 1, ..Default::default() };
+        let q = RfmQuery {
+            sort: RfmColumn::Monetary,
+            descending: true,
+            limit: 1,
+            ..Default::default()
+        };
         let page = r.query(&d, &q);
         assert_eq!(page.total, 2);
         assert_eq!(page.rows[0].customer_id, "10");
-        let q = RfmQuery { search: "9".into(), limit: 10, ..Default::default() };
+        let q = RfmQuery {
+            search: "9".into(),
+            limit: 10,
+            ..Default::default()
+        };
         assert_eq!(r.query(&d, &q).rows.len(), 1);
     }
 }

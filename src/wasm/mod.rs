@@ -19,7 +19,9 @@ pub const PROTOCOL: u32 = 1;
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // maps as plain objects, u64/i64 as numbers (all our counts fit in 2^53)
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&ser).map_err(|e| wire(&Error::InvalidRequest(e.to_string())))
+    value
+        .serialize(&ser)
+        .map_err(|e| wire(&Error::InvalidRequest(e.to_string())))
 }
 
 fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
@@ -31,7 +33,8 @@ fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T
 
 fn wire(e: &Error) -> JsValue {
     let w = WireError::from(e);
-    w.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or_else(|_| JsValue::from_str(&w.message))
+    w.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|_| JsValue::from_str(&w.message))
 }
 
 fn fail(e: Error) -> JsValue {
@@ -75,11 +78,19 @@ impl PortraitSession {
     /// An empty session.
     #[wasm_bindgen(constructor)]
     pub fn new() -> PortraitSession {
-        PortraitSession { inner: Session::new(), pending: Vec::new() }
+        PortraitSession {
+            inner: Session::new(),
+            pending: Vec::new(),
+        }
     }
 
     /// Detects format, encoding, headers and mapping of one file (bytes copied once).
-    pub fn inspect(&self, name: String, bytes: Vec<u8>, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn inspect(
+        &self,
+        name: String,
+        bytes: Vec<u8>,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let options: FileOptions = from_js(options)?;
         let file = SourceFile { name, bytes };
         to_js(&self.inner.inspect(&file, &options).map_err(fail)?)
@@ -95,14 +106,18 @@ impl PortraitSession {
     #[wasm_bindgen(js_name = "startIngest")]
     pub fn start_ingest(&mut self, options: JsValue) -> Result<(), JsValue> {
         let options: IngestOptions = from_js(options)?;
-        self.inner.start_ingest(std::mem::take(&mut self.pending), options);
+        self.inner
+            .start_ingest(std::mem::take(&mut self.pending), options);
         Ok(())
     }
 
     /// Generates the sample shop in wasm and starts ingesting it.
     #[wasm_bindgen(js_name = "startSample")]
     pub fn start_sample(&mut self, rows: u32, seed: u32) -> Result<(), JsValue> {
-        let params = SampleParams { rows: rows as usize, seed: seed as u64 };
+        let params = SampleParams {
+            rows: rows as usize,
+            seed: seed as u64,
+        };
         self.inner.start_sample(params).map_err(fail)
     }
 

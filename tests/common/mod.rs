@@ -19,11 +19,17 @@ pub fn fixtures_dir() -> PathBuf {
 /// A generated fixture file; panics with the command that makes it when it is missing.
 pub fn generated_fixture(name: &str) -> PathBuf {
     let p = fixtures_dir().join(name);
-    assert!(p.is_file(), "missing generated fixture {}: run `make fixtures` first", p.display());
+    assert!(
+        p.is_file(),
+        "missing generated fixture {}: run `make fixtures` first",
+        p.display()
+    );
     p
 }
 
 /// Committed fixture under tests/fixtures.
 pub fn committed_fixture(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }

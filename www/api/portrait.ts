@@ -202,7 +202,8 @@ export class Portrait extends EventTarget {
     const id = this.#nextId++;
     return new Promise<ResultOf<K>>((resolve, reject) => {
       const onAbort = () => {
-        if (this.#pending.has(id)) this.#post({ id: this.#nextId++, kind: 'cancel', args: [id] });
+        // the cancel is a request like any other (answered, and tracked so its answer is expected)
+        if (this.#pending.has(id)) void this.#call('cancel', [id]).catch(() => {});
       };
       const done = () => signal?.removeEventListener('abort', onAbort);
       this.#pending.set(id, {

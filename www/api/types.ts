@@ -49,17 +49,17 @@ export const FIELDS = [
 /** One data-contract field code. */
 export type Field = (typeof FIELDS)[number];
 
-/** Fields every orders file must map (`unit_price` or `line_amount`: one of the two). */
-export const REQUIRED_FIELDS: readonly Field[] = ['order_id', 'customer_id', 'order_date', 'quantity'];
-
-/** The two fields of which one must be mapped. */
-export const PRICE_FIELDS: readonly Field[] = ['unit_price', 'line_amount'];
+/**
+ * Fields an orders file must map: order_id, customer_id, order_date, and either quantity
+ * and unit_price, or line_amount (`columns::missing_fields`).
+ */
+export const REQUIRED_FIELDS: readonly Field[] = ['order_id', 'customer_id', 'order_date', 'quantity', 'unit_price'];
 
 /** The column chosen for one field. */
 export interface ColumnAssignment {
   field: Field;
-  /** The header cell text of the column, as in `FileInspection.headers`. */
-  column: string;
+  /** 0-based column index into `FileInspection.headers`. */
+  column: number;
 }
 
 /** Day/month order for slashed dates like `3/4/2024`. */

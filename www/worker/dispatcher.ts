@@ -113,10 +113,15 @@ export class Dispatcher {
       case 'ingest': {
         const [files, options] = request.args;
         const job = this.#startJob(request.id);
-        for (const file of files) {
+        const total = files.reduce((n, f) => n + f.size, 0);
+        let done = 0;
+        for (const [index, file] of files.entries()) {
+          // the browser reads the file before the core sees a byte: say so
+          this.#post({ id: job.id, notice: 'progress', stage: 'decoding', file: file.name, file_index: index, files: files.length, rows: 0, bytes_done: done, bytes_total: total });
           const bytes = await readFile(file);
           this.#checkCancelled(job);
           this.#s().addFile(file.name, bytes);
+          done += file.size;
         }
         this.#s().startIngest(options ?? undefined);
         return this.#drive(job);

@@ -36,8 +36,12 @@ fn try_main(cli: Cli) -> Result<(), String> {
         Command::Sample { rows, seed, out } => {
             let bytes = generate_csv(&SampleParams { rows, seed }).map_err(|e| e.to_string())?;
             match out {
-                Some(path) => std::fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display())),
-                None => std::io::stdout().write_all(&bytes).map_err(|e| e.to_string()),
+                Some(path) => {
+                    std::fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))
+                }
+                None => std::io::stdout()
+                    .write_all(&bytes)
+                    .map_err(|e| e.to_string()),
             }
         }
     }
@@ -48,7 +52,10 @@ fn analyze(a: args::Analyze) -> Result<(), String> {
     let mut files = Vec::new();
     for path in &a.files {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         files.push(SourceFile { name, bytes });
     }
     let t_read = t0.elapsed();
@@ -56,7 +63,11 @@ fn analyze(a: args::Analyze) -> Result<(), String> {
         files: match &a.sheet {
             Some(sheet) => files
                 .iter()
-                .map(|f| FileOptions { file: f.name.clone(), sheet: Some(sheet.clone()), mapping: None })
+                .map(|f| FileOptions {
+                    file: f.name.clone(),
+                    sheet: Some(sheet.clone()),
+                    mapping: None,
+                })
                 .collect(),
             None => Vec::new(),
         },

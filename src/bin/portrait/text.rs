@@ -8,7 +8,11 @@ use std::fmt::Write;
 pub fn render(s: &IngestSummary, rfm: &RfmSummary) -> String {
     let mut o = String::new();
     let q = &s.quality;
-    let sym = if q.currency.symbol.is_empty() { "" } else { q.currency.symbol.as_str() };
+    let sym = if q.currency.symbol.is_empty() {
+        ""
+    } else {
+        q.currency.symbol.as_str()
+    };
     let _ = writeln!(o, "Data quality");
     for f in &q.files {
         let _ = writeln!(
@@ -29,7 +33,11 @@ pub fn render(s: &IngestSummary, rfm: &RfmSummary) -> String {
         q.date_min.as_deref().unwrap_or("-"),
         q.date_max.as_deref().unwrap_or("-")
     );
-    let currency = if q.currency.code.is_empty() { "unknown".to_string() } else { q.currency.code.clone() };
+    let currency = if q.currency.code.is_empty() {
+        "unknown".to_string()
+    } else {
+        q.currency.code.clone()
+    };
     let _ = writeln!(o, "  currency         {} ({})", currency, q.currency.basis);
     let _ = writeln!(
         o,
@@ -43,21 +51,45 @@ pub fn render(s: &IngestSummary, rfm: &RfmSummary) -> String {
     for g in &q.rejected {
         let _ = writeln!(o, "  rejected: {} x {}", g.count, g.message);
         for e in &g.examples {
-            let detail = if e.detail.is_empty() { String::new() } else { format!(" ({})", e.detail) };
-            let _ = writeln!(o, "    {}: line {}, column {:?}: {:?}{}", e.file, e.line, e.column, e.value, detail);
+            let detail = if e.detail.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", e.detail)
+            };
+            let _ = writeln!(
+                o,
+                "    {}: line {}, column {:?}: {:?}{}",
+                e.file, e.line, e.column, e.value, detail
+            );
         }
     }
     let v = &s.overview;
     let _ = writeln!(o, "\nOverview");
     let _ = writeln!(o, "  customers        {:>12}", v.customers);
     let _ = writeln!(o, "  orders           {:>12}", v.orders);
-    let _ = writeln!(o, "  revenue (net)    {:>12}", money(v.revenue_cents as f64, sym));
-    let _ = writeln!(o, "  returns          {:>12}", money(v.returns_cents as f64, sym));
+    let _ = writeln!(
+        o,
+        "  revenue (net)    {:>12}",
+        money(v.revenue_cents as f64, sym)
+    );
+    let _ = writeln!(
+        o,
+        "  returns          {:>12}",
+        money(v.returns_cents as f64, sym)
+    );
     let _ = writeln!(o, "  AOV              {:>12}", money(v.aov_cents, sym));
     let _ = writeln!(o, "  repeat rate      {:>11.1}%", v.repeat_rate * 100.0);
     let _ = writeln!(o, "  items per order  {:>12.2}", v.items_per_order);
-    let _ = writeln!(o, "\nRFM segments (snapshot {})", rfm.snapshot_date.as_deref().unwrap_or("-"));
-    let _ = writeln!(o, "  {:<20} {:>9} {:>7} {:>16} {:>7}", "segment", "customers", "share", "revenue", "share");
+    let _ = writeln!(
+        o,
+        "\nRFM segments (snapshot {})",
+        rfm.snapshot_date.as_deref().unwrap_or("-")
+    );
+    let _ = writeln!(
+        o,
+        "  {:<20} {:>9} {:>7} {:>16} {:>7}",
+        "segment", "customers", "share", "revenue", "share"
+    );
     for seg in &rfm.segments {
         let _ = writeln!(
             o,

@@ -1,0 +1,1200 @@
+//! The resumable ingest: a state machine the Web Worker drives with `step(budget)`, so it
+//! can post progress and accept a cancel between steps without a second thread.
+//!
+//! Per file: **decoding** (gzip, encoding, format, header, column mapping: one step) →
+//! **parsing** (`budget` records per step: values, rejections, duplicates) → **cleaning**
+//! (one step: day/month order of year-last dates, late rejections, per-file totals). After
+//! the last file the files are merged and the `QualityReport` is built (**done**).
+
+use super::clean::{is_cancelled_order_id, is_return, is_return_status, Deduper};
+use super::columns::{map_columns, missing_fields, ColumnAssignment, ColumnPlan, Field};
+use super::csv_source::CsvSource;
+use super::encoding::{decode_text, gunzip, is_gzip};
+use super::error::{IngestError, IngestErrorKind};
+use super::json_source::read_json;
+use super::report::{
+    cut_chars, guess_currency, FileReport, QualityReport, ReadTotals, RejectReason, Rejection,
+    Rejections,
+};
+use super::sniff::{is_xlsx, sniff_text, Format};
+use super::source::{RowInfo, Source, TableSource};
+use super::values::{
+    format_timestamp, parse_date, parse_money, parse_quantity, resolve_year_last, DateOrder,
+    DateShape, DateStyle, DateValue,
+};
+use super::xlsx_source::read_sheet;
+use super::{FileInspection, FileOptions, IngestOptions, Ingested, SourceFile};
+use crate::dataset::{DimensionColumn, Interner, OrderLines, NONE};
+use csv::ByteRecord;
+use serde::{Deserialize, Serialize};
+
+/// What the job was doing in the step just taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Decompressing, decoding, detecting the format and mapping the columns of a file.
+    Decoding,
+    /// Reading rows.
+    Parsing,
+    /// Finishing a file: dates, duplicates, totals.
+    Cleaning,
+    /// Everything is done.
+    Done,
+}
+
+/// Where the job is, for a progress bar. Field names are the JS API.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    /// What the step just taken did.
+    pub stage: Stage,
+    /// The file being worked on.
+    pub file: String,
+    /// Its 0-based index.
+    pub file_index: usize,
+    /// Number of files.
+    pub files: usize,
+    /// Rows parsed so far, all files.
+    pub rows: u64,
+    /// Input bytes processed (estimated within the current file).
+    pub bytes_done: u64,
+    /// Input bytes of all files.
+    pub bytes_total: u64,
+}
+
+/// The outcome of one `step`.
+#[derive(Debug)]
+pub enum Step {
+    /// More to do; call `step` again.
+    Progress(Progress),
+    /// Finished: the result (later calls return `Progress` with stage `Done`).
+    Done(Box<Ingested>),
+}
+
+/// An ingest run over several files, advanced by `step`.
+#[derive(Debug)]
+pub struct IngestJob {
+    files: Vec<SourceFile>,
+    options: IngestOptions,
+    next_file: usize,
+    current: Option<Box<FileJob>>,
+    done: Vec<FileDone>,
+    rows: u64,
+    bytes_total: u64,
+    bytes_done: u64,
+    failed: Option<IngestError>,
+    finished: bool,
+}
+
+impl IngestJob {
+    /// A job over `files` (read in order; each must be readable) with `options`.
+    pub fn new(files: Vec<SourceFile>, options: IngestOptions) -> IngestJob {
+        let bytes_total = files.iter().map(|f| f.bytes.len() as u64).sum();
+        IngestJob {
+            files,
+            options,
+            next_file: 0,
+            current: None,
+            done: Vec::new(),
+            rows: 0,
+            bytes_total,
+            bytes_done: 0,
+            failed: None,
+            finished: false,
+        }
+    }
+
+    /// Does a bounded amount of work: opens a file, parses up to `budget_rows` rows, or
+    /// finishes a file — then returns where it is. After an error every call returns it.
+    pub fn step(&mut self, budget_rows: usize) -> Result<Step, IngestError> {
+        if let Some(e) = &self.failed {
+            return Err(e.clone());
+        }
+        let result = self.advance(budget_rows.max(1));
+        if let Err(e) = &result {
+            self.failed = Some(e.clone());
+            self.current = None;
+        }
+        result
+    }
+
+    fn advance(&mut self, budget: usize) -> Result<Step, IngestError> {
+        if self.finished {
+            return Ok(Step::Progress(self.progress(Stage::Done)));
+        }
+        if self.files.is_empty() {
+            return Err(IngestError::new(IngestErrorKind::NoFiles));
+        }
+        match self.current.take() {
+            None if self.next_file < self.files.len() => {
+                let i = self.next_file;
+                self.next_file += 1;
+                let name = self.files[i].name.clone();
+                let bytes = std::mem::take(&mut self.files[i].bytes);
+                let options = self.options.for_file(&name);
+                let job = FileJob::open(name, bytes, &options, self.options.date_order)?;
+                self.current = Some(Box::new(job));
+                Ok(Step::Progress(self.progress(Stage::Decoding)))
+            }
+            None => {
+                self.finished = true;
+                Ok(Step::Done(Box::new(self.merge())))
+            }
+            Some(mut job) if !job.parsed_all => {
+                job.parsed_all = job.parse(budget, &mut self.rows)?;
+                self.current = Some(job);
+                Ok(Step::Progress(self.progress(Stage::Parsing)))
+            }
+            Some(job) => {
+                let size = job.size;
+                let done = job.finish()?;
+                self.bytes_done += size;
+                self.done.push(done);
+                Ok(Step::Progress(self.progress(Stage::Cleaning)))
+            }
+        }
+    }
+
+    fn progress(&self, stage: Stage) -> Progress {
+        let index = self.next_file.saturating_sub(1);
+        let current = self
+            .current
+            .as_ref()
+            .map_or(0, |j| (j.size as f64 * j.source.progress()).round() as u64);
+        Progress {
+            stage,
+            file: self
+                .files
+                .get(index)
+                .map_or_else(String::new, |f| f.name.clone()),
+            file_index: index,
+            files: self.files.len(),
+            rows: self.rows,
+            bytes_done: (self.bytes_done + current).min(self.bytes_total),
+            bytes_total: self.bytes_total,
+        }
+    }
+
+    /// Merges the files' lines and builds the report.
+    fn merge(&mut self) -> Ingested {
+        let done = std::mem::take(&mut self.done);
+        let mut rejections = Rejections::default();
+        let mut read = ReadTotals::default();
+        let mut duplicates = 0;
+        let mut marks: Vec<(&'static str, u64)> = Vec::new();
+        let mut files = Vec::new();
+        let mut reports = Vec::new();
+        let mut region_header = None;
+        let mut chinese_headers = false;
+        let mut lines: Option<OrderLines> = None;
+        for d in done {
+            rejections.extend(d.rejections);
+            read.lines += d.report.rows_used + d.duplicates;
+            read.value_cents += d.value_cents;
+            read.return_lines += d.return_lines;
+            read.cancelled_order_lines += d.cancelled_lines;
+            duplicates += d.duplicates;
+            for (code, n) in d.currency_marks {
+                match marks.iter_mut().find(|(c, _)| *c == code) {
+                    Some(m) => m.1 += n,
+                    None => marks.push((code, n)),
+                }
+            }
+            if region_header.is_none() {
+                region_header = d.region_header;
+            }
+            chinese_headers |= d.chinese_headers;
+            match &mut lines {
+                None => lines = Some(d.lines),
+                Some(all) => all.append(&d.lines),
+            }
+            files.push(d.inspection);
+            reports.push(d.report);
+        }
+        let mut lines = lines.unwrap_or_default();
+        lines.finish();
+        read.orders = lines.order_ids.len() as u64;
+        read.customers = lines.customer_ids.len() as u64;
+        let region = region_header.as_deref().and_then(|h| {
+            lines
+                .dimensions
+                .iter()
+                .find(|(d, _)| *d == crate::dataset::Dimension::Region)
+                .map(|(_, col)| (h, col))
+        });
+        let currency = guess_currency(&marks, region, chinese_headers);
+        let report = QualityReport {
+            rows_read: reports.iter().map(|r| r.rows_read).sum(),
+            rows_used: lines.len() as u64,
+            rows_rejected: rejections.total(),
+            rejected: rejections.into_groups(),
+            duplicates_removed: duplicates,
+            read,
+            return_lines: lines.is_return.iter().filter(|&&r| r).count() as u64,
+            missing_customer_lines: lines.customer.iter().filter(|&&c| c == NONE).count() as u64,
+            date_min: lines.time.iter().min().map(|&t| format_timestamp(t)),
+            date_max: lines.time.iter().max().map(|&t| format_timestamp(t)),
+            currency,
+            files: reports,
+        };
+        Ingested {
+            lines,
+            report,
+            files,
+        }
+    }
+}
+
+/// A file opened for reading: its source of records and what was detected.
+struct Opened {
+    format: String,
+    encoding: String,
+    delimiter: Option<String>,
+    sheets: Vec<String>,
+    sheet: Option<String>,
+    source: Source,
+    /// Workbook: plain numbers in the date column are Excel serial days.
+    excel: bool,
+    /// Workbook: typed date cells per column.
+    date_cells: Vec<u64>,
+    /// Some bytes were replaced by U+FFFD while decoding.
+    lossy: bool,
+}
+
+fn open(
+    name: &str,
+    bytes: Vec<u8>,
+    options: &FileOptions,
+    preview_only: bool,
+) -> Result<Opened, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::new(IngestErrorKind::Empty {
+            file: name.to_string(),
+        }));
+    }
+    let (bytes, suffix) = if is_gzip(&bytes) {
+        (gunzip(name, &bytes)?, "+gzip")
+    } else {
+        (bytes, "")
+    };
+    if is_xlsx(&bytes) {
+        let sheet = read_sheet(
+            name,
+            &bytes,
+            options.sheet.as_deref(),
+            preview_only.then_some(5),
+        )?;
+        return Ok(Opened {
+            format: format!("xlsx{suffix}"),
+            encoding: "binary (XLSX)".to_string(),
+            delimiter: None,
+            sheets: sheet.sheets,
+            sheet: Some(sheet.sheet),
+            source: Source::Table(TableSource::new(sheet.table)),
+            excel: true,
+            date_cells: sheet.date_cells,
+            lossy: false,
+        });
+    }
+    let decoded = decode_text(name, bytes)?;
+    let encoding = decoded.encoding.name().to_string();
+    let format = sniff_text(&decoded.text);
+    let (source, delimiter) = match format {
+        Format::Delimited(d) => (
+            Source::Csv(CsvSource::new(name, decoded.text, d)?),
+            Some((d as char).to_string()),
+        ),
+        Format::Json | Format::JsonLines | Format::Xlsx => {
+            let table = read_json(name, &decoded.text, format)?;
+            if table.headers.is_empty() && table.len() == 0 {
+                return Err(IngestError::new(IngestErrorKind::Empty {
+                    file: name.to_string(),
+                }));
+            }
+            (Source::Table(TableSource::new(table)), None)
+        }
+    };
+    Ok(Opened {
+        format: format!("{}{suffix}", format.name()),
+        encoding,
+        delimiter,
+        sheets: Vec::new(),
+        sheet: None,
+        source,
+        excel: false,
+        date_cells: Vec::new(),
+        lossy: decoded.lossy,
+    })
+}
+
+/// The mapping to use (the user's, checked, or the automatic one) and the missing fields.
+fn resolve_mapping(
+    name: &str,
+    headers: &[String],
+    options: &FileOptions,
+) -> Result<(Vec<ColumnAssignment>, Vec<Field>), IngestError> {
+    let mapping = match &options.mapping {
+        Some(m) => {
+            if let Some(bad) = m.iter().find(|a| a.column >= headers.len()) {
+                return Err(IngestError::new(IngestErrorKind::InvalidMapping {
+                    file: name.to_string(),
+                    field: bad.field,
+                    column: bad.column,
+                    columns: headers.len(),
+                }));
+            }
+            m.clone()
+        }
+        None => map_columns(headers),
+    };
+    let missing = missing_fields(&mapping);
+    Ok((mapping, missing))
+}
+
+/// The cells of a record as text, its UTF-8 checked once for the whole record.
+struct Cells<'a> {
+    rec: &'a ByteRecord,
+    text: &'a str,
+}
+
+impl<'a> Cells<'a> {
+    /// `None` when the record is not UTF-8 (it always is: sources deliver decoded text).
+    fn new(rec: &'a ByteRecord) -> Option<Cells<'a>> {
+        Some(Cells {
+            rec,
+            text: std::str::from_utf8(rec.as_slice()).ok()?,
+        })
+    }
+
+    /// Cell `i` ("" when absent).
+    fn get(&self, i: usize) -> &'a str {
+        self.rec
+            .range(i)
+            .and_then(|r| self.text.get(r))
+            .unwrap_or("")
+    }
+}
+
+/// An id cell: trimmed, and without Excel's `="…"` text guard (`="2024031512345"`), which
+/// Chinese platforms write so long order numbers survive Excel.
+fn id_cell(s: &str) -> &str {
+    let t = s.trim();
+    t.strip_prefix("=\"")
+        .and_then(|r| r.strip_suffix('"'))
+        .map_or(t, str::trim)
+}
+
+fn record_text(rec: &ByteRecord) -> String {
+    let fields: Vec<String> = rec
+        .iter()
+        .map(|f| String::from_utf8_lossy(f).into_owned())
+        .collect();
+    fields.join(",")
+}
+
+/// Reads up to 5 records as text.
+fn preview(source: &mut Source) -> Result<Vec<Vec<String>>, IngestError> {
+    let mut rec = ByteRecord::new();
+    let mut rows = Vec::new();
+    while rows.len() < 5 {
+        if source.next_record(&mut rec)?.is_none() {
+            break;
+        }
+        rows.push(
+            rec.iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect(),
+        );
+    }
+    Ok(rows)
+}
+
+/// See `super::inspect`.
+pub(crate) fn inspect(
+    file: &SourceFile,
+    options: &FileOptions,
+) -> Result<FileInspection, IngestError> {
+    let mut opened = open(&file.name, file.bytes.clone(), options, true)?;
+    let headers = opened.source.headers().to_vec();
+    let (mapping, missing) = resolve_mapping(&file.name, &headers, options)?;
+    Ok(FileInspection {
+        file: file.name.clone(),
+        format: opened.format,
+        encoding: opened.encoding,
+        delimiter: opened.delimiter,
+        sheets: opened.sheets,
+        sheet: opened.sheet,
+        headers,
+        mapping,
+        missing,
+        preview: preview(&mut opened.source)?,
+    })
+}
+
+/// A year-last date waiting for the column's day/month decision.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    index: u32,
+    line: u64,
+    first: u8,
+    second: u8,
+    sep: u8,
+    year: i32,
+    secs_of_day: u32,
+}
+
+impl Pending {
+    fn text(&self) -> String {
+        let s = self.sep as char;
+        format!("{}{s}{}{s}{}", self.first, self.second, self.year)
+    }
+}
+
+/// What the date column looked like so far.
+#[derive(Debug, Default)]
+struct DateColumn {
+    /// The user's day/month order, if given.
+    order: Option<DateOrder>,
+    pending: Vec<Pending>,
+    /// Year-last values whose first number is above 12 (so it is the day).
+    day_first: u64,
+    /// Year-last values whose second number is above 12.
+    month_first: u64,
+    /// A year-last value with `/` was seen (dots and dashes default to day first).
+    slashed: bool,
+    /// A few distinct year-last values, for the ambiguity message.
+    examples: Vec<String>,
+    /// How often each written form occurred.
+    shapes: Vec<(DateShape, u64)>,
+}
+
+impl DateColumn {
+    fn note_shape(&mut self, shape: DateShape) {
+        match self.shapes.iter_mut().find(|(s, _)| *s == shape) {
+            Some(entry) => entry.1 += 1,
+            None => self.shapes.push((shape, 1)),
+        }
+    }
+
+    /// The day/month order of the year-last dates; `None` when they cannot decide it.
+    fn decide(&self) -> Option<DateOrder> {
+        if let Some(order) = self.order {
+            return Some(order);
+        }
+        match (self.day_first, self.month_first) {
+            (d, m) if d > m => Some(DateOrder::DayFirst),
+            (d, m) if m > d => Some(DateOrder::MonthFirst),
+            (0, 0) if !self.slashed => Some(DateOrder::DayFirst),
+            _ => None,
+        }
+    }
+
+    fn describe(&self, order: Option<DateOrder>, excel_cells: bool) -> String {
+        let top = self.shapes.iter().max_by_key(|(_, n)| *n).map(|(s, _)| *s);
+        match top {
+            Some(shape) if excel_cells && matches!(shape.date, DateStyle::YearFirst(b'-')) => {
+                DateShape {
+                    date: DateStyle::ExcelCell,
+                    ..shape
+                }
+                .describe(None)
+            }
+            Some(shape) => shape.describe(order),
+            None => String::new(),
+        }
+    }
+}
+
+/// Per-file tallies of money cells that named a currency.
+fn add_mark(marks: &mut Vec<(&'static str, u64)>, code: &'static str) {
+    match marks.iter_mut().find(|(c, _)| *c == code) {
+        Some(m) => m.1 += 1,
+        None => marks.push((code, 1)),
+    }
+}
+
+/// One file being read.
+#[derive(Debug)]
+struct FileJob {
+    name: String,
+    size: u64,
+    inspection: FileInspection,
+    source: Source,
+    plan: ColumnPlan,
+    width: usize,
+    fixed_width: bool,
+    lossy: bool,
+    excel: bool,
+    excel_date_cells: bool,
+    lines: OrderLines,
+    /// The dimension columns, filled directly (moved into `lines` when the file is done).
+    dimensions: Vec<DimensionColumn>,
+    /// Index of the previous row's value per interned column (see `intern_cached`).
+    last: LastValues,
+    dedupe: Deduper,
+    /// Per removed duplicate: the line index of the row it repeats, and its own line.
+    duplicates: Vec<(u32, u64)>,
+    dates: DateColumn,
+    rejections: Rejections,
+    rows_read: u64,
+    currency_marks: Vec<(&'static str, u64)>,
+    notes: Vec<String>,
+    rec: ByteRecord,
+    parsed_all: bool,
+}
+
+/// The previous row's interned index of each id column (`NONE` before the first row).
+#[derive(Debug, Clone)]
+struct LastValues {
+    order: u32,
+    customer: u32,
+    product: u32,
+    dimensions: Vec<u32>,
+}
+
+/// Interns `s`, skipping the hash lookup when it equals the previous row's value: the
+/// lines of one order are consecutive and repeat order, customer, channel and region.
+fn intern_cached(interner: &mut Interner, last: &mut u32, s: &str) -> u32 {
+    // ids are short: an inline byte loop beats a call to memcmp
+    let same = |a: &str| a.len() == s.len() && a.bytes().zip(s.bytes()).all(|(x, y)| x == y);
+    if *last != NONE && same(interner.name(*last)) {
+        return *last;
+    }
+    *last = interner.intern(s);
+    *last
+}
+
+/// A finished file.
+#[derive(Debug)]
+struct FileDone {
+    lines: OrderLines,
+    report: FileReport,
+    inspection: FileInspection,
+    rejections: Rejections,
+    duplicates: u64,
+    /// Σ value, return lines and cancelled lines over used rows and duplicates.
+    value_cents: i64,
+    return_lines: u64,
+    cancelled_lines: u64,
+    currency_marks: Vec<(&'static str, u64)>,
+    region_header: Option<String>,
+    chinese_headers: bool,
+}
+
+impl FileJob {
+    fn open(
+        name: String,
+        bytes: Vec<u8>,
+        options: &FileOptions,
+        date_order: Option<DateOrder>,
+    ) -> Result<FileJob, IngestError> {
+        let size = bytes.len() as u64;
+        let opened = open(&name, bytes, options, false)?;
+        let headers = opened.source.headers().to_vec();
+        let (mapping, missing) = resolve_mapping(&name, &headers, options)?;
+        let plan = match ColumnPlan::new(&mapping) {
+            Some(plan) if missing.is_empty() => plan,
+            _ => {
+                return Err(IngestError::new(IngestErrorKind::MissingColumns {
+                    file: name,
+                    missing,
+                    headers: headers.iter().take(30).map(|h| cut_chars(h, 40)).collect(),
+                }))
+            }
+        };
+        let mut notes = Vec::new();
+        if plan.quantity.is_none() {
+            notes.push("no quantity column: every line counts as quantity 1".to_string());
+        }
+        if plan.unit_price.is_some() && plan.line_amount.is_some() {
+            notes.push(
+                "both a unit price and a line amount column: the line amount (what was paid) \
+                 is the line value"
+                    .to_string(),
+            );
+        }
+        if opened.lossy {
+            notes.push(
+                "some bytes were not valid text and were replaced; rows holding them were \
+                 rejected as malformed"
+                    .to_string(),
+            );
+        }
+        let excel_date_cells = opened
+            .date_cells
+            .get(plan.order_date)
+            .is_some_and(|&n| n > 0);
+        let inspection = FileInspection {
+            file: name.clone(),
+            format: opened.format,
+            encoding: opened.encoding,
+            delimiter: opened.delimiter,
+            sheets: opened.sheets,
+            sheet: opened.sheet,
+            headers,
+            mapping,
+            missing,
+            preview: Vec::new(),
+        };
+        let rows = opened.source.estimated_rows();
+        let mut lines = OrderLines::default();
+        lines.order.reserve(rows);
+        lines.customer.reserve(rows);
+        lines.time.reserve(rows);
+        lines.product.reserve(rows);
+        lines.quantity.reserve(rows);
+        lines.amount_cents.reserve(rows);
+        lines.is_return.reserve(rows);
+        let dimensions = plan
+            .dimensions
+            .iter()
+            .map(|_| DimensionColumn {
+                per_line: Vec::with_capacity(rows),
+                ..Default::default()
+            })
+            .collect();
+        let last = LastValues {
+            order: NONE,
+            customer: NONE,
+            product: NONE,
+            dimensions: vec![NONE; plan.dimensions.len()],
+        };
+        Ok(FileJob {
+            dedupe: Deduper::with_capacity(rows),
+            lines,
+            dimensions,
+            last,
+            name,
+            size,
+            width: inspection.headers.len(),
+            fixed_width: opened.source.fixed_width(),
+            inspection,
+            source: opened.source,
+            plan,
+            lossy: opened.lossy,
+            excel: opened.excel,
+            excel_date_cells,
+            duplicates: Vec::new(),
+            dates: DateColumn {
+                order: date_order,
+                ..DateColumn::default()
+            },
+            rejections: Rejections::default(),
+            rows_read: 0,
+            currency_marks: Vec::new(),
+            notes,
+            rec: ByteRecord::new(),
+            parsed_all: false,
+        })
+    }
+
+    fn header(&self, col: usize) -> String {
+        self.inspection
+            .headers
+            .get(col)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn reject(&mut self, reason: RejectReason, line: u64, col: Option<usize>, value: &str) {
+        let file = &self.name;
+        let headers = &self.inspection.headers;
+        self.rejections.add(reason, line, || Rejection {
+            file: file.clone(),
+            line,
+            column: col
+                .and_then(|c| headers.get(c))
+                .cloned()
+                .unwrap_or_default(),
+            value: cut_chars(value, 80),
+            detail: String::new(),
+        });
+    }
+
+    /// Parses up to `budget` records; true when the file is exhausted.
+    fn parse(&mut self, budget: usize, rows_total: &mut u64) -> Result<bool, IngestError> {
+        for _ in 0..budget {
+            let Some(info) = self.source.next_record(&mut self.rec)? else {
+                return Ok(true);
+            };
+            self.rows_read += 1;
+            *rows_total += 1;
+            if self.inspection.preview.len() < 5 {
+                let row = self
+                    .rec
+                    .iter()
+                    .map(|f| String::from_utf8_lossy(f).into_owned());
+                self.inspection.preview.push(row.collect());
+            }
+            self.row(info);
+        }
+        Ok(false)
+    }
+
+    /// Reads one record: rejects it with its reason, drops it as a duplicate, or keeps it.
+    fn row(&mut self, info: RowInfo) {
+        let line = info.line;
+        let rec = &self.rec;
+        let cells = match Cells::new(rec) {
+            Some(c) if !info.malformed && !(self.lossy && c.text.contains('\u{fffd}')) => c,
+            _ => {
+                let text = record_text(rec);
+                self.reject(RejectReason::Malformed, line, None, &text);
+                return;
+            }
+        };
+        if !self.fixed_width && rec.len() != self.width {
+            let extra_empty = rec.len() > self.width
+                && rec
+                    .iter()
+                    .skip(self.width)
+                    .all(|f| f.trim_ascii().is_empty());
+            if !extra_empty {
+                let (found, expected) = (rec.len(), self.width);
+                let file = &self.name;
+                self.rejections
+                    .add(RejectReason::WrongFieldCount, line, || Rejection {
+                        file: file.clone(),
+                        line,
+                        column: String::new(),
+                        value: cut_chars(&record_text(rec), 80),
+                        detail: format!("expected {expected} fields, found {found}"),
+                    });
+                return;
+            }
+        }
+        let plan = &self.plan;
+        let order_id = id_cell(cells.get(plan.order_id));
+        if order_id.is_empty() {
+            self.reject(RejectReason::MissingOrderId, line, Some(plan.order_id), "");
+            return;
+        }
+        let date_cell = cells.get(plan.order_date);
+        if date_cell.trim().is_empty() {
+            self.reject(RejectReason::MissingDate, line, Some(plan.order_date), "");
+            return;
+        }
+        let Some(date) = parse_date(date_cell, self.excel) else {
+            let (col, v) = (plan.order_date, date_cell.to_string());
+            self.reject(RejectReason::InvalidDate, line, Some(col), &v);
+            return;
+        };
+        let mut pending = None;
+        let time = match date.value {
+            DateValue::Exact(t) => t,
+            DateValue::YearLast {
+                first,
+                second,
+                year,
+                secs_of_day,
+            } => {
+                if let Some(order) = self.dates.order {
+                    match resolve_year_last(first, second, year, secs_of_day, order) {
+                        Some(t) => t,
+                        None => {
+                            let (col, v) = (plan.order_date, date_cell.to_string());
+                            self.reject(RejectReason::InvalidDate, line, Some(col), &v);
+                            return;
+                        }
+                    }
+                } else {
+                    let sep = match date.shape.date {
+                        DateStyle::YearLast(sep) => sep,
+                        _ => b'/',
+                    };
+                    pending = Some(Pending {
+                        index: 0,
+                        line,
+                        first,
+                        second,
+                        sep,
+                        year,
+                        secs_of_day,
+                    });
+                    0
+                }
+            }
+        };
+        let quantity = match plan.quantity {
+            Some(c) => match parse_quantity(cells.get(c)) {
+                Some(q) => q,
+                None => {
+                    let v = cells.get(c).to_string();
+                    self.reject(RejectReason::InvalidQuantity, line, Some(c), &v);
+                    return;
+                }
+            },
+            None => 1.0,
+        };
+        let money_col = plan.line_amount.or(plan.unit_price).unwrap_or(0);
+        let Some(money) = parse_money(cells.get(money_col)) else {
+            let v = cells.get(money_col).to_string();
+            self.reject(RejectReason::InvalidPrice, line, Some(money_col), &v);
+            return;
+        };
+        let amount = if plan.line_amount.is_some() {
+            // a line amount is what was paid; on a return line it counts against revenue
+            if quantity < 0.0 && money.cents > 0 {
+                -money.cents
+            } else {
+                money.cents
+            }
+        } else if quantity.fract() == 0.0 && quantity.abs() < 9.0e15 {
+            match (quantity as i64).checked_mul(money.cents) {
+                Some(a) => a,
+                None => {
+                    let v = cells.get(money_col).to_string();
+                    self.reject(RejectReason::InvalidPrice, line, Some(money_col), &v);
+                    return;
+                }
+            }
+        } else {
+            (quantity * money.cents as f64).round() as i64
+        };
+        if let Some(code) = money.currency {
+            add_mark(&mut self.currency_marks, code);
+        }
+        // the row is usable; drop it if it repeats an earlier one
+        let index = self.lines.len() as u32;
+        if let Some(orig) = self.dedupe.check(&self.source, rec, info.id, index) {
+            self.duplicates.push((orig, line));
+            return;
+        }
+        self.dates.note_shape(date.shape);
+        if let Some(mut p) = pending {
+            p.index = index;
+            if p.first > 12 {
+                self.dates.day_first += 1;
+            }
+            if p.second > 12 {
+                self.dates.month_first += 1;
+            }
+            self.dates.slashed |= p.sep == b'/';
+            if self.dates.examples.len() < 3 {
+                let text = date_cell.trim().to_string();
+                if !self.dates.examples.contains(&text) {
+                    self.dates.examples.push(text);
+                }
+            }
+            self.dates.pending.push(p);
+        }
+        let customer = Some(id_cell(cells.get(plan.customer_id))).filter(|c| !c.is_empty());
+        let product_name = plan.product_name.map(|c| cells.get(c).trim()).unwrap_or("");
+        let product = match plan.product_id {
+            Some(c) => Some(id_cell(cells.get(c))).filter(|p| !p.is_empty()),
+            None => Some(product_name).filter(|p| !p.is_empty()),
+        };
+        let status_return = plan.status.is_some_and(|c| is_return_status(cells.get(c)));
+        let returned = is_return(quantity, is_cancelled_order_id(order_id), status_return);
+        let lines = &mut self.lines;
+        let last = &mut self.last;
+        let order = intern_cached(&mut lines.order_ids, &mut last.order, order_id);
+        let customer = customer.map_or(NONE, |c| {
+            intern_cached(&mut lines.customer_ids, &mut last.customer, c)
+        });
+        let product = product.map_or(NONE, |p| {
+            let i = intern_cached(&mut lines.product_ids, &mut last.product, p);
+            if i as usize == lines.product_names.len() {
+                lines.product_names.push(product_name.into());
+            } else if lines.product_names[i as usize].is_empty() && !product_name.is_empty() {
+                lines.set_product_name(i, product_name);
+            }
+            i
+        });
+        lines.order.push(order);
+        lines.customer.push(customer);
+        lines.time.push(time);
+        lines.product.push(product);
+        lines.quantity.push(quantity);
+        lines.amount_cents.push(amount);
+        lines.is_return.push(returned);
+        for (k, &(_, c)) in plan.dimensions.iter().enumerate() {
+            let value = cells.get(c).trim();
+            let col = &mut self.dimensions[k];
+            let v = if value.is_empty() {
+                NONE
+            } else {
+                intern_cached(&mut col.values, &mut last.dimensions[k], value)
+            };
+            col.per_line.push(v);
+        }
+    }
+
+    /// Decides the day/month order, applies late rejections, and totals the file.
+    fn finish(mut self: Box<Self>) -> Result<FileDone, IngestError> {
+        let dimensions = std::mem::take(&mut self.dimensions);
+        self.lines.dimensions = self
+            .plan
+            .dimensions
+            .iter()
+            .map(|&(d, _)| d)
+            .zip(dimensions)
+            .collect();
+        let mut order_used = self.dates.order;
+        if !self.dates.pending.is_empty() {
+            let Some(order) = self.dates.decide() else {
+                return Err(IngestError::new(IngestErrorKind::AmbiguousDateOrder {
+                    file: self.name.clone(),
+                    column: self.header(self.plan.order_date),
+                    examples: self.dates.examples.clone(),
+                }));
+            };
+            order_used = Some(order);
+            self.resolve_dates(order);
+        }
+        if self.lines.is_empty() {
+            return Err(self.no_usable_rows());
+        }
+        self.lines.finish();
+        let lines = &self.lines;
+        let cancelled: Vec<bool> = lines.order_ids.names().map(is_cancelled_order_id).collect();
+        let is_cancelled = |i: usize| cancelled[lines.order[i] as usize];
+        let mut value_cents: i64 = lines.amount_cents.iter().sum();
+        let mut return_lines = lines.is_return.iter().filter(|&&r| r).count() as u64;
+        let mut cancelled_lines = (0..lines.len()).filter(|&i| is_cancelled(i)).count() as u64;
+        for &(orig, _) in &self.duplicates {
+            let i = orig as usize;
+            value_cents += lines.amount_cents[i];
+            return_lines += u64::from(lines.is_return[i]);
+            cancelled_lines += u64::from(is_cancelled(i));
+        }
+        let headers = &self.inspection.headers;
+        let chinese_headers = self.inspection.mapping.iter().any(|a| {
+            headers
+                .get(a.column)
+                .is_some_and(|h| h.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        });
+        let region_header = self
+            .inspection
+            .mapping
+            .iter()
+            .find(|a| a.field == Field::Region)
+            .map(|a| self.header(a.column));
+        let report = FileReport {
+            file: self.name.clone(),
+            format: self.inspection.format.clone(),
+            encoding: self.inspection.encoding.clone(),
+            rows_read: self.rows_read,
+            rows_used: self.lines.len() as u64,
+            date_format: self.dates.describe(order_used, self.excel_date_cells),
+            notes: std::mem::take(&mut self.notes),
+        };
+        let this = *self;
+        Ok(FileDone {
+            report,
+            duplicates: this.duplicates.len() as u64,
+            value_cents,
+            return_lines,
+            cancelled_lines,
+            currency_marks: this.currency_marks,
+            region_header,
+            chinese_headers,
+            rejections: this.rejections,
+            inspection: this.inspection,
+            lines: this.lines,
+        })
+    }
+
+    /// Fills in the pending year-last dates under `order`; rows (and their duplicates) that
+    /// give no valid date under it are rejected and removed.
+    fn resolve_dates(&mut self, order: DateOrder) {
+        let pending = std::mem::take(&mut self.dates.pending);
+        let mut dropped: Vec<Option<Pending>> = Vec::new();
+        for p in &pending {
+            match resolve_year_last(p.first, p.second, p.year, p.secs_of_day, order) {
+                Some(t) => self.lines.time[p.index as usize] = t,
+                None => {
+                    if dropped.is_empty() {
+                        dropped = vec![None; self.lines.len()];
+                    }
+                    dropped[p.index as usize] = Some(*p);
+                    let col = self.plan.order_date;
+                    self.reject(RejectReason::InvalidDate, p.line, Some(col), &p.text());
+                }
+            }
+        }
+        if dropped.is_empty() {
+            return;
+        }
+        let keep: Vec<bool> = dropped.iter().map(Option::is_none).collect();
+        let (lines, new_index) = filter_lines(&self.lines, &keep);
+        self.lines = lines;
+        let duplicates = std::mem::take(&mut self.duplicates);
+        for (orig, line) in duplicates {
+            match dropped[orig as usize] {
+                None => self.duplicates.push((new_index[orig as usize], line)),
+                Some(p) => {
+                    let col = self.plan.order_date;
+                    self.reject(RejectReason::InvalidDate, line, Some(col), &p.text());
+                }
+            }
+        }
+    }
+
+    fn no_usable_rows(&self) -> IngestError {
+        let file = self.name.clone();
+        let (summary, line, column) = match self.rejections.top() {
+            None => (
+                format!(
+                    "there are no data rows below the header (line {})",
+                    self.source.header_line()
+                ),
+                None,
+                None,
+            ),
+            Some((reason, n, first)) => {
+                let mut s = format!(
+                    "all {} data rows were rejected; {n} because {}",
+                    self.rows_read,
+                    reason.describe()
+                );
+                if let Some(e) = first {
+                    s.push_str(&format!(", first at line {}", e.line));
+                    if !e.column.is_empty() {
+                        s.push_str(&format!(", column \"{}\"", e.column));
+                    }
+                    if !e.value.is_empty() {
+                        s.push_str(&format!(": \"{}\"", e.value));
+                    }
+                    if !e.detail.is_empty() {
+                        s.push_str(&format!(" ({})", e.detail));
+                    }
+                }
+                let column = first.map(|e| e.column.clone()).filter(|c| !c.is_empty());
+                (s, first.map(|e| e.line), column)
+            }
+        };
+        IngestError::new(IngestErrorKind::NoUsableRows {
+            file,
+            summary,
+            line,
+            column,
+        })
+    }
+}
+
+/// The lines where `keep` is true, re-interned, and each old index's new index.
+fn filter_lines(lines: &OrderLines, keep: &[bool]) -> (OrderLines, Vec<u32>) {
+    let mut out = OrderLines::default();
+    let mut new_index = vec![NONE; lines.len()];
+    for i in (0..lines.len()).filter(|&i| keep[i]) {
+        let (c, p) = (lines.customer[i], lines.product[i]);
+        new_index[i] = out.len() as u32;
+        out.push(
+            lines.order_ids.name(lines.order[i]),
+            (c != NONE).then(|| lines.customer_ids.name(c)),
+            lines.time[i],
+            (p != NONE).then(|| lines.product_ids.name(p)),
+            lines.quantity[i],
+            lines.amount_cents[i],
+            lines.is_return[i],
+        );
+        if p != NONE {
+            let np = out.product[out.len() - 1];
+            if let Some(name) = lines.product_names.get(p as usize) {
+                out.set_product_name(np, name);
+            }
+        }
+        for (dim, col) in &lines.dimensions {
+            let v = col.per_line.get(i).copied().unwrap_or(NONE);
+            if v != NONE {
+                out.set_dimension(*dim, col.values.name(v));
+            }
+        }
+    }
+    (out, new_index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, text: &str) -> SourceFile {
+        SourceFile {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn steps_report_each_stage_and_bounded_progress() {
+        let mut text = String::from("order_id,customer_id,order_date,quantity,unit_price\n");
+        for i in 0..25 {
+            text.push_str(&format!(
+                "A{i},c{},2024-01-{:02} 10:00:00,1,2.50\n",
+                i % 3,
+                i + 1
+            ));
+        }
+        let mut job = IngestJob::new(vec![file("o.csv", &text)], IngestOptions::default());
+        let mut stages = Vec::new();
+        let done = loop {
+            match job.step(10).expect("steps") {
+                Step::Progress(p) => {
+                    assert!(p.bytes_done <= p.bytes_total);
+                    stages.push((p.stage, p.rows));
+                }
+                Step::Done(d) => break d,
+            }
+        };
+        assert_eq!(
+            stages,
+            vec![
+                (Stage::Decoding, 0),
+                (Stage::Parsing, 10),
+                (Stage::Parsing, 20),
+                (Stage::Parsing, 25),
+                (Stage::Cleaning, 25),
+            ]
+        );
+        assert_eq!(done.report.rows_used, 25);
+        assert_eq!(done.files[0].preview.len(), 5);
+        match job.step(10).expect("after done") {
+            Step::Progress(p) => assert_eq!(p.stage, Stage::Done),
+            Step::Done(_) => panic!("done twice"),
+        }
+    }
+
+    #[test]
+    fn no_files_is_an_error() {
+        let mut job = IngestJob::new(Vec::new(), IngestOptions::default());
+        assert_eq!(job.step(10).expect_err("fails").code(), "ingest.no_files");
+    }
+
+    #[test]
+    fn progress_serialises_with_snake_case_stage() {
+        let p = Progress {
+            stage: Stage::Parsing,
+            file: "a.csv".into(),
+            file_index: 0,
+            files: 1,
+            rows: 5,
+            bytes_done: 10,
+            bytes_total: 20,
+        };
+        let json = serde_json::to_string(&p).expect("serialises");
+        assert!(json.contains(r#""stage":"parsing""#), "{json}");
+    }
+
+    #[test]
+    fn id_cells_lose_the_excel_text_guard() {
+        assert_eq!(id_cell(" =\"2024031512345\" "), "2024031512345");
+        assert_eq!(id_cell(" 17850 "), "17850");
+    }
+
+    #[test]
+    fn filtering_lines_reinterns_the_kept_ones() {
+        let mut t = OrderLines::default();
+        t.push("o1", Some("c1"), 1, Some("p1"), 1.0, 100, false);
+        t.set_product_name(0, "Tea");
+        t.set_dimension(crate::dataset::Dimension::Channel, "app");
+        t.push("o2", Some("c2"), 2, None, 1.0, 200, false);
+        t.push("o3", Some("c1"), 3, Some("p1"), 1.0, 300, false);
+        t.finish();
+        let (f, idx) = filter_lines(&t, &[true, false, true]);
+        assert_eq!(idx, vec![0, NONE, 1]);
+        assert_eq!(f.order_ids.len(), 2);
+        assert_eq!(f.customer_ids.len(), 1);
+        assert_eq!(f.product_names[0].as_ref(), "Tea");
+        assert_eq!(f.amount_cents, vec![100, 300]);
+    }
+}

@@ -1,0 +1,58 @@
+/**
+ * ECharts, tree-shaken: only the charts and components Portrait draws, canvas renderer,
+ * `aria` on. `Chart` binds one instance to a container, follows its size with a
+ * ResizeObserver and honours `prefers-reduced-motion`.
+ */
+
+import { BarChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+
+/** Escapes text for ECharts' HTML tooltips (file text must never become markup). */
+export const escapeHtml: (s: string) => string = echarts.format.encodeHTML;
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Reads a `--portrait-*` token as the element sees it. */
+export function token(el: Element, name: string, fallback = ''): string {
+  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
+}
+
+export class Chart {
+  #instance: echarts.ECharts;
+  #observer: ResizeObserver;
+
+  constructor(container: HTMLElement) {
+    this.#instance = echarts.init(container, undefined, { renderer: 'canvas' });
+    let frame = 0;
+    this.#observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => this.#instance.resize());
+    });
+    this.#observer.observe(container);
+  }
+
+  /** Replaces the option (not merged), with aria and the motion preference applied. */
+  set(option: ChartOption): void {
+    this.#instance.setOption(
+      { animation: !reducedMotion(), aria: { enabled: true }, ...option },
+      { notMerge: true, lazyUpdate: false },
+    );
+  }
+
+  on(event: string, handler: (params: unknown) => void): void {
+    this.#instance.on(event, handler as (params: unknown) => void);
+  }
+
+  dispose(): void {
+    this.#observer.disconnect();
+    this.#instance.dispose();
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Typed events the Portrait elements dispatch. All bubble and are composed, so an embedder
+ * can listen on any ancestor (GitHub elements' convention).
+ */
+
+import type { IngestOptions, Segment } from '../api/types.js';
+
+/** The user chose or dropped files. */
+export class PortraitFilesEvent extends Event {
+  static readonly type = 'portrait-files';
+  constructor(public readonly files: File[]) {
+    super(PortraitFilesEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The user asked to cancel the running analysis. */
+export class PortraitCancelEvent extends Event {
+  static readonly type = 'portrait-cancel';
+  constructor() {
+    super(PortraitCancelEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The user confirmed a mapping / date order: re-run the ingest with these options. */
+export class PortraitMappingEvent extends Event {
+  static readonly type = 'portrait-mapping';
+  constructor(public readonly options: IngestOptions) {
+    super(PortraitMappingEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The user closed a panel (mapping, error) without acting. */
+export class PortraitDismissEvent extends Event {
+  static readonly type = 'portrait-dismiss';
+  constructor() {
+    super(PortraitDismissEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The user wants to pick another file (from the error state). */
+export class PortraitRetryEvent extends Event {
+  static readonly type = 'portrait-retry';
+  constructor() {
+    super(PortraitRetryEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The user selected a segment (chart, grid or table) — `null` for all. */
+export class PortraitSegmentEvent extends Event {
+  static readonly type = 'portrait-segment';
+  constructor(public readonly segment: Segment | null) {
+    super(PortraitSegmentEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'portrait-files': PortraitFilesEvent;
+    'portrait-cancel': PortraitCancelEvent;
+    'portrait-mapping': PortraitMappingEvent;
+    'portrait-dismiss': PortraitDismissEvent;
+    'portrait-retry': PortraitRetryEvent;
+    'portrait-segment': PortraitSegmentEvent;
+  }
+}

@@ -1,0 +1,215 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { FIELDS, REQUIRED_FIELDS, type DateOrder, type Field, type FileInspection, type IngestOptions } from '../../api/types.js';
+import { LocaleController, t, type MessageKey } from '../../i18n/index.js';
+import { PortraitDismissEvent, PortraitMappingEvent } from '../events.js';
+import { base } from '../shared.styles.js';
+import {
+  assign,
+  mappingFromSelections,
+  missingFields,
+  sampleValues,
+  selectionsFromMapping,
+  withDateOrder,
+  withMapping,
+  type Selections,
+} from './mapping-model.js';
+import { styles } from './mapping.styles.js';
+
+/** The day/month question, from an `ingest.ambiguous_date_order` error. */
+export interface DateQuestion {
+  file: string;
+  column: string;
+  /** Example values from the error message. */
+  examples: string[];
+}
+
+/**
+ * @summary Review or override the column mapping of one or more files, and answer the
+ * day-first / month-first question for ambiguous dates.
+ *
+ * Shows each file's headers with a `<select>` of data-contract fields and sample values
+ * from the preview rows. A field feeds one column: choosing it elsewhere moves it. The
+ * Analyse button is enabled once every required field has a column.
+ *
+ * @event portrait-mapping - `PortraitMappingEvent`: run the ingest again with `options`.
+ * @event portrait-dismiss - `PortraitDismissEvent`: the user cancelled.
+ *
+ * @csspart base - The panel.
+ */
+export class PortraitMapping extends LitElement {
+  static override styles = [base, styles];
+
+  /** The files to map (from `inspect`). */
+  @property({ attribute: false }) inspections: FileInspection[] = [];
+
+  /** `missing`: the ingest refused the file; `review`: the user asked to check. */
+  @property() mode: 'missing' | 'review' = 'review';
+
+  /** The options of the last run (overrides are layered on them). */
+  @property({ attribute: false }) options: IngestOptions = {};
+
+  /** Ask for the date order instead of (or besides) the mapping. */
+  @property({ attribute: false }) dateQuestion: DateQuestion | null = null;
+
+  /** Waiting for inspections. */
+  @property({ type: Boolean }) busy = false;
+
+  @state() private selections = new Map<string, Selections>();
+  @state() private dateOrder: DateOrder | null = null;
+
+  #locale = new LocaleController(this);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('inspections')) {
+      const next = new Map<string, Selections>();
+      for (const f of this.inspections) next.set(f.file, selectionsFromMapping(f.headers.length, f.mapping));
+      this.selections = next;
+    }
+    if (changed.has('dateQuestion')) this.dateOrder = this.options.date_order ?? null;
+  }
+
+  /** The options the Analyse button would send. */
+  buildOptions(): IngestOptions {
+    let options: IngestOptions = { ...this.options };
+    for (const f of this.inspections) {
+      const sel = this.selections.get(f.file);
+      if (!sel) continue;
+      const mapping = mappingFromSelections(sel);
+      const auto = mappingFromSelections(selectionsFromMapping(f.headers.length, f.mapping));
+      if (JSON.stringify(mapping) !== JSON.stringify(auto) || f.missing.length > 0) {
+        options = withMapping(options, f.file, mapping);
+      }
+    }
+    if (this.dateOrder) options = withDateOrder(options, this.dateOrder);
+    return options;
+  }
+
+  #complete(): boolean {
+    for (const f of this.inspections) {
+      const sel = this.selections.get(f.file);
+      if (!sel || missingFields(mappingFromSelections(sel)).length > 0) return false;
+    }
+    return !this.dateQuestion || this.dateOrder !== null;
+  }
+
+  #apply = () => {
+    if (this.#complete()) this.dispatchEvent(new PortraitMappingEvent(this.buildOptions()));
+  };
+
+  override render() {
+    void this.#locale.locale;
+    return html`
+      <div class="panel" part="base">
+        <div class="card head">
+          <h2>${this.dateQuestion && this.inspections.length === 0 ? t('mapping.dateOrder.title') : t('mapping.title')}</h2>
+          ${this.inspections.length
+            ? html`<p>${this.mode === 'missing' ? t('mapping.introMissing') : t('mapping.introReview')}</p>`
+            : nothing}
+        </div>
+        ${this.busy ? html`<div class="card muted">${t('mapping.loading')}</div>` : nothing}
+        ${this.dateQuestion ? this.#renderDate(this.dateQuestion) : nothing}
+        ${this.inspections.map((f) => this.#renderFile(f))}
+        <div class="actions">
+          <button type="button" class="btn" @click=${() => this.dispatchEvent(new PortraitDismissEvent())}>
+            ${t('mapping.cancel')}
+          </button>
+          <button type="button" class="btn btn--primary" ?disabled=${this.busy || !this.#complete()} @click=${this.#apply}>
+            ${t('mapping.apply')}
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderDate(q: DateQuestion) {
+    const examples = q.examples.length ? q.examples.map((e) => `“${e}”`).join(', ') : '03/04/2024';
+    const choice = (order: DateOrder, label: MessageKey) =>
+      html`<label class="choice">
+        <input
+          type="radio"
+          name="date-order"
+          value=${order}
+          .checked=${this.dateOrder === order}
+          @change=${() => (this.dateOrder = order)}
+        />
+        ${t(label)}
+      </label>`;
+    return html`<div class="card">
+      <fieldset>
+        <legend>${t('mapping.dateOrder.title')}</legend>
+        <p class="muted">${t('mapping.dateOrder.intro', { examples, column: q.column, file: q.file })}</p>
+        ${choice('day_first', 'mapping.dateOrder.dayFirst')} ${choice('month_first', 'mapping.dateOrder.monthFirst')}
+      </fieldset>
+    </div>`;
+  }
+
+  #renderFile(f: FileInspection) {
+    const sel = this.selections.get(f.file) ?? selectionsFromMapping(f.headers.length, f.mapping);
+    const missing = missingFields(mappingFromSelections(sel));
+    const fieldName = (field: Field) => t(`field.${field}` as MessageKey);
+    return html`<div class="card" data-file=${f.file}>
+      <div class="card__head">
+        <div>
+          <h3 class="file__name">${f.file}</h3>
+          <p class="file__meta">
+            ${t('mapping.meta', { format: f.format.toUpperCase(), encoding: f.encoding, columns: f.headers.length })}
+          </p>
+        </div>
+      </div>
+      ${missing.length
+        ? html`<p class="status status--missing" role="status" data-testid="mapping-missing">
+            ${t('mapping.missing', { fields: missing.map(fieldName).join(', ') })}
+            ${missing.includes('unit_price') ? html`<span>${t('mapping.priceHint')}</span>` : nothing}
+          </p>`
+        : html`<p class="status status--ok" role="status">${t('mapping.complete')}</p>`}
+      <div class="table-wrap">
+        <table aria-label="${t('mapping.title')}: ${f.file}">
+          <thead>
+            <tr>
+              <th scope="col">${t('mapping.col.column')}</th>
+              <th scope="col">${t('mapping.col.samples')}</th>
+              <th scope="col">${t('mapping.col.field')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${f.headers.map((header, column) => {
+              const chosen = sel[column] ?? null;
+              const samples = sampleValues(f.preview, column);
+              const shown = header.trim() ? header : t('mapping.empty');
+              return html`<tr class=${chosen ? 'assigned' : ''}>
+                <th scope="row"><div class="header-cell" title=${header}>${shown}</div></th>
+                <td><div class="samples" title=${samples.join('\n')}>${samples.join(' · ')}</div></td>
+                <td>
+                  <select
+                    aria-label=${t('mapping.selectLabel', { column: shown })}
+                    data-column=${column}
+                    .value=${live(chosen ?? '')}
+                    @change=${(e: Event) => this.#choose(f.file, column, (e.target as HTMLSelectElement).value)}
+                  >
+                    <option value="" ?selected=${chosen === null}>${t('mapping.notUsed')}</option>
+                    ${FIELDS.map(
+                      (field) =>
+                        html`<option value=${field} ?selected=${chosen === field}>
+                          ${fieldName(field)}${REQUIRED_FIELDS.includes(field) ? ` · ${t('mapping.required')}` : ''}
+                        </option>`,
+                    )}
+                  </select>
+                </td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>`;
+  }
+
+  #choose(file: string, column: number, value: string) {
+    const current = this.selections.get(file);
+    if (!current) return;
+    const next = new Map(this.selections);
+    next.set(file, assign(current, column, value ? (value as Field) : null));
+    this.selections = next;
+  }
+}

@@ -1,0 +1,158 @@
+import { html, LitElement, nothing, svg } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { QualityReport, RejectionGroup } from '../../api/types.js';
+import { formatCount, formatDateRange, type Locale } from '../../format/format.js';
+import { LocaleController, t, tCode, type MessageKey } from '../../i18n/index.js';
+import { base } from '../shared.styles.js';
+import { styles } from './quality.styles.js';
+
+/**
+ * @summary The data-quality report: rows read / used / rejected, rejections per reason with
+ * the first five examples (file, line, column, value), duplicates, returns, missing customer
+ * ids, date range, currency guess and per-file format and encoding.
+ *
+ * Values from the files are rendered as text, never as markup.
+ *
+ * @csspart stats - The row of counts.
+ * @csspart rejected - The rejected-rows section.
+ */
+export class PortraitQuality extends LitElement {
+  static override styles = [base, styles];
+
+  /** The report to show. */
+  @property({ attribute: false }) quality: QualityReport | null = null;
+
+  /** Show skeletons. */
+  @property({ type: Boolean, reflect: true }) loading = false;
+
+  #locale = new LocaleController(this);
+
+  override render() {
+    const locale = this.#locale.locale;
+    const q = this.quality;
+    if (!q || this.loading) {
+      return html`<div aria-busy="true" aria-label=${t('misc.loading')}>
+        <div class="stats">${Array.from({ length: 6 }, () => html`<div class="stat"><span class="skeleton skeleton--block"></span></div>`)}</div>
+      </div>`;
+    }
+    const n = (v: number) => formatCount(v, locale);
+    return html`
+      <section aria-labelledby="quality-title">
+        <h2 id="quality-title" class="visually-hidden">${t('quality.title')}</h2>
+        <div class="stats" part="stats">
+          ${this.#stat('rows-read', 'quality.rowsRead', n(q.rows_read))}
+          ${this.#stat('rows-used', 'quality.rowsUsed', n(q.rows_used), undefined, 'good')}
+          ${this.#stat('rows-rejected', 'quality.rowsRejected', n(q.rows_rejected), undefined, q.rows_rejected > 0 ? 'bad' : '')}
+          ${this.#stat('duplicates', 'quality.duplicates', n(q.duplicates_removed), 'quality.duplicates.def')}
+          ${this.#stat('returns', 'quality.returns', n(q.return_lines), 'quality.returns.def')}
+          ${this.#stat('missing-customers', 'quality.missingCustomers', n(q.missing_customer_lines), 'quality.missingCustomers.def')}
+        </div>
+        <div class="row">
+          <div class="card">
+            <div class="card__head"><h3>${t('quality.files')}</h3></div>
+            <div class="table-wrap">
+              <table aria-label=${t('quality.files')}>
+                <thead>
+                  <tr>
+                    <th scope="col">${t('quality.col.file')}</th>
+                    <th scope="col">${t('quality.col.format')}</th>
+                    <th scope="col">${t('quality.col.encoding')}</th>
+                    <th scope="col" class="num">${t('quality.col.rowsRead')}</th>
+                    <th scope="col" class="num">${t('quality.col.rowsUsed')}</th>
+                    <th scope="col">${t('quality.col.dateFormat')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${q.files.map(
+                    (f) => html`<tr>
+                      <td><span class="cell-text" title=${f.file}>${f.file}</span></td>
+                      <td>${f.format.toUpperCase()}</td>
+                      <td>${f.encoding}</td>
+                      <td class="num">${n(f.rows_read)}</td>
+                      <td class="num">${n(f.rows_used)}</td>
+                      <td class="mono">${f.date_format || '—'}</td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </div>
+          <div class="card">
+            <dl class="facts">
+              <div>
+                <dt>${t('quality.dateRange')}</dt>
+                <dd data-testid="quality-date-range">${formatDateRange(q.date_min, q.date_max, locale)}</dd>
+              </div>
+              <div>
+                <dt>${t('quality.currency')}</dt>
+                <dd>
+                  ${q.currency.code
+                    ? html`${q.currency.symbol ? `${q.currency.symbol} ` : ''}${q.currency.code}
+                        ${q.currency.basis ? html`<span class="basis">${q.currency.basis}</span>` : nothing}`
+                    : t('quality.currencyUnknown')}
+                </dd>
+              </div>
+            </dl>
+          </div>
+        </div>
+        <div class="card" part="rejected">
+          <div class="card__head">
+            <h3>${t('quality.rejected')}</h3>
+            ${q.rows_rejected > 0 ? html`<span class="badge">${t('quality.group.count', { count: n(q.rows_rejected) })}</span>` : nothing}
+          </div>
+          ${q.rejected.length === 0
+            ? html`<p class="ok">${checkIcon}${t('quality.noneRejected')}</p>`
+            : html`<div class="groups">${q.rejected.map((g) => this.#group(g, locale))}</div>`}
+        </div>
+      </section>
+    `;
+  }
+
+  #stat(id: string, label: MessageKey, value: string, def?: MessageKey, tone = '') {
+    return html`<div class="stat ${tone ? `stat--${tone}` : ''}" data-stat=${id} title=${def ? t(def) : nothing}>
+      <span class="stat__label">${t(label)}</span>
+      <span class="stat__value">${value}</span>
+    </div>`;
+  }
+
+  #group(g: RejectionGroup, locale: Locale) {
+    const n = (v: number) => formatCount(v, locale);
+    const hasDetail = g.examples.some((e) => e.detail);
+    return html`<div class="group" data-reason=${g.reason}>
+      <div class="group__head">
+        <h4>${tCode(`reason.${g.reason}`, g.message)}</h4>
+        <span class="badge">${t('quality.group.count', { count: n(g.count) })}</span>
+      </div>
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">${t('quality.group.examples', { shown: n(g.examples.length), count: n(g.count) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('quality.col.file')}</th>
+              <th scope="col" class="num">${t('quality.col.line')}</th>
+              <th scope="col">${t('quality.col.column')}</th>
+              <th scope="col">${t('quality.col.value')}</th>
+              ${hasDetail ? html`<th scope="col">${t('quality.col.detail')}</th>` : nothing}
+            </tr>
+          </thead>
+          <tbody>
+            ${g.examples.map(
+              (e) => html`<tr>
+                <td><span class="cell-text" title=${e.file}>${e.file}</span></td>
+                <td class="num">${n(e.line)}</td>
+                <td>${e.column || html`<span class="muted">${t('quality.wholeRow')}</span>`}</td>
+                <td>${e.value ? html`<span class="value">${e.value}</span>` : html`<span class="muted">${t('mapping.empty')}</span>`}</td>
+                ${hasDetail ? html`<td>${e.detail}</td>` : nothing}
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${g.count > g.examples.length
+        ? html`<p class="card__desc">${t('quality.group.examples', { shown: n(g.examples.length), count: n(g.count) })}</p>`
+        : nothing}
+    </div>`;
+  }
+}
+
+const checkIcon = svg`<svg viewBox="0 0 20 20" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><circle cx="10" cy="10" r="8"/><path d="M6.5 10.3l2.3 2.2 4.7-5"/></svg>`;

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { Request, WorkerMessage } from '../api/protocol.js';
+import { Dispatcher, type Engine, type SessionLike } from './dispatcher.js';
+
+/** A session whose ingest takes `steps` progress steps before it is ready. */
+function fakeSession(steps: number, opts: { trapAt?: number; failWith?: unknown } = {}) {
+  const calls: string[] = [];
+  let left = 0;
+  let stepped = 0;
+  const session: SessionLike = {
+    inspect: (name) => ({ file: name, headers: ['a'] }),
+    addFile: (name, bytes) => void calls.push(`addFile ${name} ${bytes.length}`),
+    startIngest: (o) => {
+      calls.push(`startIngest ${JSON.stringify(o ?? null)}`);
+      if (opts.failWith) throw opts.failWith;
+      left = steps;
+    },
+    startSample: (rows, seed) => {
+      calls.push(`startSample ${rows} ${seed}`);
+      left = steps;
+    },
+    step: () => {
+      stepped++;
+      if (opts.trapAt === stepped) {
+        const e = new Error('unreachable');
+        e.name = 'RuntimeError';
+        throw e;
+      }
+      if (left-- > 0) {
+        return { kind: 'progress', stage: 'parsing', file: 'a.csv', file_index: 0, files: 1, rows: stepped * 10, bytes_done: stepped, bytes_total: steps };
+      }
+      return { kind: 'ready', files: [], quality: { rows_read: 1 }, overview: { customers: 1 } };
+    },
+    cancel: () => void calls.push('cancel'),
+    clear: () => void calls.push('clear'),
+    quality: () => ({ rows_read: 1 }),
+    overview: () => ({ customers: 1 }),
+    rfmSummary: () => ({ customers: 1 }),
+    rfmPage: (q) => ({ total: 0, offset: (q as { offset: number }).offset, rows: [] }),
+    reportJson: () => '{}',
+  };
+  return { session, calls };
+}
+
+function setup(session: SessionLike, clock = () => 0) {
+  const out: WorkerMessage[] = [];
+  const engine: Engine = { load: async () => ({ protocol: 1, version: 'test' }), newSession: () => session };
+  const d = new Dispatcher(engine, (m) => out.push(m), clock);
+  const send = (r: Request) => d.handle(r);
+  return { d, out, send };
+}
+
+const responses = (out: WorkerMessage[]) => out.filter((m) => !('notice' in m));
+
+describe('worker dispatcher', () => {
+  it('answers hello, then forwards calls to the one session', async () => {
+    const { session } = fakeSession(0);
+    const { out, send } = setup(session);
+    await send({ id: 1, kind: 'hello', args: [] });
+    await send({ id: 2, kind: 'rfmPage', args: [{ offset: 50 }] });
+    expect(out).toEqual([
+      { id: 1, ok: true, value: { protocol: 1, version: 'test' } },
+      { id: 2, ok: true, value: { total: 0, offset: 50, rows: [] } },
+    ]);
+  });
+
+  it('refuses requests before hello', async () => {
+    const { session } = fakeSession(0);
+    const { out, send } = setup(session);
+    await send({ id: 1, kind: 'overview', args: [] });
+    expect(out[0]).toMatchObject({ id: 1, ok: false, error: { code: 'session.invalid_request' } });
+  });
+
+  it('reads the files, steps to ready and throttles progress notices', async () => {
+    const { session, calls } = fakeSession(5);
+    let now = 0;
+    const { out, send } = setup(session, () => (now += 20)); // 20 ms per step
+    await send({ id: 1, kind: 'hello', args: [] });
+    await send({ id: 2, kind: 'ingest', args: [[new File(['abc'], 'a.csv')], { date_order: 'day_first' }] });
+    expect(calls).toEqual(['addFile a.csv 3', 'startIngest {"date_order":"day_first"}']);
+    const notices = out.filter((m) => 'notice' in m);
+    // first: the browser reads the file
+    expect(notices[0]).toEqual({
+      id: 2,
+      notice: 'progress',
+      stage: 'decoding',
+      file: 'a.csv',
+      file_index: 0,
+      files: 1,
+      rows: 0,
+      bytes_done: 0,
+      bytes_total: 3,
+    });
+    // then 5 progress steps 20 ms apart, at most one notice per 50 ms
+    const steps = notices.slice(1);
+    expect(steps.length).toBeGreaterThanOrEqual(1);
+    expect(steps.length).toBeLessThan(5);
+    expect(steps[0]).toMatchObject({ id: 2, notice: 'progress', stage: 'parsing' });
+    expect(steps[0]).not.toHaveProperty('kind');
+    const last = out[out.length - 1]!;
+    expect(last).toEqual({ id: 2, ok: true, value: { files: [], quality: { rows_read: 1 }, overview: { customers: 1 } } });
+  });
+
+  it('handles a cancel between steps', async () => {
+    const { session, calls } = fakeSession(1e9);
+    let now = 0;
+    const { out, send } = setup(session, () => (now += 100));
+    await send({ id: 1, kind: 'hello', args: [] });
+    const job = send({ id: 2, kind: 'sample', args: [100, 42] });
+    while (!out.some((m) => 'notice' in m)) await new Promise((r) => setTimeout(r, 1));
+    await send({ id: 3, kind: 'cancel', args: [2] });
+    await job;
+    expect(calls).toContain('cancel');
+    expect(responses(out)).toContainEqual({ id: 3, ok: true, value: undefined });
+    expect(responses(out)).toContainEqual({ id: 2, ok: false, error: { code: 'session.cancelled', message: 'cancelled' } });
+  });
+
+  it('passes wire errors from the core through unchanged', async () => {
+    const wire = { code: 'ingest.empty_file', message: 'a.csv: the file is empty', file: 'a.csv', line: null, column: null };
+    const { session } = fakeSession(0, { failWith: wire });
+    const { out, send } = setup(session);
+    await send({ id: 1, kind: 'hello', args: [] });
+    await send({ id: 2, kind: 'ingest', args: [[new File([], 'a.csv')]] });
+    expect(out[out.length - 1]).toEqual({ id: 2, ok: false, error: wire });
+  });
+
+  it('marks itself crashed after a wasm trap and refuses everything after', async () => {
+    const { session } = fakeSession(3, { trapAt: 2 });
+    const { out, send } = setup(session);
+    await send({ id: 1, kind: 'hello', args: [] });
+    await send({ id: 2, kind: 'sample', args: [10, 1] });
+    expect(out).toContainEqual(expect.objectContaining({ id: 0, notice: 'crashed' }));
+    expect(out[out.length - 1]).toMatchObject({ id: 2, ok: false, error: { code: 'worker.crashed' } });
+    await send({ id: 3, kind: 'overview', args: [] });
+    expect(out[out.length - 1]).toMatchObject({ id: 3, ok: false, error: { code: 'worker.crashed' } });
+  });
+});
