@@ -17,9 +17,6 @@ pub(crate) struct CsvSource {
     header_line: u64,
     delimiter: u8,
     len: u64,
-    /// Line counting: byte offset up to which newlines were counted, and its line.
-    counted_to: usize,
-    line: u64,
 }
 
 fn builder(delimiter: u8) -> csv::ReaderBuilder {
@@ -39,20 +36,13 @@ fn not_a_table(file: &str, line: u64, detail: String) -> IngestError {
     })
 }
 
-/// The 1-based line of the record whose position is `start`: its first byte that is not a
-/// line break (a record's position can point at the `\n` of the previous `\r\n`, or at
-/// blank lines before it). `counted` carries (offset, line) from the previous call so the
-/// text is scanned once overall.
-fn count_lines(text: &[u8], start: usize, counted: &mut (usize, u64)) -> u64 {
-    let mut content = start.min(text.len());
-    while matches!(text.get(content), Some(b'\r' | b'\n')) {
-        content += 1;
-    }
-    let (from, line) = *counted;
-    let from = from.min(content);
-    let newlines = text[from..content].iter().filter(|&&b| b == b'\n').count() as u64;
-    *counted = (content, line + newlines);
-    line + newlines
+/// The 1-based line where a record's content starts. csv counts every `\n` it consumed
+/// before the record (`line`), but a record's position can point at the `\n` of the
+/// previous `\r\n`, or at blank lines it skips: those line breaks are added here.
+fn content_line(text: &[u8], start: usize, line: u64) -> u64 {
+    let lead = text.get(start..).unwrap_or(&[]);
+    let breaks = lead.iter().take_while(|&&b| b == b'\r' || b == b'\n');
+    line + breaks.filter(|&&b| b == b'\n').count() as u64
 }
 
 impl CsvSource {
@@ -90,9 +80,10 @@ impl CsvSource {
                 file: file.to_string(),
             }));
         }
-        let mut counted = (0, 1);
-        let header_start = header.position().map_or(0, |p| p.byte() as usize);
-        let header_line = count_lines(reader.get_ref().get_ref(), header_start, &mut counted);
+        let (start, line) = header
+            .position()
+            .map_or((0, 1), |p| (p.byte() as usize, p.line()));
+        let header_line = content_line(reader.get_ref().get_ref(), start, line);
         if header.len() > MAX_COLUMNS {
             return Err(not_a_table(
                 file,
@@ -114,8 +105,6 @@ impl CsvSource {
             header_line,
             delimiter,
             len,
-            counted_to: counted.0,
-            line: counted.1,
         })
     }
 
@@ -148,11 +137,9 @@ impl CsvSource {
         if !found {
             return Ok(None);
         }
-        let start = rec.position().map_or(0, |p| p.byte());
+        let (start, line) = rec.position().map_or((0, 1), |p| (p.byte(), p.line()));
         let end = self.reader.position().byte();
-        let mut counted = (self.counted_to, self.line);
-        let line = count_lines(self.text(), start as usize, &mut counted);
-        (self.counted_to, self.line) = counted;
+        let line = content_line(self.text(), start as usize, line);
         Ok(Some(RowInfo {
             id: RowId::Span(start, end),
             line,

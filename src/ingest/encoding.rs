@@ -133,7 +133,12 @@ fn sniff_utf16(sample: &[u8]) -> Option<TextEncoding> {
 }
 
 fn refuse_binary(file: &str, bytes: &[u8]) -> Result<(), IngestError> {
-    let nul_at = bytes.iter().position(|&b| b == 0);
+    // `contains` on bytes is a memchr; find the position only when there is one
+    let nul_at = if bytes.contains(&0) {
+        bytes.iter().position(|&b| b == 0)
+    } else {
+        None
+    };
     let sample = &bytes[..bytes.len().min(SAMPLE)];
     let controls = sample
         .iter()

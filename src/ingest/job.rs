@@ -19,7 +19,7 @@ use super::report::{
 use super::sniff::{is_xlsx, sniff_text, Format};
 use super::source::{RowInfo, Source, TableSource};
 use super::values::{
-    format_timestamp, parse_date, parse_money, parse_quantity, resolve_year_last, DateOrder,
+    format_timestamp, parse_date, parse_money, parse_quantity, resolve_year_last, trim, DateOrder,
     DateShape, DateStyle, DateValue,
 };
 use super::xlsx_source::read_sheet;
@@ -377,10 +377,10 @@ impl<'a> Cells<'a> {
 /// An id cell: trimmed, and without Excel's `="…"` text guard (`="2024031512345"`), which
 /// Chinese platforms write so long order numbers survive Excel.
 fn id_cell(s: &str) -> &str {
-    let t = s.trim();
+    let t = trim(s);
     t.strip_prefix("=\"")
         .and_then(|r| r.strip_suffix('"'))
-        .map_or(t, str::trim)
+        .map_or(t, trim)
 }
 
 fn record_text(rec: &ByteRecord) -> String {
@@ -768,8 +768,8 @@ impl FileJob {
             self.reject(RejectReason::MissingOrderId, line, Some(plan.order_id), "");
             return;
         }
-        let date_cell = cells.get(plan.order_date);
-        if date_cell.trim().is_empty() {
+        let date_cell = trim(cells.get(plan.order_date));
+        if date_cell.is_empty() {
             self.reject(RejectReason::MissingDate, line, Some(plan.order_date), "");
             return;
         }
@@ -870,7 +870,7 @@ impl FileJob {
             }
             self.dates.slashed |= p.sep == b'/';
             if self.dates.examples.len() < 3 {
-                let text = date_cell.trim().to_string();
+                let text = date_cell.to_string();
                 if !self.dates.examples.contains(&text) {
                     self.dates.examples.push(text);
                 }
@@ -878,7 +878,7 @@ impl FileJob {
             self.dates.pending.push(p);
         }
         let customer = Some(id_cell(cells.get(plan.customer_id))).filter(|c| !c.is_empty());
-        let product_name = plan.product_name.map(|c| cells.get(c).trim()).unwrap_or("");
+        let product_name = plan.product_name.map(|c| trim(cells.get(c))).unwrap_or("");
         let product = match plan.product_id {
             Some(c) => Some(id_cell(cells.get(c))).filter(|p| !p.is_empty()),
             None => Some(product_name).filter(|p| !p.is_empty()),
@@ -908,7 +908,7 @@ impl FileJob {
         lines.amount_cents.push(amount);
         lines.is_return.push(returned);
         for (k, &(_, c)) in plan.dimensions.iter().enumerate() {
-            let value = cells.get(c).trim();
+            let value = trim(cells.get(c));
             let col = &mut self.dimensions[k];
             let v = if value.is_empty() {
                 NONE

@@ -130,6 +130,16 @@ pub struct ParsedDate {
     pub shape: DateShape,
 }
 
+/// `s` without surrounding whitespace: ASCII bytes first (the common case, cheap), then
+/// Unicode whitespace such as U+3000 or a no-break space when the ends are not ASCII.
+pub(crate) fn trim(s: &str) -> &str {
+    let t = s.trim_ascii();
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(a), Some(b)) if !a.is_ascii() || !b.is_ascii() => t.trim(),
+        _ => t,
+    }
+}
+
 /// Earliest and latest year accepted in a date (placeholders like `0001-01-01` are invalid).
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
@@ -361,7 +371,7 @@ fn year_of_two_digits(yy: u32) -> i32 {
 /// or `-` separators, two-digit years; day/month order decided over the column),
 /// `2024年3月5日 14:02`, `20240305`, Unix seconds (9–10 digits) and milliseconds (12–13).
 pub fn parse_date(cell: &str, excel_serials: bool) -> Option<ParsedDate> {
-    let t = cell.trim();
+    let t = trim(cell);
     let b = t.as_bytes();
     if b.is_empty() {
         return None;
@@ -709,7 +719,7 @@ fn resolve_separators(buf: &NumBuf) -> Option<NumBuf> {
 
 /// Reads a money cell (unit price or line amount) into minor units.
 pub fn parse_money(cell: &str) -> Option<Money> {
-    let t = cell.trim();
+    let t = trim(cell);
     if let Some(d) = parse_plain(t.as_bytes()) {
         return Some(Money {
             cents: d.cents()?,
@@ -734,7 +744,7 @@ pub fn parse_money(cell: &str) -> Option<Money> {
 
 /// Reads a quantity cell (fractional quantities such as kilograms are allowed).
 pub fn parse_quantity(cell: &str) -> Option<f64> {
-    let t = cell.trim();
+    let t = trim(cell);
     if let Some(d) = parse_plain(t.as_bytes()) {
         if d.frac_len == 0 {
             let v = d.int as f64;
@@ -780,6 +790,14 @@ mod tests {
             Some(DateValue::Exact(v)) => assert_eq!(format_timestamp(v), expect, "{cell}"),
             other => panic!("{cell}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn cells_are_trimmed_of_ascii_and_unicode_spaces() {
+        assert_eq!(trim("  a b\t\r\n"), "a b");
+        assert_eq!(trim("\u{3000}１２\u{a0}"), "１２");
+        assert_eq!(trim("订单"), "订单");
+        assert_eq!(trim(""), "");
     }
 
     #[test]

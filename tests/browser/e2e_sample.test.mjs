@@ -76,6 +76,12 @@ test('the default page shows the sample shop, in English and in Chinese', async 
   await page.waitForTimeout(300);
   await screenshot(page, 'sample-zh-rfm.png');
 
+  // "Clear data" forgets everything and returns to the designed empty state
+  await page.locator('portrait-app button[data-action="clear"]').click();
+  await page.waitForSelector('portrait-app[data-state="empty"]');
+  assert.match(await page.locator('portrait-app [role="status"]').textContent(), /已清除/);
+  assert.equal(await page.locator('portrait-app button[data-action="export"]').isDisabled(), true);
+
   // the choice is remembered
   await openApp(page, server.origin, '?sample=0');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');

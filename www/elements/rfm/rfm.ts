@@ -15,6 +15,9 @@ export interface RfmPageSource {
   rfmPage(query: RfmQuery): Promise<RfmPage>;
 }
 
+/** Segments whose colour is light: dark text on their grid cells keeps the contrast. */
+const LIGHT_SEGMENTS: ReadonlySet<Segment> = new Set(['promising', 'need_attention', 'about_to_sleep', 'hibernating', 'lost']);
+
 /** Rows per page of the customer table: the DOM never holds more. */
 export const PAGE_SIZE = 25;
 /** Search box debounce. */
@@ -250,7 +253,7 @@ export class PortraitRfm extends LitElement {
                 const strength = c.customers === 0 ? 8 : Math.round(25 + 75 * Math.sqrt(c.customers / max));
                 const style = {
                   background: `color-mix(in srgb, var(--portrait-segment-${c.segment}) ${strength}%, white)`,
-                  color: strength >= 60 ? '#fff' : 'var(--portrait-color-text)',
+                  color: strength >= 60 && !LIGHT_SEGMENTS.has(c.segment) ? '#fff' : 'var(--portrait-color-text)',
                 };
                 const name = t(`segment.${c.segment}` as MessageKey);
                 return html`<td>
