@@ -11,7 +11,7 @@ use crate::ingest::{
 };
 use crate::report::{Report, RfmReport, REPORT_FORMAT};
 use crate::sample::{generate_csv, SampleParams};
-use crate::segment::rfm::{rfm, Rfm, RfmPage, RfmQuery, RfmSummary};
+use crate::segment::rfm::{rfm, Rfm, RfmColumn, RfmPage, RfmQuery, RfmSummary};
 use serde::Serialize;
 
 /// File name the sample shop is ingested under.
@@ -43,6 +43,8 @@ struct Loaded {
     quality: QualityReport,
     overview: Overview,
     rfm: Option<Rfm>,
+    /// Customer table order of the last page request: (column, descending, order).
+    table_order: Option<(RfmColumn, bool, Vec<u32>)>,
 }
 
 /// Owns the loaded data and the analyses on it.
@@ -106,6 +108,7 @@ impl Session {
                     quality: done.report,
                     overview,
                     rfm: None,
+                    table_order: None,
                 });
                 Ok(SessionStep::Ready(Box::new(summary)))
             }
@@ -161,11 +164,19 @@ impl Session {
     }
 
     /// One page of the RFM customer table.
+    /// Sorting 100k customers is done once per (column, direction) and kept, so turning
+    /// pages or typing in the search box only filters and slices.
     pub fn rfm_page(&mut self, query: &RfmQuery) -> Result<RfmPage, Error> {
         self.rfm()?;
-        let loaded = self.loaded()?;
+        let loaded = self.loaded.as_mut().ok_or(Error::NoData)?;
         let rfm = loaded.rfm.as_ref().ok_or(Error::NoData)?;
-        Ok(rfm.query(&loaded.data, query))
+        let key = (query.sort, query.descending);
+        let fresh = !matches!(&loaded.table_order, Some((c, d, _)) if (*c, *d) == key);
+        if fresh {
+            loaded.table_order = Some((key.0, key.1, rfm.order_by(&loaded.data, key.0, key.1)));
+        }
+        let order = loaded.table_order.as_ref().map_or(&[][..], |(_, _, o)| &o[..]);
+        Ok(rfm.page(&loaded.data, order, query))
     }
 
     /// The whole report as pretty JSON: identical bytes in the browser and the CLI.

@@ -381,18 +381,13 @@ impl Rfm {
         }
     }
 
-    /// Filters, sorts (ties by customer id) and pages the customer table.
-    pub fn query(&self, data: &Dataset, q: &RfmQuery) -> RfmPage {
-        let needle = q.search.trim().to_lowercase();
-        let mut idx: Vec<u32> = (0..self.segment.len() as u32)
-            .filter(|&c| q.segment.is_none_or(|s| self.segment[c as usize] == s))
-            .filter(|&c| {
-                needle.is_empty() || data.customers[c as usize].to_lowercase().contains(&needle)
-            })
-            .collect();
+    /// Customer numbers sorted by `column` (ties by customer id, which stays ascending).
+    /// The session caches this per (column, direction), so paging never re-sorts.
+    pub fn order_by(&self, data: &Dataset, column: RfmColumn, descending: bool) -> Vec<u32> {
+        let mut idx: Vec<u32> = (0..self.segment.len() as u32).collect();
         let key = |a: u32, b: u32| -> Ordering {
             let (a, b) = (a as usize, b as usize);
-            match q.sort {
+            match column {
                 RfmColumn::CustomerId => natural_id_cmp(&data.customers[a], &data.customers[b]),
                 RfmColumn::Recency => self.recency_days[a].cmp(&self.recency_days[b]),
                 RfmColumn::Frequency => self.frequency[a].cmp(&self.frequency[b]),
@@ -400,21 +395,36 @@ impl Rfm {
                 RfmColumn::Segment => self.segment[a].cmp(&self.segment[b]),
             }
         };
-        idx.sort_by(|&a, &b| {
+        idx.sort_unstable_by(|&a, &b| {
             let o = key(a, b);
-            (if q.descending { o.reverse() } else { o }).then(a.cmp(&b))
+            (if descending { o.reverse() } else { o }).then(a.cmp(&b))
         });
+        idx
+    }
+
+    /// Filters `order` (from `order_by`) by segment and id substring, then slices one page.
+    pub fn page(&self, data: &Dataset, order: &[u32], q: &RfmQuery) -> RfmPage {
+        let needle = q.search.trim().to_lowercase();
+        let keep = |c: u32| {
+            q.segment.is_none_or(|s| self.segment[c as usize] == s)
+                && (needle.is_empty() || data.customers[c as usize].to_lowercase().contains(&needle))
+        };
         let limit = q.limit.clamp(1, 1000);
-        let offset = q.offset.min(idx.len());
-        let rows = idx[offset..(offset + limit).min(idx.len())]
-            .iter()
-            .map(|&c| self.row(data, c as usize))
-            .collect();
-        RfmPage {
-            total: idx.len(),
-            offset,
-            rows,
+        let (mut total, mut rows) = (0usize, Vec::with_capacity(limit));
+        for &c in order {
+            if keep(c) {
+                if total >= q.offset && rows.len() < limit {
+                    rows.push(self.row(data, c as usize));
+                }
+                total += 1;
+            }
         }
+        RfmPage { total, offset: q.offset.min(total), rows }
+    }
+
+    /// Filters, sorts (ties by customer id) and pages the customer table in one call.
+    pub fn query(&self, data: &Dataset, q: &RfmQuery) -> RfmPage {
+        self.page(data, &self.order_by(data, q.sort, q.descending), q)
     }
 }
 
