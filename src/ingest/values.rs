@@ -376,6 +376,9 @@ pub fn parse_date(cell: &str, excel_serials: bool) -> Option<ParsedDate> {
     if b.is_empty() {
         return None;
     }
+    if let Some(parsed) = parse_iso_seconds(b) {
+        return Some(parsed);
+    }
     let mut s = Scan { b, i: 0 };
     let lead = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if lead == b.len() {
@@ -460,6 +463,38 @@ pub fn parse_date(cell: &str, excel_serials: bool) -> Option<ParsedDate> {
         });
     }
     None
+}
+
+/// The commonest export form, `YYYY-MM-DD hh:mm:ss` (or with `T`), read at fixed
+/// positions; anything else goes the general way.
+fn parse_iso_seconds(b: &[u8]) -> Option<ParsedDate> {
+    if b.len() != 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !(b[10] == b' ' || b[10] == b'T')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hh, mm, ss) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if hh > 23 || mm > 59 || ss > 59 {
+        return None;
+    }
+    Some(ParsedDate {
+        value: DateValue::Exact(timestamp(y as i32, m, d, hh * 3600 + mm * 60 + ss)?),
+        shape: DateShape {
+            date: DateStyle::YearFirst(b'-'),
+            time: TimeStyle::Seconds,
+            zone: false,
+        },
+    })
 }
 
 fn parse_all_digits(b: &[u8], excel_serials: bool) -> Option<ParsedDate> {
@@ -819,6 +854,32 @@ mod tests {
         check_date("2011/12/9 12:50", "2011-12-09T12:50:00");
         check_date("2011.12.09", "2011-12-09T00:00:00");
         check_date(" 2011-12-09 12:50:00.250 ", "2011-12-09T12:50:00");
+    }
+
+    #[test]
+    fn the_fixed_position_fast_path_agrees_with_the_general_parser() {
+        for cell in [
+            "2011-12-09 12:50:00",
+            "2011-12-09T00:00:59",
+            "2012-02-29 23:59:59",
+        ] {
+            let fast = parse_iso_seconds(cell.as_bytes()).expect("fast path");
+            let mut general = Scan {
+                b: cell.as_bytes(),
+                i: 0,
+            };
+            general.digits(4, 4);
+            assert_eq!(Some(fast), parse_date(cell, false));
+        }
+        for bad in [
+            "2011-13-09 12:50:00",
+            "2011-12-09 24:00:00",
+            "2011-02-30 00:00:00",
+            "2011-12-0x 12:50:00",
+        ] {
+            assert_eq!(parse_iso_seconds(bad.as_bytes()), None, "{bad}");
+            assert_eq!(parse_date(bad, false), None, "{bad}");
+        }
     }
 
     #[test]
