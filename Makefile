@@ -47,7 +47,7 @@ test-native:
 	cargo test --profile ci
 
 test-wasm:
-	cargo test --release --target wasm32-unknown-unknown --test wasm_bindings
+	cargo test --profile ci --target wasm32-unknown-unknown --test wasm_bindings
 
 test-web:
 	npm test

@@ -46,7 +46,14 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   apt_install chromium chromium-driver
 fi
 
-# 5. Python venv for the reference fixtures (tests only)
+# 5. CJK fonts, so Chinese screenshots of the browser tests show glyphs (the page itself uses
+#    system font stacks and never downloads a font)
+if [ "$what" = test ] && ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  say "apt-get install fonts-noto-cjk"
+  apt_install fonts-noto-cjk
+fi
+
+# 6. Python venv for the reference fixtures (tests only)
 if [ "$what" = test ]; then
   venv=.cache/venv
   req=scripts/requirements-fixtures.txt

@@ -2,7 +2,9 @@
 //! exact duplicates of an earlier row of the same file.
 
 use super::source::{RowId, Source};
+use crate::dataset::NONE;
 use csv::ByteRecord;
+use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
 /// True when an order id marks a cancellation: `C` followed by a digit, the convention of
@@ -54,79 +56,111 @@ pub(crate) fn record_hash(rec: &ByteRecord) -> u64 {
     h.finish()
 }
 
+/// Orders with more remembered lines than this are searched through a hash map instead of
+/// their chain, so a file where every line has the same order id stays linear.
+const CHAIN_LIMIT: u32 = 32;
+
+/// A row remembered for the duplicate search.
+#[derive(Debug, Clone, Copy)]
+struct Remembered {
+    hash: u64,
+    /// The previous remembered row of the same order (`NONE` at the chain's end).
+    prev: u32,
+    id: RowId,
+    index: u32,
+}
+
+/// Whether remembered row `slot` has the cells of `rec`.
+fn same(
+    rows: &[Remembered],
+    scratch: &mut ByteRecord,
+    source: &Source,
+    slot: u32,
+    id: RowId,
+    rec: &ByteRecord,
+) -> bool {
+    rows.get(slot as usize)
+        .is_some_and(|r| source.same_cells(r.id, id, rec, scratch))
+}
+
 /// Finds exact duplicate rows.
 ///
-/// An open-addressing table of `u64` slots, each packing the upper 32 bits of a row's hash
-/// (never 0, which marks an empty slot) with the row's index in `rows`: one cache line per
-/// lookup at a million rows, where a general hash map touches two. A fingerprint match is
-/// confirmed by comparing the cells of the earlier row, so a collision never removes a row.
+/// Rows with equal cells have equal order ids, so a row is compared only with the earlier
+/// rows of its own order: a chain per order index (the lines of an order are usually
+/// adjacent, so the chain is in cache), with a hash map for orders over `CHAIN_LIMIT`
+/// lines. A hash match is confirmed by comparing the cells of the earlier row, so a hash
+/// collision never removes a row.
 #[derive(Debug, Default)]
 pub(crate) struct Deduper {
-    slots: Vec<u64>,
-    /// Per remembered row: where it is, and its line index.
-    rows: Vec<(RowId, u32)>,
+    /// Per order index: its last remembered row, and how many it has.
+    heads: Vec<(u32, u32)>,
+    rows: Vec<Remembered>,
+    /// Rows of orders over `CHAIN_LIMIT` lines, by hash.
+    big: HashMap<u64, Vec<u32>>,
     scratch: ByteRecord,
 }
 
 impl Deduper {
     /// A deduper expecting about `rows` rows.
     pub fn with_capacity(rows: usize) -> Deduper {
-        let mut d = Deduper {
+        Deduper {
             rows: Vec::with_capacity(rows),
             ..Deduper::default()
-        };
-        d.slots = vec![0; (rows.max(8) * 2).next_power_of_two()];
-        d
-    }
-
-    fn fingerprint(hash: u64) -> u64 {
-        (hash >> 32).max(1)
-    }
-
-    /// Doubles the table (fingerprints carry their own slot position).
-    fn grow(&mut self) {
-        let old = std::mem::take(&mut self.slots);
-        self.slots = vec![0; (old.len() * 2).max(16)];
-        let mask = self.slots.len() - 1;
-        for s in old.into_iter().filter(|&s| s != 0) {
-            let mut i = (s >> 32) as usize & mask;
-            while self.slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = s;
         }
     }
 
-    /// The line index of an earlier row with the same cells as `rec`, or `None` — and then
-    /// `rec` is remembered as line `index`.
+    /// The line index of an earlier row with the same cells as `rec` (whose order id has
+    /// index `order`), or `None` — and then `rec` is remembered as line `index`.
     pub fn check(
         &mut self,
         source: &Source,
         rec: &ByteRecord,
         id: RowId,
+        order: u32,
         index: u32,
     ) -> Option<u32> {
-        if (self.rows.len() + 1) * 2 > self.slots.len() {
-            self.grow();
+        let hash = record_hash(rec);
+        let o = order as usize;
+        if o >= self.heads.len() {
+            self.heads.resize(o + 1, (NONE, 0));
         }
-        let fp = Self::fingerprint(record_hash(rec));
-        let mask = self.slots.len() - 1;
-        let mut i = fp as usize & mask;
-        loop {
-            let slot = self.slots[i];
-            if slot == 0 {
-                self.slots[i] = fp << 32 | self.rows.len() as u64;
-                self.rows.push((id, index));
-                return None;
-            }
-            if slot >> 32 == fp {
-                let (earlier, earlier_index) = self.rows[(slot & 0xffff_ffff) as usize];
-                if source.same_cells(earlier, id, rec, &mut self.scratch) {
-                    return Some(earlier_index);
+        let (head, count) = self.heads[o];
+        let slot = self.rows.len() as u32;
+        if count >= CHAIN_LIMIT {
+            for &c in self.big.get(&hash).map_or(&[][..], Vec::as_slice) {
+                if same(&self.rows, &mut self.scratch, source, c, id, rec) {
+                    return Some(self.rows[c as usize].index);
                 }
             }
-            i = (i + 1) & mask;
+            self.big.entry(hash).or_default().push(slot);
+        } else {
+            let mut at = head;
+            while at != NONE {
+                let r = self.rows[at as usize];
+                if r.hash == hash && same(&self.rows, &mut self.scratch, source, at, id, rec) {
+                    return Some(r.index);
+                }
+                at = r.prev;
+            }
+            if count + 1 == CHAIN_LIMIT {
+                // the order becomes big: its chain moves to the map
+                let mut at = head;
+                while at != NONE {
+                    let r = self.rows[at as usize];
+                    self.big.entry(r.hash).or_default().push(at);
+                    at = r.prev;
+                }
+                self.big.entry(hash).or_default().push(slot);
+            }
         }
+        self.rows.push(Remembered {
+            hash,
+            prev: head,
+            id,
+            index,
+        });
+        self.heads[o] = (slot, count.saturating_add(1));
+        None
     }
 }
 
@@ -183,76 +217,82 @@ mod tests {
         Source::Table(TableSource::new(t))
     }
 
-    #[test]
-    fn exact_duplicates_point_to_the_first_row() {
-        let mut src = table_source(&[["1", "x"], ["2", "x"], ["1", "x"]]);
-        let mut d = Deduper::default();
+    /// Runs every row of `rows` (order id = first cell) through a deduper: the line index
+    /// each duplicate repeats, and the number of rows kept.
+    fn run(rows: &[[&str; 2]]) -> (Vec<(usize, u32)>, u32) {
+        let mut src = table_source(rows);
+        let mut d = Deduper::with_capacity(4);
         let mut rec = ByteRecord::new();
-        let mut found = Vec::new();
-        let mut kept = 0;
+        let mut orders: Vec<String> = Vec::new();
+        let (mut dups, mut kept) = (Vec::new(), 0);
+        let mut row = 0;
         while let Some(info) = src.next_record(&mut rec).expect("reads") {
-            match d.check(&src, &rec, info.id, kept) {
-                Some(orig) => found.push(orig),
+            let id = String::from_utf8_lossy(&rec[0]).into_owned();
+            let order = match orders.iter().position(|o| *o == id) {
+                Some(i) => i,
+                None => {
+                    orders.push(id);
+                    orders.len() - 1
+                }
+            } as u32;
+            match d.check(&src, &rec, info.id, order, kept) {
+                Some(orig) => dups.push((row, orig)),
                 None => kept += 1,
             }
+            row += 1;
         }
-        assert_eq!(found, vec![0]);
-        assert_eq!(kept, 2);
+        (dups, kept)
+    }
+
+    #[test]
+    fn exact_duplicates_point_to_the_first_row() {
+        let (dups, kept) = run(&[["1", "x"], ["2", "x"], ["1", "x"], ["1", "y"], ["2", "x"]]);
+        assert_eq!(dups, vec![(2, 0), (4, 1)]);
+        assert_eq!(kept, 3);
     }
 
     #[test]
     fn cells_split_differently_hash_alike_but_are_not_duplicates() {
-        let mut src = table_source(&[["ab", "c"], ["a", "bc"]]);
+        let a = ByteRecord::from(vec!["ab", "c"]);
+        let b = ByteRecord::from(vec!["a", "bc"]);
+        assert_eq!(record_hash(&a), record_hash(&b));
+        let (dups, kept) = run(&[["ab", "c"], ["a", "bc"]]);
+        assert_eq!((dups.len(), kept), (0, 2));
+    }
+
+    #[test]
+    fn a_hash_collision_is_not_a_duplicate() {
+        // a chain entry with the current row's hash but other cells, as a collision would be
+        let mut src = table_source(&[["1", "x"], ["1", "y"]]);
         let mut rec = ByteRecord::new();
         let mut d = Deduper::default();
         let first = src.next_record(&mut rec).expect("reads").expect("row");
-        let h = record_hash(&rec);
-        assert_eq!(d.check(&src, &rec, first.id, 0), None);
+        let second_hash = record_hash(&ByteRecord::from(vec!["1", "y"]));
+        d.rows.push(Remembered {
+            hash: second_hash,
+            prev: NONE,
+            id: first.id,
+            index: 0,
+        });
+        d.heads.push((0, 1));
         let second = src.next_record(&mut rec).expect("reads").expect("row");
-        assert_eq!(record_hash(&rec), h);
-        assert_eq!(d.check(&src, &rec, second.id, 1), None);
+        assert_eq!(d.check(&src, &rec, second.id, 0, 1), None);
+        let again = ByteRecord::from(vec!["1", "y"]);
+        assert_eq!(d.check(&src, &again, RowId::Index(1), 0, 2), Some(1));
     }
 
     #[test]
-    fn a_fingerprint_collision_is_not_a_duplicate() {
-        // register row 0 under the fingerprint of row 1, as a collision would
-        let mut src = table_source(&[["1", "x"], ["2", "y"]]);
-        let mut rec = ByteRecord::new();
-        let mut d = Deduper::with_capacity(4);
-        let first = src.next_record(&mut rec).expect("reads").expect("row");
-        let fp = Deduper::fingerprint(record_hash(&ByteRecord::from(vec!["2", "y"])));
-        let mask = d.slots.len() - 1;
-        d.slots[fp as usize & mask] = fp << 32;
-        d.rows.push((first.id, 0));
-        let second = src.next_record(&mut rec).expect("reads").expect("row");
-        assert_eq!(d.check(&src, &rec, second.id, 1), None);
-        let again = ByteRecord::from(vec!["2", "y"]);
-        assert_eq!(d.check(&src, &again, RowId::Index(1), 2), Some(1));
-    }
-
-    #[test]
-    fn the_table_grows_past_its_first_size() {
-        let rows: Vec<[String; 2]> = (0..100).map(|i| [i.to_string(), "x".to_string()]).collect();
-        let refs: Vec<[&str; 2]> = rows
+    fn orders_with_many_lines_are_searched_by_hash() {
+        let lines: Vec<[String; 2]> = (0..200).map(|i| ["7".to_string(), i.to_string()]).collect();
+        let mut rows: Vec<[&str; 2]> = lines
             .iter()
             .map(|r| [r[0].as_str(), r[1].as_str()])
             .collect();
-        let mut src = table_source(&refs);
-        let mut d = Deduper::with_capacity(1);
-        let mut rec = ByteRecord::new();
-        let mut kept = 0;
-        while let Some(info) = src.next_record(&mut rec).expect("reads") {
-            assert_eq!(d.check(&src, &rec, info.id, kept), None);
-            kept += 1;
-        }
-        assert_eq!(
-            d.check(
-                &src,
-                &ByteRecord::from(vec!["42", "x"]),
-                RowId::Index(42),
-                100
-            ),
-            Some(42)
-        );
+        rows.push(["7", "5"]);
+        rows.push(["7", "150"]);
+        rows.push(["7", "x"]);
+        let (dups, kept) = run(&rows);
+        assert_eq!(dups, vec![(200, 5), (201, 150)]);
+        assert_eq!(kept, 201);
     }
 }

@@ -100,6 +100,7 @@ impl Field {
                 "invoiceid",
                 "invoicenumber",
                 "transactionid",
+                "order",
                 "订单号",
                 "订单编号",
                 "订单id",

@@ -11,6 +11,7 @@ use super::columns::{map_columns, missing_fields, ColumnAssignment, ColumnPlan, 
 use super::csv_source::CsvSource;
 use super::encoding::{decode_text, gunzip, is_gzip};
 use super::error::{IngestError, IngestErrorKind};
+use super::ids::IdTable;
 use super::json_source::read_json;
 use super::report::{
     cut_chars, guess_currency, FileReport, QualityReport, ReadTotals, RejectReason, Rejection,
@@ -24,7 +25,7 @@ use super::values::{
 };
 use super::xlsx_source::read_sheet;
 use super::{FileInspection, FileOptions, IngestOptions, Ingested, SourceFile};
-use crate::dataset::{DimensionColumn, Interner, OrderLines, NONE};
+use crate::dataset::{DimensionColumn, OrderLines, NONE};
 use csv::ByteRecord;
 use serde::{Deserialize, Serialize};
 
@@ -526,10 +527,9 @@ struct FileJob {
     excel: bool,
     excel_date_cells: bool,
     lines: OrderLines,
-    /// The dimension columns, filled directly (moved into `lines` when the file is done).
+    /// Per mapped dimension: the line values (their strings are in `ids.dimensions`).
     dimensions: Vec<DimensionColumn>,
-    /// Index of the previous row's value per interned column (see `intern_cached`).
-    last: LastValues,
+    ids: Ids,
     dedupe: Deduper,
     /// Per removed duplicate: the line index of the row it repeats, and its own line.
     duplicates: Vec<(u32, u64)>,
@@ -542,25 +542,14 @@ struct FileJob {
     parsed_all: bool,
 }
 
-/// The previous row's interned index of each id column (`NONE` before the first row).
-#[derive(Debug, Clone)]
-struct LastValues {
-    order: u32,
-    customer: u32,
-    product: u32,
-    dimensions: Vec<u32>,
-}
-
-/// Interns `s`, skipping the hash lookup when it equals the previous row's value: the
-/// lines of one order are consecutive and repeat order, customer, channel and region.
-fn intern_cached(interner: &mut Interner, last: &mut u32, s: &str) -> u32 {
-    // ids are short: an inline byte loop beats a call to memcmp
-    let same = |a: &str| a.len() == s.len() && a.bytes().zip(s.bytes()).all(|(x, y)| x == y);
-    if *last != NONE && same(interner.name(*last)) {
-        return *last;
-    }
-    *last = interner.intern(s);
-    *last
+/// The id columns of a file while it is read (moved into `OrderLines` when it is done).
+#[derive(Debug, Default)]
+struct Ids {
+    order: IdTable,
+    customer: IdTable,
+    product: IdTable,
+    /// One per mapped dimension, in `ColumnPlan::dimensions` order.
+    dimensions: Vec<IdTable>,
 }
 
 /// A finished file.
@@ -652,17 +641,15 @@ impl FileJob {
                 ..Default::default()
             })
             .collect();
-        let last = LastValues {
-            order: NONE,
-            customer: NONE,
-            product: NONE,
-            dimensions: vec![NONE; plan.dimensions.len()],
+        let ids = Ids {
+            dimensions: vec![IdTable::default(); plan.dimensions.len()],
+            ..Ids::default()
         };
         Ok(FileJob {
             dedupe: Deduper::with_capacity(rows),
             lines,
             dimensions,
-            last,
+            ids,
             name,
             size,
             width: inspection.headers.len(),
@@ -855,7 +842,8 @@ impl FileJob {
         }
         // the row is usable; drop it if it repeats an earlier one
         let index = self.lines.len() as u32;
-        if let Some(orig) = self.dedupe.check(&self.source, rec, info.id, index) {
+        let order = self.ids.order.intern(order_id);
+        if let Some(orig) = self.dedupe.check(&self.source, rec, info.id, order, index) {
             self.duplicates.push((orig, line));
             return;
         }
@@ -886,17 +874,16 @@ impl FileJob {
         let status_return = plan.status.is_some_and(|c| is_return_status(cells.get(c)));
         let returned = is_return(quantity, is_cancelled_order_id(order_id), status_return);
         let lines = &mut self.lines;
-        let last = &mut self.last;
-        let order = intern_cached(&mut lines.order_ids, &mut last.order, order_id);
-        let customer = customer.map_or(NONE, |c| {
-            intern_cached(&mut lines.customer_ids, &mut last.customer, c)
-        });
+        let ids = &mut self.ids;
+        let customer = customer.map_or(NONE, |c| ids.customer.intern(c));
         let product = product.map_or(NONE, |p| {
-            let i = intern_cached(&mut lines.product_ids, &mut last.product, p);
-            if i as usize == lines.product_names.len() {
-                lines.product_names.push(product_name.into());
-            } else if lines.product_names[i as usize].is_empty() && !product_name.is_empty() {
-                lines.set_product_name(i, product_name);
+            let i = ids.product.intern(p);
+            match lines.product_names.get_mut(i as usize) {
+                None => lines.product_names.push(product_name.into()),
+                Some(name) if name.is_empty() && !product_name.is_empty() => {
+                    *name = product_name.into()
+                }
+                Some(_) => {}
             }
             i
         });
@@ -909,19 +896,25 @@ impl FileJob {
         lines.is_return.push(returned);
         for (k, &(_, c)) in plan.dimensions.iter().enumerate() {
             let value = trim(cells.get(c));
-            let col = &mut self.dimensions[k];
             let v = if value.is_empty() {
                 NONE
             } else {
-                intern_cached(&mut col.values, &mut last.dimensions[k], value)
+                ids.dimensions[k].intern(value)
             };
-            col.per_line.push(v);
+            self.dimensions[k].per_line.push(v);
         }
     }
 
     /// Decides the day/month order, applies late rejections, and totals the file.
     fn finish(mut self: Box<Self>) -> Result<FileDone, IngestError> {
-        let dimensions = std::mem::take(&mut self.dimensions);
+        let ids = std::mem::take(&mut self.ids);
+        self.lines.order_ids = ids.order.into_interner();
+        self.lines.customer_ids = ids.customer.into_interner();
+        self.lines.product_ids = ids.product.into_interner();
+        let mut dimensions = std::mem::take(&mut self.dimensions);
+        for (col, table) in dimensions.iter_mut().zip(ids.dimensions) {
+            col.values = table.into_interner();
+        }
         self.lines.dimensions = self
             .plan
             .dimensions

@@ -18,11 +18,14 @@ pub mod columns;
 mod csv_source;
 pub mod encoding;
 mod error;
+mod ids;
 mod job;
 mod json_source;
 pub mod report;
 pub mod sniff;
 mod source;
+#[cfg(test)]
+mod tests;
 pub mod values;
 mod xlsx_source;
 
