@@ -1,6 +1,6 @@
 //! Calendar helpers over the dataset's wall-clock seconds (no time zone anywhere).
 
-use chrono::{DateTime, Datelike, NaiveDateTime};
+use chrono::{DateTime, NaiveDateTime};
 
 const SECONDS_PER_DAY: i64 = 86_400;
 
@@ -10,9 +10,19 @@ pub fn day(time: i64) -> i64 {
 }
 
 /// Month number `year * 12 + (month - 1)` of a wall-clock time.
+///
+/// Called once per line, so it is plain integer arithmetic (Howard Hinnant's
+/// `civil_from_days`) rather than a chrono date construction.
 pub fn month(time: i64) -> i32 {
-    let d = naive(time);
-    d.year() * 12 + d.month0() as i32
+    let z = day(time) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097; // [0, 146096]
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365]
+    let mp = (5 * doy + 2) / 153; // [0, 11], March = 0
+    let m = if mp < 10 { mp + 3 } else { mp - 9 }; // [1, 12]
+    let y = yoe + era * 400 + (m <= 2) as i64;
+    (y * 12 + m - 1) as i32
 }
 
 /// `YYYY-MM` of a month number.
@@ -44,6 +54,7 @@ fn naive(time: i64) -> NaiveDateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
 
     #[test]
     fn months_and_days_follow_the_wall_clock() {
@@ -52,5 +63,15 @@ mod tests {
         assert_eq!(month_label(month(t)), "2011-12");
         assert_eq!(iso_day(day(t)), "2011-12-09");
         assert_eq!(day(-1), -1);
+    }
+
+    #[test]
+    fn integer_month_equals_chrono_month_over_four_centuries() {
+        let mut t = -2_208_988_800; // 1900-01-01
+        while t < 10_000_000_000 {
+            let d = naive(t);
+            assert_eq!(month(t), d.year() * 12 + d.month0() as i32, "{d}");
+            t += 86_400 * 7 + 3_601;
+        }
     }
 }

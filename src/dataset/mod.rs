@@ -84,9 +84,12 @@ impl Dataset {
             next[k] += 1;
         }
         // order each customer's lines by time (stable: input order breaks ties)
+        // (exports are usually time-ordered already: check before sorting)
         for k in 0..n_customers {
             let slice = &mut perm[start[k] as usize..start[k + 1] as usize];
-            slice.sort_by_key(|&i| lines.time[i as usize]);
+            if !slice.is_sorted_by_key(|&i| lines.time[i as usize]) {
+                slice.sort_by_key(|&i| lines.time[i as usize]);
+            }
         }
         let customers: Vec<Box<str>> = by_id
             .iter()
