@@ -59,7 +59,12 @@ def write_gbk(text, out):
         sys.exit(f"unexpected header in the source: {text[:first_newline]!r}")
     body = ",".join(CHINESE_HEADER) + text[first_newline:]
     data = body.encode("gb18030")
-    replace_atomically(out, lambda tmp: open(tmp, "wb").write(data))
+
+    def write(tmp):
+        with open(tmp, "wb") as f:
+            f.write(data)
+
+    replace_atomically(out, write)
 
 
 def write_xlsx(text, out):

@@ -722,7 +722,7 @@ impl FileJob {
         let line = info.line;
         let rec = &self.rec;
         let cells = match Cells::new(rec) {
-            Some(c) if !info.malformed && !(self.lossy && c.text.contains('\u{fffd}')) => c,
+            Some(c) if !(info.malformed || self.lossy && c.text.contains('\u{fffd}')) => c,
             _ => {
                 let text = record_text(rec);
                 self.reject(RejectReason::Malformed, line, None, &text);

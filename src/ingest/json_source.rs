@@ -283,7 +283,10 @@ mod tests {
     use crate::ingest::source::{Source, TableSource};
     use csv::ByteRecord;
 
-    fn rows(table: Table) -> (Vec<String>, Vec<(u64, bool, Vec<String>)>) {
+    /// (line, malformed, cells) of one row.
+    type Row = (u64, bool, Vec<String>);
+
+    fn rows(table: Table) -> (Vec<String>, Vec<Row>) {
         let headers = table.headers.clone();
         let mut src = Source::Table(TableSource::new(table));
         let mut rec = ByteRecord::new();

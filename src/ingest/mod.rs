@@ -2,13 +2,28 @@
 //!
 //! Pipeline per file: `encoding` (gzip, BOM, UTF-8 / GB18030 / UTF-16 detection) →
 //! `sniff` (XLSX / JSON / JSON lines / delimited, delimiter) → a record source (`csv_source`,
-//! `xlsx_source`, `json_source`) → `columns` (header → data-contract field) → `values`
-//! (dates, numbers, money) → `clean` (duplicates, returns, missing ids) → `report`.
+//! `xlsx_source`, `json_source`, behind `source`) → `columns` (header → data-contract field)
+//! → `values` (dates, numbers, money) → `clean` (duplicates, returns, missing ids) →
+//! `report`. `job` drives it; `ids` interns the id columns while rows are read.
 //!
 //! **Never fails per row**: a row that cannot be used is counted in the report with its
 //! reason and location (rust-analyzer's `(T, Vec<Error>)`). A whole file fails only when it
 //! cannot be read as a table at all (empty, binary, no recognisable required column, dates
 //! whose day/month order cannot be decided) — and then the error names file, line, column.
+//! Several files are all-or-nothing: one unreadable file fails the run, by name.
+//!
+//! Rules worth knowing (each has a test in `tests.rs` or beside its code):
+//! - A line's value is `quantity × round(100 · unit_price)` in minor units, or
+//!   `round(100 · line_amount)` when the file has a line amount — also when it has a unit
+//!   price too, because the amount is what was paid. A line amount with a negative quantity
+//!   counts negative. With no quantity column, each line counts as quantity 1.
+//! - Returns: negative quantity, an order id marking a cancellation (`C` + digit, as in UCI
+//!   Online Retail), or a status such as 已取消 / 退款 / refunded.
+//! - Exact duplicates (every cell equal to an earlier row of the same file) are dropped
+//!   from the lines but stay in the `read` totals.
+//! - `3/4/2024`-style dates: day or month first is decided over the whole column; when no
+//!   value decides it the file fails (`AmbiguousDateOrder`) unless `date_order` is given.
+//! - Times are wall clock: a zone suffix is dropped, not applied.
 //!
 //! Long inputs are processed by `IngestJob::step(budget)` so the caller (the Web Worker)
 //! can report progress and accept a cancel between steps.

@@ -170,7 +170,7 @@ mod tests {
     #[test]
     fn excel_datetimes_round_to_the_second() {
         let dt = calamine::ExcelDateTime::new(
-            40878.534722222219,
+            40_878.534_722_222_22,
             calamine::ExcelDateTimeType::DateTime,
             false,
         );
