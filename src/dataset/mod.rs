@@ -51,9 +51,18 @@ impl Dataset {
     pub fn build(lines: OrderLines) -> Dataset {
         let n_customers = lines.customer_ids.len();
         // natural order of customer ids -> new customer numbers
+        // parse each id once (not once per comparison): 100k ids sort in milliseconds
+        let numeric: Vec<Option<i128>> =
+            (0..n_customers as u32).map(|c| parse_int_id(lines.customer_ids.name(c))).collect();
         let mut by_id: Vec<u32> = (0..n_customers as u32).collect();
-        by_id.sort_by(|&a, &b| {
-            natural_id_cmp(lines.customer_ids.name(a), lines.customer_ids.name(b))
+        by_id.sort_unstable_by(|&a, &b| {
+            let (na, nb) = (lines.customer_ids.name(a), lines.customer_ids.name(b));
+            match (numeric[a as usize], numeric[b as usize]) {
+                (Some(x), Some(y)) => x.cmp(&y).then_with(|| na.cmp(nb)),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => na.cmp(nb),
+            }
         });
         let mut renumber = vec![0u32; n_customers];
         for (new, &old) in by_id.iter().enumerate() {
@@ -95,10 +104,7 @@ impl Dataset {
             .iter()
             .map(|&old| lines.customer_ids.name(old).into())
             .collect();
-        let mut customer_ids = Interner::new();
-        for c in &customers {
-            customer_ids.intern(c);
-        }
+        let customer_ids = Interner::from_unique(customers.clone());
         let gather_u32 = |col: &[u32]| perm.iter().map(|&i| col[i as usize]).collect::<Vec<_>>();
         let customer = perm
             .iter()

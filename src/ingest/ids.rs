@@ -135,11 +135,7 @@ impl IdTable {
 
     /// The same strings as a `dataset::Interner`, with the same indices.
     pub fn into_interner(self) -> Interner {
-        let mut interner = Interner::new();
-        for i in 0..self.len() as u32 {
-            interner.intern(self.name(i));
-        }
-        interner
+        Interner::from_unique((0..self.len() as u32).map(|i| self.name(i).into()).collect())
     }
 }
 
