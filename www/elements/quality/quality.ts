@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { QualityReport, RejectionGroup } from '../../api/types.js';
-import { formatCount, formatDateRange, type Locale } from '../../format/format.js';
+import { currencyCode, formatCount, formatDateRange, formatMoney, type Locale } from '../../format/format.js';
 import { LocaleController, t, tCode, type MessageKey } from '../../i18n/index.js';
 import { base } from '../shared.styles.js';
 import { styles } from './quality.styles.js';
@@ -90,6 +90,18 @@ export class PortraitQuality extends LitElement {
                     ? html`${q.currency.symbol ? `${q.currency.symbol} ` : ''}${q.currency.code}
                         ${q.currency.basis ? html`<span class="basis">${q.currency.basis}</span>` : nothing}`
                     : t('quality.currencyUnknown')}
+                </dd>
+              </div>
+              <div data-testid="quality-as-read" title=${t('quality.asRead.def')}>
+                <dt>${t('quality.asRead')}</dt>
+                <dd>
+                  ${t('quality.asRead.value', {
+                    lines: n(q.read.lines),
+                    orders: n(q.read.orders),
+                    customers: n(q.read.customers),
+                    cancelled: n(q.read.cancelled_order_lines),
+                    value: formatMoney(q.read.value_cents, currencyCode(q.currency.code), locale),
+                  })}
                 </dd>
               </div>
             </dl>
