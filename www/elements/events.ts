@@ -29,6 +29,17 @@ export class PortraitMappingEvent extends Event {
   }
 }
 
+/** The user chose another sheet of a workbook in the mapping panel: inspect it again. */
+export class PortraitSheetEvent extends Event {
+  static readonly type = 'portrait-sheet';
+  constructor(
+    public readonly file: string,
+    public readonly sheet: string,
+  ) {
+    super(PortraitSheetEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /** The user closed a panel (mapping, error) without acting. */
 export class PortraitDismissEvent extends Event {
   static readonly type = 'portrait-dismiss';
@@ -58,6 +69,7 @@ declare global {
     'portrait-files': PortraitFilesEvent;
     'portrait-cancel': PortraitCancelEvent;
     'portrait-mapping': PortraitMappingEvent;
+    'portrait-sheet': PortraitSheetEvent;
     'portrait-dismiss': PortraitDismissEvent;
     'portrait-retry': PortraitRetryEvent;
     'portrait-segment': PortraitSegmentEvent;

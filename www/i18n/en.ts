@@ -61,6 +61,7 @@ export const en = {
   'drop.fileOf': 'file {index} of {files}',
 
   // ------------------------------------------------------------ mapping
+  'mapping.sheet': 'Sheet',
   'mapping.title': 'Column mapping',
   'mapping.introMissing': 'Some required columns were not recognised. Tell Portrait which column holds each field.',
   'mapping.introReview': 'Check which column feeds each field, change what is wrong, then analyse again.',

@@ -60,6 +60,7 @@ export const zhCN: Messages = {
   'drop.fileOf': '第 {index} 个文件，共 {files} 个',
 
   // ------------------------------------------------------------ mapping
+  'mapping.sheet': '工作表',
   'mapping.title': '列映射',
   'mapping.introMissing': '部分必需列未能识别。请指定每个字段对应的列。',
   'mapping.introReview': '检查每个字段对应的列，修改有误之处后重新分析。',

@@ -8,10 +8,10 @@ import { LocaleController, LOCALES, setLocale, t, type Locale, type MessageKey }
 import '../dropzone/define.js';
 import type { PortraitDropzone } from '../dropzone/dropzone.js';
 import '../error/define.js';
-import type { PortraitFilesEvent, PortraitMappingEvent } from '../events.js';
+import type { PortraitFilesEvent, PortraitMappingEvent, PortraitSheetEvent } from '../events.js';
 import '../mapping/define.js';
 import type { DateQuestion } from '../mapping/mapping.js';
-import { quotedExamples } from '../mapping/mapping-model.js';
+import { quotedExamples, withSheet } from '../mapping/mapping-model.js';
 import '../overview/define.js';
 import '../quality/define.js';
 import '../rfm/define.js';
@@ -334,6 +334,25 @@ export class PortraitApp extends LitElement {
     void this.analyse(e.files);
   };
 
+  /** Another sheet of a workbook was chosen: inspect that sheet and show its columns. */
+  #onSheet = async (e: PortraitSheetEvent) => {
+    const m = this.mapping;
+    const file = m?.files.find((f) => f.name === e.file);
+    if (!m || !file || !this.#portrait) return;
+    const options = withSheet(m.options, e.file, e.sheet);
+    this.mapping = { ...m, options, busy: true };
+    try {
+      const inspection = await this.#portrait.inspect(file, { file: e.file, sheet: e.sheet });
+      const now = this.mapping;
+      if (!now || now.files !== m.files) return;
+      const inspections = now.inspections.map((i) => (i.file === e.file ? inspection : i));
+      this.mapping = { ...now, options, inspections, busy: false };
+    } catch (err) {
+      if (this.mapping) this.mapping = { ...this.mapping, busy: false };
+      this.error = PortraitError.from(err).toWire();
+    }
+  };
+
   #onMapping = (e: PortraitMappingEvent) => {
     const m = this.mapping;
     if (m) void this.analyse(m.files, e.options);
@@ -459,6 +478,7 @@ export class PortraitApp extends LitElement {
           .mode=${m.mode}
           ?busy=${m.busy}
           @portrait-mapping=${this.#onMapping}
+          @portrait-sheet=${this.#onSheet}
           @portrait-dismiss=${() => (this.mapping = null)}
         ></portrait-mapping>`;
     }

@@ -8,6 +8,7 @@ import {
   selectionsFromMapping,
   withDateOrder,
   withMapping,
+  withSheet,
 } from './mapping-model.js';
 
 describe('mapping override builder', () => {
@@ -43,6 +44,13 @@ describe('mapping override builder', () => {
     expect(missingFields([...base, { field: 'line_amount', column: 3 }])).toEqual([]);
     expect(missingFields([...base, { field: 'quantity', column: 3 }])).toEqual(['unit_price']);
     expect(missingFields([...base, { field: 'unit_price', column: 3 }])).toEqual(['quantity']);
+  });
+
+  it('switches a file to another sheet and drops its column mapping', () => {
+    const options = { files: [{ file: 'a.xlsx', sheet: 'Orders', mapping: [{ field: 'order_id' as const, column: 1 }] }] };
+    expect(withSheet(options, 'a.xlsx', 'Serials')).toEqual({ files: [{ file: 'a.xlsx', sheet: 'Serials' }] });
+    expect(withSheet({}, 'b.xlsx', 'Q2')).toEqual({ files: [{ file: 'b.xlsx', sheet: 'Q2' }] });
+    expect(options.files[0]!.sheet).toBe('Orders'); // not mutated
   });
 
   it('layers a file mapping on the options, keeping other files and the sheet', () => {

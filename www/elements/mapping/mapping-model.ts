@@ -63,6 +63,17 @@ export function withMapping(options: IngestOptions, file: string, mapping: Colum
   return { ...options, files };
 }
 
+/** `options` reading `sheet` of `file`; the file's column mapping is dropped (another sheet has other columns). */
+export function withSheet(options: IngestOptions, file: string, sheet: string): IngestOptions {
+  const files: FileOptions[] = (options.files ?? []).map((f) => ({ ...f }));
+  const existing = files.find((f) => f.file === file);
+  if (existing) {
+    existing.sheet = sheet;
+    delete existing.mapping;
+  } else files.push({ file, sheet });
+  return { ...options, files };
+}
+
 /** `options` with the day/month order set. */
 export function withDateOrder(options: IngestOptions, order: DateOrder): IngestOptions {
   return { ...options, date_order: order };

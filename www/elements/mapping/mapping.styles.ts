@@ -93,4 +93,11 @@ export const styles = css`
     accent-color: var(--portrait-color-accent);
     margin: 0;
   }
+  .sheet {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--portrait-space-2, 8px);
+    font-size: var(--portrait-font-size-sm, 13px);
+    color: var(--portrait-color-text-muted, #5b6270);
+  }
 `;

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { FIELDS, REQUIRED_FIELDS, type DateOrder, type Field, type FileInspection, type IngestOptions } from '../../api/types.js';
 import { LocaleController, t, type MessageKey } from '../../i18n/index.js';
-import { PortraitDismissEvent, PortraitMappingEvent } from '../events.js';
+import { PortraitDismissEvent, PortraitMappingEvent, PortraitSheetEvent } from '../events.js';
 import { base } from '../shared.styles.js';
 import {
   assign,
@@ -34,6 +34,7 @@ export interface DateQuestion {
  * Analyse button is enabled once every required field has a column.
  *
  * @event portrait-mapping - `PortraitMappingEvent`: run the ingest again with `options`.
+ * @event portrait-sheet - `PortraitSheetEvent`: the user picked another sheet of a workbook.
  * @event portrait-dismiss - `PortraitDismissEvent`: the user cancelled.
  *
  * @csspart base - The panel.
@@ -157,6 +158,20 @@ export class PortraitMapping extends LitElement {
             ${t('mapping.meta', { format: f.format.toUpperCase(), encoding: f.encoding, columns: f.headers.length })}
           </p>
         </div>
+        ${f.sheets.length > 1
+          ? html`<label class="sheet">
+              <span>${t('mapping.sheet')}</span>
+              <select
+                data-testid="sheet-select"
+                ?disabled=${this.busy}
+                .value=${live(f.sheet ?? f.sheets[0] ?? '')}
+                @change=${(e: Event) =>
+                  this.dispatchEvent(new PortraitSheetEvent(f.file, (e.target as HTMLSelectElement).value))}
+              >
+                ${f.sheets.map((name) => html`<option value=${name} ?selected=${name === f.sheet}>${name}</option>`)}
+              </select>
+            </label>`
+          : nothing}
       </div>
       ${missing.length
         ? html`<p class="status status--missing" role="status" data-testid="mapping-missing">
