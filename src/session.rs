@@ -175,7 +175,10 @@ impl Session {
         if fresh {
             loaded.table_order = Some((key.0, key.1, rfm.order_by(&loaded.data, key.0, key.1)));
         }
-        let order = loaded.table_order.as_ref().map_or(&[][..], |(_, _, o)| &o[..]);
+        let order = loaded
+            .table_order
+            .as_ref()
+            .map_or(&[][..], |(_, _, o)| &o[..]);
         Ok(rfm.page(&loaded.data, order, query))
     }
 

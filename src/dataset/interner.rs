@@ -12,14 +12,17 @@ type FixedState = foldhash::fast::FixedState;
 
 /// Maps strings to dense `u32` indices in first-seen order.
 ///
-/// The hash index is built lazily: ingest hands over hundreds of thousands of ids that are
-/// already unique (`from_unique`), and most analyses only read `name(i)`, so the index is
-/// made the first time `intern` is called again (e.g. when a second file is appended).
+/// The strings live end to end in one arena (`ends[i]` is where string `i` stops), so a
+/// million-row file's half a million order ids are one allocation, not half a million.
+/// The hash index is built lazily: ingest hands over ids that are already unique
+/// (`from_arena`, `from_unique`) and most analyses only read `name(i)`, so the index is
+/// made the first time `intern` or `get` needs it (e.g. when a second file is appended).
 #[derive(Debug, Default, Clone)]
 pub struct Interner {
-    /// Covers `names[..index.len()]`.
+    arena: String,
+    ends: Vec<usize>,
+    /// Covers strings `0..index.len()`.
     index: HashMap<Box<str>, u32, FixedState>,
-    names: Vec<Box<str>>,
 }
 
 impl Interner {
@@ -28,21 +31,43 @@ impl Interner {
         Self::default()
     }
 
-    /// An interner over `names`, which the caller guarantees are distinct; index `i` is
-    /// `names[i]`. O(1): no hashing until the next `intern`.
-    pub fn from_unique(names: Vec<Box<str>>) -> Self {
+    /// An interner over distinct strings stored end to end in `arena`, string `i` ending at
+    /// `ends[i]` (ascending, the last one `arena.len()`). O(1): nothing is copied or hashed.
+    pub fn from_arena(arena: String, ends: Vec<usize>) -> Self {
+        debug_assert!(
+            ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e == arena.len())
+        );
+        let interner = Interner {
+            arena,
+            ends,
+            index: HashMap::default(),
+        };
         debug_assert!({
             let mut seen = std::collections::HashSet::new();
-            names.iter().all(|n| seen.insert(n))
+            interner.names().all(|n| seen.insert(n))
         });
-        Interner { index: HashMap::default(), names }
+        interner
+    }
+
+    /// An interner over `names`, which the caller guarantees are distinct; index `i` is
+    /// `names[i]`.
+    pub fn from_unique<S: AsRef<str>>(names: &[S]) -> Self {
+        let mut arena = String::with_capacity(names.iter().map(|n| n.as_ref().len()).sum());
+        let mut ends = Vec::with_capacity(names.len());
+        for n in names {
+            arena.push_str(n.as_ref());
+            ends.push(arena.len());
+        }
+        Interner::from_arena(arena, ends)
     }
 
     fn index_all(&mut self) {
-        if self.index.len() < self.names.len() {
-            self.index.reserve(self.names.len() - self.index.len());
-            for i in self.index.len()..self.names.len() {
-                self.index.insert(self.names[i].clone(), i as u32);
+        let (from, to) = (self.index.len(), self.ends.len());
+        if from < to {
+            self.index.reserve(to - from);
+            for i in from..to {
+                let name: Box<str> = self.name(i as u32).into();
+                self.index.insert(name, i as u32);
             }
         }
     }
@@ -53,38 +78,42 @@ impl Interner {
         if let Some(&i) = self.index.get(s) {
             return i;
         }
-        let i = self.names.len() as u32;
-        self.names.push(s.into());
+        let i = self.ends.len() as u32;
+        self.arena.push_str(s);
+        self.ends.push(self.arena.len());
         self.index.insert(s.into(), i);
         i
     }
 
-    /// The index of `s` if it was interned (a linear scan over names not indexed yet).
+    /// The index of `s` if it was interned (a linear scan over strings not indexed yet).
     pub fn get(&self, s: &str) -> Option<u32> {
         self.index.get(s).copied().or_else(|| {
-            let from = self.index.len();
-            self.names[from..].iter().position(|n| &**n == s).map(|k| (from + k) as u32)
+            (self.index.len()..self.ends.len())
+                .find(|&i| self.name(i as u32) == s)
+                .map(|i| i as u32)
         })
     }
 
     /// The string of index `i` (panics on an index this interner never returned).
     pub fn name(&self, i: u32) -> &str {
-        &self.names[i as usize]
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.arena[start..self.ends[i]]
     }
 
     /// Number of distinct strings.
     pub fn len(&self) -> usize {
-        self.names.len()
+        self.ends.len()
     }
 
     /// True when nothing was interned.
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.ends.is_empty()
     }
 
     /// All strings in index order.
     pub fn names(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.names.iter().map(|s| &**s)
+        (0..self.ends.len() as u32).map(|i| self.name(i))
     }
 }
 
@@ -105,10 +134,19 @@ mod tests {
 
     #[test]
     fn an_interner_from_unique_names_indexes_them_when_interning_again() {
-        let mut i = Interner::from_unique(vec!["x".into(), "y".into()]);
+        let mut i = Interner::from_unique(&["x", "y"]);
         assert_eq!(i.get("y"), Some(1));
         assert_eq!(i.intern("x"), 0);
         assert_eq!(i.intern("z"), 2);
         assert_eq!(i.get("z"), Some(2));
+        assert_eq!(i.names().collect::<Vec<_>>(), vec!["x", "y", "z"]);
+    }
+
+    #[test]
+    fn empty_strings_are_ids_too() {
+        let mut i = Interner::from_arena("ab".into(), vec![0, 2]);
+        assert_eq!(i.name(0), "");
+        assert_eq!(i.name(1), "ab");
+        assert_eq!(i.intern(""), 0);
     }
 }

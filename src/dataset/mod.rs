@@ -52,8 +52,9 @@ impl Dataset {
         let n_customers = lines.customer_ids.len();
         // natural order of customer ids -> new customer numbers
         // parse each id once (not once per comparison): 100k ids sort in milliseconds
-        let numeric: Vec<Option<i128>> =
-            (0..n_customers as u32).map(|c| parse_int_id(lines.customer_ids.name(c))).collect();
+        let numeric: Vec<Option<i128>> = (0..n_customers as u32)
+            .map(|c| parse_int_id(lines.customer_ids.name(c)))
+            .collect();
         let mut by_id: Vec<u32> = (0..n_customers as u32).collect();
         by_id.sort_unstable_by(|&a, &b| {
             let (na, nb) = (lines.customer_ids.name(a), lines.customer_ids.name(b));
@@ -104,7 +105,7 @@ impl Dataset {
             .iter()
             .map(|&old| lines.customer_ids.name(old).into())
             .collect();
-        let customer_ids = Interner::from_unique(customers.clone());
+        let customer_ids = Interner::from_unique(&customers);
         let gather_u32 = |col: &[u32]| perm.iter().map(|&i| col[i as usize]).collect::<Vec<_>>();
         let customer = perm
             .iter()

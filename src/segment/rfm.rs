@@ -407,7 +407,8 @@ impl Rfm {
         let needle = q.search.trim().to_lowercase();
         let keep = |c: u32| {
             q.segment.is_none_or(|s| self.segment[c as usize] == s)
-                && (needle.is_empty() || data.customers[c as usize].to_lowercase().contains(&needle))
+                && (needle.is_empty()
+                    || data.customers[c as usize].to_lowercase().contains(&needle))
         };
         let limit = q.limit.clamp(1, 1000);
         let (mut total, mut rows) = (0usize, Vec::with_capacity(limit));
@@ -419,7 +420,11 @@ impl Rfm {
                 total += 1;
             }
         }
-        RfmPage { total, offset: q.offset.min(total), rows }
+        RfmPage {
+            total,
+            offset: q.offset.min(total),
+            rows,
+        }
     }
 
     /// Filters, sorts (ties by customer id) and pages the customer table in one call.
