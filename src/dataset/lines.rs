@@ -167,30 +167,36 @@ impl OrderLines {
         self.product_names.resize(self.product_ids.len(), "".into());
     }
 
+    /// Appends line `i` of `other`, re-interning its ids, product name and dimensions.
+    pub fn push_line_of(&mut self, other: &OrderLines, i: usize) {
+        let (cust, prod) = (other.customer[i], other.product[i]);
+        self.push(
+            other.order_ids.name(other.order[i]),
+            (cust != NONE).then(|| other.customer_ids.name(cust)),
+            other.time[i],
+            (prod != NONE).then(|| other.product_ids.name(prod)),
+            other.quantity[i],
+            other.amount_cents[i],
+            other.is_return[i],
+        );
+        if prod != NONE {
+            let p = self.product[self.len() - 1];
+            if let Some(name) = other.product_names.get(prod as usize) {
+                self.set_product_name(p, name);
+            }
+        }
+        for (dim, col) in &other.dimensions {
+            let v = col.per_line.get(i).copied().unwrap_or(NONE);
+            if v != NONE {
+                self.set_dimension(*dim, col.values.name(v));
+            }
+        }
+    }
+
     /// Appends all lines of `other` (a second file), re-interning its ids.
     pub fn append(&mut self, other: &OrderLines) {
         for i in 0..other.len() {
-            let cust = other.customer[i];
-            let prod = other.product[i];
-            self.push(
-                other.order_ids.name(other.order[i]),
-                (cust != NONE).then(|| other.customer_ids.name(cust)),
-                other.time[i],
-                (prod != NONE).then(|| other.product_ids.name(prod)),
-                other.quantity[i],
-                other.amount_cents[i],
-                other.is_return[i],
-            );
-            if prod != NONE {
-                let p = self.product[self.len() - 1];
-                self.set_product_name(p, &other.product_names[prod as usize]);
-            }
-            for (dim, col) in &other.dimensions {
-                let v = col.per_line[i];
-                if v != NONE {
-                    self.set_dimension(*dim, col.values.name(v));
-                }
-            }
+            self.push_line_of(other, i);
         }
         self.finish();
     }

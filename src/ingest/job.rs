@@ -1077,29 +1077,8 @@ fn filter_lines(lines: &OrderLines, keep: &[bool]) -> (OrderLines, Vec<u32>) {
     let mut out = OrderLines::default();
     let mut new_index = vec![NONE; lines.len()];
     for i in (0..lines.len()).filter(|&i| keep[i]) {
-        let (c, p) = (lines.customer[i], lines.product[i]);
         new_index[i] = out.len() as u32;
-        out.push(
-            lines.order_ids.name(lines.order[i]),
-            (c != NONE).then(|| lines.customer_ids.name(c)),
-            lines.time[i],
-            (p != NONE).then(|| lines.product_ids.name(p)),
-            lines.quantity[i],
-            lines.amount_cents[i],
-            lines.is_return[i],
-        );
-        if p != NONE {
-            let np = out.product[out.len() - 1];
-            if let Some(name) = lines.product_names.get(p as usize) {
-                out.set_product_name(np, name);
-            }
-        }
-        for (dim, col) in &lines.dimensions {
-            let v = col.per_line.get(i).copied().unwrap_or(NONE);
-            if v != NONE {
-                out.set_dimension(*dim, col.values.name(v));
-            }
-        }
+        out.push_line_of(lines, i);
     }
     (out, new_index)
 }
