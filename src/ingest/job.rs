@@ -261,6 +261,31 @@ struct Opened {
     lossy: bool,
 }
 
+impl Opened {
+    /// What the page shows of this file, with the given header, mapping and preview rows.
+    fn inspection(
+        &self,
+        file: &str,
+        headers: Vec<String>,
+        mapping: Vec<ColumnAssignment>,
+        missing: Vec<Field>,
+        preview: Vec<Vec<String>>,
+    ) -> FileInspection {
+        FileInspection {
+            file: file.to_string(),
+            format: self.format.clone(),
+            encoding: self.encoding.clone(),
+            delimiter: self.delimiter.clone(),
+            sheets: self.sheets.clone(),
+            sheet: self.sheet.clone(),
+            headers,
+            mapping,
+            missing,
+            preview,
+        }
+    }
+}
+
 fn open(
     name: &str,
     bytes: Vec<u8>,
@@ -424,18 +449,8 @@ pub(crate) fn inspect(
     let mut opened = open(&file.name, file.bytes.clone(), options, true)?;
     let headers = opened.source.headers().to_vec();
     let (mapping, missing) = resolve_mapping(&file.name, &headers, options)?;
-    Ok(FileInspection {
-        file: file.name.clone(),
-        format: opened.format,
-        encoding: opened.encoding,
-        delimiter: opened.delimiter,
-        sheets: opened.sheets,
-        sheet: opened.sheet,
-        headers,
-        mapping,
-        missing,
-        preview: preview(&mut opened.source)?,
-    })
+    let rows = preview(&mut opened.source)?;
+    Ok(opened.inspection(&file.name, headers, mapping, missing, rows))
 }
 
 /// A year-last date waiting for the column's day/month decision.
@@ -619,18 +634,7 @@ impl FileJob {
             .date_cells
             .get(plan.order_date)
             .is_some_and(|&n| n > 0);
-        let inspection = FileInspection {
-            file: name.clone(),
-            format: opened.format,
-            encoding: opened.encoding,
-            delimiter: opened.delimiter,
-            sheets: opened.sheets,
-            sheet: opened.sheet,
-            headers,
-            mapping,
-            missing,
-            preview: Vec::new(),
-        };
+        let inspection = opened.inspection(&name, headers, mapping, missing, Vec::new());
         let rows = opened.source.estimated_rows();
         let mut lines = OrderLines::default();
         lines.order.reserve(rows);

@@ -484,14 +484,7 @@ export class PortraitApp extends LitElement {
     }
     if (!this.summary) {
       return html`${banner}
-        ${this.error
-          ? html`<portrait-error
-              .error=${this.error}
-              ?retryable=${this.engine === 'ready'}
-              @portrait-retry=${this.#pickFiles}
-              @portrait-dismiss=${() => (this.error = null)}
-            ></portrait-error>`
-          : nothing}
+        ${this.#renderError()}
         <portrait-dropzone
           variant="hero"
           ?busy=${this.busy}
@@ -508,15 +501,18 @@ export class PortraitApp extends LitElement {
         ${this.busy ? html`<portrait-overview loading></portrait-overview>` : nothing}`;
     }
     return html`${banner} ${this.#renderSource(locale)}
-      ${this.error
-        ? html`<portrait-error
-            .error=${this.error}
-            ?retryable=${this.engine === 'ready'}
-            @portrait-retry=${this.#pickFiles}
-            @portrait-dismiss=${() => (this.error = null)}
-          ></portrait-error>`
-        : nothing}
-      ${this.#renderTabs(locale)}`;
+      ${this.#renderError()} ${this.#renderTabs(locale)}`;
+  }
+
+  /** The error view with "try another file", when the last action failed. */
+  #renderError() {
+    if (!this.error) return nothing;
+    return html`<portrait-error
+      .error=${this.error}
+      ?retryable=${this.engine === 'ready'}
+      @portrait-retry=${this.#pickFiles}
+      @portrait-dismiss=${() => (this.error = null)}
+    ></portrait-error>`;
   }
 
   #renderBanner() {
