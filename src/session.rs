@@ -6,13 +6,17 @@ use crate::analysis::overview::{overview, Overview};
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::ingest::{
-    inspect, FileInspection, FileOptions, IngestJob, IngestOptions, Progress, QualityReport,
-    SourceFile, Step,
+    inspect, plan_file, FileInspection, FileOptions, IngestJob, IngestOptions, ParsedPart,
+    Progress, QualityReport, SourceFile, SplitPlan, Step,
 };
 use crate::report::{Report, RfmReport, REPORT_FORMAT};
 use crate::sample::{generate_csv, SampleParams};
 use crate::segment::rfm::{rfm, Rfm, RfmColumn, RfmPage, RfmQuery, RfmSummary};
 use serde::Serialize;
+
+/// A tail being read elsewhere: called when the head needs it, it yields the tail's
+/// `ParsedPart` (`None` when it could not be read).
+pub type TailHandle = Box<dyn FnOnce() -> Option<ParsedPart> + Send>;
 
 /// File name the sample shop is ingested under.
 pub const SAMPLE_FILE_NAME: &str = "sample-shop.csv";
@@ -33,6 +37,10 @@ pub struct IngestSummary {
 pub enum SessionStep {
     /// Still working.
     Progress(Progress),
+    /// The head of split file `i` is read: `supply_part` its tail, then step on.
+    NeedPart(usize),
+    /// A tail job is done: its `ParsedPart` as bytes, for the head's session.
+    Part(Vec<u8>),
     /// Done; the dataset is loaded.
     Ready(Box<IngestSummary>),
 }
@@ -52,6 +60,8 @@ struct Loaded {
 pub struct Session {
     job: Option<IngestJob>,
     loaded: Option<Loaded>,
+    /// Split ingests that did not fit and were read whole (`ingest_now`).
+    split_fallbacks: u32,
 }
 
 impl Session {
@@ -75,6 +85,110 @@ impl Session {
         self.job = Some(IngestJob::new(files, options));
     }
 
+    /// Marks file `index` of the ingest just started as the head of a split file (`split`).
+    pub fn split_head(&mut self, index: usize, plan: SplitPlan) -> Result<(), Error> {
+        self.job.as_mut().ok_or(Error::NoJob)?.set_head(index, plan);
+        Ok(())
+    }
+
+    /// Starts reading the tail of a split file (the prefix, then bytes `plan.split..`); the
+    /// last step returns `SessionStep::Part`. The loaded data is not touched.
+    pub fn start_tail(&mut self, file: SourceFile, plan: SplitPlan, options: IngestOptions) {
+        self.job = Some(IngestJob::new_tail(file, plan, options));
+    }
+
+    /// Gives the waiting head its tail (`None`, or bytes that are not a part: read the file
+    /// whole instead — the error is `ingest.split_failed`).
+    pub fn supply_part(&mut self, bytes: Option<&[u8]>) -> Result<(), Error> {
+        let job = self.job.as_mut().ok_or(Error::NoJob)?;
+        let result = job.supply_part(bytes.and_then(ParsedPart::from_bytes));
+        if result.is_err() {
+            self.job = None;
+        }
+        Ok(result?)
+    }
+
+    /// Ingests `files` to the end in this thread, except the tail of each large delimited
+    /// file (`split`), which `spawn_tail(file, plan, options)` starts elsewhere — the CLI on
+    /// a second thread — and whose handle yields its `ParsedPart` when the head needs it.
+    /// When a split does not fit, the files are read whole: the result never depends on it.
+    pub fn ingest_now(
+        &mut self,
+        files: Vec<SourceFile>,
+        options: IngestOptions,
+        mut spawn_tail: impl FnMut(&SourceFile, SplitPlan, &IngestOptions) -> Option<TailHandle>,
+    ) -> Result<Box<IngestSummary>, Error> {
+        let mut tails = Vec::new();
+        let mut halves = Vec::with_capacity(files.len());
+        for file in &files {
+            let plan = plan_file(file);
+            match plan.and_then(|p| spawn_tail(file, p, &options).map(|h| (p, h))) {
+                Some((plan, handle)) => {
+                    tails.push((halves.len(), plan, handle));
+                    halves.push(SourceFile {
+                        name: file.name.clone(),
+                        bytes: file.bytes[..plan.split as usize].to_vec(),
+                    });
+                }
+                None => halves.push(file.clone()),
+            }
+        }
+        if tails.is_empty() {
+            self.start_ingest(files, options);
+            return self.run_to_end(|_| None);
+        }
+        self.start_ingest(halves, options.clone());
+        for (i, plan, _) in &tails {
+            self.split_head(*i, *plan)?;
+        }
+        let mut handles: Vec<Option<TailHandle>> =
+            tails.into_iter().map(|(_, _, h)| Some(h)).collect();
+        let split = self.run_to_end(|i| {
+            let index = i.min(handles.len().saturating_sub(1));
+            handles
+                .get_mut(index)
+                .and_then(Option::take)
+                .and_then(|h| h())
+        });
+        match split {
+            Err(Error::Ingest(e)) if e.code() == "ingest.split_failed" => {
+                self.split_fallbacks += 1;
+                self.start_ingest(files, options);
+                self.run_to_end(|_| None)
+            }
+            other => other,
+        }
+    }
+
+    /// How many split ingests of `ingest_now` did not fit and were read whole (a quoted line
+    /// break at the cut, a half that is not UTF-8). Tests check that a split really happened.
+    pub fn split_fallbacks(&self) -> u32 {
+        self.split_fallbacks
+    }
+
+    /// Steps the running ingest to its end; `tail(i)` answers `NeedPart` for the i-th split.
+    fn run_to_end(
+        &mut self,
+        mut tail: impl FnMut(usize) -> Option<ParsedPart>,
+    ) -> Result<Box<IngestSummary>, Error> {
+        let mut asked = 0;
+        loop {
+            match self.step(usize::MAX)? {
+                SessionStep::Ready(summary) => return Ok(summary),
+                SessionStep::NeedPart(_) => {
+                    let part = tail(asked);
+                    asked += 1;
+                    let job = self.job.as_mut().ok_or(Error::NoJob)?;
+                    if let Err(e) = job.supply_part(part) {
+                        self.job = None;
+                        return Err(e.into());
+                    }
+                }
+                SessionStep::Progress(_) | SessionStep::Part(_) => {}
+            }
+        }
+    }
+
     /// Generates the sample shop and starts ingesting it like any dropped file.
     pub fn start_sample(&mut self, params: SampleParams) -> Result<(), Error> {
         let bytes = generate_csv(&params)?;
@@ -93,6 +207,11 @@ impl Session {
         let job = self.job.as_mut().ok_or(Error::NoJob)?;
         match job.step(budget_rows) {
             Ok(Step::Progress(p)) => Ok(SessionStep::Progress(p)),
+            Ok(Step::NeedPart(i)) => Ok(SessionStep::NeedPart(i)),
+            Ok(Step::Part(part)) => {
+                self.job = None;
+                Ok(SessionStep::Part(part.to_bytes()))
+            }
             Ok(Step::Done(done)) => {
                 self.job = None;
                 let data = Dataset::build(done.lines);

@@ -40,6 +40,7 @@ fn ingest_timed(file: SourceFile) -> (Ingested, String) {
                 stages.push(format!("{:?} {ms:.0} ms", Stage::Done));
                 return (*done, stages.join(", "));
             }
+            other => panic!("a whole file needs no part: {other:?}"),
         }
     }
 }

@@ -75,6 +75,7 @@ pub fn overview(data: &Dataset) -> Overview {
     };
     let m0 = time::month(t_min);
     let n_months = (time::month(t_max) - m0 + 1) as usize;
+    let month_of = time::MonthIndex::new(t_min, t_max);
     let mut monthly: Vec<MonthPoint> = (0..n_months)
         .map(|k| MonthPoint {
             month: time::month_label(m0 + k as i32),
@@ -92,7 +93,7 @@ pub fn overview(data: &Dataset) -> Overview {
     let mut order_has_line = vec![false; lines.order_ids.len()];
     let (mut gross, mut returns, mut items, mut orders) = (0i64, 0i64, 0f64, 0u64);
     for i in 0..n {
-        let m = (time::month(lines.time[i]) - m0) as usize;
+        let m = month_of.of(lines.time[i]);
         let v = lines.amount_cents[i];
         let point = &mut monthly[m];
         point.revenue_cents += v;
@@ -130,7 +131,7 @@ pub fn overview(data: &Dataset) -> Overview {
             if !lines.is_return[i] {
                 purchase_orders.push(lines.order[i]);
             }
-            let m = (time::month(lines.time[i]) - m0) as usize;
+            let m = month_of.of(lines.time[i]);
             if m != last_month {
                 monthly[m].active_customers += 1;
                 if last_month == usize::MAX {

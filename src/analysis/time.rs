@@ -25,6 +25,34 @@ pub fn month(time: i64) -> i32 {
     (y * 12 + m - 1) as i32
 }
 
+/// Month offsets of the times in `[t_min, t_max]`, looked up per day: a loop over a million
+/// lines then costs one division by a constant instead of `month`'s eight.
+#[derive(Debug, Clone)]
+pub struct MonthIndex {
+    first_day: i64,
+    /// Per day from `first_day`: its month minus the first month.
+    offset: Vec<u16>,
+}
+
+impl MonthIndex {
+    /// The index for times from `t_min` to `t_max` (`t_min <= t_max`).
+    pub fn new(t_min: i64, t_max: i64) -> MonthIndex {
+        let (first_day, last_day) = (day(t_min), day(t_max));
+        let m0 = month(t_min);
+        let offset = (first_day..=last_day)
+            .map(|d| (month(d * SECONDS_PER_DAY) - m0).clamp(0, u16::MAX as i32) as u16)
+            .collect();
+        MonthIndex { first_day, offset }
+    }
+
+    /// `month(time) - month(t_min)` for a time in the range.
+    #[inline]
+    pub fn of(&self, time: i64) -> usize {
+        let i = (day(time) - self.first_day).clamp(0, self.offset.len() as i64 - 1);
+        self.offset[i as usize] as usize
+    }
+}
+
 /// `YYYY-MM` of a month number.
 pub fn month_label(month: i32) -> String {
     format!(
@@ -73,5 +101,17 @@ mod tests {
             assert_eq!(month(t), d.year() * 12 + d.month0() as i32, "{d}");
             t += 86_400 * 7 + 3_601;
         }
+    }
+
+    #[test]
+    fn the_month_index_equals_month_for_every_time_in_range() {
+        let (t_min, t_max) = (1_322_697_599, 1_420_070_399); // 2011-11-30 23:59:59 .. 2014-12-31 23:59:59
+        let index = MonthIndex::new(t_min, t_max);
+        let mut t = t_min;
+        while t <= t_max {
+            assert_eq!(index.of(t) as i32, month(t) - month(t_min), "{}", iso(t));
+            t += 3_607;
+        }
+        assert_eq!(index.of(t_max) as i32, month(t_max) - month(t_min));
     }
 }

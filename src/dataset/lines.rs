@@ -88,6 +88,17 @@ impl OrderLines {
         self.order.is_empty()
     }
 
+    /// Reserves room for `n` more lines in every per-line column but the dimensions.
+    pub fn reserve(&mut self, n: usize) {
+        self.order.reserve(n);
+        self.customer.reserve(n);
+        self.time.reserve(n);
+        self.product.reserve(n);
+        self.quantity.reserve(n);
+        self.amount_cents.reserve(n);
+        self.is_return.reserve(n);
+    }
+
     /// Appends one line. `customer` and `product` may be `None`.
     #[allow(clippy::too_many_arguments)]
     pub fn push(

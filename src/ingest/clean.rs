@@ -56,6 +56,16 @@ pub(crate) fn record_hash(rec: &ByteRecord) -> u64 {
     h.finish()
 }
 
+/// A second, independent hash of a record. With `record_hash` it makes a 128-bit
+/// fingerprint: rows of the tail half of a split file are compared with the head's rows by
+/// fingerprint, because the head's worker never sees the tail's text (`split`).
+pub(crate) fn record_hash2(rec: &ByteRecord) -> u64 {
+    let mut h = foldhash::quality::FixedState::with_seed(0x7a11_5eed).build_hasher();
+    h.write(rec.as_slice());
+    h.write_usize(rec.len());
+    h.finish()
+}
+
 /// Orders with more remembered lines than this are searched through a hash map instead of
 /// their chain, so a file where every line has the same order id stays linear.
 const CHAIN_LIMIT: u32 = 32;
@@ -68,19 +78,6 @@ struct Remembered {
     prev: u32,
     id: RowId,
     index: u32,
-}
-
-/// Whether remembered row `slot` has the cells of `rec`.
-fn same(
-    rows: &[Remembered],
-    scratch: &mut ByteRecord,
-    source: &Source,
-    slot: u32,
-    id: RowId,
-    rec: &ByteRecord,
-) -> bool {
-    rows.get(slot as usize)
-        .is_some_and(|r| source.same_cells(r.id, id, rec, scratch))
 }
 
 /// Finds exact duplicate rows.
@@ -109,49 +106,43 @@ impl Deduper {
         }
     }
 
-    /// The line index of an earlier row with the same cells as `rec` (whose order id has
-    /// index `order`), or `None` — and then `rec` is remembered as line `index`.
+    /// The line index of an earlier row with the same cells as `rec` (hash `hash`, from
+    /// `record_hash`; order index `order`), or `None` — and then `rec` is remembered as
+    /// line `index`.
     pub fn check(
         &mut self,
         source: &Source,
         rec: &ByteRecord,
         id: RowId,
+        hash: u64,
         order: u32,
         index: u32,
     ) -> Option<u32> {
-        let hash = record_hash(rec);
         let o = order as usize;
         if o >= self.heads.len() {
             self.heads.resize(o + 1, (NONE, 0));
         }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let found = self.find(hash, order, |earlier| {
+            source.same_cells(earlier, id, rec, &mut scratch)
+        });
+        self.scratch = scratch;
+        if let Some((line, _)) = found {
+            return Some(line);
+        }
         let (head, count) = self.heads[o];
         let slot = self.rows.len() as u32;
         if count >= CHAIN_LIMIT {
-            for &c in self.big.get(&hash).map_or(&[][..], Vec::as_slice) {
-                if same(&self.rows, &mut self.scratch, source, c, id, rec) {
-                    return Some(self.rows[c as usize].index);
-                }
-            }
             self.big.entry(hash).or_default().push(slot);
-        } else {
+        } else if count + 1 == CHAIN_LIMIT {
+            // the order becomes big: its chain moves to the map
             let mut at = head;
             while at != NONE {
                 let r = self.rows[at as usize];
-                if r.hash == hash && same(&self.rows, &mut self.scratch, source, at, id, rec) {
-                    return Some(r.index);
-                }
+                self.big.entry(r.hash).or_default().push(at);
                 at = r.prev;
             }
-            if count + 1 == CHAIN_LIMIT {
-                // the order becomes big: its chain moves to the map
-                let mut at = head;
-                while at != NONE {
-                    let r = self.rows[at as usize];
-                    self.big.entry(r.hash).or_default().push(at);
-                    at = r.prev;
-                }
-                self.big.entry(hash).or_default().push(slot);
-            }
+            self.big.entry(hash).or_default().push(slot);
         }
         self.rows.push(Remembered {
             hash,
@@ -160,6 +151,34 @@ impl Deduper {
             index,
         });
         self.heads[o] = (slot, count.saturating_add(1));
+        None
+    }
+
+    /// The remembered row of order `order` with hash `hash` for which `same` holds: its
+    /// line index and where it is. Newest first (the chain's order); at most one row can
+    /// match, since an equal later row would have been a duplicate.
+    pub fn find(
+        &self,
+        hash: u64,
+        order: u32,
+        mut same: impl FnMut(RowId) -> bool,
+    ) -> Option<(u32, RowId)> {
+        let (head, count) = self.heads.get(order as usize).copied()?;
+        let mut hit = |slot: u32| {
+            let r = self.rows[slot as usize];
+            (r.hash == hash && same(r.id)).then_some((r.index, r.id))
+        };
+        if count >= CHAIN_LIMIT {
+            let slots = self.big.get(&hash).map_or(&[][..], Vec::as_slice);
+            return slots.iter().find_map(|&slot| hit(slot));
+        }
+        let mut at = head;
+        while at != NONE {
+            if let Some(found) = hit(at) {
+                return Some(found);
+            }
+            at = self.rows[at as usize].prev;
+        }
         None
     }
 }
@@ -235,7 +254,7 @@ mod tests {
                     orders.len() - 1
                 }
             } as u32;
-            match d.check(&src, &rec, info.id, order, kept) {
+            match d.check(&src, &rec, info.id, record_hash(&rec), order, kept) {
                 Some(orig) => dups.push((row, orig)),
                 None => kept += 1,
             }
@@ -276,9 +295,15 @@ mod tests {
         });
         d.heads.push((0, 1));
         let second = src.next_record(&mut rec).expect("reads").expect("row");
-        assert_eq!(d.check(&src, &rec, second.id, 0, 1), None);
+        assert_eq!(
+            d.check(&src, &rec, second.id, record_hash(&rec), 0, 1),
+            None
+        );
         let again = ByteRecord::from(vec!["1", "y"]);
-        assert_eq!(d.check(&src, &again, RowId::Index(1), 0, 2), Some(1));
+        assert_eq!(
+            d.check(&src, &again, RowId::Index(1), record_hash(&again), 0, 2),
+            Some(1)
+        );
     }
 
     #[test]

@@ -170,11 +170,31 @@ impl CsvSource {
         if span(a) == span(b) {
             return true;
         }
-        let mut reader = builder(self.delimiter).from_reader(span(a));
-        match reader.read_byte_record(scratch) {
-            Ok(true) => scratch.iter().eq(current.iter()),
-            _ => false,
-        }
+        self.record_at(a, scratch) && scratch.iter().eq(current.iter())
+    }
+
+    /// The record at byte span `span` into `scratch`; false when it cannot be read.
+    pub fn record_at(&self, (s, e): (u64, u64), scratch: &mut ByteRecord) -> bool {
+        let raw = self.text().get(s as usize..e as usize).unwrap_or(&[]);
+        let mut reader = builder(self.delimiter).from_reader(raw.trim_ascii());
+        matches!(reader.read_byte_record(scratch), Ok(true))
+    }
+
+    /// Line breaks consumed so far (all of them once the last record has been read).
+    pub fn line_breaks_read(&self) -> u64 {
+        self.reader.position().line().saturating_sub(1)
+    }
+
+    /// Line breaks in the first `len` bytes of the text.
+    pub fn line_breaks_before(&self, len: u64) -> u64 {
+        let text = self.text();
+        let head = &text[..text.len().min(len as usize)];
+        head.iter().filter(|&&b| b == b'\n').count() as u64
+    }
+
+    /// The field delimiter.
+    pub fn delimiter(&self) -> u8 {
+        self.delimiter
     }
 
     /// Share of the text parsed.

@@ -56,6 +56,16 @@ pub enum IngestErrorKind {
         /// What is wrong with it.
         detail: String,
     },
+    /// One half of a file read by two workers (`split`) does not fit the other: the split
+    /// fell inside a quoted cell, or a half is not plain UTF-8. The caller reads the file
+    /// again in one piece; the user never sees this error.
+    #[error("{file}: the file cannot be read in two halves ({why}); read it whole")]
+    SplitFailed {
+        /// File name.
+        file: String,
+        /// Why the halves do not fit.
+        why: String,
+    },
     /// Decompressed data would exceed the size the ingest accepts.
     #[error("{file}: more than {limit} bytes after decompression; split the file")]
     TooLarge {
@@ -200,6 +210,7 @@ impl IngestError {
             IngestErrorKind::UnsupportedEncoding { .. } => "ingest.unsupported_encoding",
             IngestErrorKind::NotATable { .. } => "ingest.not_a_table",
             IngestErrorKind::TooLarge { .. } => "ingest.too_large",
+            IngestErrorKind::SplitFailed { .. } => "ingest.split_failed",
             IngestErrorKind::MissingColumns { .. } => "ingest.missing_columns",
             IngestErrorKind::InvalidMapping { .. } => "ingest.invalid_mapping",
             IngestErrorKind::AmbiguousDateOrder { .. } => "ingest.ambiguous_date_order",
@@ -219,6 +230,7 @@ impl IngestError {
             | IngestErrorKind::UnsupportedEncoding { file, .. }
             | IngestErrorKind::NotATable { file, .. }
             | IngestErrorKind::TooLarge { file, .. }
+            | IngestErrorKind::SplitFailed { file, .. }
             | IngestErrorKind::MissingColumns { file, .. }
             | IngestErrorKind::InvalidMapping { file, .. }
             | IngestErrorKind::AmbiguousDateOrder { file, .. }

@@ -59,7 +59,6 @@ fn same(a: &str, b: &str) -> bool {
 
 impl IdTable {
     /// Number of distinct strings.
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.ends.len()
     }
@@ -132,6 +131,11 @@ impl IdTable {
             }
             self.slots[i] = slot;
         }
+    }
+
+    /// The distinct strings end to end and where each ends (`Interner::from_arena`'s input).
+    pub fn into_arena(self) -> (String, Vec<usize>) {
+        (self.arena, self.ends)
     }
 
     /// The same strings as a `dataset::Interner`, with the same indices.

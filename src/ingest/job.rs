@@ -6,7 +6,9 @@
 //! (one step: day/month order of year-last dates, late rejections, per-file totals). After
 //! the last file the files are merged and the `QualityReport` is built (**done**).
 
-use super::clean::{is_cancelled_order_id, is_return, is_return_status, Deduper};
+use super::clean::{
+    is_cancelled_order_id, is_return, is_return_status, record_hash, record_hash2, Deduper,
+};
 use super::columns::{map_columns, missing_fields, ColumnAssignment, ColumnPlan, Field};
 use super::csv_source::CsvSource;
 use super::encoding::{decode_text, gunzip, is_gzip};
@@ -19,9 +21,10 @@ use super::report::{
 };
 use super::sniff::{is_xlsx, sniff_text, Format};
 use super::source::{RowInfo, Source, TableSource};
+use super::split::{ParsedPart, PartIds, SplitPlan};
 use super::values::{
-    format_timestamp, parse_date, parse_money, parse_quantity, resolve_year_last, trim, DateOrder,
-    DateShape, DateStyle, DateValue,
+    currency_code, format_timestamp, parse_date, parse_money, parse_quantity, resolve_year_last,
+    trim, DateOrder, DateShape, DateStyle, DateValue,
 };
 use super::xlsx_source::read_sheet;
 use super::{FileInspection, FileOptions, IngestOptions, Ingested, SourceFile};
@@ -67,14 +70,30 @@ pub struct Progress {
 pub enum Step {
     /// More to do; call `step` again.
     Progress(Progress),
+    /// The head of split file `i` is read: call `supply_part` with its tail, then `step`.
+    NeedPart(usize),
+    /// A tail job is done: its result, for the head's `supply_part`.
+    Part(Box<ParsedPart>),
     /// Finished: the result (later calls return `Progress` with stage `Done`).
     Done(Box<Ingested>),
+}
+
+/// What a job reads of a file: all of it, or one half of a split file (`split`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Whole,
+    /// Bytes `0..split`; the tail is absorbed before the file is finished.
+    Head(SplitPlan),
+    /// The prefix and bytes `split..`; the result is a `ParsedPart`.
+    Tail(SplitPlan),
 }
 
 /// An ingest run over several files, advanced by `step`.
 #[derive(Debug)]
 pub struct IngestJob {
     files: Vec<SourceFile>,
+    /// Per file: all of it, or a half of a split file.
+    roles: Vec<Role>,
     options: IngestOptions,
     next_file: usize,
     current: Option<Box<FileJob>>,
@@ -91,6 +110,7 @@ impl IngestJob {
     pub fn new(files: Vec<SourceFile>, options: IngestOptions) -> IngestJob {
         let bytes_total = files.iter().map(|f| f.bytes.len() as u64).sum();
         IngestJob {
+            roles: vec![Role::Whole; files.len()],
             files,
             options,
             next_file: 0,
@@ -102,6 +122,41 @@ impl IngestJob {
             failed: None,
             finished: false,
         }
+    }
+
+    /// Marks file `index` as the head of a split file: its bytes are `0..plan.split`, and
+    /// the tail's `ParsedPart` is asked for (`Step::NeedPart`) once they are read.
+    pub fn set_head(&mut self, index: usize, plan: SplitPlan) {
+        if let (Some(role), Some(file)) = (self.roles.get_mut(index), self.files.get(index)) {
+            *role = Role::Head(plan);
+            self.bytes_total += plan.size.saturating_sub(file.bytes.len() as u64);
+        }
+    }
+
+    /// A job reading the tail of a split file (`file.bytes` = the prefix, then bytes
+    /// `plan.split..`); it ends with `Step::Part`.
+    pub fn new_tail(file: SourceFile, plan: SplitPlan, options: IngestOptions) -> IngestJob {
+        let mut job = IngestJob::new(vec![file], options);
+        job.roles[0] = Role::Tail(plan);
+        job
+    }
+
+    /// Hands the head job waiting in `Step::NeedPart` its tail; `None` when the tail could
+    /// not be read (then the file must be read whole: `SplitFailed`).
+    pub fn supply_part(&mut self, part: Option<ParsedPart>) -> Result<(), IngestError> {
+        let result = match (self.current.as_mut(), part) {
+            (Some(job), Some(part)) if job.awaiting_part() => job.absorb(part),
+            (Some(job), None) => Err(split_failed(&job.name, "the tail could not be read")),
+            _ => Err(IngestError::new(IngestErrorKind::SplitFailed {
+                file: String::new(),
+                why: "no file is waiting for its tail".to_string(),
+            })),
+        };
+        if let Err(e) = &result {
+            self.failed = Some(e.clone());
+            self.current = None;
+        }
+        result
     }
 
     /// Does a bounded amount of work: opens a file, parses up to `budget_rows` rows, or
@@ -132,7 +187,8 @@ impl IngestJob {
                 let name = self.files[i].name.clone();
                 let bytes = std::mem::take(&mut self.files[i].bytes);
                 let options = self.options.for_file(&name);
-                let job = FileJob::open(name, bytes, &options, self.options.date_order)?;
+                let role = self.roles[i];
+                let job = FileJob::open(name, bytes, &options, self.options.date_order, role)?;
                 self.current = Some(Box::new(job));
                 Ok(Step::Progress(self.progress(Stage::Decoding)))
             }
@@ -145,8 +201,19 @@ impl IngestJob {
                 self.current = Some(job);
                 Ok(Step::Progress(self.progress(Stage::Parsing)))
             }
+            Some(job) if job.awaiting_part() => {
+                self.current = Some(job);
+                Ok(Step::NeedPart(self.next_file - 1))
+            }
+            Some(job) if matches!(job.role, Role::Tail(_)) => {
+                self.finished = true;
+                Ok(Step::Part(Box::new(job.into_part())))
+            }
             Some(job) => {
-                let size = job.size;
+                let size = match job.role {
+                    Role::Head(plan) => plan.size,
+                    _ => job.size,
+                };
                 let done = job.finish()?;
                 self.bytes_done += size;
                 self.done.push(done);
@@ -286,11 +353,13 @@ impl Opened {
     }
 }
 
+/// Opens a file; `delimiter` overrides the sniffed format (the tail of a split file).
 fn open(
     name: &str,
     bytes: Vec<u8>,
     options: &FileOptions,
     preview_only: bool,
+    delimiter: Option<u8>,
 ) -> Result<Opened, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::new(IngestErrorKind::Empty {
@@ -323,7 +392,7 @@ fn open(
     }
     let decoded = decode_text(name, bytes)?;
     let encoding = decoded.encoding.name().to_string();
-    let format = sniff_text(&decoded.text);
+    let format = delimiter.map_or_else(|| sniff_text(&decoded.text), Format::Delimited);
     let (source, delimiter) = match format {
         Format::Delimited(d) => (
             Source::Csv(CsvSource::new(name, decoded.text, d)?),
@@ -446,7 +515,7 @@ pub(crate) fn inspect(
     file: &SourceFile,
     options: &FileOptions,
 ) -> Result<FileInspection, IngestError> {
-    let mut opened = open(&file.name, file.bytes.clone(), options, true)?;
+    let mut opened = open(&file.name, file.bytes.clone(), options, true, None)?;
     let headers = opened.source.headers().to_vec();
     let (mapping, missing) = resolve_mapping(&file.name, &headers, options)?;
     let rows = preview(&mut opened.source)?;
@@ -454,7 +523,7 @@ pub(crate) fn inspect(
 }
 
 /// A year-last date waiting for the column's day/month decision.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct Pending {
     index: u32,
     line: u64,
@@ -473,8 +542,8 @@ impl Pending {
 }
 
 /// What the date column looked like so far.
-#[derive(Debug, Default)]
-struct DateColumn {
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct DateColumn {
     /// The user's day/month order, if given.
     order: Option<DateOrder>,
     pending: Vec<Pending>,
@@ -562,6 +631,22 @@ struct FileJob {
     notes: Vec<String>,
     rec: ByteRecord,
     parsed_all: bool,
+    role: Role,
+    /// Head: the tail has been absorbed.
+    absorbed: bool,
+    /// Head: the last record's last cell ended in a line break — the cut fell inside a
+    /// quoted cell, and the tail did not start at a record.
+    last_cell_newline: bool,
+    /// Tail: per kept line, its fingerprint and line (`ParsedPart`).
+    fingerprint: Vec<(u64, u64)>,
+    kept_line: Vec<u64>,
+}
+
+fn split_failed(file: &str, why: &str) -> IngestError {
+    IngestError::new(IngestErrorKind::SplitFailed {
+        file: file.to_string(),
+        why: why.to_string(),
+    })
 }
 
 /// The id columns of a file while it is read (moved into `OrderLines` when it is done).
@@ -597,9 +682,23 @@ impl FileJob {
         bytes: Vec<u8>,
         options: &FileOptions,
         date_order: Option<DateOrder>,
+        role: Role,
     ) -> Result<FileJob, IngestError> {
         let size = bytes.len() as u64;
-        let opened = open(&name, bytes, options, false)?;
+        let delimiter = match role {
+            Role::Tail(plan) => Some(plan.delimiter),
+            _ => None,
+        };
+        let opened = open(&name, bytes, options, false, delimiter)?;
+        if role != Role::Whole {
+            let utf8 = matches!(opened.encoding.as_str(), "UTF-8" | "UTF-8 (BOM)");
+            if !utf8 || opened.lossy || !matches!(opened.source, Source::Csv(_)) {
+                return Err(split_failed(
+                    &name,
+                    "a half is not plain UTF-8 delimited text",
+                ));
+            }
+        }
         let headers = opened.source.headers().to_vec();
         let (mapping, missing) = resolve_mapping(&name, &headers, options)?;
         let plan = match ColumnPlan::new(&mapping) {
@@ -637,13 +736,7 @@ impl FileJob {
         let inspection = opened.inspection(&name, headers, mapping, missing, Vec::new());
         let rows = opened.source.estimated_rows();
         let mut lines = OrderLines::default();
-        lines.order.reserve(rows);
-        lines.customer.reserve(rows);
-        lines.time.reserve(rows);
-        lines.product.reserve(rows);
-        lines.quantity.reserve(rows);
-        lines.amount_cents.reserve(rows);
-        lines.is_return.reserve(rows);
+        lines.reserve(rows);
         let dimensions = plan
             .dimensions
             .iter()
@@ -682,7 +775,16 @@ impl FileJob {
             notes,
             rec: ByteRecord::new(),
             parsed_all: false,
+            role,
+            absorbed: false,
+            last_cell_newline: false,
+            fingerprint: Vec::new(),
+            kept_line: Vec::new(),
         })
+    }
+
+    fn awaiting_part(&self) -> bool {
+        self.parsed_all && matches!(self.role, Role::Head(_)) && !self.absorbed
     }
 
     fn header(&self, col: usize) -> String {
@@ -716,6 +818,10 @@ impl FileJob {
             };
             self.rows_read += 1;
             *rows_total += 1;
+            if let Role::Head(_) = self.role {
+                let last = self.rec.len().checked_sub(1).and_then(|i| self.rec.get(i));
+                self.last_cell_newline = last.is_some_and(|c| c.last() == Some(&b'\n'));
+            }
             if self.inspection.preview.len() < 5 {
                 let row = self
                     .rec
@@ -854,9 +960,17 @@ impl FileJob {
         // the row is usable; drop it if it repeats an earlier one
         let index = self.lines.len() as u32;
         let order = self.ids.order.intern(order_id);
-        if let Some(orig) = self.dedupe.check(&self.source, rec, info.id, order, index) {
+        let hash = record_hash(rec);
+        if let Some(orig) = self
+            .dedupe
+            .check(&self.source, rec, info.id, hash, order, index)
+        {
             self.duplicates.push((orig, line));
             return;
+        }
+        if let Role::Tail(_) = self.role {
+            self.fingerprint.push((hash, record_hash2(rec)));
+            self.kept_line.push(line);
         }
         self.dates.note_shape(date.shape);
         if let Some(mut p) = pending {
@@ -998,6 +1112,230 @@ impl FileJob {
         })
     }
 
+    /// The tail job's result (`split`): lines with the tail's own ids and line numbers.
+    fn into_part(mut self: Box<Self>) -> ParsedPart {
+        let Role::Tail(plan) = self.role else {
+            unreachable!("only a tail job makes a part")
+        };
+        let ids = std::mem::take(&mut self.ids);
+        let part_ids = |t: IdTable| {
+            let (arena, ends) = t.into_arena();
+            PartIds { arena, ends }
+        };
+        let dimensions = ids
+            .dimensions
+            .into_iter()
+            .zip(std::mem::take(&mut self.dimensions))
+            .map(|(t, col)| (part_ids(t), col.per_line))
+            .collect();
+        let bom = if self.inspection.encoding == "UTF-8 (BOM)" {
+            3
+        } else {
+            0
+        };
+        let prefix_lines = match &self.source {
+            Source::Csv(csv) => csv.line_breaks_before(plan.prefix_len.saturating_sub(bom)),
+            Source::Table(_) => 0,
+        };
+        let lines = std::mem::take(&mut self.lines);
+        ParsedPart {
+            plan,
+            encoding: self.inspection.encoding.clone(),
+            headers: self.inspection.headers.clone(),
+            prefix_lines,
+            rows_read: self.rows_read,
+            preview: std::mem::take(&mut self.inspection.preview),
+            order_ids: part_ids(ids.order),
+            customer_ids: part_ids(ids.customer),
+            product_ids: part_ids(ids.product),
+            product_names: lines.product_names,
+            order: lines.order,
+            customer: lines.customer,
+            time: lines.time,
+            product: lines.product,
+            quantity: lines.quantity,
+            amount_cents: lines.amount_cents,
+            is_return: lines.is_return,
+            dimensions,
+            fingerprint: std::mem::take(&mut self.fingerprint),
+            line: std::mem::take(&mut self.kept_line),
+            duplicates: std::mem::take(&mut self.duplicates),
+            dates: std::mem::take(&mut self.dates),
+            rejections: std::mem::take(&mut self.rejections),
+            currency_marks: self
+                .currency_marks
+                .iter()
+                .map(|&(code, n)| (code.to_string(), n))
+                .collect(),
+        }
+    }
+
+    /// Appends the tail of a split file to this head, as if the rows had been read here:
+    /// ids re-interned, line numbers moved down, tail rows that repeat a head row dropped as
+    /// duplicates (by fingerprint, see `split`), date counts and rejections merged.
+    fn absorb(&mut self, part: ParsedPart) -> Result<(), IngestError> {
+        let Role::Head(plan) = self.role else {
+            return Err(split_failed(&self.name, "this file was not split"));
+        };
+        let Source::Csv(csv) = &self.source else {
+            return Err(split_failed(&self.name, "a half is not delimited text"));
+        };
+        let why = if self.last_cell_newline {
+            Some("the cut fell inside a quoted cell")
+        } else if part.plan != plan || csv.delimiter() != plan.delimiter {
+            Some("the halves were cut or delimited differently")
+        } else if part.headers != self.inspection.headers
+            || part.encoding != self.inspection.encoding
+        {
+            Some("the halves have different headers or encodings")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            return Err(split_failed(&self.name, why));
+        }
+        // tail line L is line L + offset of the whole file
+        let offset = csv.line_breaks_read().saturating_sub(part.prefix_lines);
+        self.absorbed = true;
+        self.rows_read += part.rows_read;
+        let room = 5usize.saturating_sub(self.inspection.preview.len());
+        self.inspection
+            .preview
+            .extend(part.preview.iter().take(room).cloned());
+        let orders_before = self.ids.order.len();
+        let order_map = intern_all(&mut self.ids.order, &part.order_ids);
+        let customer_map = intern_all(&mut self.ids.customer, &part.customer_ids);
+        let product_map = intern_all(&mut self.ids.product, &part.product_ids);
+        for (p, name) in part.product_names.iter().enumerate() {
+            let i = product_map[p] as usize;
+            match self.lines.product_names.get_mut(i) {
+                None => self.lines.product_names.push(name.clone()),
+                Some(mine) if mine.is_empty() && !name.is_empty() => *mine = name.clone(),
+                Some(_) => {}
+            }
+        }
+        let dimension_maps: Vec<Vec<u32>> = part
+            .dimensions
+            .iter()
+            .zip(&mut self.ids.dimensions)
+            .map(|((values, _), table)| intern_all(table, values))
+            .collect();
+        // the tail's kept lines: appended, or dropped as a duplicate of a head line
+        let remap = |map: &[u32], v: u32| if v == NONE { NONE } else { map[v as usize] };
+        let head_lines = self.lines.len() as u32;
+        self.lines.reserve(part.len());
+        for col in &mut self.dimensions {
+            col.per_line.reserve(part.len());
+        }
+        let mut final_index = Vec::with_capacity(part.len());
+        let mut dropped_shapes: Vec<DateShape> = Vec::new();
+        let mut duplicates = Vec::new();
+        let mut scratch = ByteRecord::new();
+        for j in 0..part.len() {
+            let order = order_map[part.order[j] as usize];
+            if (order as usize) < orders_before {
+                let (h1, h2) = part.fingerprint[j];
+                let source = &self.source;
+                let found = self.dedupe.find(h1, order, |id| {
+                    source.record_at(id, &mut scratch) && record_hash2(&scratch) == h2
+                });
+                if let Some((orig, id)) = found {
+                    final_index.push(orig);
+                    duplicates.push((orig, part.line[j] + offset));
+                    // the head row has the same cells: its date has the dropped row's shape
+                    if self.source.record_at(id, &mut scratch) {
+                        let cell = scratch.get(self.plan.order_date).unwrap_or(&[]);
+                        let cell = trim(std::str::from_utf8(cell).unwrap_or(""));
+                        if let Some(date) = parse_date(cell, false) {
+                            dropped_shapes.push(date.shape);
+                        }
+                    }
+                    continue;
+                }
+            }
+            final_index.push(self.lines.len() as u32);
+            let lines = &mut self.lines;
+            lines.order.push(order);
+            lines.customer.push(remap(&customer_map, part.customer[j]));
+            lines.time.push(part.time[j]);
+            lines.product.push(remap(&product_map, part.product[j]));
+            lines.quantity.push(part.quantity[j]);
+            lines.amount_cents.push(part.amount_cents[j]);
+            lines.is_return.push(part.is_return[j]);
+            for (k, (_, per_line)) in part.dimensions.iter().enumerate() {
+                let v = remap(&dimension_maps[k], per_line[j]);
+                self.dimensions[k].per_line.push(v);
+            }
+        }
+        for &(orig, line) in &part.duplicates {
+            duplicates.push((final_index[orig as usize], line + offset));
+        }
+        duplicates.sort_by_key(|&(_, line)| line);
+        self.duplicates.extend(duplicates);
+        self.absorb_dates(
+            part.dates,
+            &final_index,
+            head_lines,
+            offset,
+            &dropped_shapes,
+        );
+        let mut rejections = part.rejections;
+        rejections.offset_lines(offset);
+        self.rejections.extend(rejections);
+        for (code, n) in &part.currency_marks {
+            if let Some(code) = currency_code(code) {
+                match self.currency_marks.iter_mut().find(|(c, _)| *c == code) {
+                    Some(m) => m.1 += n,
+                    None => self.currency_marks.push((code, *n)),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Merges the tail's date column: its pending year-last dates (those of lines kept
+    /// here) and their day/month evidence, its examples and its written forms, less the
+    /// forms of the rows dropped as duplicates of head rows.
+    fn absorb_dates(
+        &mut self,
+        tail: DateColumn,
+        final_index: &[u32],
+        head_lines: u32,
+        offset: u64,
+        dropped_shapes: &[DateShape],
+    ) {
+        let dates = &mut self.dates;
+        for mut p in tail.pending {
+            let index = final_index[p.index as usize];
+            if index < head_lines {
+                continue; // the row was a duplicate of a head row
+            }
+            p.index = index;
+            p.line += offset;
+            dates.day_first += u64::from(p.first > 12);
+            dates.month_first += u64::from(p.second > 12);
+            dates.slashed |= p.sep == b'/';
+            dates.pending.push(p);
+        }
+        for text in tail.examples {
+            if dates.examples.len() < 3 && !dates.examples.contains(&text) {
+                dates.examples.push(text);
+            }
+        }
+        for (shape, n) in tail.shapes {
+            match dates.shapes.iter_mut().find(|(s, _)| *s == shape) {
+                Some(entry) => entry.1 += n,
+                None => dates.shapes.push((shape, n)),
+            }
+        }
+        for shape in dropped_shapes {
+            if let Some(entry) = dates.shapes.iter_mut().find(|(s, _)| s == shape) {
+                entry.1 = entry.1.saturating_sub(1);
+            }
+        }
+        dates.shapes.retain(|&(_, n)| n > 0);
+    }
+
     /// Fills in the pending year-last dates under `order`; rows (and their duplicates) that
     /// give no valid date under it are rejected and removed.
     fn resolve_dates(&mut self, order: DateOrder) {
@@ -1076,6 +1414,11 @@ impl FileJob {
     }
 }
 
+/// Interns every string of `ids` into `table`: the table's index of each of them.
+fn intern_all(table: &mut IdTable, ids: &PartIds) -> Vec<u32> {
+    ids.names().map(|name| table.intern(name)).collect()
+}
+
 /// The lines where `keep` is true, re-interned, and each old index's new index.
 fn filter_lines(lines: &OrderLines, keep: &[bool]) -> (OrderLines, Vec<u32>) {
     let mut out = OrderLines::default();
@@ -1117,6 +1460,7 @@ mod tests {
                     stages.push((p.stage, p.rows));
                 }
                 Step::Done(d) => break d,
+                other => panic!("a whole file needs no part: {other:?}"),
             }
         };
         assert_eq!(
@@ -1133,7 +1477,7 @@ mod tests {
         assert_eq!(done.files[0].preview.len(), 5);
         match job.step(10).expect("after done") {
             Step::Progress(p) => assert_eq!(p.stage, Stage::Done),
-            Step::Done(_) => panic!("done twice"),
+            other => panic!("done twice: {other:?}"),
         }
     }
 

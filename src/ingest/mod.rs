@@ -39,6 +39,7 @@ mod json_source;
 pub mod report;
 pub mod sniff;
 mod source;
+pub mod split;
 #[cfg(test)]
 mod tests;
 pub mod values;
@@ -48,6 +49,7 @@ pub use columns::{ColumnAssignment, Field};
 pub use error::{IngestError, IngestErrorKind};
 pub use job::{IngestJob, Progress, Stage, Step};
 pub use report::{QualityReport, RejectReason, Rejection, RejectionGroup};
+pub use split::{plan_split, ParsedPart, SplitPlan, SPLIT_MIN_BYTES, SPLIT_WINDOW_BYTES};
 pub use values::DateOrder;
 
 use crate::dataset::OrderLines;
@@ -146,8 +148,46 @@ pub fn inspect(file: &SourceFile, options: &FileOptions) -> Result<FileInspectio
 pub fn ingest_all(files: Vec<SourceFile>, options: IngestOptions) -> Result<Ingested, IngestError> {
     let mut job = IngestJob::new(files, options);
     loop {
-        if let Step::Done(done) = job.step(usize::MAX)? {
-            return Ok(*done);
+        match job.step(usize::MAX)? {
+            Step::Done(done) => return Ok(*done),
+            Step::Progress(_) => {}
+            Step::NeedPart(_) | Step::Part(_) => {
+                unreachable!("a job over whole files neither needs nor makes a part")
+            }
+        }
+    }
+}
+
+/// Where to cut `file` for two workers (`split`), when it is worth it.
+pub fn plan_file(file: &SourceFile) -> Option<SplitPlan> {
+    let bytes = &file.bytes;
+    let size = bytes.len() as u64;
+    let start = SplitPlan::window_start(size) as usize;
+    let head = &bytes[..bytes.len().min(split::SPLIT_WINDOW_BYTES)];
+    let window = &bytes[start.min(bytes.len())..bytes.len().min(start + split::SPLIT_WINDOW_BYTES)];
+    plan_split(head, window, start as u64, size)
+}
+
+/// Reads the tail of split file `bytes` (the whole file) to its `ParsedPart` (`None` when
+/// it cannot be read: the file is then read whole).
+pub fn read_tail(
+    name: &str,
+    bytes: &[u8],
+    plan: SplitPlan,
+    options: IngestOptions,
+) -> Option<ParsedPart> {
+    let prefix = bytes.get(..plan.prefix_len as usize)?;
+    let tail = bytes.get(plan.split as usize..)?;
+    let file = SourceFile {
+        name: name.to_string(),
+        bytes: split::tail_bytes(prefix, tail),
+    };
+    let mut job = IngestJob::new_tail(file, plan, options);
+    loop {
+        match job.step(usize::MAX).ok()? {
+            Step::Part(part) => return Some(*part),
+            Step::Progress(_) => {}
+            Step::NeedPart(_) | Step::Done(_) => return None,
         }
     }
 }

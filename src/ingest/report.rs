@@ -169,7 +169,7 @@ pub(crate) fn cut_chars(s: &str, max: usize) -> String {
 /// Rejections of one file, or of a whole run: counts per reason and the first five
 /// examples per reason, kept in line order even when a rejection is found late (dates
 /// whose day/month order is decided at the end of the file).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Rejections {
     counts: [u64; RejectReason::ALL.len()],
     examples: [Vec<Rejection>; RejectReason::ALL.len()],
@@ -226,6 +226,14 @@ impl Rejections {
             let mine = &mut self.examples[r];
             mine.extend(examples);
             mine.truncate(5);
+        }
+    }
+
+    /// Moves every example `by` lines down (the tail half of a split file counts its lines
+    /// from its own start).
+    pub fn offset_lines(&mut self, by: u64) {
+        for e in self.examples.iter_mut().flatten() {
+            e.line += by;
         }
     }
 

@@ -244,6 +244,18 @@ impl Source {
         }
     }
 
+    /// The earlier record `id` into `scratch`; false when it cannot be read.
+    pub fn record_at(&self, id: RowId, scratch: &mut ByteRecord) -> bool {
+        match (self, id) {
+            (Source::Csv(s), RowId::Span(a, b)) => s.record_at((a, b), scratch),
+            (Source::Table(t), RowId::Index(a)) => {
+                t.table.fill(a as usize, t.table.headers.len(), scratch);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Share of the input consumed, 0 to 1.
     pub fn progress(&self) -> f64 {
         match self {

@@ -25,7 +25,7 @@ pub enum DateOrder {
 }
 
 /// How the date part of a value is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DateStyle {
     /// `YYYY-MM-DD` with the given separator (`-`, `/` or `.`).
     YearFirst(u8),
@@ -46,7 +46,7 @@ pub enum DateStyle {
 }
 
 /// How the time part of a value is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TimeStyle {
     /// No time: midnight.
     None,
@@ -57,7 +57,7 @@ pub enum TimeStyle {
 }
 
 /// The written form of a date value, for the report's `date_format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DateShape {
     /// Date part.
     pub date: DateStyle,
@@ -645,7 +645,7 @@ impl NumBuf {
     }
 }
 
-fn currency_code(word: &str) -> Option<&'static str> {
+pub(crate) fn currency_code(word: &str) -> Option<&'static str> {
     const CODES: [&str; 12] = [
         "CNY", "USD", "EUR", "GBP", "HKD", "JPY", "AUD", "CAD", "SGD", "TWD", "KRW", "CHF",
     ];

@@ -6,7 +6,7 @@
 //! and errors as `WireError` objects `{code, message, file, line, column}`.
 
 use crate::error::{Error, WireError};
-use crate::ingest::{FileOptions, IngestOptions, SourceFile};
+use crate::ingest::{plan_split, FileOptions, IngestOptions, SourceFile, SplitPlan};
 use crate::sample::SampleParams;
 use crate::segment::rfm::RfmQuery;
 use crate::session::{Session, SessionStep};
@@ -53,11 +53,39 @@ pub fn protocol_version() -> u32 {
     PROTOCOL
 }
 
+/// Files from this size on are worth splitting between two workers (`planSplit`).
+#[wasm_bindgen(js_name = "splitMinBytes")]
+pub fn split_min_bytes() -> f64 {
+    crate::ingest::SPLIT_MIN_BYTES as f64
+}
+
+/// Where `planSplit` wants the window of a file of `size` bytes to start.
+#[wasm_bindgen(js_name = "splitWindowStart")]
+pub fn split_window_start(size: f64) -> f64 {
+    SplitPlan::window_start(size as u64) as f64
+}
+
+/// Where to cut a large CSV for two workers (`SplitPlan`), or `null`: from its first 64 KiB
+/// and the 64 KiB from `windowStart` (`splitWindowStart(size)`).
+#[wasm_bindgen(js_name = "planSplit")]
+pub fn plan_split_js(head: &[u8], window: &[u8], window_start: f64, size: f64) -> JsValue {
+    let plan = plan_split(head, window, window_start as u64, size as u64);
+    plan.map_or(JsValue::NULL, |p| to_js(&p).unwrap_or(JsValue::NULL))
+}
+
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 enum StepOut<'a> {
     Progress(&'a crate::ingest::Progress),
     Ready(&'a crate::session::IngestSummary),
+    /// The head of split file `file_index` waits for `supplyPart`.
+    NeedPart {
+        file_index: usize,
+    },
+    /// The tail is read: `takePart()` returns its bytes.
+    Part {
+        bytes: usize,
+    },
 }
 
 /// One analysis session (the worker holds exactly one).
@@ -65,6 +93,8 @@ enum StepOut<'a> {
 pub struct PortraitSession {
     inner: Session,
     pending: Vec<SourceFile>,
+    /// A finished tail's `ParsedPart` bytes, until `takePart`.
+    part: Vec<u8>,
 }
 
 impl Default for PortraitSession {
@@ -81,6 +111,7 @@ impl PortraitSession {
         PortraitSession {
             inner: Session::new(),
             pending: Vec::new(),
+            part: Vec::new(),
         }
     }
 
@@ -111,6 +142,43 @@ impl PortraitSession {
         Ok(())
     }
 
+    /// Marks queued file `index` of the ingest just started as the head of a split file.
+    #[wasm_bindgen(js_name = "splitHead")]
+    pub fn split_head(&mut self, index: u32, plan: JsValue) -> Result<(), JsValue> {
+        let plan: SplitPlan = serde_wasm_bindgen::from_value(plan)
+            .map_err(|e| wire(&Error::InvalidRequest(e.to_string())))?;
+        self.inner.split_head(index as usize, plan).map_err(fail)
+    }
+
+    /// Starts reading the tail of a split file (`bytes`: the prefix, then bytes `split..`).
+    #[wasm_bindgen(js_name = "startTail")]
+    pub fn start_tail(
+        &mut self,
+        name: String,
+        bytes: Vec<u8>,
+        plan: JsValue,
+        options: JsValue,
+    ) -> Result<(), JsValue> {
+        let plan: SplitPlan = serde_wasm_bindgen::from_value(plan)
+            .map_err(|e| wire(&Error::InvalidRequest(e.to_string())))?;
+        let options: IngestOptions = from_js(options)?;
+        self.inner
+            .start_tail(SourceFile { name, bytes }, plan, options);
+        Ok(())
+    }
+
+    /// Gives the waiting head its tail's bytes (`undefined` when the tail failed).
+    #[wasm_bindgen(js_name = "supplyPart")]
+    pub fn supply_part(&mut self, bytes: Option<Vec<u8>>) -> Result<(), JsValue> {
+        self.inner.supply_part(bytes.as_deref()).map_err(fail)
+    }
+
+    /// The finished tail's bytes (once).
+    #[wasm_bindgen(js_name = "takePart")]
+    pub fn take_part(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.part)
+    }
+
     /// Generates the sample shop in wasm and starts ingesting it.
     #[wasm_bindgen(js_name = "startSample")]
     pub fn start_sample(&mut self, rows: u32, seed: u32) -> Result<(), JsValue> {
@@ -126,18 +194,27 @@ impl PortraitSession {
         match self.inner.step(budget_rows as usize).map_err(fail)? {
             SessionStep::Progress(p) => to_js(&StepOut::Progress(&p)),
             SessionStep::Ready(s) => to_js(&StepOut::Ready(&s)),
+            SessionStep::NeedPart(file_index) => to_js(&StepOut::NeedPart { file_index }),
+            SessionStep::Part(bytes) => {
+                self.part = bytes;
+                to_js(&StepOut::Part {
+                    bytes: self.part.len(),
+                })
+            }
         }
     }
 
     /// Drops the running ingest.
     pub fn cancel(&mut self) {
         self.pending.clear();
+        self.part = Vec::new();
         self.inner.cancel();
     }
 
     /// Forgets all data.
     pub fn clear(&mut self) {
         self.pending.clear();
+        self.part = Vec::new();
         self.inner.clear();
     }
 

@@ -25,6 +25,7 @@ import type {
   RfmPage,
   RfmQuery,
   RfmSummary,
+  SplitPlan,
   WireError,
 } from './types.js';
 
@@ -40,8 +41,11 @@ export interface Hello {
 
 /** The worker's methods: name → (arguments) → result. */
 export interface WorkerApi {
-  /** Loads the wasm module (once) and reports its version. */
-  hello(): Hello;
+  /**
+   * Loads the wasm module (once) and reports its version. The tail worker is sent the
+   * main worker's compiled `WebAssembly.Module`, so it fetches nothing.
+   */
+  hello(module?: unknown): Hello;
   /** Detects format, encoding, headers and the proposed mapping of one file. */
   inspect(file: File, options?: FileOptions): FileInspection;
   /** Reads and ingests files; progress notices carry this request's id. */
@@ -58,6 +62,11 @@ export interface WorkerApi {
   reportJson(): string;
   /** Forgets all data in the worker. */
   clear(): void;
+  /**
+   * Worker to worker (never the page): reads the tail half of a split file and answers its
+   * `ParsedPart` bytes, which the head worker absorbs. Progress notices as for `ingest`.
+   */
+  tail(file: File, plan: SplitPlan, options?: IngestOptions): Uint8Array;
 }
 
 /** A request kind. */

@@ -96,6 +96,21 @@ export interface FileInspection {
 export type IngestStage = 'decoding' | 'parsing' | 'cleaning' | 'done';
 
 /** Progress of a running ingest (`ingest::Progress`). */
+/**
+ * Where a large CSV is cut so two workers read one half each (`ingest::split::SplitPlan`).
+ * Internal to the workers: the page never sees it.
+ */
+export interface SplitPlan {
+  /** Bytes before the first data row (BOM, header line); the tail worker reads them too. */
+  prefix_len: number;
+  /** First byte of the tail half. */
+  split: number;
+  /** File size. */
+  size: number;
+  /** Field delimiter byte. */
+  delimiter: number;
+}
+
 export interface IngestProgress {
   stage: IngestStage;
   file: string;

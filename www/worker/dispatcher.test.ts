@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Request, WorkerMessage } from '../api/protocol.js';
-import { Dispatcher, type Engine, type SessionLike } from './dispatcher.js';
+import { Dispatcher, type Engine, type SessionLike, type TailReader } from './dispatcher.js';
 
 /** A session whose ingest takes `steps` progress steps before it is ready. */
 function fakeSession(steps: number, opts: { trapAt?: number; failWith?: unknown } = {}) {
@@ -133,5 +133,101 @@ describe('worker dispatcher', () => {
     expect(out[out.length - 1]).toMatchObject({ id: 2, ok: false, error: { code: 'worker.crashed' } });
     await send({ id: 3, kind: 'overview', args: [] });
     expect(out[out.length - 1]).toMatchObject({ id: 3, ok: false, error: { code: 'worker.crashed' } });
+  });
+});
+
+describe('worker dispatcher: a file split between two workers', () => {
+  const plan = { prefix_len: 4, split: 10, size: 20, delimiter: 44 };
+
+  /** A session whose ingest of a split file asks for its tail once, then is ready. */
+  function splitSession(opts: { misfit?: boolean } = {}) {
+    const { session, calls } = fakeSession(1);
+    let asked = false;
+    let split = false;
+    Object.assign(session, {
+      splitHead: (index: number, p: unknown) => {
+        split = true;
+        calls.push(`splitHead ${index} ${JSON.stringify(p)}`);
+      },
+      supplyPart: (bytes: Uint8Array | undefined) => {
+        calls.push(`supplyPart ${bytes ? Array.from(bytes).join(',') : 'none'}`);
+        if (opts.misfit) throw { code: 'ingest.split_failed', message: 'misfit' };
+      },
+    });
+    const step = session.step.bind(session);
+    session.step = (budget: number) => {
+      if (split && !asked) {
+        asked = true;
+        return { kind: 'need_part', file_index: 0 };
+      }
+      return step(budget);
+    };
+    return { session, calls };
+  }
+
+  function splitEngine(session: SessionLike, tail: TailReader | null) {
+    const engine: Engine = {
+      load: async () => ({ protocol: 1, version: 'test' }),
+      newSession: () => session,
+      planSplit: (head, window, start, size) => (size >= 20 && head.length > 0 && window.length > 0 && start === 12 ? plan : null),
+      splitMinBytes: () => 20,
+      splitWindowStart: (size) => Math.floor(size * 0.6),
+      tails: async () => tail,
+    };
+    return engine;
+  }
+
+  function fakeTail(bytes: Uint8Array | null) {
+    const log: string[] = [];
+    const reader: TailReader = {
+      read: (file, p, _options, onProgress) => {
+        log.push(`read ${file.name} ${JSON.stringify(p)}`);
+        onProgress({ rows: 7, bytes_done: 9 });
+        return { bytes: Promise.resolve(bytes), cancel: () => void log.push('cancel') };
+      },
+    };
+    return { reader, log };
+  }
+
+  const twentyBytes = () => new File(['0123456789abcdefghij'], 'big.csv');
+
+  it('reads the head here, the tail in the tail worker, and hands the tail to the core', async () => {
+    const { session, calls } = splitSession();
+    const { reader, log } = fakeTail(new Uint8Array([1, 2, 3]));
+    const out: WorkerMessage[] = [];
+    let now = 0;
+    const d = new Dispatcher(splitEngine(session, reader), (m) => out.push(m), () => (now += 100));
+    await d.handle({ id: 1, kind: 'hello', args: [] });
+    await d.handle({ id: 2, kind: 'ingest', args: [[twentyBytes()]] });
+    expect(log[0]).toBe(`read big.csv ${JSON.stringify(plan)}`);
+    expect(calls).toEqual([
+      'addFile big.csv 10', // bytes 0..split only
+      'startIngest null',
+      `splitHead 0 ${JSON.stringify(plan)}`,
+      'supplyPart 1,2,3',
+    ]);
+    // progress notices count the tail worker's rows and bytes too
+    const parsing = out.filter((m) => 'notice' in m && m.notice === 'progress' && m.stage === 'parsing');
+    expect(parsing[0]).toMatchObject({ rows: 10 + 7 });
+    expect(out[out.length - 1]).toMatchObject({ id: 2, ok: true });
+  });
+
+  it('reads the files whole when the halves do not fit', async () => {
+    const { session, calls } = splitSession({ misfit: true });
+    const { reader } = fakeTail(new Uint8Array([1]));
+    const out: WorkerMessage[] = [];
+    const d = new Dispatcher(splitEngine(session, reader), (m) => out.push(m), () => 0);
+    await d.handle({ id: 1, kind: 'hello', args: [] });
+    await d.handle({ id: 2, kind: 'ingest', args: [[twentyBytes()]] });
+    expect(calls.slice(-2)).toEqual(['addFile big.csv 20', 'startIngest null']);
+    expect(out[out.length - 1]).toMatchObject({ id: 2, ok: true });
+  });
+
+  it('reads small files whole and needs no tail worker', async () => {
+    const { session, calls } = splitSession();
+    const d = new Dispatcher(splitEngine(session, null), () => {}, () => 0);
+    await d.handle({ id: 1, kind: 'hello', args: [] });
+    await d.handle({ id: 2, kind: 'ingest', args: [[new File(['abc'], 'small.csv')]] });
+    expect(calls).toEqual(['addFile small.csv 3', 'startIngest null']);
   });
 });

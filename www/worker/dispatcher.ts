@@ -7,21 +7,36 @@
  * notices go out at most every `PROGRESS_INTERVAL_MS`. A wasm trap (`RuntimeError`, which is
  * what a Rust panic becomes with `panic = "abort"`) marks the worker crashed: it answers
  * every later request with `worker.crashed` and the page offers a restart.
+ *
+ * A large CSV is read by two workers (`ingest::split` in Rust): this worker reads the head
+ * half and a second, tail worker (`TailReader`) the tail half, at the same time. When the
+ * head is parsed the core asks for the tail (`need_part`) and absorbs it. If the halves do
+ * not fit (`ingest.split_failed`: a quoted line break at the cut, a half that is not
+ * UTF-8) the files are read again whole, so the result never depends on the split.
  */
 
 import { ErrorCode, isWireError, type Hello, type Request, type WorkerMessage } from '../api/protocol.js';
-import type { IngestProgress, IngestSummary, WireError } from '../api/types.js';
+import type { IngestOptions, IngestProgress, IngestSummary, SplitPlan, WireError } from '../api/types.js';
 
 /** Rows per `step` call: small enough for a prompt cancel, large enough to be cheap. */
 export const STEP_BUDGET_ROWS = 50_000;
 /** Minimum time between two progress notices of one job. */
 export const PROGRESS_INTERVAL_MS = 50;
 
+/** Bytes of a file's start (and middle) that `planSplit` looks at. */
+export const SPLIT_WINDOW_BYTES = 64 * 1024;
+/** The code of the error that means "read the files whole instead". */
+const SPLIT_FAILED = 'ingest.split_failed';
+
 /** The exported `PortraitSession` class, as the dispatcher uses it. */
 export interface SessionLike {
   inspect(name: string, bytes: Uint8Array, options: unknown): unknown;
   addFile(name: string, bytes: Uint8Array): void;
   startIngest(options: unknown): void;
+  splitHead?(index: number, plan: SplitPlan): void;
+  startTail?(name: string, bytes: Uint8Array, plan: SplitPlan, options: unknown): void;
+  supplyPart?(bytes: Uint8Array | undefined): void;
+  takePart?(): Uint8Array;
   startSample(rows: number, seed: number): void;
   step(budgetRows: number): unknown;
   cancel(): void;
@@ -33,13 +48,45 @@ export interface SessionLike {
   reportJson(): string;
 }
 
-/** Loads the wasm module once and makes sessions. */
-export interface Engine {
-  load(): Promise<Hello>;
-  newSession(): SessionLike;
+/** Rows and bytes the tail worker has read so far, for the head's progress notices. */
+export interface TailProgress {
+  rows: number;
+  bytes_done: number;
 }
 
-type StepResult = ({ kind: 'progress' } & IngestProgress) | ({ kind: 'ready' } & IngestSummary);
+/** One tail being read by the tail worker. */
+export interface TailRead {
+  /** The tail's `ParsedPart` bytes, or `null` when it could not be read. */
+  bytes: Promise<Uint8Array | null>;
+  /** Stops reading it (a no-op once it is done); `bytes` then resolves to `null`. */
+  cancel(): void;
+}
+
+/** The second worker, reading tail halves (only the head worker has one). */
+export interface TailReader {
+  read(file: File, plan: SplitPlan, options: IngestOptions | undefined, onProgress: (p: TailProgress) => void): TailRead;
+}
+
+/** Loads the wasm module once and makes sessions. */
+export interface Engine {
+  /** `module`: a compiled module handed over by the head worker (tail workers only). */
+  load(module?: unknown): Promise<Hello>;
+  newSession(): SessionLike;
+  /** Where to cut a file for two workers, or `null` (`planSplit` of the wasm module). */
+  planSplit?(head: Uint8Array, window: Uint8Array, windowStart: number, size: number): SplitPlan | null;
+  /** Files from this size on may be split. */
+  splitMinBytes?(): number;
+  /** Where `planSplit` wants its window to start in a file of `size` bytes. */
+  splitWindowStart?(size: number): number;
+  /** The tail worker, once `load` has made it ready; `null` when there is none. */
+  tails?(): Promise<TailReader | null>;
+}
+
+type StepResult =
+  | ({ kind: 'progress' } & IngestProgress)
+  | ({ kind: 'ready' } & IngestSummary)
+  | { kind: 'need_part'; file_index: number }
+  | { kind: 'part'; bytes: number };
 
 interface Job {
   id: number;
@@ -63,7 +110,8 @@ class Cancelled extends Error {}
 
 export class Dispatcher {
   #engine: Engine;
-  #post: (message: WorkerMessage) => void;
+  #post: (message: WorkerMessage, transfer?: Transferable[]) => void;
+  #tails: TailReader | null = null;
   #session: SessionLike | null = null;
   #hello: Promise<Hello> | null = null;
   #job: Job | null = null;
@@ -71,7 +119,7 @@ export class Dispatcher {
   #yield = makeYield();
   #now: () => number;
 
-  constructor(engine: Engine, post: (message: WorkerMessage) => void, now: () => number = () => performance.now()) {
+  constructor(engine: Engine, post: (message: WorkerMessage, transfer?: Transferable[]) => void, now: () => number = () => performance.now()) {
     this.#engine = engine;
     this.#post = post;
     this.#now = now;
@@ -86,7 +134,8 @@ export class Dispatcher {
     }
     try {
       const value = await this.#run(request);
-      this.#post({ id, ok: true, value });
+      // a tail's bytes move to the head worker without a copy
+      this.#post({ id, ok: true, value }, value instanceof Uint8Array ? [value.buffer] : undefined);
     } catch (e) {
       this.#post({ id, ok: false, error: this.#toWire(e) });
     }
@@ -95,9 +144,10 @@ export class Dispatcher {
   async #run(request: Request): Promise<unknown> {
     switch (request.kind) {
       case 'hello': {
-        this.#hello ??= this.#engine.load();
+        this.#hello ??= this.#engine.load(request.args[0]);
         const hello = await this.#hello;
         this.#session ??= this.#engine.newSession();
+        this.#tails = (await this.#engine.tails?.()) ?? null;
         return hello;
       }
       case 'cancel': {
@@ -107,24 +157,27 @@ export class Dispatcher {
       }
       case 'inspect': {
         const [file, options] = request.args;
-        const bytes = await readFile(file);
+        const bytes = await readFile(file, file.name);
         return this.#s().inspect(file.name, bytes, options ?? undefined);
       }
       case 'ingest': {
         const [files, options] = request.args;
         const job = this.#startJob(request.id);
-        const total = files.reduce((n, f) => n + f.size, 0);
-        let done = 0;
-        for (const [index, file] of files.entries()) {
-          // the browser reads the file before the core sees a byte: say so
-          this.#post({ id: job.id, notice: 'progress', stage: 'decoding', file: file.name, file_index: index, files: files.length, rows: 0, bytes_done: done, bytes_total: total });
-          const bytes = await readFile(file);
-          this.#checkCancelled(job);
-          this.#s().addFile(file.name, bytes);
-          done += file.size;
+        try {
+          return await this.#ingest(job, files, options, true);
+        } catch (e) {
+          if (!isWireError(e) || e.code !== SPLIT_FAILED) throw e;
+          return await this.#ingest(job, files, options, false);
         }
-        this.#s().startIngest(options ?? undefined);
-        return this.#drive(job);
+      }
+      case 'tail': {
+        const [file, plan, options] = request.args;
+        const job = this.#startJob(request.id);
+        const bytes = await readFile(new Blob([file.slice(0, plan.prefix_len), file.slice(plan.split)]), file.name);
+        this.#checkCancelled(job);
+        this.#s().startTail!(file.name, bytes, plan, options ?? undefined);
+        await this.#drive(job);
+        return this.#s().takePart!();
       }
       case 'sample': {
         const [rows, seed] = request.args;
@@ -179,21 +232,86 @@ export class Dispatcher {
     throw new Cancelled();
   }
 
-  async #drive(job: Job): Promise<IngestSummary> {
+  /**
+   * Reads `files` into the session and ingests them. With `split`, each file the core
+   * plans to cut is read half here and half by the tail worker, concurrently.
+   */
+  async #ingest(job: Job, files: File[], options: IngestOptions | undefined, split: boolean): Promise<IngestSummary> {
+    const tails: TailRead[] = [];
+    try {
+      const result = await this.#readAndDrive(job, files, options, split, tails);
+      if (result.kind !== 'ready') throw { code: 'worker.internal', message: `ingest ended with ${result.kind}` } satisfies WireError;
+      const { kind: _kind, ...summary } = result;
+      return summary;
+    } finally {
+      // a cancel, an error or a misfit leaves no tail worker busy
+      tails.forEach((t) => t?.cancel());
+    }
+  }
+
+  async #readAndDrive(job: Job, files: File[], options: IngestOptions | undefined, split: boolean, tails: TailRead[]): Promise<StepResult> {
+    const total = files.reduce((n, f) => n + f.size, 0);
+    const plans: Array<SplitPlan | null> = [];
+    const tail: TailProgress = { rows: 0, bytes_done: 0 };
+    let done = 0;
+    for (const [index, file] of files.entries()) {
+      // the browser reads the file before the core sees a byte: say so
+      this.#post({ id: job.id, notice: 'progress', stage: 'decoding', file: file.name, file_index: index, files: files.length, rows: 0, bytes_done: done, bytes_total: total });
+      const plan = split ? await this.#plan(file) : null;
+      if (plan && this.#tails) {
+        tails[index] = this.#tails.read(file, plan, options, (p) => Object.assign(tail, p));
+      }
+      const bytes = await readFile(plan ? file.slice(0, plan.split) : file, file.name);
+      this.#checkCancelled(job);
+      this.#s().addFile(file.name, bytes);
+      plans[index] = plan;
+      done += file.size;
+    }
+    this.#s().startIngest(options ?? undefined);
+    plans.forEach((plan, index) => plan && this.#s().splitHead!(index, plan));
+    return this.#drive(job, tail, async (index) => {
+      const bytes = await tails[index]?.bytes;
+      this.#checkCancelled(job);
+      this.#s().supplyPart!(bytes ?? undefined);
+    });
+  }
+
+  /** The cut for `file` when there is a tail worker and the core wants one, else `null`. */
+  async #plan(file: File): Promise<SplitPlan | null> {
+    const { planSplit, splitMinBytes, splitWindowStart } = this.#engine;
+    if (!this.#tails || !planSplit || !splitMinBytes || !splitWindowStart || file.size < splitMinBytes()) return null;
+    const start = splitWindowStart(file.size);
+    const head = await readFile(file.slice(0, SPLIT_WINDOW_BYTES), file.name);
+    const window = await readFile(file.slice(start, start + SPLIT_WINDOW_BYTES), file.name);
+    return planSplit(head, window, start, file.size);
+  }
+
+  /**
+   * Steps the session until it is ready (or, in a tail worker, until its part is done),
+   * posting progress — with the tail worker's rows and bytes added — and answering the
+   * core's `need_part` through `supply`.
+   */
+  async #drive(job: Job, tail?: TailProgress, supply?: (fileIndex: number) => Promise<void>): Promise<StepResult> {
     let lastNotice = -Infinity;
     for (;;) {
       this.#checkCancelled(job);
       const result = this.#s().step(STEP_BUDGET_ROWS) as StepResult;
-      if (result.kind === 'ready') {
+      if (result.kind === 'ready' || result.kind === 'part') {
         if (this.#job === job) this.#job = null;
-        const { kind: _kind, ...summary } = result;
-        return summary;
+        return result;
+      }
+      if (result.kind === 'need_part') {
+        if (!supply) throw { code: 'worker.internal', message: 'a tail was asked for outside an ingest' } satisfies WireError;
+        await supply(result.file_index);
+        continue;
       }
       const now = this.#now();
       if (now - lastNotice >= PROGRESS_INTERVAL_MS) {
         lastNotice = now;
         const { kind: _kind, ...progress } = result;
-        this.#post({ id: job.id, notice: 'progress', ...progress });
+        const rows = progress.rows + (tail?.rows ?? 0);
+        const bytes_done = Math.min(progress.bytes_total, progress.bytes_done + (tail?.bytes_done ?? 0));
+        this.#post({ id: job.id, notice: 'progress', ...progress, rows, bytes_done });
       }
       await this.#yield();
     }
@@ -226,15 +344,16 @@ function WebAssemblyRuntimeError(): new (...args: never[]) => Error {
   return wa?.RuntimeError ?? (class Never extends Error {} as new (...args: never[]) => Error);
 }
 
-async function readFile(file: File): Promise<Uint8Array> {
+/** The bytes of `blob` (a file or a slice of one named `name`). */
+async function readFile(blob: Blob, name: string): Promise<Uint8Array> {
   try {
-    return new Uint8Array(await file.arrayBuffer());
+    return new Uint8Array(await blob.arrayBuffer());
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     throw {
       code: ErrorCode.FileUnreadable,
-      message: `${file.name}: the browser could not read the file (${message})`,
-      file: file.name,
+      message: `${name}: the browser could not read the file (${message})`,
+      file: name,
     } satisfies WireError;
   }
 }

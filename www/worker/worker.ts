@@ -6,28 +6,60 @@
  * never calls wasm.
  */
 
-import init, { PortraitSession, portraitVersion, protocolVersion } from '../../pkg/portrait.js';
+import init, { PortraitSession, planSplit, portraitVersion, protocolVersion, splitMinBytes, splitWindowStart } from '../../pkg/portrait.js';
 import type { Request, WorkerMessage } from '../api/protocol.js';
-import { Dispatcher, type Engine, type SessionLike } from './dispatcher.js';
+import type { SplitPlan } from '../api/types.js';
+import { Dispatcher, type Engine, type SessionLike, type TailReader } from './dispatcher.js';
+import { TAIL_WORKER_NAME, TailWorker, type WorkerLike } from './tail.js';
 
 /** The dedicated worker scope, typed as far as we use it (the DOM lib is in scope, not WebWorker). */
 declare const self: {
-  postMessage(message: unknown): void;
+  name: string;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<Request>) => void): void;
 };
 
+/** A tail worker reads tail halves for the head worker that made it, and makes none itself. */
+const isTail = self.name === TAIL_WORKER_NAME;
+let tails: Promise<TailReader | null> = Promise.resolve(null);
+
 const engine: Engine = {
-  async load() {
-    // The wasm file is copied beside this bundle by scripts/build-web.mjs.
-    await init({ module_or_path: new URL('./portrait_bg.wasm', import.meta.url) });
+  async load(given?: unknown) {
+    // The wasm file is copied beside this bundle by scripts/build-web.mjs. It is compiled
+    // here once; a tail worker gets the compiled module from its head worker.
+    const module =
+      given instanceof WebAssembly.Module
+        ? given
+        : await WebAssembly.compileStreaming(fetch(new URL('./portrait_bg.wasm', import.meta.url)));
+    await init({ module_or_path: module });
+    if (!isTail) tails = startTailWorker(module);
     return { protocol: protocolVersion(), version: portraitVersion() };
   },
   newSession() {
     return new PortraitSession() as unknown as SessionLike;
   },
+  planSplit(head, window, windowStart, size) {
+    return planSplit(head, window, windowStart, size) as SplitPlan | null;
+  },
+  splitMinBytes,
+  splitWindowStart,
+  tails: () => tails,
 };
 
-const dispatcher = new Dispatcher(engine, (message: WorkerMessage) => self.postMessage(message));
+/** Starts the tail worker; `null` (read every file whole) when it cannot start. */
+async function startTailWorker(module: WebAssembly.Module): Promise<TailReader | null> {
+  try {
+    const worker = new Worker(new URL(import.meta.url), { type: 'module', name: TAIL_WORKER_NAME });
+    const tail = new TailWorker(worker as unknown as WorkerLike);
+    return (await tail.start(module)) ? tail : null;
+  } catch {
+    return null;
+  }
+}
+
+const dispatcher = new Dispatcher(engine, (message: WorkerMessage, transfer?: Transferable[]) =>
+  self.postMessage(message, transfer ?? []),
+);
 
 self.addEventListener('message', (event: MessageEvent<Request>) => {
   void dispatcher.handle(event.data);

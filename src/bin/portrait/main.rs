@@ -12,9 +12,8 @@ mod text;
 
 use args::{Cli, Command};
 use clap::Parser;
-use portrait::ingest::{FileOptions, IngestOptions, SourceFile};
+use portrait::ingest::{read_tail, FileOptions, IngestOptions, SourceFile};
 use portrait::sample::{generate_csv, SampleParams};
-use portrait::session::SessionStep;
 use portrait::Session;
 use std::io::Write;
 use std::process::ExitCode;
@@ -75,13 +74,14 @@ fn analyze(a: args::Analyze) -> Result<(), String> {
     };
     let mut session = Session::new();
     let t1 = Instant::now();
-    session.start_ingest(files, options);
-    let summary = loop {
-        match session.step(usize::MAX).map_err(|e| e.to_string())? {
-            SessionStep::Progress(_) => continue,
-            SessionStep::Ready(summary) => break summary,
-        }
-    };
+    // the tail half of a large CSV is read on a second thread, as the page's second worker does
+    let summary = session
+        .ingest_now(files, options, |file, plan, options| {
+            let (name, bytes, options) = (file.name.clone(), file.bytes.clone(), options.clone());
+            let thread = std::thread::spawn(move || read_tail(&name, &bytes, plan, options));
+            Some(Box::new(move || thread.join().ok().flatten()))
+        })
+        .map_err(|e| e.to_string())?;
     let t_ingest = t1.elapsed();
     let t2 = Instant::now();
     let rfm = session.rfm_summary().map_err(|e| e.to_string())?;

@@ -1,0 +1,262 @@
+//! Reading one large delimited file with two workers (the machine has two cores; the
+//! browser gives us one per Web Worker and no shared memory without cross-origin isolation).
+//!
+//! The file is cut just after a line break near its middle. The **head** job reads bytes
+//! `0..split` like any file. The **tail** job reads the header bytes (`0..prefix_len`)
+//! followed by `split..size`, so it maps columns exactly as the head does, and hands back a
+//! [`ParsedPart`]: its lines with their own id tables, duplicates, rejections and date
+//! counts, with line numbers counted from its own start. The head then *absorbs* it
+//! (`FileJob::absorb`): ids are re-interned once per distinct value, line numbers moved
+//! down, and each tail row whose order also occurs in the head is checked against the
+//! head's rows for an exact duplicate. The result is the one the whole file read in one
+//! piece gives — `tests/ingest_split.rs` holds the two equal on real and adversarial files.
+//!
+//! Both halves must be plain UTF-8 and the cut must fall between records. Neither can be
+//! known before reading (a quoted cell may hold a line break; a GB18030 byte may sit anywhere),
+//! so each is checked afterwards and a misfit fails with `SplitFailed`: the caller then
+//! reads the file whole. A tail row is taken for a duplicate of a head row when their
+//! order ids are equal and their 128-bit cell fingerprints (`record_hash`, `record_hash2`)
+//! are equal — within one half, rows are compared cell by cell.
+
+use super::encoding::is_gzip;
+use super::report::Rejections;
+use super::sniff::{is_xlsx, sniff_text, Format};
+use serde::{Deserialize, Serialize};
+
+/// Files smaller than this are read whole: below it a second worker saves less than it costs.
+pub const SPLIT_MIN_BYTES: u64 = 8 << 20;
+
+/// How many bytes of the file's start `plan_split` needs (and of the middle, from the
+/// suggested window start).
+pub const SPLIT_WINDOW_BYTES: usize = 64 * 1024;
+
+/// Where to cut one file. Field names are the JS API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SplitPlan {
+    /// Bytes before the first data row (byte-order mark, header line): the tail reads them too.
+    pub prefix_len: u64,
+    /// First byte of the tail: just after a line break near the middle.
+    pub split: u64,
+    /// Size of the whole file.
+    pub size: u64,
+    /// Field delimiter, as the head detects it; the tail uses it rather than guessing.
+    pub delimiter: u8,
+}
+
+impl SplitPlan {
+    /// Where `plan_split` wants its window to start: a little after the middle, because
+    /// the tail worker starts later (it waits for the plan), does more per row (it keeps
+    /// fingerprints and line numbers) and still has to hand its result over — measured in
+    /// Chromium on 2 cores, both halves are then ready at about the same time.
+    pub fn window_start(size: u64) -> u64 {
+        size / 100 * TAIL_START_PERCENT
+    }
+}
+
+/// Where the tail starts, in percent of the file.
+const TAIL_START_PERCENT: u64 = 54;
+
+/// Whether and where to cut a file of `size` bytes, from its first bytes (`head`, up to
+/// `SPLIT_WINDOW_BYTES`) and the bytes from `window_start` on (`window`). `None` means read
+/// it whole: too small, compressed, a workbook or JSON, not UTF-8 at the start, a header
+/// longer than the head, or no line break in the window.
+pub fn plan_split(head: &[u8], window: &[u8], window_start: u64, size: u64) -> Option<SplitPlan> {
+    if size < SPLIT_MIN_BYTES || is_gzip(head) || is_xlsx(head) {
+        return None;
+    }
+    let bom = if head.starts_with(&[0xef, 0xbb, 0xbf]) {
+        3
+    } else {
+        0
+    };
+    let body = &head[bom..];
+    let text = match std::str::from_utf8(body) {
+        Ok(t) => t,
+        // a character cut by the end of the head is fine; a bad byte is not UTF-8
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&body[..e.valid_up_to()]).ok()?,
+        Err(_) => return None,
+    };
+    // UTF-16 text has NULs; NUL in UTF-8 text is refused as binary either way
+    if text.contains('\0') {
+        return None;
+    }
+    let Format::Delimited(delimiter) = sniff_text(text) else {
+        return None;
+    };
+    let header_end = header_end(text.as_bytes(), delimiter)?;
+    let prefix_len = (bom + header_end) as u64;
+    let cut = window.iter().position(|&b| b == b'\n')? as u64 + 1;
+    let split = window_start + cut;
+    (split > prefix_len && split < size).then_some(SplitPlan {
+        prefix_len,
+        split,
+        size,
+        delimiter,
+    })
+}
+
+/// The byte just after the header record's line break (and any blank lines after it), or
+/// `None` when the header does not end inside `text` with a `\n`.
+fn header_end(text: &[u8], delimiter: u8) -> Option<usize> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text);
+    let mut header = csv::ByteRecord::new();
+    if !reader.read_byte_record(&mut header).ok()? {
+        return None;
+    }
+    let mut end = reader.position().byte() as usize;
+    while matches!(text.get(end), Some(b'\r' | b'\n')) {
+        end += 1;
+    }
+    (end < text.len() && text[end - 1] == b'\n').then_some(end)
+}
+
+/// The bytes the tail job reads: the file's prefix, then its tail.
+pub fn tail_bytes(prefix: &[u8], tail: &[u8]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(prefix.len() + tail.len());
+    bytes.extend_from_slice(prefix);
+    bytes.extend_from_slice(tail);
+    bytes
+}
+
+/// Distinct strings end to end, string `i` ending at `ends[i]` (an `IdTable`'s arena).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct PartIds {
+    pub arena: String,
+    pub ends: Vec<usize>,
+}
+
+impl PartIds {
+    /// The strings in index order.
+    pub fn names(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(s, e)| self.arena.get(s..e).unwrap_or(""))
+    }
+}
+
+/// The tail job's result, handed to the head job (across workers as `to_bytes`).
+///
+/// Line numbers count from the tail's own start (its prefix is lines `1..=prefix_lines`);
+/// indices into `order_ids`, `customer_ids`, … are the tail's own.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ParsedPart {
+    pub(crate) plan: SplitPlan,
+    pub(crate) encoding: String,
+    pub(crate) headers: Vec<String>,
+    /// Line breaks in the prefix.
+    pub(crate) prefix_lines: u64,
+    pub(crate) rows_read: u64,
+    /// The tail's first rows as text (the head's preview may be short of five).
+    pub(crate) preview: Vec<Vec<String>>,
+    pub(crate) order_ids: PartIds,
+    pub(crate) customer_ids: PartIds,
+    pub(crate) product_ids: PartIds,
+    /// Per tail product: the first non-empty name seen.
+    pub(crate) product_names: Vec<Box<str>>,
+    pub(crate) order: Vec<u32>,
+    pub(crate) customer: Vec<u32>,
+    pub(crate) time: Vec<i64>,
+    pub(crate) product: Vec<u32>,
+    pub(crate) quantity: Vec<f64>,
+    pub(crate) amount_cents: Vec<i64>,
+    pub(crate) is_return: Vec<bool>,
+    /// Per mapped dimension (the head's `ColumnPlan::dimensions` order): values and per line.
+    pub(crate) dimensions: Vec<(PartIds, Vec<u32>)>,
+    /// Per kept line: its 128-bit fingerprint (`record_hash`, `record_hash2`).
+    pub(crate) fingerprint: Vec<(u64, u64)>,
+    /// Per kept line: the line it was read from.
+    pub(crate) line: Vec<u64>,
+    /// Rows dropped as duplicates of an earlier tail row: (kept line index, line).
+    pub(crate) duplicates: Vec<(u32, u64)>,
+    pub(crate) dates: super::job::DateColumn,
+    pub(crate) rejections: Rejections,
+    pub(crate) currency_marks: Vec<(String, u64)>,
+}
+
+impl ParsedPart {
+    /// The wire form, for `postMessage` between workers.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        // serialising plain vectors and strings into a Vec cannot fail
+        bincode::serialize(self).unwrap_or_default()
+    }
+
+    /// Reads the wire form back; `None` when the bytes are not a part.
+    pub fn from_bytes(bytes: &[u8]) -> Option<ParsedPart> {
+        bincode::deserialize(bytes).ok()
+    }
+
+    /// Kept lines.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// True when the tail kept no line.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(rows: usize) -> Vec<u8> {
+        let mut s = String::from("\u{feff}order_id,customer_id,order_date,quantity,unit_price\n");
+        let mut i = 0;
+        while s.len() < SPLIT_MIN_BYTES as usize + 1000 || i < rows {
+            s.push_str(&format!("{i},c{},2024-01-01,1,9.90\n", i % 97));
+            i += 1;
+        }
+        s.into_bytes()
+    }
+
+    fn plan(bytes: &[u8]) -> Option<SplitPlan> {
+        let size = bytes.len() as u64;
+        let start = SplitPlan::window_start(size) as usize;
+        let head = &bytes[..SPLIT_WINDOW_BYTES.min(bytes.len())];
+        let window = &bytes[start..(start + SPLIT_WINDOW_BYTES).min(bytes.len())];
+        plan_split(head, window, start as u64, size)
+    }
+
+    #[test]
+    fn a_large_csv_is_cut_after_a_line_break_past_the_middle() {
+        let bytes = file(0);
+        let p = plan(&bytes).expect("split");
+        assert_eq!(p.delimiter, b',');
+        assert_eq!(&bytes[p.prefix_len as usize - 1], &b'\n');
+        assert!(bytes[..p.prefix_len as usize].starts_with(&[0xef, 0xbb, 0xbf]));
+        assert_eq!(bytes[p.split as usize - 1], b'\n');
+        let start = SplitPlan::window_start(bytes.len() as u64);
+        assert!(p.split > start && p.split < start + 100);
+        assert!(start > bytes.len() as u64 / 2, "the tail is the smaller half");
+    }
+
+    #[test]
+    fn small_compressed_or_non_utf8_files_are_read_whole() {
+        let bytes = file(0);
+        assert!(plan(&bytes[..1 << 20]).is_none(), "small");
+        let mut gbk = bytes.clone();
+        gbk[60] = 0xb6; // a GB18030 lead byte followed by ASCII: not UTF-8
+        gbk[61] = b',';
+        assert!(plan(&gbk).is_none(), "not UTF-8");
+        let mut gz = bytes.clone();
+        gz[..3].copy_from_slice(&[0x1f, 0x8b, 0x08]);
+        assert!(plan(&gz).is_none(), "gzip");
+        let json = format!("[{}]", " ".repeat(SPLIT_MIN_BYTES as usize));
+        assert!(plan(json.as_bytes()).is_none(), "JSON");
+    }
+
+    #[test]
+    fn part_ids_list_their_names_in_order() {
+        let ids = PartIds {
+            arena: "abbc".into(),
+            ends: vec![1, 3, 4],
+        };
+        assert_eq!(ids.names().collect::<Vec<_>>(), vec!["a", "bb", "c"]);
+    }
+}
