@@ -29,29 +29,43 @@ after(async () => {
   await server?.stop();
 });
 
+/** Uploads `file` and returns the report the page exports, and the CLI's for the same file. */
+async function bothReports(file) {
+  const { stdout } = await promisify(execFile)(CLI, ['analyze', file, '--json'], { maxBuffer: 256 << 20 });
+  // the CLI ends its output with one newline; the report itself is the text before it
+  const cliJson = stdout.endsWith('\n') ? stdout.slice(0, -1) : stdout;
+  const { page } = browser;
+  await openApp(page, server.origin, '?sample=0');
+  await page.locator('portrait-dropzone input[type=file]').setInputFiles(file);
+  await waitForResults(page, 120_000);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('portrait-app button[data-action="export"]').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `portrait-${path.basename(file, '.csv')}.json`);
+  return { pageJson: await readFile(await download.path(), 'utf8'), cliJson };
+}
+
+const skipNoCli = haveCli ? false : `${path.relative(ROOT, CLI)} is missing: build it with \`cargo build --release\` (make build does)`;
+
+test('the page exports the same JSON as `portrait analyze --json`', { skip: skipNoCli }, async () => {
+  const { pageJson, cliJson } = await bothReports(FILE);
+  assert.deepEqual(JSON.parse(pageJson), JSON.parse(cliJson), 'same report structure and values');
+  assert.equal(pageJson, cliJson, 'byte-identical JSON text');
+  assert.deepEqual(browser.consoleErrors, []);
+});
+
+// A 10 MB file is read by two workers in the page (and two threads in the CLI): the tail
+// crosses between workers as bytes and must change nothing.
+const PEER = path.join(ROOT, 'target', 'fixtures', 'peer_orders_100000_seed42.csv');
 test(
-  'the page exports the same JSON as `portrait analyze --json`',
-  { skip: haveCli ? false : `${path.relative(ROOT, CLI)} is missing: build it with \`cargo build --release\` (make build does)` },
+  'a file read by two workers exports the same JSON as the CLI',
+  { skip: skipNoCli || (existsSync(PEER) ? false : `${path.relative(ROOT, PEER)} is missing: run \`make fixtures\``) },
   async () => {
-    const { stdout } = await promisify(execFile)(CLI, ['analyze', FILE, '--json'], { maxBuffer: 64 << 20 });
-    // the CLI ends its output with one newline; the report itself is the text before it
-    const cliJson = stdout.endsWith('\n') ? stdout.slice(0, -1) : stdout;
-
-    const { page, consoleErrors } = browser;
-    await openApp(page, server.origin, '?sample=0');
-    await page.locator('portrait-dropzone input[type=file]').setInputFiles(FILE);
-    await waitForResults(page);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('portrait-app button[data-action="export"]').click(),
-    ]);
-    assert.equal(download.suggestedFilename(), 'portrait-shop_small.json');
-    const pageJson = await readFile(await download.path(), 'utf8');
-
-    const a = JSON.parse(pageJson);
-    const b = JSON.parse(cliJson);
-    assert.deepEqual(a, b, 'same report structure and values');
+    const { pageJson, cliJson } = await bothReports(PEER);
+    const absorbed = await Promise.all(browser.page.workers().map((w) => w.evaluate(() => globalThis.portraitTailsAbsorbed ?? 0)));
+    assert.deepEqual(absorbed.sort(), [0, 1], 'the head worker absorbed one tail from the tail worker');
     assert.equal(pageJson, cliJson, 'byte-identical JSON text');
-    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(browser.consoleErrors, []);
   },
 );

@@ -273,6 +273,9 @@ export class Dispatcher {
       const bytes = await tails[index]?.bytes;
       this.#checkCancelled(job);
       this.#s().supplyPart!(bytes ?? undefined);
+      // a diagnostic the browser tests read: how many tails this worker absorbed
+      const scope = globalThis as { portraitTailsAbsorbed?: number };
+      scope.portraitTailsAbsorbed = (scope.portraitTailsAbsorbed ?? 0) + 1;
     });
   }
 
