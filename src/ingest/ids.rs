@@ -20,6 +20,8 @@ pub(crate) struct IdTable {
     ends: Vec<usize>,
     /// The previous value: (slot key with its index, first 8 bytes).
     last: Option<Slot>,
+    /// `extend_final` appended strings without slots: no more `intern`.
+    sealed: bool,
 }
 
 /// One table slot: `key` = fingerprint (upper 24 bits, never 0 in a used slot) | length
@@ -37,6 +39,7 @@ impl Default for IdTable {
             arena: String::new(),
             ends: Vec::new(),
             last: None,
+            sealed: false,
         }
     }
 }
@@ -79,6 +82,7 @@ impl IdTable {
 
     /// The index of `s`, adding it when first seen.
     pub fn intern(&mut self, s: &str) -> u32 {
+        debug_assert!(!self.sealed, "intern after extend_final");
         let (key, head) = key_and_head(s);
         if let Some(last) = self.last {
             let index = last.key as u32;
@@ -119,6 +123,35 @@ impl IdTable {
         found.key as u32
     }
 
+    /// The index of every string of `names` — looked up, or appended when absent — for the
+    /// last additions to a table (a split file's tail, `split`): appended strings get no
+    /// hash slot, so the table does not grow, and it must not `intern` afterwards.
+    pub fn extend_final<'a>(&mut self, names: impl Iterator<Item = &'a str>) -> Vec<u32> {
+        self.sealed = true;
+        let mask = self.slots.len() - 1;
+        names
+            .map(|s| {
+                let (key, head) = key_and_head(s);
+                let mut i = (key >> 40) as usize & mask;
+                loop {
+                    let slot = self.slots[i];
+                    if slot.key == 0 {
+                        self.arena.push_str(s);
+                        self.ends.push(self.arena.len());
+                        return (self.ends.len() - 1) as u32;
+                    }
+                    if slot.key >> 32 == key >> 32
+                        && slot.head == head
+                        && (s.len() <= 8 || same(self.name(slot.key as u32), s))
+                    {
+                        return slot.key as u32;
+                    }
+                    i = (i + 1) & mask;
+                }
+            })
+            .collect()
+    }
+
     /// Doubles the table; slots carry their own position, so no string is read.
     fn grow(&mut self) {
         let old = std::mem::take(&mut self.slots);
@@ -157,6 +190,25 @@ mod tests {
             .collect();
         assert_eq!(ids, vec![0, 1, 0, 0, 2, 1]);
         assert_eq!((t.len(), t.name(1), t.name(9)), (3, "a", ""));
+    }
+
+    #[test]
+    fn final_extension_finds_known_ids_and_appends_new_ones() {
+        let mut t = IdTable::default();
+        for s in ["order-0001", "b", "order-0002"] {
+            t.intern(s);
+        }
+        let more = ["x", "order-0002", "a-much-longer-id", "b"];
+        assert_eq!(t.extend_final(more.into_iter()), vec![3, 2, 4, 1]);
+        assert_eq!((t.len(), t.name(4)), (5, "a-much-longer-id"));
+        let (arena, ends) = t.into_arena();
+        assert_eq!(
+            (arena.as_str(), ends),
+            (
+                "order-0001border-0002xa-much-longer-id",
+                vec![10, 11, 21, 22, 38]
+            )
+        );
     }
 
     #[test]

@@ -1414,9 +1414,10 @@ impl FileJob {
     }
 }
 
-/// Interns every string of `ids` into `table`: the table's index of each of them.
+/// The index in `table` of every string of `ids`, appending the new ones; the table takes
+/// no more strings after this (a tail is the last thing a file job reads).
 fn intern_all(table: &mut IdTable, ids: &PartIds) -> Vec<u32> {
-    ids.names().map(|name| table.intern(name)).collect()
+    table.extend_final(ids.names())
 }
 
 /// The lines where `keep` is true, re-interned, and each old index's new index.

@@ -153,23 +153,36 @@ pub struct ParsedPart {
     pub(crate) rows_read: u64,
     /// The tail's first rows as text (the head's preview may be short of five).
     pub(crate) preview: Vec<Vec<String>>,
+    #[serde(skip)]
     pub(crate) order_ids: PartIds,
+    #[serde(skip)]
     pub(crate) customer_ids: PartIds,
+    #[serde(skip)]
     pub(crate) product_ids: PartIds,
     /// Per tail product: the first non-empty name seen.
     pub(crate) product_names: Vec<Box<str>>,
+    #[serde(skip)]
     pub(crate) order: Vec<u32>,
+    #[serde(skip)]
     pub(crate) customer: Vec<u32>,
+    #[serde(skip)]
     pub(crate) time: Vec<i64>,
+    #[serde(skip)]
     pub(crate) product: Vec<u32>,
+    #[serde(skip)]
     pub(crate) quantity: Vec<f64>,
+    #[serde(skip)]
     pub(crate) amount_cents: Vec<i64>,
+    #[serde(skip)]
     pub(crate) is_return: Vec<bool>,
     /// Per mapped dimension (the head's `ColumnPlan::dimensions` order): values and per line.
+    #[serde(skip)]
     pub(crate) dimensions: Vec<(PartIds, Vec<u32>)>,
     /// Per kept line: its 128-bit fingerprint (`record_hash`, `record_hash2`).
+    #[serde(skip)]
     pub(crate) fingerprint: Vec<(u64, u64)>,
     /// Per kept line: the line it was read from.
+    #[serde(skip)]
     pub(crate) line: Vec<u64>,
     /// Rows dropped as duplicates of an earlier tail row: (kept line index, line).
     pub(crate) duplicates: Vec<(u32, u64)>,
@@ -179,15 +192,80 @@ pub struct ParsedPart {
 }
 
 impl ParsedPart {
-    /// The wire form, for `postMessage` between workers.
+    /// The wire form, for `postMessage` between workers: the small fields with bincode,
+    /// then every per-line column and id arena as raw little-endian arrays, so a million
+    /// lines cost a few copies of memory rather than a value-by-value encoding.
     pub fn to_bytes(&self) -> Vec<u8> {
         // serialising plain vectors and strings into a Vec cannot fail
-        bincode::serialize(self).unwrap_or_default()
+        let meta = bincode::serialize(self).unwrap_or_default();
+        let mut w = Wire(Vec::with_capacity(meta.len() + self.len() * 80 + (1 << 20)));
+        w.bytes(&meta);
+        for ids in [&self.order_ids, &self.customer_ids, &self.product_ids] {
+            w.ids(ids);
+        }
+        w.u32s(&self.order);
+        w.u32s(&self.customer);
+        w.u64s(self.time.iter().map(|&t| t as u64), self.len());
+        w.u32s(&self.product);
+        w.u64s(self.quantity.iter().map(|q| q.to_bits()), self.len());
+        w.u64s(self.amount_cents.iter().map(|&a| a as u64), self.len());
+        w.bytes(
+            &self
+                .is_return
+                .iter()
+                .map(|&r| u8::from(r))
+                .collect::<Vec<u8>>(),
+        );
+        w.u64s(
+            self.fingerprint.iter().flat_map(|&(a, b)| [a, b]),
+            2 * self.len(),
+        );
+        w.u64s(self.line.iter().copied(), self.len());
+        w.u64s(std::iter::once(self.dimensions.len() as u64), 1);
+        for (ids, per_line) in &self.dimensions {
+            w.ids(ids);
+            w.u32s(per_line);
+        }
+        w.0
     }
 
-    /// Reads the wire form back; `None` when the bytes are not a part.
+    /// Reads the wire form back; `None` when the bytes are not a whole part.
     pub fn from_bytes(bytes: &[u8]) -> Option<ParsedPart> {
-        bincode::deserialize(bytes).ok()
+        let mut r = Read(bytes);
+        let mut part: ParsedPart = bincode::deserialize(r.bytes()?).ok()?;
+        part.order_ids = r.ids()?;
+        part.customer_ids = r.ids()?;
+        part.product_ids = r.ids()?;
+        part.order = r.u32s()?;
+        part.customer = r.u32s()?;
+        part.time = r.u64s()?.into_iter().map(|t| t as i64).collect();
+        part.product = r.u32s()?;
+        part.quantity = r.u64s()?.into_iter().map(f64::from_bits).collect();
+        part.amount_cents = r.u64s()?.into_iter().map(|a| a as i64).collect();
+        part.is_return = r.bytes()?.iter().map(|&b| b != 0).collect();
+        let fingerprint = r.u64s()?;
+        part.fingerprint = fingerprint.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+        part.line = r.u64s()?;
+        let dimensions = *r.u64s()?.first()?;
+        for _ in 0..dimensions {
+            let ids = r.ids()?;
+            part.dimensions.push((ids, r.u32s()?));
+        }
+        let n = part.order.len();
+        let columns = [
+            part.customer.len(),
+            part.time.len(),
+            part.product.len(),
+            part.quantity.len(),
+            part.amount_cents.len(),
+            part.is_return.len(),
+            part.fingerprint.len(),
+            part.line.len(),
+        ];
+        let whole = r.0.is_empty()
+            && columns.iter().all(|&len| len == n)
+            && part.dimensions.iter().all(|(_, d)| d.len() == n);
+        whole.then_some(part)
     }
 
     /// Kept lines.
@@ -198,6 +276,94 @@ impl ParsedPart {
     /// True when the tail kept no line.
     pub fn is_empty(&self) -> bool {
         self.order.is_empty()
+    }
+}
+
+/// Writes length-prefixed little-endian arrays.
+struct Wire(Vec<u8>);
+
+impl Wire {
+    fn len(&mut self, n: usize) {
+        self.0.extend_from_slice(&(n as u64).to_le_bytes());
+    }
+
+    fn bytes(&mut self, b: &[u8]) {
+        self.len(b.len());
+        self.0.extend_from_slice(b);
+    }
+
+    fn u32s(&mut self, v: &[u32]) {
+        self.len(v.len());
+        self.0.reserve(v.len() * 4);
+        for x in v {
+            self.0.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+
+    fn u64s(&mut self, v: impl Iterator<Item = u64>, n: usize) {
+        self.len(n);
+        self.0.reserve(n * 8);
+        for x in v {
+            self.0.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+
+    fn ids(&mut self, ids: &PartIds) {
+        self.bytes(ids.arena.as_bytes());
+        self.u64s(ids.ends.iter().map(|&e| e as u64), ids.ends.len());
+    }
+}
+
+/// Reads what `Wire` wrote; `None` on a short or malformed input.
+struct Read<'a>(&'a [u8]);
+
+impl<'a> Read<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        let b = self.take(8)?;
+        usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok()
+    }
+
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.len()?;
+        self.take(n)
+    }
+
+    fn u32s(&mut self) -> Option<Vec<u32>> {
+        let n = self.len()?;
+        let b = self.take(n.checked_mul(4)?)?;
+        Some(
+            b.chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        )
+    }
+
+    fn u64s(&mut self) -> Option<Vec<u64>> {
+        let n = self.len()?;
+        let b = self.take(n.checked_mul(8)?)?;
+        Some(
+            b.chunks_exact(8)
+                .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+                .collect(),
+        )
+    }
+
+    fn ids(&mut self) -> Option<PartIds> {
+        let arena = String::from_utf8(self.bytes()?.to_vec()).ok()?;
+        let ends: Vec<usize> = self.u64s()?.into_iter().map(|e| e as usize).collect();
+        let sorted = ends.windows(2).all(|w| w[0] <= w[1]);
+        let fits = ends.last().is_none_or(|&e| e == arena.len());
+        let on_chars = ends.iter().all(|&e| arena.is_char_boundary(e));
+        (sorted && fits && on_chars).then_some(PartIds { arena, ends })
     }
 }
 
@@ -233,7 +399,10 @@ mod tests {
         assert_eq!(bytes[p.split as usize - 1], b'\n');
         let start = SplitPlan::window_start(bytes.len() as u64);
         assert!(p.split > start && p.split < start + 100);
-        assert!(start > bytes.len() as u64 / 2, "the tail is the smaller half");
+        assert!(
+            start > bytes.len() as u64 / 2,
+            "the tail is the smaller half"
+        );
     }
 
     #[test]
@@ -249,6 +418,27 @@ mod tests {
         assert!(plan(&gz).is_none(), "gzip");
         let json = format!("[{}]", " ".repeat(SPLIT_MIN_BYTES as usize));
         assert!(plan(json.as_bytes()).is_none(), "JSON");
+    }
+
+    #[test]
+    fn a_part_survives_the_wire_and_a_cut_wire_is_refused() {
+        let mut bytes = b"order_id,customer_id,order_date,quantity,unit_price,channel\n".to_vec();
+        bytes.extend_from_slice(b"1,c1,2024-01-01,1,1.00,web\n2,c2,3/4/2024,-2,2.50,app\n");
+        bytes.extend_from_slice(b"3,,2024-01-02 10:00,1,x,\n3,c1,2024-01-03,2,9.99,web\n");
+        let plan = SplitPlan {
+            prefix_len: 62,
+            split: 62,
+            size: bytes.len() as u64,
+            delimiter: b',',
+        };
+        let part =
+            crate::ingest::read_tail("t.csv", &bytes, plan, Default::default()).expect("reads");
+        assert_eq!(part.len(), 3);
+        let wire = part.to_bytes();
+        let back = ParsedPart::from_bytes(&wire).expect("round trip");
+        assert_eq!(format!("{back:?}"), format!("{part:?}"));
+        assert!(ParsedPart::from_bytes(&wire[..wire.len() - 1]).is_none());
+        assert!(ParsedPart::from_bytes(b"not a part").is_none());
     }
 
     #[test]
