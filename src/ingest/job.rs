@@ -638,7 +638,7 @@ struct FileJob {
     /// quoted cell, and the tail did not start at a record.
     last_cell_newline: bool,
     /// Tail: per kept line, its fingerprint and line (`ParsedPart`).
-    fingerprint: Vec<(u64, u64)>,
+    fingerprint: Vec<[u64; 2]>,
     kept_line: Vec<u64>,
 }
 
@@ -969,7 +969,7 @@ impl FileJob {
             return;
         }
         if let Role::Tail(_) = self.role {
-            self.fingerprint.push((hash, record_hash2(rec)));
+            self.fingerprint.push([hash, record_hash2(rec)]);
             self.kept_line.push(line);
         }
         self.dates.note_shape(date.shape);
@@ -1234,7 +1234,7 @@ impl FileJob {
         for j in 0..part.len() {
             let order = order_map[part.order[j] as usize];
             if (order as usize) < orders_before {
-                let (h1, h2) = part.fingerprint[j];
+                let [h1, h2] = part.fingerprint[j];
                 let source = &self.source;
                 let found = self.dedupe.find(h1, order, |id| {
                     source.record_at(id, &mut scratch) && record_hash2(&scratch) == h2

@@ -180,7 +180,7 @@ pub struct ParsedPart {
     pub(crate) dimensions: Vec<(PartIds, Vec<u32>)>,
     /// Per kept line: its 128-bit fingerprint (`record_hash`, `record_hash2`).
     #[serde(skip)]
-    pub(crate) fingerprint: Vec<(u64, u64)>,
+    pub(crate) fingerprint: Vec<[u64; 2]>,
     /// Per kept line: the line it was read from.
     #[serde(skip)]
     pub(crate) line: Vec<u64>,
@@ -199,32 +199,23 @@ impl ParsedPart {
         // serialising plain vectors and strings into a Vec cannot fail
         let meta = bincode::serialize(self).unwrap_or_default();
         let mut w = Wire(Vec::with_capacity(meta.len() + self.len() * 80 + (1 << 20)));
-        w.bytes(&meta);
+        w.column(&meta);
         for ids in [&self.order_ids, &self.customer_ids, &self.product_ids] {
             w.ids(ids);
         }
-        w.u32s(&self.order);
-        w.u32s(&self.customer);
-        w.u64s(self.time.iter().map(|&t| t as u64), self.len());
-        w.u32s(&self.product);
-        w.u64s(self.quantity.iter().map(|q| q.to_bits()), self.len());
-        w.u64s(self.amount_cents.iter().map(|&a| a as u64), self.len());
-        w.bytes(
-            &self
-                .is_return
-                .iter()
-                .map(|&r| u8::from(r))
-                .collect::<Vec<u8>>(),
-        );
-        w.u64s(
-            self.fingerprint.iter().flat_map(|&(a, b)| [a, b]),
-            2 * self.len(),
-        );
-        w.u64s(self.line.iter().copied(), self.len());
-        w.u64s(std::iter::once(self.dimensions.len() as u64), 1);
+        w.column(&self.order);
+        w.column(&self.customer);
+        w.column(&self.time);
+        w.column(&self.product);
+        w.column(&self.quantity);
+        w.column(&self.amount_cents);
+        w.column(&self.is_return.iter().map(|&r| u8::from(r)).collect::<Vec<u8>>());
+        w.column(&self.fingerprint);
+        w.column(&self.line);
+        w.column(&[self.dimensions.len() as u64]);
         for (ids, per_line) in &self.dimensions {
             w.ids(ids);
-            w.u32s(per_line);
+            w.column(per_line);
         }
         w.0
     }
@@ -236,20 +227,19 @@ impl ParsedPart {
         part.order_ids = r.ids()?;
         part.customer_ids = r.ids()?;
         part.product_ids = r.ids()?;
-        part.order = r.u32s()?;
-        part.customer = r.u32s()?;
-        part.time = r.u64s()?.into_iter().map(|t| t as i64).collect();
-        part.product = r.u32s()?;
-        part.quantity = r.u64s()?.into_iter().map(f64::from_bits).collect();
-        part.amount_cents = r.u64s()?.into_iter().map(|a| a as i64).collect();
+        part.order = r.column()?;
+        part.customer = r.column()?;
+        part.time = r.column()?;
+        part.product = r.column()?;
+        part.quantity = r.column()?;
+        part.amount_cents = r.column()?;
         part.is_return = r.bytes()?.iter().map(|&b| b != 0).collect();
-        let fingerprint = r.u64s()?;
-        part.fingerprint = fingerprint.chunks_exact(2).map(|p| (p[0], p[1])).collect();
-        part.line = r.u64s()?;
-        let dimensions = *r.u64s()?.first()?;
-        for _ in 0..dimensions {
+        part.fingerprint = r.column()?;
+        part.line = r.column()?;
+        let dimensions: Vec<u64> = r.column()?;
+        for _ in 0..*dimensions.first()? {
             let ids = r.ids()?;
-            part.dimensions.push((ids, r.u32s()?));
+            part.dimensions.push((ids, r.column()?));
         }
         let n = part.order.len();
         let columns = [
@@ -279,38 +269,21 @@ impl ParsedPart {
     }
 }
 
-/// Writes length-prefixed little-endian arrays.
+/// Writes arrays of plain numbers, each after its length in bytes. The bytes are the
+/// numbers' memory: both ends of the wire are little-endian (x86-64, AArch64, wasm32).
 struct Wire(Vec<u8>);
 
 impl Wire {
-    fn len(&mut self, n: usize) {
-        self.0.extend_from_slice(&(n as u64).to_le_bytes());
-    }
-
-    fn bytes(&mut self, b: &[u8]) {
-        self.len(b.len());
-        self.0.extend_from_slice(b);
-    }
-
-    fn u32s(&mut self, v: &[u32]) {
-        self.len(v.len());
-        self.0.reserve(v.len() * 4);
-        for x in v {
-            self.0.extend_from_slice(&x.to_le_bytes());
-        }
-    }
-
-    fn u64s(&mut self, v: impl Iterator<Item = u64>, n: usize) {
-        self.len(n);
-        self.0.reserve(n * 8);
-        for x in v {
-            self.0.extend_from_slice(&x.to_le_bytes());
-        }
+    fn column<T: bytemuck::Pod>(&mut self, values: &[T]) {
+        let bytes: &[u8] = bytemuck::cast_slice(values);
+        self.0.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        self.0.extend_from_slice(bytes);
     }
 
     fn ids(&mut self, ids: &PartIds) {
-        self.bytes(ids.arena.as_bytes());
-        self.u64s(ids.ends.iter().map(|&e| e as u64), ids.ends.len());
+        self.column(ids.arena.as_bytes());
+        let ends: Vec<u64> = ids.ends.iter().map(|&e| e as u64).collect();
+        self.column(&ends);
     }
 }
 
@@ -318,48 +291,27 @@ impl Wire {
 struct Read<'a>(&'a [u8]);
 
 impl<'a> Read<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        if self.0.len() < n {
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let (len, rest) = self.0.split_first_chunk::<8>()?;
+        let n = usize::try_from(u64::from_le_bytes(*len)).ok()?;
+        if rest.len() < n {
             return None;
         }
-        let (head, rest) = self.0.split_at(n);
+        let (bytes, rest) = rest.split_at(n);
         self.0 = rest;
-        Some(head)
+        Some(bytes)
     }
 
-    fn len(&mut self) -> Option<usize> {
-        let b = self.take(8)?;
-        usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok()
-    }
-
-    fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = self.len()?;
-        self.take(n)
-    }
-
-    fn u32s(&mut self) -> Option<Vec<u32>> {
-        let n = self.len()?;
-        let b = self.take(n.checked_mul(4)?)?;
-        Some(
-            b.chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect(),
-        )
-    }
-
-    fn u64s(&mut self) -> Option<Vec<u64>> {
-        let n = self.len()?;
-        let b = self.take(n.checked_mul(8)?)?;
-        Some(
-            b.chunks_exact(8)
-                .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
-                .collect(),
-        )
+    fn column<T: bytemuck::Pod>(&mut self) -> Option<Vec<T>> {
+        let bytes = self.bytes()?;
+        // copied into a fresh, aligned vector (the wire has no alignment)
+        (bytes.len() % std::mem::size_of::<T>() == 0).then(|| bytemuck::pod_collect_to_vec(bytes))
     }
 
     fn ids(&mut self) -> Option<PartIds> {
         let arena = String::from_utf8(self.bytes()?.to_vec()).ok()?;
-        let ends: Vec<usize> = self.u64s()?.into_iter().map(|e| e as usize).collect();
+        let ends: Vec<u64> = self.column()?;
+        let ends: Vec<usize> = ends.into_iter().map(|e| e as usize).collect();
         let sorted = ends.windows(2).all(|w| w[0] <= w[1]);
         let fits = ends.last().is_none_or(|&e| e == arena.len());
         let on_chars = ends.iter().all(|&e| arena.is_char_boundary(e));
