@@ -178,6 +178,26 @@ impl OrderLines {
         self.product_names.resize(self.product_ids.len(), "".into());
     }
 
+    /// Puts the lines in `range` in time order (stable), moving every column with them.
+    pub fn sort_range_by_time(&mut self, range: std::ops::Range<usize>) {
+        let mut order: Vec<usize> = range.clone().collect();
+        order.sort_by_key(|&i| self.time[i]);
+        fn apply<T: Copy>(col: &mut [T], range: &std::ops::Range<usize>, order: &[usize]) {
+            let moved: Vec<T> = order.iter().map(|&i| col[i]).collect();
+            col[range.clone()].copy_from_slice(&moved);
+        }
+        apply(&mut self.order, &range, &order);
+        apply(&mut self.customer, &range, &order);
+        apply(&mut self.time, &range, &order);
+        apply(&mut self.product, &range, &order);
+        apply(&mut self.quantity, &range, &order);
+        apply(&mut self.amount_cents, &range, &order);
+        apply(&mut self.is_return, &range, &order);
+        for (_, col) in &mut self.dimensions {
+            apply(&mut col.per_line, &range, &order);
+        }
+    }
+
     /// Appends line `i` of `other`, re-interning its ids, product name and dimensions.
     pub fn push_line_of(&mut self, other: &OrderLines, i: usize) {
         let (cust, prod) = (other.customer[i], other.product[i]);

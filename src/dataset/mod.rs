@@ -45,6 +45,15 @@ fn parse_int_id(s: &str) -> Option<i128> {
     s.parse().ok()
 }
 
+/// `out[place[i]] = values[i]`; `place` is a permutation of `0..values.len()`.
+fn scatter<T: Copy + Default>(values: &[T], place: &[u32]) -> Vec<T> {
+    let mut out = vec![T::default(); values.len()];
+    for (&v, &p) in values.iter().zip(place) {
+        out[p as usize] = v;
+    }
+    out
+}
+
 impl Dataset {
     /// Regroups `lines` by customer (natural id order) and, within a customer, by time
     /// (input order breaks ties). Runs in O(n log n) over the lines of each customer.
@@ -69,85 +78,73 @@ impl Dataset {
         for (new, &old) in by_id.iter().enumerate() {
             renumber[old as usize] = new as u32;
         }
-        // counting sort of lines by new customer number (unidentified last)
-        let mut start = vec![0u32; n_customers + 2];
-        for &c in &lines.customer {
-            let k = if c == NONE {
+        // counting sort of lines by new customer number (unidentified last): each input
+        // line's place in the grouped table
+        let group = |c: u32| {
+            if c == NONE {
                 n_customers
             } else {
                 renumber[c as usize] as usize
-            };
-            start[k + 1] += 1;
+            }
+        };
+        let mut start = vec![0u32; n_customers + 2];
+        for &c in &lines.customer {
+            start[group(c) + 1] += 1;
         }
         for k in 0..=n_customers {
             start[k + 1] += start[k];
         }
         let mut next = start.clone();
-        let mut perm = vec![0u32; lines.len()];
-        for (i, &c) in lines.customer.iter().enumerate() {
-            let k = if c == NONE {
-                n_customers
-            } else {
-                renumber[c as usize] as usize
-            };
-            perm[next[k] as usize] = i as u32;
-            next[k] += 1;
-        }
-        // order each customer's lines by time (stable: input order breaks ties)
-        // (exports are usually time-ordered already: check before sorting)
-        for k in 0..n_customers {
-            let slice = &mut perm[start[k] as usize..start[k + 1] as usize];
-            if !slice.is_sorted_by_key(|&i| lines.time[i as usize]) {
-                slice.sort_by_key(|&i| lines.time[i as usize]);
-            }
-        }
+        let place: Vec<u32> = lines
+            .customer
+            .iter()
+            .map(|&c| {
+                let k = group(c);
+                next[k] += 1;
+                next[k] - 1
+            })
+            .collect();
+        // Every column is *scattered* to its place: read in input order, written per customer.
+        // (Gathering through a permutation instead reads each column at random, and reads
+        // stall where writes do not: this is the costliest loop of ingest's last step.)
         let customers: Vec<Box<str>> = by_id
             .iter()
             .map(|&old| lines.customer_ids.name(old).into())
             .collect();
         let customer_ids = Interner::from_unique(&customers);
-        let gather_u32 = |col: &[u32]| perm.iter().map(|&i| col[i as usize]).collect::<Vec<_>>();
-        let customer = perm
-            .iter()
-            .map(|&i| {
-                let c = lines.customer[i as usize];
-                if c == NONE {
-                    NONE
-                } else {
-                    renumber[c as usize]
-                }
-            })
-            .collect();
-        let dimensions = lines
-            .dimensions
-            .iter()
-            .map(|(d, col)| {
-                (
-                    *d,
-                    DimensionColumn {
-                        values: col.values.clone(),
-                        per_line: gather_u32(&col.per_line),
-                    },
-                )
-            })
-            .collect();
-        let regrouped = OrderLines {
-            order: gather_u32(&lines.order),
-            customer,
-            time: perm.iter().map(|&i| lines.time[i as usize]).collect(),
-            product: gather_u32(&lines.product),
-            quantity: perm.iter().map(|&i| lines.quantity[i as usize]).collect(),
-            amount_cents: perm
+        let mut regrouped = OrderLines {
+            order: scatter(&lines.order, &place),
+            customer: scatter(&lines.customer, &place),
+            time: scatter(&lines.time, &place),
+            product: scatter(&lines.product, &place),
+            quantity: scatter(&lines.quantity, &place),
+            amount_cents: scatter(&lines.amount_cents, &place),
+            is_return: scatter(&lines.is_return, &place),
+            dimensions: lines
+                .dimensions
                 .iter()
-                .map(|&i| lines.amount_cents[i as usize])
+                .map(|(d, col)| {
+                    let per_line = scatter(&col.per_line, &place);
+                    let values = col.values.clone();
+                    (*d, DimensionColumn { values, per_line })
+                })
                 .collect(),
-            is_return: perm.iter().map(|&i| lines.is_return[i as usize]).collect(),
-            dimensions,
             order_ids: lines.order_ids,
             customer_ids,
             product_ids: lines.product_ids,
             product_names: lines.product_names,
         };
+        for c in regrouped.customer.iter_mut().filter(|c| **c != NONE) {
+            *c = renumber[*c as usize];
+        }
+        // order each customer's lines by time (stable: input order breaks ties); exports
+        // are usually time-ordered already, so most slices are left as they are
+        for k in 0..n_customers {
+            let range = start[k] as usize..start[k + 1] as usize;
+            if !regrouped.time[range.clone()].is_sorted() {
+                regrouped.sort_range_by_time(range);
+            }
+        }
         start.truncate(n_customers + 1);
         Dataset {
             lines: regrouped,
@@ -181,6 +178,37 @@ mod tests {
         let mut ids = vec!["10", "9", "b", "a", "100", "-1"];
         ids.sort_by(|a, b| natural_id_cmp(a, b));
         assert_eq!(ids, vec!["-1", "9", "10", "100", "a", "b"]);
+    }
+
+    #[test]
+    fn equal_times_keep_input_order_and_every_column_moves_with_its_line() {
+        let mut t = OrderLines::default();
+        for (order, time, channel) in [
+            ("a", 20, "web"),
+            ("b", 10, "app"),
+            ("c", 20, "shop"),
+            ("d", 10, ""),
+        ] {
+            t.push(order, Some("7"), time, None, 1.0, time, false);
+            t.set_dimension(Dimension::Channel, channel);
+        }
+        t.finish();
+        let d = Dataset::build(t);
+        let orders: Vec<&str> = d
+            .lines
+            .order
+            .iter()
+            .map(|&o| d.lines.order_ids.name(o))
+            .collect();
+        assert_eq!(orders, vec!["b", "d", "a", "c"]);
+        assert_eq!(d.lines.amount_cents, vec![10, 10, 20, 20]);
+        let col = &d.lines.dimensions[0].1;
+        let channels: Vec<&str> = col
+            .per_line
+            .iter()
+            .map(|&v| if v == NONE { "" } else { col.values.name(v) })
+            .collect();
+        assert_eq!(channels, vec!["app", "", "web", "shop"]);
     }
 
     #[test]

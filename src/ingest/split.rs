@@ -209,7 +209,13 @@ impl ParsedPart {
         w.column(&self.product);
         w.column(&self.quantity);
         w.column(&self.amount_cents);
-        w.column(&self.is_return.iter().map(|&r| u8::from(r)).collect::<Vec<u8>>());
+        w.column(
+            &self
+                .is_return
+                .iter()
+                .map(|&r| u8::from(r))
+                .collect::<Vec<u8>>(),
+        );
         w.column(&self.fingerprint);
         w.column(&self.line);
         w.column(&[self.dimensions.len() as u64]);
@@ -276,7 +282,8 @@ struct Wire(Vec<u8>);
 impl Wire {
     fn column<T: bytemuck::Pod>(&mut self, values: &[T]) {
         let bytes: &[u8] = bytemuck::cast_slice(values);
-        self.0.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        self.0
+            .extend_from_slice(&(bytes.len() as u64).to_le_bytes());
         self.0.extend_from_slice(bytes);
     }
 
