@@ -54,7 +54,7 @@ impl SplitPlan {
 }
 
 /// Where the tail starts, in percent of the file.
-const TAIL_START_PERCENT: u64 = 54;
+const TAIL_START_PERCENT: u64 = 52;
 
 /// Whether and where to cut a file of `size` bytes, from its first bytes (`head`, up to
 /// `SPLIT_WINDOW_BYTES`) and the bytes from `window_start` on (`window`). `None` means read

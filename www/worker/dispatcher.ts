@@ -284,8 +284,10 @@ export class Dispatcher {
     const { planSplit, splitMinBytes, splitWindowStart } = this.#engine;
     if (!this.#tails || !planSplit || !splitMinBytes || !splitWindowStart || file.size < splitMinBytes()) return null;
     const start = splitWindowStart(file.size);
-    const head = await readFile(file.slice(0, SPLIT_WINDOW_BYTES), file.name);
-    const window = await readFile(file.slice(start, start + SPLIT_WINDOW_BYTES), file.name);
+    const [head, window] = await Promise.all([
+      readFile(file.slice(0, SPLIT_WINDOW_BYTES), file.name),
+      readFile(file.slice(start, start + SPLIT_WINDOW_BYTES), file.name),
+    ]);
     return planSplit(head, window, start, file.size);
   }
 

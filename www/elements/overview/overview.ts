@@ -164,6 +164,25 @@ export class PortraitOverview extends LitElement {
   }
 
   protected override updated(_changed: PropertyValues): void {
+    // The chart is drawn after the next paint, so the KPI cards show first (drawing it
+    // takes longer than the whole rest of the view).
+    this.#drawChartSoon();
+  }
+
+  #chartDue = false;
+
+  #drawChartSoon(): void {
+    if (this.#chartDue) return;
+    this.#chartDue = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.#chartDue = false;
+        if (this.isConnected) this.#drawChart();
+      }, 0),
+    );
+  }
+
+  #drawChart(): void {
     const el = this.chartEl ?? null;
     if (el !== this.#chartHost) {
       this.#chart?.dispose();
