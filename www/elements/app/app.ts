@@ -15,6 +15,7 @@ import { quotedExamples, withSheet } from '../mapping/mapping-model.js';
 import '../overview/define.js';
 import '../quality/define.js';
 import '../rfm/define.js';
+import { warmUpCharts } from '../../charts/chart.js';
 import { base } from '../shared.styles.js';
 import { styles } from './app.styles.js';
 
@@ -122,6 +123,10 @@ export class PortraitApp extends LitElement {
       this.ready = true;
       if (this.autoloadSample && !this.summary && new URLSearchParams(location.search).get('sample') !== '0') {
         void this.loadSample();
+      } else {
+        // no sample to draw: prepare the charts while the page waits for a file
+        const whenIdle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+        whenIdle(() => warmUpCharts());
       }
     } catch (e) {
       this.engine = 'failed';
