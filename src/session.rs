@@ -39,6 +39,8 @@ pub enum SessionStep {
     Progress(Progress),
     /// The head of split file `i` is read: `supply_part` its tail, then step on.
     NeedPart(usize),
+    /// Streamed file `i` is parsed as far as it came: `supply_bytes`, then step on.
+    NeedBytes(usize),
     /// A tail job is done: its `ParsedPart` as bytes, for the head's session.
     Part(Vec<u8>),
     /// Done; the dataset is loaded.
@@ -85,16 +87,40 @@ impl Session {
         self.job = Some(IngestJob::new(files, options));
     }
 
-    /// Marks file `index` of the ingest just started as the head of a split file (`split`).
-    pub fn split_head(&mut self, index: usize, plan: SplitPlan) -> Result<(), Error> {
-        self.job.as_mut().ok_or(Error::NoJob)?.set_head(index, plan);
+    /// Marks file `index` of the ingest just started as the head of a split file (`split`);
+    /// `streamed`: its bytes so far are the first chunk, the rest comes by `supply_bytes`.
+    pub fn split_head(
+        &mut self,
+        index: usize,
+        plan: SplitPlan,
+        streamed: bool,
+    ) -> Result<(), Error> {
+        let job = self.job.as_mut().ok_or(Error::NoJob)?;
+        job.set_head(index, plan, streamed);
         Ok(())
+    }
+
+    /// The next chunk of the streamed file waiting in `SessionStep::NeedBytes`.
+    pub fn supply_bytes(&mut self, chunk: &[u8], last: bool) -> Result<(), Error> {
+        let job = self.job.as_mut().ok_or(Error::NoJob)?;
+        let result = job.supply_bytes(chunk, last);
+        if result.is_err() {
+            self.job = None;
+        }
+        Ok(result?)
     }
 
     /// Starts reading the tail of a split file (the prefix, then bytes `plan.split..`); the
     /// last step returns `SessionStep::Part`. The loaded data is not touched.
-    pub fn start_tail(&mut self, file: SourceFile, plan: SplitPlan, options: IngestOptions) {
-        self.job = Some(IngestJob::new_tail(file, plan, options));
+    /// With `streamed`, `file` holds the first chunk and the rest comes by `supply_bytes`.
+    pub fn start_tail(
+        &mut self,
+        file: SourceFile,
+        plan: SplitPlan,
+        options: IngestOptions,
+        streamed: bool,
+    ) {
+        self.job = Some(IngestJob::new_tail(file, plan, options, streamed));
     }
 
     /// Gives the waiting head its tail (`None`, or bytes that are not a part: read the file
@@ -139,7 +165,7 @@ impl Session {
         }
         self.start_ingest(halves, options.clone());
         for (i, plan, _) in &tails {
-            self.split_head(*i, *plan)?;
+            self.split_head(*i, *plan, false)?;
         }
         let mut handles: Vec<Option<TailHandle>> =
             tails.into_iter().map(|(_, _, h)| Some(h)).collect();
@@ -185,6 +211,9 @@ impl Session {
                     }
                 }
                 SessionStep::Progress(_) | SessionStep::Part(_) => {}
+                SessionStep::NeedBytes(_) => {
+                    unreachable!("ingest_now hands over every byte at the start")
+                }
             }
         }
     }
@@ -208,6 +237,7 @@ impl Session {
         match job.step(budget_rows) {
             Ok(Step::Progress(p)) => Ok(SessionStep::Progress(p)),
             Ok(Step::NeedPart(i)) => Ok(SessionStep::NeedPart(i)),
+            Ok(Step::NeedBytes(i)) => Ok(SessionStep::NeedBytes(i)),
             Ok(Step::Part(part)) => {
                 self.job = None;
                 Ok(SessionStep::Part(part.to_bytes()))

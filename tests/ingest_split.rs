@@ -41,18 +41,62 @@ fn ingest_split(
     plan: SplitPlan,
     options: IngestOptions,
 ) -> Result<Ingested, portrait::ingest::IngestError> {
+    ingest_streamed(file, plan, options, &[])
+}
+
+/// As `ingest_split`, the head's bytes handed over in chunks cut at `cuts` (byte offsets,
+/// anywhere: inside a record, a quoted cell or a character), as the page reads them.
+fn ingest_streamed(
+    file: &SourceFile,
+    plan: SplitPlan,
+    options: IngestOptions,
+    cuts: &[usize],
+) -> Result<Ingested, portrait::ingest::IngestError> {
     let part = read_tail(&file.name, &file.bytes, plan, options.clone()).expect("tail reads");
     let mut part = Some(ParsedPart::from_bytes(&part.to_bytes()).expect("round trip"));
+    let split = plan.split as usize;
+    let mut bounds: Vec<usize> = cuts
+        .iter()
+        .copied()
+        .filter(|&c| c > 0 && c < split)
+        .collect();
+    bounds.push(split);
     let head = SourceFile {
         name: file.name.clone(),
-        bytes: file.bytes[..plan.split as usize].to_vec(),
+        bytes: file.bytes[..bounds[0]].to_vec(),
     };
     let mut job = IngestJob::new(vec![head], options);
-    job.set_head(0, plan);
+    job.set_head(0, plan, bounds.len() > 1);
+    let mut next = 1;
     loop {
         match job.step(usize::MAX)? {
             Step::NeedPart(0) => job.supply_part(part.take())?,
+            Step::NeedBytes(0) => {
+                let chunk = &file.bytes[bounds[next - 1]..bounds[next]];
+                job.supply_bytes(chunk, next + 1 == bounds.len())?;
+                next += 1;
+            }
             Step::Done(done) => return Ok(*done),
+            Step::Progress(_) => {}
+            other => panic!("unexpected step {other:?}"),
+        }
+    }
+}
+
+/// The tail of `file` read in two chunks, the first ending at byte `cut` of the tail's
+/// input (the prefix, then bytes `split..`), as the tail worker reads it.
+fn read_tail_streamed(file: &SourceFile, plan: SplitPlan, cut: usize) -> Option<ParsedPart> {
+    let mut input = file.bytes[..plan.prefix_len as usize].to_vec();
+    input.extend_from_slice(&file.bytes[plan.split as usize..]);
+    let first = SourceFile {
+        name: file.name.clone(),
+        bytes: input[..cut].to_vec(),
+    };
+    let mut job = IngestJob::new_tail(first, plan, IngestOptions::default(), true);
+    loop {
+        match job.step(usize::MAX).ok()? {
+            Step::NeedBytes(0) => job.supply_bytes(&input[cut..], true).ok()?,
+            Step::Part(part) => return Some(*part),
             Step::Progress(_) => {}
             other => panic!("unexpected step {other:?}"),
         }
@@ -101,6 +145,17 @@ fn agrees_at_every_cut(file: &SourceFile, options: IngestOptions) {
         let plan = plan_at(&file.bytes, at - 1);
         let split = ingest_split(file, plan, options.clone()).expect("split ingests");
         assert_eq!(dump(&split), whole, "cut at byte {}", plan.split);
+        // the head streamed in two chunks, the first holding the header, cut at every byte
+        for chunk_end in plan.prefix_len as usize + 1..plan.split as usize {
+            let streamed = ingest_streamed(file, plan, options.clone(), &[chunk_end])
+                .expect("streamed ingests");
+            assert_eq!(
+                dump(&streamed),
+                whole,
+                "split at {}, chunk cut at {chunk_end}",
+                plan.split
+            );
+        }
         cuts += 1;
     }
     assert!(cuts >= 3, "only {cuts} cuts");
@@ -199,6 +254,81 @@ fn a_cut_inside_a_quoted_cell_is_refused() {
         .ingest_now(vec![f.clone()], IngestOptions::default(), |_, _, _| None)
         .expect("whole");
     assert_eq!(summary.quality.rows_used, 2);
+}
+
+#[test]
+fn a_streamed_head_may_be_cut_inside_quotes_and_characters() {
+    let text = "order_id,customer_id,order_date,quantity,unit_price,note\r\n\
+                1,顾客甲,2024-01-01,1,1.00,\"两行\r\n备注, with a comma\"\r\n\
+                2,c2,2024-01-02,1,2.00,\"say \"\"hi\"\"\"\r\n\
+                2,c2,2024-01-02,1,2.00,\"say \"\"hi\"\"\"\r\n\
+                3,顾客乙,2024-01-03,2,3.50,plain\r\n\
+                4,c4,2024-01-04,1,4.00,\"\"\r\n";
+    let f = csv("quoted.csv", text);
+    let whole = dump(&ingest_all(vec![f.clone()], IngestOptions::default()).expect("whole"));
+    let plan = plan_at(&f.bytes, text.find("3,顾客乙").expect("row") - 1);
+    for a in plan.prefix_len as usize + 1..plan.split as usize {
+        for b in [a + 1, a + 7] {
+            let streamed =
+                ingest_streamed(&f, plan, IngestOptions::default(), &[a, b]).expect("streams");
+            assert_eq!(dump(&streamed), whole, "chunks cut at {a} and {b}");
+        }
+    }
+}
+
+#[test]
+fn a_streamed_tail_equals_a_tail_read_at_once() {
+    let text = "order_id,customer_id,order_date,quantity,unit_price,note\n\
+                1,c1,2024-01-01,1,1.00,x\n\
+                2,顾客,3/4/2024,1,2.00,\"two\nlines\"\n\
+                2,顾客,3/4/2024,1,2.00,\"two\nlines\"\n\
+                3,c3,bad date,1,3.00,\n\
+                4,c1,25/4/2024,-1,¥4.00,y\n";
+    let f = csv("tail.csv", text);
+    let plan = plan_at(&f.bytes, text.find("2,顾客").expect("row") - 1);
+    let whole = read_tail(&f.name, &f.bytes, plan, IngestOptions::default()).expect("reads");
+    let input_len = plan.prefix_len as usize + f.bytes.len() - plan.split as usize;
+    for cut in plan.prefix_len as usize + 1..input_len {
+        let streamed = read_tail_streamed(&f, plan, cut).expect("streams");
+        assert_eq!(
+            format!("{streamed:?}"),
+            format!("{whole:?}"),
+            "tail chunk cut at {cut}"
+        );
+    }
+}
+
+#[test]
+fn a_streamed_chunk_that_is_not_utf8_is_refused() {
+    let mut bytes = b"order_id,customer_id,order_date,quantity,unit_price\n".to_vec();
+    bytes.extend_from_slice(
+        b"1,c1,2024-01-01,1,1.00\n2,\xd5\xc5,2024-01-02,1,2.00\n3,c3,2024-01-03,1,3.00\n",
+    );
+    let f = SourceFile {
+        name: "gbk.csv".into(),
+        bytes,
+    };
+    let plan = plan_at(&f.bytes, 90);
+    let mut job = IngestJob::new(
+        vec![SourceFile {
+            name: f.name.clone(),
+            bytes: f.bytes[..60].to_vec(),
+        }],
+        IngestOptions::default(),
+    );
+    job.set_head(0, plan, true);
+    let err = loop {
+        match job.step(usize::MAX) {
+            Ok(Step::NeedBytes(0)) => {
+                if let Err(e) = job.supply_bytes(&f.bytes[60..plan.split as usize], true) {
+                    break e;
+                }
+            }
+            Ok(Step::Progress(_)) => {}
+            other => panic!("unexpected {other:?}"),
+        }
+    };
+    assert_eq!(err.code(), "ingest.split_failed");
 }
 
 #[test]

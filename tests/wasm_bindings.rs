@@ -135,3 +135,81 @@ fn sample_shop_is_generated_in_wasm() {
         Some("sample.invalid_params")
     );
 }
+
+/// A split file through the bindings, as the two workers drive it: the tail session makes
+/// a part (streamed in two chunks), the head session (also streamed) absorbs it, and the
+/// report equals the one of the file read whole.
+#[wasm_bindgen_test]
+fn a_file_split_between_two_sessions_gives_the_whole_report() {
+    let mut text = String::from("order_id,customer_id,order_date,quantity,unit_price\n");
+    for i in 0..400 {
+        text.push_str(&format!(
+            "{},{},2024-0{}-1{} 10:00,1,{}.50\n",
+            i / 3,
+            i % 37,
+            1 + i % 9,
+            i % 10,
+            i % 50
+        ));
+    }
+    let bytes = text.as_bytes();
+    let size = bytes.len();
+    let prefix = text.find('\n').unwrap() + 1;
+    let split = prefix + text[size / 2..].find('\n').unwrap() + 1 + size / 2 - prefix;
+    let plan_js = |s: usize| {
+        let o = js_sys::Object::new();
+        for (k, v) in [
+            ("prefix_len", prefix),
+            ("split", s),
+            ("size", size),
+            ("delimiter", 44),
+        ] {
+            Reflect::set(&o, &k.into(), &(v as f64).into()).unwrap();
+        }
+        JsValue::from(o)
+    };
+    let kind = |v: &JsValue| get(v, "kind").as_string().unwrap_or_default();
+
+    let mut tail = PortraitSession::new();
+    let mut input = bytes[..prefix].to_vec();
+    input.extend_from_slice(&bytes[split..]);
+    let cut = prefix + 100;
+    tail.start_tail(
+        "s.csv".into(),
+        input[..cut].to_vec(),
+        plan_js(split),
+        JsValue::UNDEFINED,
+        true,
+    )
+    .unwrap();
+    let part = loop {
+        let out = tail.step(50).unwrap();
+        match kind(&out).as_str() {
+            "need_bytes" => tail.append_bytes(&input[cut..], true).unwrap(),
+            "part" => break tail.take_part(),
+            _ => {}
+        }
+    };
+    assert!(!part.is_empty());
+
+    let mut head = PortraitSession::new();
+    head.add_file("s.csv".into(), bytes[..prefix + 333].to_vec());
+    head.start_ingest(JsValue::UNDEFINED).unwrap();
+    head.split_head(0, plan_js(split), true).unwrap();
+    loop {
+        let out = head.step(50).unwrap();
+        match kind(&out).as_str() {
+            "need_bytes" => head
+                .append_bytes(&bytes[prefix + 333..split], true)
+                .unwrap(),
+            "need_part" => head.supply_part(Some(part.clone())).unwrap(),
+            "ready" => break,
+            _ => {}
+        }
+    }
+    let mut whole = PortraitSession::new();
+    whole.add_file("s.csv".into(), bytes.to_vec());
+    whole.start_ingest(JsValue::UNDEFINED).unwrap();
+    run_to_ready(&mut whole);
+    assert_eq!(head.report_json().unwrap(), whole.report_json().unwrap());
+}

@@ -6,7 +6,7 @@
 use super::error::{IngestError, IngestErrorKind};
 use super::source::{RowId, RowInfo, MAX_COLUMNS, MAX_HEADER_BYTES};
 use csv::ByteRecord;
-use std::io::Cursor;
+use std::io::{Cursor, SeekFrom};
 
 /// Records of one delimited file.
 #[derive(Debug)]
@@ -17,6 +17,40 @@ pub(crate) struct CsvSource {
     header_line: u64,
     delimiter: u8,
     len: u64,
+    /// Streamed: more text is coming (`append`).
+    more: Option<More>,
+}
+
+/// The state of a streamed source between two `append`s.
+#[derive(Debug, Default)]
+struct More {
+    /// Bytes of a character cut by the end of the last chunk.
+    carry: Vec<u8>,
+    /// Where to read on: the start of the record held back because it reached the end of
+    /// the text so far (it may continue in the next chunk), or the end of the last record.
+    resume: Option<csv::Position>,
+}
+
+/// The bytes at the end of `bytes` that begin a UTF-8 character without finishing it (a
+/// chunk cut inside a character); they are removed from `bytes` and returned.
+pub(crate) fn cut_partial_char(bytes: &mut Vec<u8>) -> Vec<u8> {
+    let n = bytes.len();
+    for back in 1..=n.min(3) {
+        let b = bytes[n - back];
+        let width = match b {
+            0x00..=0x7f => return Vec::new(),
+            0x80..=0xbf => continue, // a continuation byte: look further back
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        return if back < width {
+            bytes.split_off(n - back)
+        } else {
+            Vec::new()
+        };
+    }
+    Vec::new()
 }
 
 fn builder(delimiter: u8) -> csv::ReaderBuilder {
@@ -105,7 +139,63 @@ impl CsvSource {
             header_line,
             delimiter,
             len,
+            more: None,
         })
+    }
+
+    /// Makes this a streamed source: the text so far is the start of `total` bytes, the rest
+    /// comes through `append`; `carry` is a character cut by the end of the first chunk.
+    pub fn expect_more(&mut self, carry: Vec<u8>, total: u64) {
+        self.len = total;
+        self.more = Some(More {
+            carry,
+            resume: None,
+        });
+    }
+
+    /// True when the records read so far end where the text so far ends: `append` first.
+    pub fn needs_more(&self) -> bool {
+        self.more.as_ref().is_some_and(|m| m.resume.is_some())
+    }
+
+    /// Adds the next chunk of a streamed source (`last`: no more after it). The chunk must
+    /// continue the text as UTF-8 without NUL bytes; otherwise `Err` with the reason (the
+    /// caller then reads the file whole, which reports the bytes as the whole read would).
+    pub fn append(&mut self, chunk: &[u8], last: bool) -> Result<(), String> {
+        let Some(more) = self.more.take() else {
+            return Err("the text was complete".to_string());
+        };
+        let mut bytes = more.carry;
+        bytes.extend_from_slice(chunk);
+        let carry = if last {
+            Vec::new()
+        } else {
+            cut_partial_char(&mut bytes)
+        };
+        if std::str::from_utf8(&bytes).is_err() || bytes.contains(&0) {
+            return Err("a chunk is not UTF-8 text".to_string());
+        }
+        let resume = more
+            .resume
+            .unwrap_or_else(|| self.reader.position().clone());
+        let reader = std::mem::replace(
+            &mut self.reader,
+            builder(self.delimiter).from_reader(Cursor::new(Vec::new())),
+        );
+        let mut text = reader.into_inner().into_inner();
+        text.reserve((self.len as usize).saturating_sub(text.len()));
+        text.extend_from_slice(&bytes);
+        self.reader = builder(self.delimiter).from_reader(Cursor::new(text));
+        self.reader
+            .seek_raw(SeekFrom::Start(resume.byte()), resume)
+            .map_err(|e| e.to_string())?;
+        if !last {
+            self.more = Some(More {
+                carry,
+                resume: None,
+            });
+        }
+        Ok(())
     }
 
     pub fn headers(&self) -> &[String] {
@@ -123,7 +213,7 @@ impl CsvSource {
         let text = self.text();
         let sample = &text[..text.len().min(64 * 1024)];
         let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1);
-        text.len() / (sample.len() / lines).max(16)
+        (self.len as usize).max(text.len()) / (sample.len() / lines).max(16)
     }
 
     /// The next record, with its byte span and the line it starts on.
@@ -136,11 +226,22 @@ impl CsvSource {
                 detail: e.to_string(),
             })
         })?;
+        let end = self.reader.position().byte();
+        let text_len = self.text().len();
+        let position = self.reader.position().clone();
+        if let Some(more) = &mut self.more {
+            // a record that reaches the end of the text so far may go on in the next chunk:
+            // hold it back and read it again after `append`
+            if !found || end as usize >= text_len {
+                let at = rec.position().filter(|_| found).cloned();
+                more.resume = Some(at.unwrap_or(position));
+                return Ok(None);
+            }
+        }
         if !found {
             return Ok(None);
         }
         let (start, line) = rec.position().map_or((0, 1), |p| (p.byte(), p.line()));
-        let end = self.reader.position().byte();
         let line = content_line(self.text(), start as usize, line);
         Ok(Some(RowInfo {
             id: RowId::Span(start, end),
@@ -233,6 +334,25 @@ mod tests {
         let lines: Vec<u64> = rows.iter().map(|r| r.0).collect();
         assert_eq!(lines, vec![2, 5, 6]);
         assert_eq!(rows[0].1, vec!["1", "x\ny"]);
+    }
+
+    #[test]
+    fn a_character_cut_by_a_chunk_end_is_carried_over() {
+        let cut = |b: &[u8]| {
+            let mut v = b.to_vec();
+            let carry = cut_partial_char(&mut v);
+            (v, carry)
+        };
+        let zhong = "中".as_bytes(); // e4 b8 ad
+        assert_eq!(cut(b"ab"), (b"ab".to_vec(), vec![]));
+        assert_eq!(
+            cut(&[b'a', zhong[0], zhong[1]]),
+            (b"a".to_vec(), zhong[..2].to_vec())
+        );
+        assert_eq!(cut(&[b'a', zhong[0]]), (b"a".to_vec(), zhong[..1].to_vec()));
+        assert_eq!(cut("a中".as_bytes()), ("a中".as_bytes().to_vec(), vec![]));
+        assert_eq!(cut(&[0xf0, 0x9f, 0x98]), (vec![], vec![0xf0, 0x9f, 0x98]));
+        assert_eq!(cut(b""), (vec![], vec![]));
     }
 
     #[test]

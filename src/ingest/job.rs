@@ -10,7 +10,7 @@ use super::clean::{
     is_cancelled_order_id, is_return, is_return_status, record_hash, record_hash2, Deduper,
 };
 use super::columns::{map_columns, missing_fields, ColumnAssignment, ColumnPlan, Field};
-use super::csv_source::CsvSource;
+use super::csv_source::{cut_partial_char, CsvSource};
 use super::encoding::{decode_text, gunzip, is_gzip};
 use super::error::{IngestError, IngestErrorKind};
 use super::ids::IdTable;
@@ -72,6 +72,8 @@ pub enum Step {
     Progress(Progress),
     /// The head of split file `i` is read: call `supply_part` with its tail, then `step`.
     NeedPart(usize),
+    /// Streamed file `i` has been read as far as it came: call `supply_bytes`, then `step`.
+    NeedBytes(usize),
     /// A tail job is done: its result, for the head's `supply_part`.
     Part(Box<ParsedPart>),
     /// Finished: the result (later calls return `Progress` with stage `Done`).
@@ -94,6 +96,8 @@ pub struct IngestJob {
     files: Vec<SourceFile>,
     /// Per file: all of it, or a half of a split file.
     roles: Vec<Role>,
+    /// Per file: its bytes so far, the rest to come through `supply_bytes` (split heads).
+    streamed: Vec<bool>,
     options: IngestOptions,
     next_file: usize,
     current: Option<Box<FileJob>>,
@@ -111,6 +115,7 @@ impl IngestJob {
         let bytes_total = files.iter().map(|f| f.bytes.len() as u64).sum();
         IngestJob {
             roles: vec![Role::Whole; files.len()],
+            streamed: vec![false; files.len()],
             files,
             options,
             next_file: 0,
@@ -126,18 +131,46 @@ impl IngestJob {
 
     /// Marks file `index` as the head of a split file: its bytes are `0..plan.split`, and
     /// the tail's `ParsedPart` is asked for (`Step::NeedPart`) once they are read.
-    pub fn set_head(&mut self, index: usize, plan: SplitPlan) {
+    /// With `streamed`, the file's bytes are only the first chunk of `0..plan.split`; the
+    /// job asks for the next ones (`Step::NeedBytes`) and parses while they are read.
+    pub fn set_head(&mut self, index: usize, plan: SplitPlan, streamed: bool) {
         if let (Some(role), Some(file)) = (self.roles.get_mut(index), self.files.get(index)) {
             *role = Role::Head(plan);
+            self.streamed[index] = streamed;
             self.bytes_total += plan.size.saturating_sub(file.bytes.len() as u64);
         }
     }
 
+    /// The next chunk of the streamed file waiting in `Step::NeedBytes` (`last`: the final
+    /// one). A chunk that does not continue the text as UTF-8 fails with `SplitFailed`.
+    pub fn supply_bytes(&mut self, chunk: &[u8], last: bool) -> Result<(), IngestError> {
+        let result = match self.current.as_mut() {
+            Some(job) => job
+                .source
+                .append(chunk, last)
+                .map_err(|why| split_failed(&job.name, &why)),
+            None => Err(split_failed("", "no file is waiting for bytes")),
+        };
+        if let Err(e) = &result {
+            self.failed = Some(e.clone());
+            self.current = None;
+        }
+        result
+    }
+
     /// A job reading the tail of a split file (`file.bytes` = the prefix, then bytes
-    /// `plan.split..`); it ends with `Step::Part`.
-    pub fn new_tail(file: SourceFile, plan: SplitPlan, options: IngestOptions) -> IngestJob {
+    /// `plan.split..`); it ends with `Step::Part`. With `streamed`, `file.bytes` is only the
+    /// first chunk of that and the rest comes through `supply_bytes`.
+    pub fn new_tail(
+        file: SourceFile,
+        plan: SplitPlan,
+        options: IngestOptions,
+        streamed: bool,
+    ) -> IngestJob {
         let mut job = IngestJob::new(vec![file], options);
         job.roles[0] = Role::Tail(plan);
+        job.streamed[0] = streamed;
+        job.bytes_total = plan.prefix_len + plan.size.saturating_sub(plan.split);
         job
     }
 
@@ -188,7 +221,21 @@ impl IngestJob {
                 let bytes = std::mem::take(&mut self.files[i].bytes);
                 let options = self.options.for_file(&name);
                 let role = self.roles[i];
-                let job = FileJob::open(name, bytes, &options, self.options.date_order, role)?;
+                let streamed = match role {
+                    Role::Head(plan) if self.streamed[i] => Some(plan.split),
+                    Role::Tail(plan) if self.streamed[i] => {
+                        Some(plan.prefix_len + plan.size.saturating_sub(plan.split))
+                    }
+                    _ => None,
+                };
+                let job = FileJob::open(
+                    name,
+                    bytes,
+                    &options,
+                    self.options.date_order,
+                    role,
+                    streamed,
+                )?;
                 self.current = Some(Box::new(job));
                 Ok(Step::Progress(self.progress(Stage::Decoding)))
             }
@@ -197,8 +244,13 @@ impl IngestJob {
                 Ok(Step::Done(Box::new(self.merge())))
             }
             Some(mut job) if !job.parsed_all => {
-                job.parsed_all = job.parse(budget, &mut self.rows)?;
+                let exhausted = job.parse(budget, &mut self.rows)?;
+                let waiting = exhausted && job.source.needs_more();
+                job.parsed_all = exhausted && !waiting;
                 self.current = Some(job);
+                if waiting {
+                    return Ok(Step::NeedBytes(self.next_file - 1));
+                }
                 Ok(Step::Progress(self.progress(Stage::Parsing)))
             }
             Some(job) if job.awaiting_part() => {
@@ -683,13 +735,25 @@ impl FileJob {
         options: &FileOptions,
         date_order: Option<DateOrder>,
         role: Role,
+        streamed: Option<u64>,
     ) -> Result<FileJob, IngestError> {
-        let size = bytes.len() as u64;
+        let size = streamed.unwrap_or(bytes.len() as u64);
         let delimiter = match role {
             Role::Tail(plan) => Some(plan.delimiter),
             _ => None,
         };
-        let opened = open(&name, bytes, options, false, delimiter)?;
+        if let (Role::Head(plan) | Role::Tail(plan), Some(_)) = (role, streamed) {
+            if (bytes.len() as u64) <= plan.prefix_len {
+                return Err(split_failed(&name, "the first chunk must hold the header"));
+            }
+        }
+        let mut bytes = bytes;
+        let carry = streamed.map(|_| cut_partial_char(&mut bytes));
+        let mut opened = open(&name, bytes, options, false, delimiter)?;
+        if let (Some(total), Some(carry), Source::Csv(csv)) = (streamed, carry, &mut opened.source)
+        {
+            csv.expect_more(carry, total);
+        }
         if role != Role::Whole {
             let utf8 = matches!(opened.encoding.as_str(), "UTF-8" | "UTF-8 (BOM)");
             if !utf8 || opened.lossy || !matches!(opened.source, Source::Csv(_)) {

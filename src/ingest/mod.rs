@@ -151,7 +151,7 @@ pub fn ingest_all(files: Vec<SourceFile>, options: IngestOptions) -> Result<Inge
         match job.step(usize::MAX)? {
             Step::Done(done) => return Ok(*done),
             Step::Progress(_) => {}
-            Step::NeedPart(_) | Step::Part(_) => {
+            Step::NeedPart(_) | Step::Part(_) | Step::NeedBytes(_) => {
                 unreachable!("a job over whole files neither needs nor makes a part")
             }
         }
@@ -182,12 +182,12 @@ pub fn read_tail(
         name: name.to_string(),
         bytes: split::tail_bytes(prefix, tail),
     };
-    let mut job = IngestJob::new_tail(file, plan, options);
+    let mut job = IngestJob::new_tail(file, plan, options, false);
     loop {
         match job.step(usize::MAX).ok()? {
             Step::Part(part) => return Some(*part),
             Step::Progress(_) => {}
-            Step::NeedPart(_) | Step::Done(_) => return None,
+            Step::NeedPart(_) | Step::NeedBytes(_) | Step::Done(_) => return None,
         }
     }
 }

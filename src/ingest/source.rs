@@ -244,6 +244,19 @@ impl Source {
         }
     }
 
+    /// True when a streamed source has read all it has and waits for `append`.
+    pub fn needs_more(&self) -> bool {
+        matches!(self, Source::Csv(s) if s.needs_more())
+    }
+
+    /// The next chunk of a streamed source (see `CsvSource::append`).
+    pub fn append(&mut self, chunk: &[u8], last: bool) -> Result<(), String> {
+        match self {
+            Source::Csv(s) => s.append(chunk, last),
+            Source::Table(_) => Err("a table is read whole".to_string()),
+        }
+    }
+
     /// The earlier record `id` into `scratch`; false when it cannot be read.
     pub fn record_at(&self, id: RowId, scratch: &mut ByteRecord) -> bool {
         match (self, id) {

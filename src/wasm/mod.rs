@@ -82,6 +82,10 @@ enum StepOut<'a> {
     NeedPart {
         file_index: usize,
     },
+    /// Streamed file `file_index` waits for its next chunk (`appendBytes`).
+    NeedBytes {
+        file_index: usize,
+    },
     /// The tail is read: `takePart()` returns its bytes.
     Part {
         bytes: usize,
@@ -142,15 +146,25 @@ impl PortraitSession {
         Ok(())
     }
 
-    /// Marks queued file `index` of the ingest just started as the head of a split file.
+    /// Marks queued file `index` of the ingest just started as the head of a split file;
+    /// `streamed`: its bytes are the first chunk, the rest comes by `appendBytes`.
     #[wasm_bindgen(js_name = "splitHead")]
-    pub fn split_head(&mut self, index: u32, plan: JsValue) -> Result<(), JsValue> {
+    pub fn split_head(&mut self, index: u32, plan: JsValue, streamed: bool) -> Result<(), JsValue> {
         let plan: SplitPlan = serde_wasm_bindgen::from_value(plan)
             .map_err(|e| wire(&Error::InvalidRequest(e.to_string())))?;
-        self.inner.split_head(index as usize, plan).map_err(fail)
+        self.inner
+            .split_head(index as usize, plan, streamed)
+            .map_err(fail)
     }
 
-    /// Starts reading the tail of a split file (`bytes`: the prefix, then bytes `split..`).
+    /// The next chunk of the streamed file waiting in `need_bytes` (`last`: the final one).
+    #[wasm_bindgen(js_name = "appendBytes")]
+    pub fn append_bytes(&mut self, bytes: &[u8], last: bool) -> Result<(), JsValue> {
+        self.inner.supply_bytes(bytes, last).map_err(fail)
+    }
+
+    /// Starts reading the tail of a split file (`bytes`: the prefix, then bytes `split..`;
+    /// with `streamed` only the first chunk of them, the rest by `appendBytes`).
     #[wasm_bindgen(js_name = "startTail")]
     pub fn start_tail(
         &mut self,
@@ -158,12 +172,13 @@ impl PortraitSession {
         bytes: Vec<u8>,
         plan: JsValue,
         options: JsValue,
+        streamed: bool,
     ) -> Result<(), JsValue> {
         let plan: SplitPlan = serde_wasm_bindgen::from_value(plan)
             .map_err(|e| wire(&Error::InvalidRequest(e.to_string())))?;
         let options: IngestOptions = from_js(options)?;
         self.inner
-            .start_tail(SourceFile { name, bytes }, plan, options);
+            .start_tail(SourceFile { name, bytes }, plan, options, streamed);
         Ok(())
     }
 
@@ -195,6 +210,7 @@ impl PortraitSession {
             SessionStep::Progress(p) => to_js(&StepOut::Progress(&p)),
             SessionStep::Ready(s) => to_js(&StepOut::Ready(&s)),
             SessionStep::NeedPart(file_index) => to_js(&StepOut::NeedPart { file_index }),
+            SessionStep::NeedBytes(file_index) => to_js(&StepOut::NeedBytes { file_index }),
             SessionStep::Part(bytes) => {
                 self.part = bytes;
                 to_js(&StepOut::Part {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Request, WorkerMessage } from '../api/protocol.js';
-import { Dispatcher, type Engine, type SessionLike, type TailReader } from './dispatcher.js';
+import { ChunkReader, chunkEnds, Dispatcher, type Engine, type SessionLike, type TailReader } from './dispatcher.js';
 
 /** A session whose ingest takes `steps` progress steps before it is ready. */
 function fakeSession(steps: number, opts: { trapAt?: number; failWith?: unknown } = {}) {
@@ -223,11 +223,73 @@ describe('worker dispatcher: a file split between two workers', () => {
     expect(out[out.length - 1]).toMatchObject({ id: 2, ok: true });
   });
 
+  it('streams a large head in chunks while the core parses', async () => {
+    const mib = 1 << 20;
+    const big = { prefix_len: 10, split: 3 * mib, size: 6 * mib, delimiter: 44 };
+    const { session, calls } = fakeSession(1);
+    let phase = 0;
+    Object.assign(session, {
+      splitHead: (i: number, _p: unknown, streamed: boolean) => void calls.push(`splitHead ${i} streamed=${streamed}`),
+      appendBytes: (b: Uint8Array, last: boolean) => void calls.push(`appendBytes ${b.length} last=${last}`),
+      supplyPart: () => void calls.push('supplyPart'),
+    });
+    const step = session.step.bind(session);
+    session.step = (budget: number) => {
+      // the core asks for bytes twice (3 chunks), then for the tail
+      if (phase < 2) return { kind: 'need_bytes', file_index: 0, n: phase++ } as unknown as ReturnType<typeof step>;
+      if (phase === 2) return (phase++, { kind: 'need_part', file_index: 0 });
+      return step(budget);
+    };
+    const engine: Engine = {
+      load: async () => ({ protocol: 1, version: 'test' }),
+      newSession: () => session,
+      planSplit: () => big,
+      splitMinBytes: () => 20,
+      splitWindowStart: (size) => size / 2,
+      tails: async () => fakeTail(new Uint8Array([9])).reader,
+    };
+    const d = new Dispatcher(engine, () => {}, () => 0);
+    await d.handle({ id: 1, kind: 'hello', args: [] });
+    await d.handle({ id: 2, kind: 'ingest', args: [[new File([new Uint8Array(6 * mib)], 'big.csv')]] });
+    // chunks end at 1 MiB (the least first chunk), 40 % and 100 % of the head
+    const second = Math.floor(3 * mib * 0.4) - mib;
+    expect(calls).toEqual([
+      `addFile big.csv ${mib}`,
+      'startIngest null',
+      'splitHead 0 streamed=true',
+      `appendBytes ${second} last=false`,
+      `appendBytes ${3 * mib - Math.floor(3 * mib * 0.4)} last=true`,
+      'supplyPart',
+    ]);
+  });
+
   it('reads small files whole and needs no tail worker', async () => {
     const { session, calls } = splitSession();
     const d = new Dispatcher(splitEngine(session, null), () => {}, () => 0);
     await d.handle({ id: 1, kind: 'hello', args: [] });
     await d.handle({ id: 2, kind: 'ingest', args: [[new File(['abc'], 'small.csv')]] });
     expect(calls).toEqual(['addFile small.csv 3', 'startIngest null']);
+  });
+});
+
+describe('chunked reading', () => {
+  it('cuts a range into growing chunks, the first at least 1 MiB and past the header', () => {
+    const mib = 1 << 20;
+    expect(chunkEnds(0, 100 * mib, 500)).toEqual([12 * mib, 40 * mib, 100 * mib]);
+    expect(chunkEnds(50 * mib, 60 * mib)).toEqual([50 * mib + Math.floor(10 * mib * 0.12), 54 * mib, 60 * mib]);
+    expect(chunkEnds(0, 3 * mib)).toEqual([mib, Math.floor(1.2 * mib), 3 * mib]);
+    expect(chunkEnds(10, 1000)).toEqual([1000]);
+  });
+
+  it('reads chunks in order, each after the previous one arrived', async () => {
+    const file = new File(['0123456789'], 'f.csv');
+    const reader = new ChunkReader(file, [4, 7, 10], 1);
+    const text = async () => new TextDecoder().decode(await reader.next());
+    expect(await text()).toBe('123');
+    expect(reader.done).toBe(false);
+    expect(await text()).toBe('456');
+    expect(await text()).toBe('789');
+    expect(reader.done).toBe(true);
+    await expect(reader.next()).rejects.toMatchObject({ code: 'worker.internal' });
   });
 });

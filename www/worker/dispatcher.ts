@@ -33,9 +33,10 @@ export interface SessionLike {
   inspect(name: string, bytes: Uint8Array, options: unknown): unknown;
   addFile(name: string, bytes: Uint8Array): void;
   startIngest(options: unknown): void;
-  splitHead?(index: number, plan: SplitPlan): void;
-  startTail?(name: string, bytes: Uint8Array, plan: SplitPlan, options: unknown): void;
+  splitHead?(index: number, plan: SplitPlan, streamed: boolean): void;
+  startTail?(name: string, bytes: Uint8Array, plan: SplitPlan, options: unknown, streamed: boolean): void;
   supplyPart?(bytes: Uint8Array | undefined): void;
+  appendBytes?(bytes: Uint8Array, last: boolean): void;
   takePart?(): Uint8Array;
   startSample(rows: number, seed: number): void;
   step(budgetRows: number): unknown;
@@ -86,7 +87,67 @@ type StepResult =
   | ({ kind: 'progress' } & IngestProgress)
   | ({ kind: 'ready' } & IngestSummary)
   | { kind: 'need_part'; file_index: number }
+  | { kind: 'need_bytes'; file_index: number }
   | { kind: 'part'; bytes: number };
+
+/**
+ * Each half of a split file is read in chunks ending at these shares of it: the core parses
+ * one chunk while the browser reads the next, so reading costs little more than the first.
+ */
+export const CHUNK_ENDS = [0.12, 0.4, 1];
+
+/** Reads a file's chunks one after the other, each as soon as the previous one arrived. */
+export class ChunkReader {
+  #file: File;
+  #bounds: number[];
+  #start: number;
+  #next = 0;
+  #pending: Promise<Uint8Array> | null;
+
+  /** `bounds`: the chunks' end offsets, ascending; the first chunk starts at `start`. */
+  constructor(file: File, bounds: number[], start = 0) {
+    this.#file = file;
+    this.#bounds = bounds;
+    this.#start = start;
+    this.#pending = this.#read(0);
+  }
+
+  /** True once the last chunk has been handed out. */
+  get done(): boolean {
+    return this.#pending === null;
+  }
+
+  /** The next chunk (and the read of the one after it starts). */
+  async next(): Promise<Uint8Array> {
+    const pending = this.#pending;
+    if (!pending) throw { code: 'worker.internal', message: 'no chunk left to read' } satisfies WireError;
+    const bytes = await pending;
+    this.#next += 1;
+    this.#pending = this.#next < this.#bounds.length ? this.#read(this.#next) : null;
+    return bytes;
+  }
+
+  #read(i: number): Promise<Uint8Array> {
+    const read = readFile(this.#file.slice(this.#bounds[i - 1] ?? this.#start, this.#bounds[i]), this.#file.name);
+    read.catch(() => undefined); // a read nobody waits for any more (a cancel) is no error
+    return read;
+  }
+}
+
+/**
+ * Chunk ends (file offsets) for the bytes `start..end` of a file read in `CHUNK_ENDS`
+ * shares: the first chunk holds at least 1 MiB and, for a head, its header (`min` bytes).
+ */
+export function chunkEnds(start: number, end: number, min = 0): number[] {
+  const first = start + Math.max(min + 1, 1 << 20);
+  const ends: number[] = [];
+  for (const share of CHUNK_ENDS) {
+    const e = Math.min(end, Math.max(first, start + Math.floor((end - start) * share)));
+    if (e > (ends.at(-1) ?? start)) ends.push(e);
+  }
+  if (ends.at(-1) !== end) ends.push(end);
+  return ends;
+}
 
 interface Job {
   id: number;
@@ -107,6 +168,12 @@ export function makeYield(): () => Promise<void> {
 }
 
 class Cancelled extends Error {}
+
+/** How an ingest answers the core's requests for a tail (`need_part`) and for bytes. */
+interface Supply {
+  part(fileIndex: number): Promise<void>;
+  bytes(fileIndex: number): Promise<void>;
+}
 
 export class Dispatcher {
   #engine: Engine;
@@ -173,10 +240,23 @@ export class Dispatcher {
       case 'tail': {
         const [file, plan, options] = request.args;
         const job = this.#startJob(request.id);
-        const bytes = await readFile(new Blob([file.slice(0, plan.prefix_len), file.slice(plan.split)]), file.name);
+        // the prefix and the first chunk of the tail, then the tail's other chunks
+        const ends = chunkEnds(plan.split, file.size, plan.prefix_len);
+        const first = await readFile(new Blob([file.slice(0, plan.prefix_len), file.slice(plan.split, ends[0])]), file.name);
+        const rest = ends.length > 1 ? new ChunkReader(file, ends.slice(1), ends[0]) : null;
         this.#checkCancelled(job);
-        this.#s().startTail!(file.name, bytes, plan, options ?? undefined);
-        await this.#drive(job);
+        this.#s().startTail!(file.name, first, plan, options ?? undefined, rest !== null);
+        await this.#drive(job, undefined, {
+          part: async () => {
+            throw { code: 'worker.internal', message: 'a tail has no tail' } satisfies WireError;
+          },
+          bytes: async () => {
+            if (!rest) throw { code: 'worker.internal', message: 'the tail is not streamed' } satisfies WireError;
+            const bytes = await rest.next();
+            this.#checkCancelled(job);
+            this.#s().appendBytes!(bytes, rest.done);
+          },
+        });
         return this.#s().takePart!();
       }
       case 'sample': {
@@ -252,6 +332,7 @@ export class Dispatcher {
   async #readAndDrive(job: Job, files: File[], options: IngestOptions | undefined, split: boolean, tails: TailRead[]): Promise<StepResult> {
     const total = files.reduce((n, f) => n + f.size, 0);
     const plans: Array<SplitPlan | null> = [];
+    const streams: ChunkReader[] = [];
     const tail: TailProgress = { rows: 0, bytes_done: 0 };
     let done = 0;
     for (const [index, file] of files.entries()) {
@@ -261,21 +342,38 @@ export class Dispatcher {
       if (plan && this.#tails) {
         tails[index] = this.#tails.read(file, plan, options, (p) => Object.assign(tail, p));
       }
-      const bytes = await readFile(plan ? file.slice(0, plan.split) : file, file.name);
+      let bytes: Uint8Array;
+      if (plan) {
+        const canStream = typeof this.#s().appendBytes === 'function';
+        const chunks = new ChunkReader(file, canStream ? chunkEnds(0, plan.split, plan.prefix_len) : [plan.split]);
+        bytes = await chunks.next();
+        if (!chunks.done) streams[index] = chunks;
+      } else {
+        bytes = await readFile(file, file.name);
+      }
       this.#checkCancelled(job);
       this.#s().addFile(file.name, bytes);
       plans[index] = plan;
       done += file.size;
     }
     this.#s().startIngest(options ?? undefined);
-    plans.forEach((plan, index) => plan && this.#s().splitHead!(index, plan));
-    return this.#drive(job, tail, async (index) => {
-      const bytes = await tails[index]?.bytes;
-      this.#checkCancelled(job);
-      this.#s().supplyPart!(bytes ?? undefined);
-      // a diagnostic the browser tests read: how many tails this worker absorbed
-      const scope = globalThis as { portraitTailsAbsorbed?: number };
-      scope.portraitTailsAbsorbed = (scope.portraitTailsAbsorbed ?? 0) + 1;
+    plans.forEach((plan, index) => plan && this.#s().splitHead!(index, plan, streams[index] !== undefined));
+    return this.#drive(job, tail, {
+      part: async (index) => {
+        const bytes = await tails[index]?.bytes;
+        this.#checkCancelled(job);
+        this.#s().supplyPart!(bytes ?? undefined);
+        // a diagnostic the browser tests read: how many tails this worker absorbed
+        const scope = globalThis as { portraitTailsAbsorbed?: number };
+        scope.portraitTailsAbsorbed = (scope.portraitTailsAbsorbed ?? 0) + 1;
+      },
+      bytes: async (index) => {
+        const chunks = streams[index];
+        if (!chunks) throw { code: 'worker.internal', message: `file ${index} is not streamed` } satisfies WireError;
+        const bytes = await chunks.next();
+        this.#checkCancelled(job);
+        this.#s().appendBytes!(bytes, chunks.done);
+      },
     });
   }
 
@@ -296,7 +394,7 @@ export class Dispatcher {
    * posting progress — with the tail worker's rows and bytes added — and answering the
    * core's `need_part` through `supply`.
    */
-  async #drive(job: Job, tail?: TailProgress, supply?: (fileIndex: number) => Promise<void>): Promise<StepResult> {
+  async #drive(job: Job, tail?: TailProgress, supply?: Supply): Promise<StepResult> {
     let lastNotice = -Infinity;
     for (;;) {
       this.#checkCancelled(job);
@@ -305,9 +403,9 @@ export class Dispatcher {
         if (this.#job === job) this.#job = null;
         return result;
       }
-      if (result.kind === 'need_part') {
-        if (!supply) throw { code: 'worker.internal', message: 'a tail was asked for outside an ingest' } satisfies WireError;
-        await supply(result.file_index);
+      if (result.kind === 'need_part' || result.kind === 'need_bytes') {
+        if (!supply) throw { code: 'worker.internal', message: `${result.kind} outside an ingest` } satisfies WireError;
+        await (result.kind === 'need_part' ? supply.part : supply.bytes)(result.file_index);
         continue;
       }
       const now = this.#now();
