@@ -121,15 +121,19 @@ pub fn overview(data: &Dataset) -> Overview {
 
     // Customer KPIs: each customer's contiguous, time-ordered slice.
     let (mut buyers, mut repeaters, mut identified_value) = (0u64, 0u64, 0i64);
-    let mut purchase_orders: Vec<u32> = Vec::new();
     for c in 0..data.n_customers() {
         let range = data.customer_lines(c);
-        purchase_orders.clear();
+        // a buyer has a purchase line; a repeater one of another order than the first
+        let (mut first_order, mut repeat) = (None, false);
         let mut last_month = usize::MAX;
         for i in range.clone() {
             identified_value += lines.amount_cents[i];
             if !lines.is_return[i] {
-                purchase_orders.push(lines.order[i]);
+                let o = lines.order[i];
+                match first_order {
+                    None => first_order = Some(o),
+                    Some(f) => repeat |= f != o,
+                }
             }
             let m = month_of.of(lines.time[i]);
             if m != last_month {
@@ -140,12 +144,10 @@ pub fn overview(data: &Dataset) -> Overview {
                 last_month = m;
             }
         }
-        purchase_orders.sort_unstable();
-        purchase_orders.dedup();
-        if !purchase_orders.is_empty() {
+        if first_order.is_some() {
             buyers += 1;
         }
-        if purchase_orders.len() >= 2 {
+        if repeat {
             repeaters += 1;
         }
     }
