@@ -120,6 +120,30 @@ impl OrderLines {
             }
             i
         });
+        self.push_indices(
+            order,
+            customer,
+            time,
+            product,
+            quantity,
+            amount_cents,
+            is_return,
+        );
+    }
+
+    /// Appends one line whose ids are already indices of this table's interners (`NONE` for
+    /// no customer or product). Dimensions are the caller's to extend.
+    #[allow(clippy::too_many_arguments)]
+    pub fn push_indices(
+        &mut self,
+        order: u32,
+        customer: u32,
+        time: i64,
+        product: u32,
+        quantity: f64,
+        amount_cents: i64,
+        is_return: bool,
+    ) {
         self.order.push(order);
         self.customer.push(customer);
         self.time.push(time);

@@ -1076,13 +1076,7 @@ impl FileJob {
             }
             i
         });
-        lines.order.push(order);
-        lines.customer.push(customer);
-        lines.time.push(time);
-        lines.product.push(product);
-        lines.quantity.push(quantity);
-        lines.amount_cents.push(amount);
-        lines.is_return.push(returned);
+        lines.push_indices(order, customer, time, product, quantity, amount, returned);
         for (k, &(_, c)) in plan.dimensions.iter().enumerate() {
             let value = trim(cells.get(c));
             let v = if value.is_empty() {
@@ -1318,14 +1312,15 @@ impl FileJob {
                 }
             }
             final_index.push(self.lines.len() as u32);
-            let lines = &mut self.lines;
-            lines.order.push(order);
-            lines.customer.push(remap(&customer_map, part.customer[j]));
-            lines.time.push(part.time[j]);
-            lines.product.push(remap(&product_map, part.product[j]));
-            lines.quantity.push(part.quantity[j]);
-            lines.amount_cents.push(part.amount_cents[j]);
-            lines.is_return.push(part.is_return[j]);
+            self.lines.push_indices(
+                order,
+                remap(&customer_map, part.customer[j]),
+                part.time[j],
+                remap(&product_map, part.product[j]),
+                part.quantity[j],
+                part.amount_cents[j],
+                part.is_return[j],
+            );
             for (k, (_, per_line)) in part.dimensions.iter().enumerate() {
                 let v = remap(&dimension_maps[k], per_line[j]);
                 self.dimensions[k].per_line.push(v);
