@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { FIXTURES, launch, openApp, requireBuild, ROOT, startServer, waitForResults } from './helpers.mjs';
+import { FIXTURES, kpis, launch, openApp, requireBuild, ROOT, startServer, waitForResults } from './helpers.mjs';
 
 const CLI = process.env.PORTRAIT_BIN ?? path.join(ROOT, 'target', 'release', 'portrait');
 const FILE = path.join(FIXTURES, 'shop_small.csv');
@@ -18,7 +18,6 @@ let server;
 let browser;
 
 before(async () => {
-  if (!haveCli) return;
   requireBuild();
   server = await startServer();
   browser = await launch({ acceptDownloads: true });
@@ -66,6 +65,26 @@ test(
     const absorbed = await Promise.all(browser.page.workers().map((w) => w.evaluate(() => globalThis.portraitTailsAbsorbed ?? 0)));
     assert.deepEqual(absorbed.sort(), [0, 1], 'the head worker absorbed one tail from the tail worker');
     assert.equal(pageJson, cliJson, 'byte-identical JSON text');
+    assert.deepEqual(browser.consoleErrors, []);
+  },
+);
+
+test(
+  'cancelling a file read by two workers leaves both ready for the next file',
+  { skip: existsSync(PEER) ? false : `${path.relative(ROOT, PEER)} is missing: run \`make fixtures\`` },
+  async () => {
+    const { page } = browser;
+    await openApp(page, server.origin, '?sample=0');
+    const input = page.locator('portrait-dropzone input[type=file]');
+    await input.setInputFiles(PEER);
+    // cancel while the halves are being read and parsed
+    await page.locator('portrait-dropzone').getByRole('button', { name: /cancel/i }).click();
+    await page.waitForSelector('portrait-app[data-state="empty"]', { timeout: 30_000 });
+    await input.setInputFiles(PEER);
+    await waitForResults(page, 120_000);
+    const absorbed = await Promise.all(page.workers().map((w) => w.evaluate(() => globalThis.portraitTailsAbsorbed ?? 0)));
+    assert.deepEqual(absorbed.sort(), [0, 1], 'only the second ingest absorbed a tail');
+    assert.equal((await kpis(page)).customers, '10K', 'the 10,000 customers of the peer file');
     assert.deepEqual(browser.consoleErrors, []);
   },
 );
