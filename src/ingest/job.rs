@@ -612,6 +612,11 @@ pub(crate) struct DateColumn {
 }
 
 impl DateColumn {
+    /// True when every pending date points at one of `n` lines.
+    pub(crate) fn indices_below(&self, n: usize) -> bool {
+        self.pending.iter().all(|p| (p.index as usize) < n)
+    }
+
     fn note_shape(&mut self, shape: DateShape) {
         match self.shapes.iter_mut().find(|(s, _)| *s == shape) {
             Some(entry) => entry.1 += 1,
@@ -1244,6 +1249,7 @@ impl FileJob {
             Some("the halves were cut or delimited differently")
         } else if part.headers != self.inspection.headers
             || part.encoding != self.inspection.encoding
+            || part.dimensions.len() != self.dimensions.len()
         {
             Some("the halves have different headers or encodings")
         } else {

@@ -21,6 +21,7 @@
 use super::encoding::is_gzip;
 use super::report::Rejections;
 use super::sniff::{is_xlsx, sniff_text, Format};
+use crate::dataset::NONE;
 use serde::{Deserialize, Serialize};
 
 /// Files smaller than this are read whole: below it a second worker saves less than it costs.
@@ -261,7 +262,28 @@ impl ParsedPart {
         let whole = r.0.is_empty()
             && columns.iter().all(|&len| len == n)
             && part.dimensions.iter().all(|(_, d)| d.len() == n);
-        whole.then_some(part)
+        (whole && part.indices_fit()).then_some(part)
+    }
+
+    /// Every index points into its table (a part that does not would make the head index
+    /// out of bounds; the tail worker never makes one, but the head does not rely on that).
+    fn indices_fit(&self) -> bool {
+        let fits = |col: &[u32], ids: &PartIds, none_ok: bool| {
+            let len = ids.ends.len();
+            col.iter()
+                .all(|&v| (v as usize) < len || (none_ok && v == NONE))
+        };
+        let n = self.len();
+        fits(&self.order, &self.order_ids, false)
+            && fits(&self.customer, &self.customer_ids, true)
+            && fits(&self.product, &self.product_ids, true)
+            && self.product_names.len() <= self.product_ids.ends.len()
+            && self
+                .dimensions
+                .iter()
+                .all(|(ids, col)| fits(col, ids, true))
+            && self.duplicates.iter().all(|&(orig, _)| (orig as usize) < n)
+            && self.dates.indices_below(n)
     }
 
     /// Kept lines.
@@ -397,6 +419,12 @@ mod tests {
         let back = ParsedPart::from_bytes(&wire).expect("round trip");
         assert_eq!(format!("{back:?}"), format!("{part:?}"));
         assert!(ParsedPart::from_bytes(&wire[..wire.len() - 1]).is_none());
+        let mut bad = part.clone();
+        bad.order[0] = 99;
+        assert!(
+            ParsedPart::from_bytes(&bad.to_bytes()).is_none(),
+            "an index out of its table"
+        );
         assert!(ParsedPart::from_bytes(b"not a part").is_none());
     }
 
