@@ -11,9 +11,8 @@
 //! - segment from (R, F), first match wins (see `Segment::from_scores`).
 
 use crate::analysis::time;
-use crate::dataset::{natural_id_cmp, Dataset};
+use crate::dataset::Dataset;
 use serde::{Deserialize, Serialize};
-use std::cmp::Ordering;
 
 /// The 11 named RFM segments (the common RF regex map, with R1F1 → Lost).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -125,18 +124,23 @@ pub fn rfm(data: &Dataset) -> Rfm {
     let mut last_day = vec![0i64; n];
     let mut frequency = vec![0u32; n];
     let mut monetary = vec![0i64; n];
-    let mut orders: Vec<u32> = Vec::new();
+    // distinct orders per customer: an order counts when it is first met for this customer
+    let mut counted_for = vec![u32::MAX; lines.order_ids.len()];
     let mut max_day = i64::MIN;
     for c in 0..n {
         let range = data.customer_lines(c);
         // lines are time-ordered within a customer: the last one is the latest
         last_day[c] = range.clone().last().map_or(0, |i| time::day(lines.time[i]));
         max_day = max_day.max(last_day[c]);
-        orders.clear();
-        orders.extend(range.clone().map(|i| lines.order[i]));
-        orders.sort_unstable();
-        orders.dedup();
-        frequency[c] = orders.len() as u32;
+        let mut distinct = 0;
+        for i in range.clone() {
+            let o = lines.order[i] as usize;
+            if counted_for[o] != c as u32 {
+                counted_for[o] = c as u32;
+                distinct += 1;
+            }
+        }
+        frequency[c] = distinct;
         monetary[c] = range.map(|i| lines.amount_cents[i]).sum();
     }
     let snapshot_day = max_day.saturating_add(1);
@@ -167,13 +171,27 @@ pub fn rfm(data: &Dataset) -> Rfm {
     }
 }
 
+/// Indices of `keys` in key order (or reversed), ties by index ascending. The keys are
+/// copied beside their indices first, so the sort reads no key at random.
+fn sorted_by<K: Ord + Copy>(keys: &[K], descending: bool) -> Vec<u32> {
+    let mut keyed: Vec<(K, u32)> = keys.iter().copied().zip(0..keys.len() as u32).collect();
+    if descending {
+        keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    } else {
+        keyed.sort_unstable();
+    }
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Quintile bins 1..=5 of `values` ranked by (value, index) — pandas'
 /// `qcut(rank(method="first"), 5)`: bin(r) = max(1, ⌈5(r − 1)/(n − 1)⌉).
 pub fn quintiles<T: Ord + Copy>(values: &[T]) -> Vec<u8> {
     let n = values.len();
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    // customer index order is natural id order, so ties break by id ascending
-    order.sort_unstable_by(|&a, &b| values[a as usize].cmp(&values[b as usize]).then(a.cmp(&b)));
+    // customer index order is natural id order, so ties break by id ascending; the keys sit
+    // side by side, so the sort reads no value at random
+    let mut keyed: Vec<(T, u32)> = values.iter().copied().zip(0..n as u32).collect();
+    keyed.sort_unstable();
+    let order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
     let mut bins = vec![1u8; n];
     if n < 2 {
         return bins;
@@ -384,22 +402,16 @@ impl Rfm {
     /// Customer numbers sorted by `column` (ties by customer id, which stays ascending).
     /// The session caches this per (column, direction), so paging never re-sorts.
     pub fn order_by(&self, data: &Dataset, column: RfmColumn, descending: bool) -> Vec<u32> {
-        let mut idx: Vec<u32> = (0..self.segment.len() as u32).collect();
-        let key = |a: u32, b: u32| -> Ordering {
-            let (a, b) = (a as usize, b as usize);
-            match column {
-                RfmColumn::CustomerId => natural_id_cmp(&data.customers[a], &data.customers[b]),
-                RfmColumn::Recency => self.recency_days[a].cmp(&self.recency_days[b]),
-                RfmColumn::Frequency => self.frequency[a].cmp(&self.frequency[b]),
-                RfmColumn::Monetary => self.monetary_cents[a].cmp(&self.monetary_cents[b]),
-                RfmColumn::Segment => self.segment[a].cmp(&self.segment[b]),
-            }
-        };
-        idx.sort_unstable_by(|&a, &b| {
-            let o = key(a, b);
-            (if descending { o.reverse() } else { o }).then(a.cmp(&b))
-        });
-        idx
+        let n = data.n_customers().min(self.segment.len());
+        match column {
+            // customers are numbered in natural id order already
+            RfmColumn::CustomerId if descending => (0..n as u32).rev().collect(),
+            RfmColumn::CustomerId => (0..n as u32).collect(),
+            RfmColumn::Recency => sorted_by(&self.recency_days, descending),
+            RfmColumn::Frequency => sorted_by(&self.frequency, descending),
+            RfmColumn::Monetary => sorted_by(&self.monetary_cents, descending),
+            RfmColumn::Segment => sorted_by(&self.segment, descending),
+        }
     }
 
     /// Filters `order` (from `order_by`) by segment and id substring, then slices one page.
@@ -507,6 +519,39 @@ mod tests {
         assert_eq!(s.snapshot_date.as_deref(), Some("1970-01-22"));
         assert_eq!(s.segments.iter().map(|x| x.customers).sum::<u64>(), 2);
         assert_eq!(s.grid.len(), 25);
+    }
+
+    #[test]
+    fn table_orders_follow_natural_ids_and_break_ties_by_id() {
+        const DAY: i64 = 86_400;
+        let mut t = OrderLines::default();
+        for (order, id, cents) in [
+            ("a", "b", 100),
+            ("b", "10", 300),
+            ("c", "9", 100),
+            ("d", "a", 300),
+        ] {
+            t.push(order, Some(id), DAY, None, 1.0, cents, false);
+        }
+        t.finish();
+        let d = Dataset::build(t);
+        let r = rfm(&d);
+        let ids = |order: Vec<u32>| -> Vec<&str> {
+            order.iter().map(|&c| &*d.customers[c as usize]).collect()
+        };
+        let mut natural: Vec<&str> = vec!["b", "10", "9", "a"];
+        natural.sort_by(|a, b| crate::dataset::natural_id_cmp(a, b));
+        assert_eq!(ids(r.order_by(&d, RfmColumn::CustomerId, false)), natural);
+        natural.reverse();
+        assert_eq!(ids(r.order_by(&d, RfmColumn::CustomerId, true)), natural);
+        assert_eq!(
+            ids(r.order_by(&d, RfmColumn::Monetary, true)),
+            vec!["10", "a", "9", "b"]
+        );
+        assert_eq!(
+            ids(r.order_by(&d, RfmColumn::Monetary, false)),
+            vec!["9", "b", "10", "a"]
+        );
     }
 
     #[test]
