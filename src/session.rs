@@ -211,8 +211,16 @@ impl Session {
                     }
                 }
                 SessionStep::Progress(_) | SessionStep::Part(_) => {}
-                SessionStep::NeedBytes(_) => {
-                    unreachable!("ingest_now hands over every byte at the start")
+                // ingest_now hands over every byte at the start
+                SessionStep::NeedBytes(i) => {
+                    self.job = None;
+                    let e = crate::ingest::IngestError::new(
+                        crate::ingest::IngestErrorKind::SplitFailed {
+                            file: format!("file {i}"),
+                            why: "bytes were asked for but none are coming".to_string(),
+                        },
+                    );
+                    return Err(e.into());
                 }
             }
         }

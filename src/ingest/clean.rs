@@ -127,8 +127,8 @@ impl Deduper {
             source.same_cells(earlier, id, rec, &mut scratch)
         });
         self.scratch = scratch;
-        if let Some((line, _)) = found {
-            return Some(line);
+        if found.is_some() {
+            return found;
         }
         let (head, count) = self.heads[o];
         let slot = self.rows.len() as u32;
@@ -154,19 +154,14 @@ impl Deduper {
         None
     }
 
-    /// The remembered row of order `order` with hash `hash` for which `same` holds: its
-    /// line index and where it is. Newest first (the chain's order); at most one row can
-    /// match, since an equal later row would have been a duplicate.
-    pub fn find(
-        &self,
-        hash: u64,
-        order: u32,
-        mut same: impl FnMut(RowId) -> bool,
-    ) -> Option<(u32, RowId)> {
+    /// The line index of the remembered row of order `order` with hash `hash` for which
+    /// `same` holds (given where the row is). Newest first (the chain's order); at most one
+    /// row can match, since an equal later row would have been a duplicate.
+    pub fn find(&self, hash: u64, order: u32, mut same: impl FnMut(RowId) -> bool) -> Option<u32> {
         let (head, count) = self.heads.get(order as usize).copied()?;
         let mut hit = |slot: u32| {
             let r = self.rows[slot as usize];
-            (r.hash == hash && same(r.id)).then_some((r.index, r.id))
+            (r.hash == hash && same(r.id)).then_some(r.index)
         };
         if count >= CHAIN_LIMIT {
             let slots = self.big.get(&hash).map_or(&[][..], Vec::as_slice);

@@ -257,14 +257,14 @@ impl IngestJob {
                 self.current = Some(job);
                 Ok(Step::NeedPart(self.next_file - 1))
             }
-            Some(job) if matches!(job.role, Role::Tail(_)) => {
-                self.finished = true;
-                Ok(Step::Part(Box::new(job.into_part())))
-            }
             Some(job) => {
                 let size = match job.role {
+                    Role::Tail(plan) => {
+                        self.finished = true;
+                        return Ok(Step::Part(Box::new(job.into_part(plan))));
+                    }
                     Role::Head(plan) => plan.size,
-                    _ => job.size,
+                    Role::Whole => job.size,
                 };
                 let done = job.finish()?;
                 self.bytes_done += size;
@@ -699,7 +699,7 @@ struct FileJob {
     kept_line: Vec<u64>,
 }
 
-fn split_failed(file: &str, why: &str) -> IngestError {
+pub(crate) fn split_failed(file: &str, why: &str) -> IngestError {
     IngestError::new(IngestErrorKind::SplitFailed {
         file: file.to_string(),
         why: why.to_string(),
@@ -1176,10 +1176,7 @@ impl FileJob {
     }
 
     /// The tail job's result (`split`): lines with the tail's own ids and line numbers.
-    fn into_part(mut self: Box<Self>) -> ParsedPart {
-        let Role::Tail(plan) = self.role else {
-            unreachable!("only a tail job makes a part")
-        };
+    fn into_part(mut self: Box<Self>, plan: SplitPlan) -> ParsedPart {
         let ids = std::mem::take(&mut self.ids);
         let part_ids = |t: IdTable| {
             let (arena, ends) = t.into_arena();
@@ -1303,16 +1300,15 @@ impl FileJob {
                 let found = self.dedupe.find(h1, order, |id| {
                     source.record_at(id, &mut scratch) && record_hash2(&scratch) == h2
                 });
-                if let Some((orig, id)) = found {
+                if let Some(orig) = found {
                     final_index.push(orig);
                     duplicates.push((orig, part.line[j] + offset));
-                    // the head row has the same cells: its date has the dropped row's shape
-                    if self.source.record_at(id, &mut scratch) {
-                        let cell = scratch.get(self.plan.order_date).unwrap_or(&[]);
-                        let cell = trim(std::str::from_utf8(cell).unwrap_or(""));
-                        if let Some(date) = parse_date(cell, false) {
-                            dropped_shapes.push(date.shape);
-                        }
+                    // `scratch` holds the matched head row, whose cells are the dropped
+                    // row's: its date has the dropped row's shape
+                    let cell = scratch.get(self.plan.order_date).unwrap_or(&[]);
+                    let cell = trim(std::str::from_utf8(cell).unwrap_or(""));
+                    if let Some(date) = parse_date(cell, false) {
+                        dropped_shapes.push(date.shape);
                     }
                     continue;
                 }

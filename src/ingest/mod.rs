@@ -151,9 +151,11 @@ pub fn ingest_all(files: Vec<SourceFile>, options: IngestOptions) -> Result<Inge
         match job.step(usize::MAX)? {
             Step::Done(done) => return Ok(*done),
             Step::Progress(_) => {}
-            Step::NeedPart(_) | Step::Part(_) | Step::NeedBytes(_) => {
-                unreachable!("a job over whole files neither needs nor makes a part")
+            // a job over whole files never asks for a part or bytes, nor makes a part
+            Step::NeedPart(i) | Step::NeedBytes(i) => {
+                return Err(job::split_failed(&format!("file {i}"), "not split"));
             }
+            Step::Part(_) => return Err(job::split_failed("", "not split")),
         }
     }
 }
@@ -176,12 +178,22 @@ pub fn read_tail(
     plan: SplitPlan,
     options: IngestOptions,
 ) -> Option<ParsedPart> {
+    let file = tail_file(name, bytes, plan)?;
+    parse_tail(file, plan, options)
+}
+
+/// What the tail job of split file `bytes` reads: its prefix, then bytes `plan.split..`.
+pub fn tail_file(name: &str, bytes: &[u8], plan: SplitPlan) -> Option<SourceFile> {
     let prefix = bytes.get(..plan.prefix_len as usize)?;
     let tail = bytes.get(plan.split as usize..)?;
-    let file = SourceFile {
+    Some(SourceFile {
         name: name.to_string(),
         bytes: split::tail_bytes(prefix, tail),
-    };
+    })
+}
+
+/// Parses a tail job's input (`tail_file`) to its `ParsedPart`.
+pub fn parse_tail(file: SourceFile, plan: SplitPlan, options: IngestOptions) -> Option<ParsedPart> {
     let mut job = IngestJob::new_tail(file, plan, options, false);
     loop {
         match job.step(usize::MAX).ok()? {

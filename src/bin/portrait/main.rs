@@ -12,7 +12,7 @@ mod text;
 
 use args::{Cli, Command};
 use clap::Parser;
-use portrait::ingest::{read_tail, FileOptions, IngestOptions, SourceFile};
+use portrait::ingest::{parse_tail, tail_file, FileOptions, IngestOptions, SourceFile};
 use portrait::sample::{generate_csv, SampleParams};
 use portrait::Session;
 use std::io::Write;
@@ -77,8 +77,9 @@ fn analyze(a: args::Analyze) -> Result<(), String> {
     // the tail half of a large CSV is read on a second thread, as the page's second worker does
     let summary = session
         .ingest_now(files, options, |file, plan, options| {
-            let (name, bytes, options) = (file.name.clone(), file.bytes.clone(), options.clone());
-            let thread = std::thread::spawn(move || read_tail(&name, &bytes, plan, options));
+            let input = tail_file(&file.name, &file.bytes, plan)?;
+            let options = options.clone();
+            let thread = std::thread::spawn(move || parse_tail(input, plan, options));
             Some(Box::new(move || thread.join().ok().flatten()))
         })
         .map_err(|e| e.to_string())?;
