@@ -57,6 +57,79 @@ export class Chart {
   }
 }
 
+/** The chart colours and font an element sees (its `--portrait-*` design tokens). */
+export interface ChartTheme {
+  accent: string;
+  second: string;
+  grid: string;
+  muted: string;
+  font: string;
+}
+
+export function chartTheme(el: Element): ChartTheme {
+  return {
+    accent: token(el, '--portrait-chart-1', '#2852c8'),
+    second: token(el, '--portrait-chart-2', '#e07b39'),
+    grid: token(el, '--portrait-chart-grid', '#e6e9ee'),
+    muted: token(el, '--portrait-color-text-muted', '#59636e'),
+    font: token(el, '--portrait-font-sans', 'sans-serif'),
+  };
+}
+
+/**
+ * The frame every Portrait chart shares: the theme's font, a legend at the top right and a
+ * tooltip per axis category (`tooltip` formats the category at `dataIndex` as HTML; escape
+ * file text with `escapeHtml`).
+ */
+export function chartFrame(
+  theme: ChartTheme,
+  grid: { left: number; right: number; top: number; bottom: number },
+  tooltip: (dataIndex: number) => string,
+): ChartOption {
+  return {
+    textStyle: { fontFamily: theme.font },
+    grid: { ...grid, containLabel: true },
+    legend: { top: 0, right: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 8, textStyle: { color: theme.muted } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => tooltip((params as Array<{ dataIndex: number }>)[0]?.dataIndex ?? 0),
+    },
+  };
+}
+
+/**
+ * One chart in a container that an element renders (and may re-render or remove): the
+ * chart is made when the container appears, moved when it is replaced, disposed with it.
+ */
+export class ChartSlot {
+  #chart: Chart | null = null;
+  #host: HTMLElement | null = null;
+  #onCreate: ((chart: Chart) => void) | undefined;
+
+  /** `onCreate`: wires a new chart (event handlers). */
+  constructor(onCreate?: (chart: Chart) => void) {
+    this.#onCreate = onCreate;
+  }
+
+  /** Shows `option` in `host` (nothing when either is missing). */
+  draw(host: HTMLElement | null, option: (() => ChartOption) | null): void {
+    if (host !== this.#host) {
+      this.#chart?.dispose();
+      this.#chart = host ? new Chart(host) : null;
+      this.#host = host;
+      if (this.#chart) this.#onCreate?.(this.#chart);
+    }
+    if (this.#chart && option) this.#chart.set(option());
+  }
+
+  dispose(): void {
+    this.#chart?.dispose();
+    this.#chart = null;
+    this.#host = null;
+  }
+}
+
 /**
  * Draws one throwaway bar-and-line chart off screen, so ECharts' code is compiled and its
  * renderer set up before the first real chart: that first draw otherwise costs ~80 ms

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { MonthPoint, Overview } from '../../api/types.js';
-import { Chart, escapeHtml, token, type ChartOption } from '../../charts/chart.js';
+import { chartFrame, ChartSlot, chartTheme, escapeHtml, type ChartOption } from '../../charts/chart.js';
 import {
   COMPACT_FROM,
   daySpan,
@@ -57,14 +57,11 @@ export class PortraitOverview extends LitElement {
   @query('.chart') private chartEl?: HTMLElement;
 
   #locale = new LocaleController(this);
-  #chart: Chart | null = null;
-  #chartHost: HTMLElement | null = null;
+  #chart = new ChartSlot();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#chart?.dispose();
-    this.#chart = null;
-    this.#chartHost = null;
+    this.#chart.dispose();
   }
 
   #kpis(o: Overview, locale: Locale): Kpi[] {
@@ -183,47 +180,31 @@ export class PortraitOverview extends LitElement {
   }
 
   #drawChart(): void {
-    const el = this.chartEl ?? null;
-    if (el !== this.#chartHost) {
-      this.#chart?.dispose();
-      this.#chart = el ? new Chart(el) : null;
-      this.#chartHost = el;
-    }
-    if (this.#chart && this.overview) this.#chart.set(this.#chartOption(this.overview.monthly, this.#locale.locale));
+    const o = this.overview;
+    this.#chart.draw(this.chartEl ?? null, o ? () => this.#chartOption(o.monthly, this.#locale.locale) : null);
   }
 
   #chartOption(months: MonthPoint[], locale: Locale): ChartOption {
-    const accent = token(this, '--portrait-chart-1', '#2852c8');
-    const second = token(this, '--portrait-chart-2', '#e07b39');
-    const grid = token(this, '--portrait-chart-grid', '#e6e9ee');
-    const muted = token(this, '--portrait-color-text-muted', '#59636e');
-    const font = token(this, '--portrait-font-sans', 'sans-serif');
+    const theme = chartTheme(this);
+    const { accent, second, grid, muted } = theme;
     const labels = months.map((m) => formatMonth(m.month, locale));
     const revenueName = t('overview.series.revenue');
     const ordersName = t('overview.series.orders');
+    const tooltip = (i: number) => {
+      const m = months[i]!;
+      const rows = [
+        [revenueName, formatMoney(m.revenue_cents, this.currency, locale)],
+        [t('overview.series.returns'), formatMoney(m.returns_cents, this.currency, locale)],
+        [ordersName, formatCount(m.orders, locale)],
+        [t('overview.series.newCustomers'), formatCount(m.new_customers, locale)],
+      ];
+      return (
+        `<strong>${escapeHtml(labels[i] ?? m.month)}</strong><br/>` +
+        rows.map(([k, v]) => `${escapeHtml(k!)}: <b>${escapeHtml(v!)}</b>`).join('<br/>')
+      );
+    };
     return {
-      textStyle: { fontFamily: font },
-      grid: { left: 8, right: 8, top: 36, bottom: 4, containLabel: true },
-      legend: { top: 0, right: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 8, textStyle: { color: muted } },
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (params: unknown) => {
-          const list = params as Array<{ dataIndex: number }>;
-          const i = list[0]?.dataIndex ?? 0;
-          const m = months[i]!;
-          const rows = [
-            [revenueName, formatMoney(m.revenue_cents, this.currency, locale)],
-            [t('overview.series.returns'), formatMoney(m.returns_cents, this.currency, locale)],
-            [ordersName, formatCount(m.orders, locale)],
-            [t('overview.series.newCustomers'), formatCount(m.new_customers, locale)],
-          ];
-          return (
-            `<strong>${escapeHtml(labels[i] ?? m.month)}</strong><br/>` +
-            rows.map(([k, v]) => `${escapeHtml(k!)}: <b>${escapeHtml(v!)}</b>`).join('<br/>')
-          );
-        },
-      },
+      ...chartFrame(theme, { left: 8, right: 8, top: 36, bottom: 4 }, tooltip),
       xAxis: {
         type: 'category',
         data: labels,

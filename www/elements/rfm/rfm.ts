@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { SEGMENTS, type GridCell, type RfmColumn, type RfmPage, type RfmQuery, type RfmSummary, type Segment } from '../../api/types.js';
-import { Chart, escapeHtml, token, type ChartOption } from '../../charts/chart.js';
+import { chartFrame, ChartSlot, chartTheme, escapeHtml, type ChartOption } from '../../charts/chart.js';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, type Locale } from '../../format/format.js';
 import { LocaleController, t, type MessageKey } from '../../i18n/index.js';
 import { PortraitSegmentEvent } from '../events.js';
@@ -74,16 +74,18 @@ export class PortraitRfm extends LitElement {
   @query('.chart') private chartEl?: HTMLElement;
 
   #locale = new LocaleController(this);
-  #chart: Chart | null = null;
-  #chartHost: HTMLElement | null = null;
+  #chart = new ChartSlot((chart) =>
+    chart.on('click', (p) => {
+      const i = (p as { dataIndex?: number }).dataIndex;
+      if (i !== undefined && this.summary) this.showSegment(this.summary.segments[i]!.segment);
+    }),
+  );
   #seq = 0;
   #debounce: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#chart?.dispose();
-    this.#chart = null;
-    this.#chartHost = null;
+    this.#chart.dispose();
     clearTimeout(this.#debounce);
   }
 
@@ -107,17 +109,8 @@ export class PortraitRfm extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if ((changed.has('summary') || changed.has('source')) && this.summary && this.source) void this.#fetch();
-    const el = this.chartEl ?? null;
-    if (el !== this.#chartHost) {
-      this.#chart?.dispose();
-      this.#chart = el ? new Chart(el) : null;
-      this.#chartHost = el;
-      this.#chart?.on('click', (p) => {
-        const i = (p as { dataIndex?: number }).dataIndex;
-        if (i !== undefined && this.summary) this.showSegment(this.summary.segments[i]!.segment);
-      });
-    }
-    if (this.#chart && this.summary) this.#chart.set(this.#chartOption(this.summary, this.#locale.locale));
+    const summary = this.summary;
+    this.#chart.draw(this.chartEl ?? null, summary ? () => this.#chartOption(summary, this.#locale.locale) : null);
   }
 
   async #fetch(): Promise<void> {
@@ -426,31 +419,21 @@ export class PortraitRfm extends LitElement {
   }
 
   #chartOption(s: RfmSummary, locale: Locale): ChartOption {
-    const muted = token(this, '--portrait-color-text-muted', '#59636e');
-    const grid = token(this, '--portrait-chart-grid', '#e6e9ee');
-    const font = token(this, '--portrait-font-sans', 'sans-serif');
-    const c1 = token(this, '--portrait-chart-1', '#2852c8');
-    const c2 = token(this, '--portrait-chart-2', '#e07b39');
+    const theme = chartTheme(this);
+    const { muted, grid, accent: c1, second: c2 } = theme;
     const names = s.segments.map((x) => t(`segment.${x.segment}` as MessageKey));
     const customersName = t('rfm.series.customers');
     const revenueName = t('rfm.series.revenue');
+    const tooltip = (i: number) => {
+      const x = s.segments[i]!;
+      return (
+        `<strong>${escapeHtml(names[i]!)}</strong><br/>` +
+        `${escapeHtml(t('rfm.col.customers'))}: <b>${escapeHtml(formatCount(x.customers, locale))}</b> (${escapeHtml(formatPercent(x.customer_share, locale))})<br/>` +
+        `${escapeHtml(t('rfm.col.revenue'))}: <b>${escapeHtml(formatMoney(x.revenue_cents, this.currency, locale))}</b> (${escapeHtml(formatPercent(x.revenue_share, locale))})`
+      );
+    };
     return {
-      textStyle: { fontFamily: font },
-      grid: { left: 4, right: 16, top: 32, bottom: 4, containLabel: true },
-      legend: { top: 0, right: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 8, textStyle: { color: muted } },
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (params: unknown) => {
-          const i = (params as Array<{ dataIndex: number }>)[0]?.dataIndex ?? 0;
-          const x = s.segments[i]!;
-          return (
-            `<strong>${escapeHtml(names[i]!)}</strong><br/>` +
-            `${escapeHtml(t('rfm.col.customers'))}: <b>${escapeHtml(formatCount(x.customers, locale))}</b> (${escapeHtml(formatPercent(x.customer_share, locale))})<br/>` +
-            `${escapeHtml(t('rfm.col.revenue'))}: <b>${escapeHtml(formatMoney(x.revenue_cents, this.currency, locale))}</b> (${escapeHtml(formatPercent(x.revenue_share, locale))})`
-          );
-        },
-      },
+      ...chartFrame(theme, { left: 4, right: 16, top: 32, bottom: 4 }, tooltip),
       xAxis: {
         type: 'value',
         max: (v: { max: number }) => Math.min(1, Math.ceil(v.max * 10) / 10),
