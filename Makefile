@@ -24,7 +24,7 @@ setup-test:
 	@bash scripts/setup.sh test
 
 wasm:
-	cargo build --release --lib --target wasm32-unknown-unknown
+	cargo build --release --lib --target wasm32-unknown-unknown --no-default-features
 	wasm-bindgen --target web --out-dir pkg $(WASM)
 
 web:
@@ -47,7 +47,7 @@ test-native:
 	cargo test --profile ci
 
 test-wasm:
-	cargo test --profile ci --target wasm32-unknown-unknown --test wasm_bindings
+	cargo test --profile ci --target wasm32-unknown-unknown --no-default-features --test wasm_bindings
 
 test-web:
 	npm test

@@ -1,6 +1,10 @@
 //! The crate-level error and its wire form (what crosses to JavaScript and the CLI's JSON).
+//!
+//! Every error is a [`Message`] (a code with parameters) plus, for file errors, where: the
+//! page words it in the user's language, the CLI in English (`Display`).
 
 use crate::ingest::IngestError;
+use crate::message::{english, Message, Params};
 use crate::sample::SampleParamsError;
 use serde::{Deserialize, Serialize};
 
@@ -8,30 +12,59 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A file could not be read as an orders table.
+    /// A file could not be read as a table.
     #[error(transparent)]
     Ingest(#[from] IngestError),
     /// Sample-shop parameters out of range.
     #[error(transparent)]
     Sample(#[from] SampleParamsError),
     /// An analysis was asked for before any data was loaded.
-    #[error("no data loaded yet: drop an orders file or try the sample shop first")]
+    #[error("{}", english(&Message::new("session.no_data")))]
     NoData,
     /// `step` was called with no ingest running.
-    #[error("no ingest is running")]
+    #[error("{}", english(&Message::new("session.no_job")))]
     NoJob,
-    /// A request's arguments could not be read.
-    #[error("invalid request: {0}")]
+    /// A request's arguments could not be read (the reader's words: a developer error).
+    #[error("{}", english(&Message::new("session.invalid_request").with("detail", .0.as_str())))]
     InvalidRequest(String),
+    /// An analysis, its parameters, the customer table or the filter refused the request;
+    /// the message says which rule.
+    #[error("{}", english(.0))]
+    Refused(Message),
 }
 
-/// An error as plain data: a stable `code` the page translates, an English `message`, and
-/// the location when the error is about a place in a file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl Error {
+    /// The error as a code with parameters.
+    pub fn message(&self) -> Message {
+        match self {
+            Error::Ingest(e) => e.message(),
+            Error::Sample(e) => e.message(),
+            Error::NoData => Message::new("session.no_data"),
+            Error::NoJob => Message::new("session.no_job"),
+            Error::InvalidRequest(detail) => {
+                Message::new("session.invalid_request").with("detail", detail.as_str())
+            }
+            Error::Refused(m) => m.clone(),
+        }
+    }
+
+    /// A request that could not be read: `what` names it, `e` is the reader's error.
+    pub fn invalid(what: &str, e: impl std::fmt::Display) -> Error {
+        Error::InvalidRequest(format!("{what}: {e}"))
+    }
+}
+
+/// An error as plain data: a stable `code` the page translates, the `params` it words, the
+/// English `message` (the CLI's wording, for logs and as a last fallback), and the location
+/// when the error is about a place in a file. Field names are the JS API.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct WireError {
     /// Stable code, e.g. `ingest.missing_columns`, `session.no_data`.
     pub code: String,
-    /// Full English message (names file, line and column where there is one).
+    /// What the wording of the code names.
+    #[serde(default)]
+    pub params: Params,
+    /// The English wording (names file, line and column where there is one).
     pub message: String,
     /// File name.
     pub file: Option<String>,
@@ -43,29 +76,22 @@ pub struct WireError {
 
 impl From<&Error> for WireError {
     fn from(e: &Error) -> Self {
-        let message = e.to_string();
-        match e {
-            Error::Ingest(i) => WireError {
-                code: i.code().to_string(),
-                message,
-                file: i.file().map(str::to_string),
-                line: i.line(),
-                column: i.column().map(str::to_string),
-            },
-            Error::Sample(_) => plain("sample.invalid_params", message),
-            Error::NoData => plain("session.no_data", message),
-            Error::NoJob => plain("session.no_job", message),
-            Error::InvalidRequest(_) => plain("session.invalid_request", message),
+        let m = e.message();
+        let (file, line, column) = match e {
+            Error::Ingest(i) => (
+                i.file().map(str::to_string),
+                i.line(),
+                i.column().map(str::to_string),
+            ),
+            _ => (None, None, None),
+        };
+        WireError {
+            message: english(&m),
+            code: m.code,
+            params: m.params,
+            file,
+            line,
+            column,
         }
-    }
-}
-
-fn plain(code: &str, message: String) -> WireError {
-    WireError {
-        code: code.to_string(),
-        message,
-        file: None,
-        line: None,
-        column: None,
     }
 }

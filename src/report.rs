@@ -1,34 +1,82 @@
-//! The full analysis report: what `portrait analyze --json` prints and what the page's
-//! "Export JSON" produces — the same bytes for the same input (tested).
+//! The report: what `portrait report --json` prints and what the page's "Export JSON"
+//! produces — the same bytes for the same input (tested).
+//!
+//! `{format, files, <kind>: <section>, …}` with one section per analysis of the report, in
+//! registry order. A section is the analysis's output; an analysis with customer columns
+//! writes `{summary: <output>, customers: [{customer_id, <column>: value, …}, …]}`, every
+//! customer in natural id order.
 
-use crate::analysis::overview::Overview;
-use crate::ingest::{FileInspection, QualityReport};
-use crate::segment::rfm::{RfmRow, RfmSummary};
-use serde::Serialize;
+use crate::analysis::cache::Model;
+use crate::analysis::{Context, Entry};
+use crate::error::Error;
+use crate::ingest::FileInspection;
+use crate::table::AllRows;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 
 /// Version of the report's JSON layout; bump on any breaking change of a field.
-pub const REPORT_FORMAT: u32 = 1;
+/// 2: sentences became message codes (`Message`), the RFM grid's segment may be null.
+pub const REPORT_FORMAT: u32 = 2;
 
-/// Everything one ingest + analysis run produced.
-#[derive(Debug, Clone, Serialize)]
-pub struct Report<'a> {
-    /// `REPORT_FORMAT`.
-    pub format: u32,
-    /// Per file: format, encoding, mapping used.
-    pub files: &'a [FileInspection],
-    /// Data-quality report.
-    pub quality: &'a QualityReport,
-    /// Overview KPIs.
-    pub overview: &'a Overview,
-    /// RFM summary and one row per customer (natural id order).
-    pub rfm: RfmReport,
+/// One analysis's part of the report (and its own export).
+pub struct Section<'a> {
+    summary: Box<dyn erased_serde::Serialize>,
+    customers: Option<AllRows<'a>>,
 }
 
-/// RFM part of the report.
-#[derive(Debug, Clone, Serialize)]
-pub struct RfmReport {
-    /// Segment totals and grid.
-    pub summary: RfmSummary,
-    /// Every customer.
-    pub customers: Vec<RfmRow>,
+impl<'a> Section<'a> {
+    /// The section of `entry`'s `model`.
+    pub fn of(
+        entry: &'static dyn Entry,
+        model: &'a Model,
+        cx: &Context<'a>,
+    ) -> Result<Section<'a>, Error> {
+        let summary = entry.output(model, cx)?;
+        let names = entry.columns().iter().map(|c| c.name);
+        let columns: Vec<_> = names.zip(entry.values(model)?).collect();
+        let customers = (!columns.is_empty()).then_some(AllRows {
+            data: cx.data,
+            columns,
+        });
+        Ok(Section { summary, customers })
+    }
+}
+
+impl Serialize for Section<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.customers {
+            None => self.summary.serialize(s),
+            Some(rows) => {
+                let mut map = s.serialize_map(Some(2))?;
+                map.serialize_entry("summary", &*self.summary)?;
+                map.serialize_entry("customers", rows)?;
+                map.end()
+            }
+        }
+    }
+}
+
+struct Report<'r, 'a> {
+    files: &'r [FileInspection],
+    sections: &'r [(&'static str, Section<'a>)],
+}
+
+impl Serialize for Report<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.sections.len() + 2))?;
+        map.serialize_entry("format", &REPORT_FORMAT)?;
+        map.serialize_entry("files", self.files)?;
+        for (kind, section) in self.sections {
+            map.serialize_entry(kind, section)?;
+        }
+        map.end()
+    }
+}
+
+/// The report of `files` with `sections` (kind, section), as pretty JSON.
+pub fn to_json(
+    files: &[FileInspection],
+    sections: &[(&'static str, Section<'_>)],
+) -> serde_json::Result<String> {
+    serde_json::to_string_pretty(&Report { files, sections })
 }

@@ -87,16 +87,23 @@ fn ragged_rows_are_wrong_field_count_rejections_with_line_numbers() {
     assert_eq!((d.report.rows_read, d.report.rows_used), (4, 2));
     let g = &d.report.rejected[0];
     assert_eq!((g.reason, g.count), (RejectReason::WrongFieldCount, 2));
-    let where_: Vec<(u64, &str)> = g
+    let where_: Vec<(u64, String)> = g
         .examples
         .iter()
-        .map(|e| (e.line, e.detail.as_str()))
+        .map(|e| {
+            (
+                e.line,
+                e.detail
+                    .map(|d| d.message().to_string())
+                    .unwrap_or_default(),
+            )
+        })
         .collect();
     assert_eq!(
         where_,
         [
-            (3, "expected 8 fields, found 5"),
-            (5, "expected 8 fields, found 9")
+            (3, "expected 8 fields, found 5".to_string()),
+            (5, "expected 8 fields, found 9".to_string())
         ]
     );
     assert_eq!(g.examples[0].file, "retail.csv");

@@ -103,12 +103,11 @@ fn online_retail_csv_gz_gives_the_published_figures() {
     let file = &ingested.report.files[0];
     assert_eq!(file.format, "csv+gzip");
     assert_eq!(file.encoding, "UTF-8");
-    assert_eq!(file.date_format, "YYYY-MM-DD hh:mm:ss");
-    assert!(ingested
-        .report
-        .currency
-        .basis
-        .starts_with("Country column: "));
+    let dates = file.date_format.as_ref().map(|d| d.english());
+    assert_eq!(dates.as_deref(), Some("YYYY-MM-DD hh:mm:ss"));
+    let basis = &ingested.report.currency.basis;
+    assert_eq!(basis.code, "currency.region");
+    assert!(basis.to_string().starts_with("Country column: "), "{basis}");
 }
 
 #[test]
@@ -135,6 +134,7 @@ fn xlsx_copy_with_excel_date_cells_gives_the_same_figures() {
     check_published_figures(&ingested);
     let file = &ingested.report.files[0];
     assert_eq!(file.format, "xlsx");
-    assert_eq!(file.date_format, "Excel date cells");
+    let dates = file.date_format.as_ref().map(|d| d.written.as_str());
+    assert_eq!(dates, Some("date.excel_cells"));
     assert_eq!(ingested.files[0].sheet.as_deref(), Some("Online Retail"));
 }

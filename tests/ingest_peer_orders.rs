@@ -36,9 +36,9 @@ fn ingest_timed(file: SourceFile) -> (Ingested, String) {
         let ms = t.elapsed().as_secs_f64() * 1e3;
         match step {
             Step::Progress(p) => stages.push(format!("{:?} {ms:.0} ms", p.stage)),
-            Step::Done(done) => {
+            Step::Done => {
                 stages.push(format!("{:?} {ms:.0} ms", Stage::Done));
-                return (*done, stages.join(", "));
+                return (job.take_result().expect("a result"), stages.join(", "));
             }
             other => panic!("a whole file needs no part: {other:?}"),
         }

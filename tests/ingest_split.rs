@@ -70,13 +70,13 @@ fn ingest_streamed(
     let mut next = 1;
     loop {
         match job.step(usize::MAX)? {
-            Step::NeedPart(0) => job.supply_part(part.take())?,
-            Step::NeedBytes(0) => {
+            Step::NeedPart { file_index: 0 } => job.supply_part(part.take())?,
+            Step::NeedBytes { file_index: 0 } => {
                 let chunk = &file.bytes[bounds[next - 1]..bounds[next]];
                 job.supply_bytes(chunk, next + 1 == bounds.len())?;
                 next += 1;
             }
-            Step::Done(done) => return Ok(*done),
+            Step::Done => return Ok(job.take_result().expect("a result")),
             Step::Progress(_) => {}
             other => panic!("unexpected step {other:?}"),
         }
@@ -95,8 +95,8 @@ fn read_tail_streamed(file: &SourceFile, plan: SplitPlan, cut: usize) -> Option<
     let mut job = IngestJob::new_tail(first, plan, IngestOptions::default(), true);
     loop {
         match job.step(usize::MAX).ok()? {
-            Step::NeedBytes(0) => job.supply_bytes(&input[cut..], true).ok()?,
-            Step::Part(part) => return Some(*part),
+            Step::NeedBytes { file_index: 0 } => job.supply_bytes(&input[cut..], true).ok()?,
+            Step::Part => return job.take_part(),
             Step::Progress(_) => {}
             other => panic!("unexpected step {other:?}"),
         }
@@ -253,7 +253,7 @@ fn a_cut_inside_a_quoted_cell_is_refused() {
     let summary = session
         .ingest_now(vec![f.clone()], IngestOptions::default(), |_, _, _| None)
         .expect("whole");
-    assert_eq!(summary.quality.rows_used, 2);
+    assert_eq!(summary.rows.used, 2);
 }
 
 #[test]
@@ -319,7 +319,7 @@ fn a_streamed_chunk_that_is_not_utf8_is_refused() {
     job.set_head(0, plan, true);
     let err = loop {
         match job.step(usize::MAX) {
-            Ok(Step::NeedBytes(0)) => {
+            Ok(Step::NeedBytes { file_index: 0 }) => {
                 if let Err(e) = job.supply_bytes(&f.bytes[60..plan.split as usize], true) {
                     break e;
                 }

@@ -7,9 +7,10 @@
 
 mod common;
 
+use portrait::analysis::Check;
 use portrait::dataset::Dataset;
 use portrait::ingest::{ingest_all, IngestOptions, SourceFile};
-use portrait::segment::rfm::{rfm, Segment};
+use portrait::segment::rfm::{rfm, RfmParams, Segment};
 use sha2::{Digest, Sha256};
 
 #[test]
@@ -38,7 +39,8 @@ fn rfm_on_the_peer_100k_file_equals_the_pandas_reference_exactly() {
     assert_eq!(ingested.report.rows_read, 100_000);
     assert_eq!(ingested.report.rows_used, 100_000);
     let data = Dataset::build(ingested.lines);
-    let r = rfm(&data);
+    let params = RfmParams::default().check().unwrap();
+    let r = rfm(&data, &params).unwrap();
 
     let reference =
         std::fs::read_to_string(common::committed_fixture("rfm/peer_100000_seed42.csv")).unwrap();

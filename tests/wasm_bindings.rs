@@ -24,15 +24,34 @@ fn num(v: &JsValue, key: &str) -> f64 {
         .unwrap_or_else(|| panic!("{key} is not a number"))
 }
 
+fn json(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap()
+}
+
+/// Steps the ingest to its end; the `IngestSummary`.
 fn run_to_ready(s: &mut PortraitSession) -> JsValue {
     for _ in 0..10_000 {
         let out = s.step(1000).unwrap();
-        if get(&out, "kind").as_string().as_deref() == Some("ready") {
-            return out;
+        if get(&out, "kind").as_string().as_deref() == Some("done") {
+            return s.summary().unwrap();
         }
         assert_eq!(get(&out, "kind").as_string().as_deref(), Some("progress"));
     }
     panic!("ingest never finished");
+}
+
+/// `run` of `kind` to its output.
+fn run(s: &mut PortraitSession, kind: &str, params: JsValue) -> JsValue {
+    let mut out = s.run(kind.into(), params).unwrap();
+    while get(&out, "state").as_string().as_deref() == Some("working") {
+        out = s.step_run(1000).unwrap();
+    }
+    assert_eq!(get(&out, "state").as_string().as_deref(), Some("done"));
+    get(&out, "output")
+}
+
+fn report(s: &mut PortraitSession) -> String {
+    s.export(JsValue::UNDEFINED).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -41,38 +60,45 @@ fn protocol_number_is_exported() {
 }
 
 #[wasm_bindgen_test]
-fn ingest_returns_plain_objects_with_kpis() {
+fn ingest_and_run_return_plain_objects_with_kpis() {
     let mut s = PortraitSession::new();
     s.add_file("shop.csv".into(), SHOP.as_bytes().to_vec());
     s.start_ingest(JsValue::UNDEFINED).unwrap();
     let ready = run_to_ready(&mut s);
-    let overview = get(&ready, "overview");
+    assert_eq!(num(&get(&ready, "rows"), "read"), 4.0);
+    assert_eq!(num(&get(&ready, "facts"), "customers"), 2.0);
+    let overview = run(&mut s, "overview", JsValue::UNDEFINED);
     assert_eq!(num(&overview, "customers"), 2.0);
     assert_eq!(num(&overview, "orders"), 3.0);
     // 2 × 9.90 + 1,000.00 + 5 − 5
     assert_eq!(num(&overview, "revenue_cents"), 101_980.0);
-    let quality = get(&ready, "quality");
+    let quality = run(&mut s, "quality", JsValue::UNDEFINED);
     assert_eq!(num(&quality, "rows_read"), 4.0);
     assert_eq!(num(&quality, "return_lines"), 1.0);
 }
 
 #[wasm_bindgen_test]
-fn rfm_summary_and_pages_cross_as_objects() {
+fn rfm_and_the_customer_table_cross_as_objects() {
     let mut s = PortraitSession::new();
     s.add_file("shop.csv".into(), SHOP.as_bytes().to_vec());
     s.start_ingest(JsValue::UNDEFINED).unwrap();
     run_to_ready(&mut s);
-    let summary = s.rfm_summary().unwrap();
+    let summary = run(&mut s, "rfm", json(r#"{"bins":5}"#));
     let segments: js_sys::Array = get(&summary, "segments").into();
     assert_eq!(segments.length(), 11);
-    let query = js_sys::JSON::parse(r#"{"sort":"monetary","descending":true,"limit":1}"#).unwrap();
-    let page = s.rfm_page(query).unwrap();
+    let query = json(
+        r#"{"columns":["rfm.monetary_cents","rfm.segment"],"sort":"rfm.monetary_cents","descending":true,"limit":1}"#,
+    );
+    let page = s.table(query).unwrap();
     assert_eq!(num(&page, "total"), 2.0);
     let rows: js_sys::Array = get(&page, "rows").into();
-    assert_eq!(
-        get(&rows.get(0), "customer_id").as_string().as_deref(),
-        Some("7")
-    );
+    let first = rows.get(0);
+    assert_eq!(get(&first, "customer_id").as_string().as_deref(), Some("7"));
+    assert_eq!(num(&first, "rfm.monetary_cents"), 101_980.0);
+    // a parameter rule refuses with its code and parameters
+    let err = s.run("rfm".into(), json(r#"{"bins":1}"#)).err().unwrap();
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("rfm.bins"));
+    assert_eq!(num(&get(&err, "params"), "got"), 1.0);
 }
 
 #[wasm_bindgen_test]
@@ -81,7 +107,7 @@ fn report_json_equals_the_native_report_shape() {
     s.add_file("shop.csv".into(), SHOP.as_bytes().to_vec());
     s.start_ingest(JsValue::UNDEFINED).unwrap();
     run_to_ready(&mut s);
-    let json = s.report_json().unwrap();
+    let json = report(&mut s);
     let mut native = portrait::Session::new();
     native.start_ingest(
         vec![portrait::ingest::SourceFile {
@@ -90,7 +116,7 @@ fn report_json_equals_the_native_report_shape() {
         }],
         Default::default(),
     );
-    while let portrait::session::SessionStep::Progress(_) = native.step(usize::MAX).unwrap() {}
+    while let portrait::ingest::Step::Progress(_) = native.step(usize::MAX).unwrap() {}
     assert_eq!(json, native.report_json().unwrap());
 }
 
@@ -113,8 +139,8 @@ fn errors_cross_as_wire_objects_naming_the_file() {
 
 #[wasm_bindgen_test]
 fn analyses_before_data_fail_with_no_data() {
-    let s = PortraitSession::new();
-    let err = s.overview().err().unwrap();
+    let mut s = PortraitSession::new();
+    let err = s.run("overview".into(), JsValue::UNDEFINED).err().unwrap();
     assert_eq!(
         get(&err, "code").as_string().as_deref(),
         Some("session.no_data")
@@ -124,16 +150,17 @@ fn analyses_before_data_fail_with_no_data() {
 #[wasm_bindgen_test]
 fn sample_shop_is_generated_in_wasm() {
     let mut s = PortraitSession::new();
-    s.start_sample(2000, 42).unwrap();
+    s.start_sample(json(r#"{"rows":2000,"seed":42}"#)).unwrap();
     let ready = run_to_ready(&mut s);
-    let overview = get(&ready, "overview");
-    assert_eq!(num(&overview, "lines"), 2000.0);
-    assert!(num(&overview, "customers") > 100.0);
-    let bad = s.start_sample(10, 42).err().unwrap();
+    let facts = get(&ready, "facts");
+    assert_eq!(num(&facts, "lines"), 2000.0);
+    assert!(num(&facts, "customers") > 100.0);
+    let bad = s.start_sample(json(r#"{"rows":10}"#)).err().unwrap();
     assert_eq!(
         get(&bad, "code").as_string().as_deref(),
-        Some("sample.invalid_params")
+        Some("sample.too_few_rows")
     );
+    assert_eq!(num(&get(&bad, "params"), "min"), 1000.0);
 }
 
 /// A split file through the bindings, as the two workers drive it: the tail session makes
@@ -156,18 +183,7 @@ fn a_file_split_between_two_sessions_gives_the_whole_report() {
     let size = bytes.len();
     let prefix = text.find('\n').unwrap() + 1;
     let split = prefix + text[size / 2..].find('\n').unwrap() + 1 + size / 2 - prefix;
-    let plan_js = |s: usize| {
-        let o = js_sys::Object::new();
-        for (k, v) in [
-            ("prefix_len", prefix),
-            ("split", s),
-            ("size", size),
-            ("delimiter", 44),
-        ] {
-            Reflect::set(&o, &k.into(), &(v as f64).into()).unwrap();
-        }
-        JsValue::from(o)
-    };
+    let plan = format!(r#"{{"prefix_len":{prefix},"split":{split},"size":{size},"delimiter":44}}"#);
     let kind = |v: &JsValue| get(v, "kind").as_string().unwrap_or_default();
 
     let mut tail = PortraitSession::new();
@@ -177,9 +193,7 @@ fn a_file_split_between_two_sessions_gives_the_whole_report() {
     tail.start_tail(
         "s.csv".into(),
         input[..cut].to_vec(),
-        plan_js(split),
-        JsValue::UNDEFINED,
-        true,
+        json(&format!(r#"{{"plan":{plan},"streamed":true}}"#)),
     )
     .unwrap();
     let part = loop {
@@ -195,7 +209,10 @@ fn a_file_split_between_two_sessions_gives_the_whole_report() {
     let mut head = PortraitSession::new();
     head.add_file("s.csv".into(), bytes[..prefix + 333].to_vec());
     head.start_ingest(JsValue::UNDEFINED).unwrap();
-    head.split_head(0, plan_js(split), true).unwrap();
+    head.split_head(json(&format!(
+        r#"{{"file_index":0,"plan":{plan},"streamed":true}}"#
+    )))
+    .unwrap();
     loop {
         let out = head.step(50).unwrap();
         match kind(&out).as_str() {
@@ -203,7 +220,7 @@ fn a_file_split_between_two_sessions_gives_the_whole_report() {
                 .append_bytes(&bytes[prefix + 333..split], true)
                 .unwrap(),
             "need_part" => head.supply_part(Some(part.clone())).unwrap(),
-            "ready" => break,
+            "done" => break,
             _ => {}
         }
     }
@@ -211,5 +228,5 @@ fn a_file_split_between_two_sessions_gives_the_whole_report() {
     whole.add_file("s.csv".into(), bytes.to_vec());
     whole.start_ingest(JsValue::UNDEFINED).unwrap();
     run_to_ready(&mut whole);
-    assert_eq!(head.report_json().unwrap(), whole.report_json().unwrap());
+    assert_eq!(report(&mut head), report(&mut whole));
 }

@@ -62,6 +62,14 @@ pub fn month_label(month: i32) -> String {
     )
 }
 
+/// The first and last day numbers of month number `month`.
+pub fn month_days(month: i32) -> (i64, i64) {
+    let first = |m: i32| {
+        crate::ingest::values::days_from_civil(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
+    };
+    (first(month), first(month + 1) - 1)
+}
+
 /// ISO `YYYY-MM-DDThh:mm:ss` of a wall-clock time.
 pub fn iso(time: i64) -> String {
     naive(time).format("%Y-%m-%dT%H:%M:%S").to_string()
@@ -91,6 +99,21 @@ mod tests {
         assert_eq!(month_label(month(t)), "2011-12");
         assert_eq!(iso_day(day(t)), "2011-12-09");
         assert_eq!(day(-1), -1);
+    }
+
+    #[test]
+    fn month_days_span_the_calendar_month() {
+        let feb_2024 = 2024 * 12 + 1;
+        let (a, b) = month_days(feb_2024);
+        assert_eq!(
+            (iso_day(a).as_str(), iso_day(b).as_str()),
+            ("2024-02-01", "2024-02-29")
+        );
+        let (a, b) = month_days(2011 * 12 + 11);
+        assert_eq!(
+            (iso_day(a).as_str(), iso_day(b).as_str()),
+            ("2011-12-01", "2011-12-31")
+        );
     }
 
     #[test]

@@ -2,9 +2,13 @@
 //! columnar, in input order. `Dataset::build` regroups it by customer.
 
 use super::interner::{Interner, NONE};
+use serde::{Deserialize, Serialize};
 
 /// Optional text dimensions of an order line (data contract, orders table).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// Product category (类目).
     Category,
@@ -33,6 +37,19 @@ impl Dimension {
         Dimension::Campaign,
         Dimension::Payment,
     ];
+
+    /// The snake_case name (the same as in JSON).
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Category => "category",
+            Dimension::Brand => "brand",
+            Dimension::Channel => "channel",
+            Dimension::Region => "region",
+            Dimension::City => "city",
+            Dimension::Campaign => "campaign",
+            Dimension::Payment => "payment",
+        }
+    }
 }
 
 /// One optional text column: interned values per line (`NONE` when the cell was empty).
@@ -160,6 +177,14 @@ impl OrderLines {
                 *slot = name.into();
             }
         }
+    }
+
+    /// The column of `dim`, if the input had one.
+    pub fn dimension(&self, dim: Dimension) -> Option<&DimensionColumn> {
+        self.dimensions
+            .iter()
+            .find(|(d, _)| *d == dim)
+            .map(|(_, col)| col)
     }
 
     /// The column of `dim`, created on first use (filled with `NONE` for earlier lines).

@@ -5,9 +5,13 @@
 //! *natural id order* (numeric ids numerically, others as text), so "customer_id ascending"
 //! tie-breaks in the analyses are plain index comparisons.
 
+mod facts;
+mod filter;
 mod interner;
 mod lines;
 
+pub use facts::{DataFacts, DimensionFacts, ValueCount};
+pub use filter::{DataFilter, Window};
 pub use interner::{Interner, NONE};
 pub use lines::{Dimension, DimensionColumn, OrderLines};
 

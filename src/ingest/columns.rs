@@ -7,7 +7,9 @@ use crate::dataset::Dimension;
 use serde::{Deserialize, Serialize};
 
 /// A column of the orders table in the data contract (DESIGN.md). Serialised in snake_case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// Order (invoice) id; one order has one or more lines.
@@ -285,7 +287,7 @@ impl Field {
 }
 
 /// The column chosen for one field (0-based column index into the header).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ColumnAssignment {
     /// The data-contract field.
     pub field: Field,

@@ -3,7 +3,7 @@
 //! row is delivered as it is and rejected by the caller with its line number, never an
 //! error for the whole file.
 
-use super::error::{IngestError, IngestErrorKind};
+use super::error::{IngestError, IngestErrorKind, TableProblem};
 use super::source::{RowId, RowInfo, MAX_COLUMNS, MAX_HEADER_BYTES};
 use csv::ByteRecord;
 use std::io::{Cursor, SeekFrom};
@@ -62,11 +62,11 @@ fn builder(delimiter: u8) -> csv::ReaderBuilder {
     b
 }
 
-fn not_a_table(file: &str, line: u64, detail: String) -> IngestError {
+fn not_a_table(file: &str, line: u64, problem: TableProblem) -> IngestError {
     IngestError::new(IngestErrorKind::NotATable {
         file: file.to_string(),
         line,
-        detail,
+        problem,
     })
 }
 
@@ -96,11 +96,10 @@ impl CsvSource {
             return Err(not_a_table(
                 file,
                 line,
-                format!(
-                    "the first line is {} bytes long with no line break; a header line is at \
-                     most {MAX_HEADER_BYTES} bytes",
-                    header_end - start
-                ),
+                TableProblem::LongHeader {
+                    bytes: header_end - start,
+                    max: MAX_HEADER_BYTES,
+                },
             ));
         }
         let len = bytes.len() as u64;
@@ -108,7 +107,7 @@ impl CsvSource {
         let mut header = ByteRecord::new();
         let found = reader
             .read_byte_record(&mut header)
-            .map_err(|e| not_a_table(file, 1, e.to_string()))?;
+            .map_err(|e| not_a_table(file, 1, TableProblem::Parser(e.to_string())))?;
         if !found {
             return Err(IngestError::new(IngestErrorKind::Empty {
                 file: file.to_string(),
@@ -122,10 +121,10 @@ impl CsvSource {
             return Err(not_a_table(
                 file,
                 header_line,
-                format!(
-                    "the header has {} columns; a table has at most {MAX_COLUMNS}",
-                    header.len()
-                ),
+                TableProblem::TooManyColumns {
+                    columns: header.len(),
+                    max: MAX_COLUMNS,
+                },
             ));
         }
         let headers = header
@@ -220,11 +219,7 @@ impl CsvSource {
     pub fn next_record(&mut self, rec: &mut ByteRecord) -> Result<Option<RowInfo>, IngestError> {
         let found = self.reader.read_byte_record(rec).map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
-            IngestError::new(IngestErrorKind::NotATable {
-                file: self.file.clone(),
-                line,
-                detail: e.to_string(),
-            })
+            not_a_table(&self.file, line, TableProblem::Parser(e.to_string()))
         })?;
         let end = self.reader.position().byte();
         let text_len = self.text().len();

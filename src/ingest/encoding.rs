@@ -8,7 +8,7 @@
 //! contain one are rejected as `malformed`); else the file is refused with the line of the
 //! first byte that cannot be read.
 
-use super::error::{IngestError, IngestErrorKind};
+use super::error::{BinaryKind, IngestError, IngestErrorKind};
 use std::io::Read;
 
 /// Largest decompressed size accepted from a gzip file (a guard against gzip bombs; the
@@ -73,7 +73,7 @@ fn gunzip_limited(file: &str, bytes: &[u8], limit: u64) -> Result<Vec<u8>, Inges
     decoder.take(limit + 1).read_to_end(&mut out).map_err(|e| {
         IngestError::new(IngestErrorKind::Binary {
             file: file.to_string(),
-            what: format!("a damaged gzip file: {e}"),
+            what: BinaryKind::DamagedGzip(e.to_string()),
         })
     })?;
     if out.len() as u64 > limit {
@@ -86,26 +86,23 @@ fn gunzip_limited(file: &str, bytes: &[u8], limit: u64) -> Result<Vec<u8>, Inges
 }
 
 /// What a binary file looks like, from its magic number.
-fn describe_binary(bytes: &[u8], nul_at: Option<usize>) -> String {
+fn describe_binary(bytes: &[u8], nul_at: Option<usize>) -> BinaryKind {
     const MAGIC: [(&[u8], &str); 8] = [
-        (b"\x89PNG", "a PNG image"),
-        (b"\xff\xd8\xff", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"%PDF", "a PDF document"),
-        (b"\x7fELF", "an ELF program"),
-        (b"MZ", "a Windows program"),
-        (
-            b"\xd0\xcf\x11\xe0",
-            "an old Excel .xls / OLE file; save it as .xlsx or CSV",
-        ),
-        (b"Rar!", "a RAR archive"),
+        (b"\x89PNG", "binary.png"),
+        (b"\xff\xd8\xff", "binary.jpeg"),
+        (b"GIF8", "binary.gif"),
+        (b"%PDF", "binary.pdf"),
+        (b"\x7fELF", "binary.elf"),
+        (b"MZ", "binary.exe"),
+        (b"\xd0\xcf\x11\xe0", "binary.xls"),
+        (b"Rar!", "binary.rar"),
     ];
     if let Some((_, what)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
-        return what.to_string();
+        return BinaryKind::Known(what);
     }
     match nul_at {
-        Some(i) => format!("NUL byte at byte {i}"),
-        None => "mostly control bytes".to_string(),
+        Some(i) => BinaryKind::Nul(i),
+        None => BinaryKind::Controls,
     }
 }
 
@@ -332,7 +329,13 @@ mod tests {
     #[test]
     fn binary_files_are_refused() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
-        assert!(matches!(kind(png), IngestErrorKind::Binary { what, .. } if what == "a PNG image"));
+        assert!(matches!(
+            kind(png),
+            IngestErrorKind::Binary {
+                what: BinaryKind::Known("binary.png"),
+                ..
+            }
+        ));
         let elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0";
         assert!(matches!(kind(elf), IngestErrorKind::Binary { .. }));
         let controls = vec![1u8; 100];

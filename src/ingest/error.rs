@@ -6,38 +6,87 @@
 //! when it applies, the line and the column, so the user knows where to look.
 
 use super::columns::Field;
-use thiserror::Error;
+use super::report::{RejectReason, Rejection};
+use crate::message::{english, Message};
 
 /// An error that stops ingest. Boxed so `Result<_, IngestError>` stays one word wide.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IngestError(Box<IngestErrorKind>);
 
+/// What binary data looks like (`IngestErrorKind::Binary`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BinaryKind {
+    /// A known file type, by the message code that names it (`binary.png`, …).
+    Known(&'static str),
+    /// A NUL byte at this byte offset.
+    Nul(usize),
+    /// Mostly control bytes.
+    Controls,
+    /// A gzip stream that cannot be decompressed (the decoder's words).
+    DamagedGzip(String),
+}
+
+/// Why a header is not a table header (`IngestErrorKind::NotATable`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableProblem {
+    /// The first line has no line break within `max` bytes.
+    LongHeader {
+        /// Its length in bytes.
+        bytes: usize,
+        /// The longest header line accepted.
+        max: usize,
+    },
+    /// More columns than a table may have.
+    TooManyColumns {
+        /// Columns in the header.
+        columns: usize,
+        /// The most accepted.
+        max: usize,
+    },
+    /// The CSV reader failed (its own words).
+    Parser(String),
+}
+
+/// Why a file has no usable rows (`IngestErrorKind::NoUsableRows`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoRows {
+    /// Nothing below the header on line `header_line`.
+    None {
+        /// The header's line.
+        header_line: u64,
+    },
+    /// Every data row was rejected; the most common reason and its first example.
+    AllRejected {
+        /// Data rows read.
+        rows: u64,
+        /// Rows of the most common reason.
+        count: u64,
+        /// That reason.
+        reason: RejectReason,
+        /// Its first example.
+        first: Option<Rejection>,
+    },
+}
+
 /// What went wrong, with everything needed to say where.
-#[derive(Debug, Clone, PartialEq, Error)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum IngestErrorKind {
     /// No input files were given.
-    #[error("no input files")]
     NoFiles,
     /// The file has no bytes, or only whitespace.
-    #[error("{file}: the file is empty")]
     Empty {
         /// File name.
         file: String,
     },
     /// The bytes are not text (NUL or control bytes), e.g. an image or a program.
-    #[error("{file}: this is not a text table but binary data ({what})")]
     Binary {
         /// File name.
         file: String,
-        /// What it looks like: "PNG image", "NUL byte at byte 17", …
-        what: String,
+        /// What it looks like.
+        what: BinaryKind,
     },
     /// The text is neither UTF-8, GB18030 nor UTF-16.
-    #[error(
-        "{file}: line {line}: byte 0x{byte:02X} is not UTF-8, GB18030 or UTF-16 text; \
-         save the file as UTF-8 and try again"
-    )]
     UnsupportedEncoding {
         /// File name.
         file: String,
@@ -47,27 +96,24 @@ pub enum IngestErrorKind {
         byte: u8,
     },
     /// The header does not look like a table header (too long or too many columns).
-    #[error("{file}: line {line}: {detail}")]
     NotATable {
         /// File name.
         file: String,
         /// 1-based line.
         line: u64,
         /// What is wrong with it.
-        detail: String,
+        problem: TableProblem,
     },
     /// One half of a file read by two workers (`split`) does not fit the other: the split
     /// fell inside a quoted cell, or a half is not plain UTF-8. The caller reads the file
     /// again in one piece; the user never sees this error.
-    #[error("{file}: the file cannot be read in two halves ({why}); read it whole")]
     SplitFailed {
         /// File name.
         file: String,
-        /// Why the halves do not fit.
+        /// Why the halves do not fit (for logs; never shown).
         why: String,
     },
     /// Decompressed data would exceed the size the ingest accepts.
-    #[error("{file}: more than {limit} bytes after decompression; split the file")]
     TooLarge {
         /// File name.
         file: String,
@@ -75,11 +121,6 @@ pub enum IngestErrorKind {
         limit: u64,
     },
     /// Required data-contract fields have no column.
-    #[error(
-        "{file}: line 1: no column found for {}; the header has {}",
-        describe_missing(.missing),
-        describe_headers(.headers)
-    )]
     MissingColumns {
         /// File name.
         file: String,
@@ -89,10 +130,6 @@ pub enum IngestErrorKind {
         headers: Vec<String>,
     },
     /// A user-given mapping points outside the table.
-    #[error(
-        "{file}: the mapping puts {} in column {column}, but the file has {columns} columns",
-        .field.name()
-    )]
     InvalidMapping {
         /// File name.
         file: String,
@@ -104,11 +141,6 @@ pub enum IngestErrorKind {
         columns: usize,
     },
     /// Dates like `3/4/2024` where no value tells whether the day or the month comes first.
-    #[error(
-        "{file}: column \"{column}\": cannot tell whether dates such as {} are day/month or \
-         month/day (no part is above 12 in any row); choose the date order",
-        quote_list(.examples)
-    )]
     AmbiguousDateOrder {
         /// File name.
         file: String,
@@ -118,7 +150,6 @@ pub enum IngestErrorKind {
         examples: Vec<String>,
     },
     /// The sheet asked for is not in the workbook.
-    #[error("{file}: no sheet named \"{sheet}\"; the workbook has {}", quote_list(.sheets))]
     SheetNotFound {
         /// File name.
         file: String,
@@ -128,7 +159,6 @@ pub enum IngestErrorKind {
         sheets: Vec<String>,
     },
     /// The workbook cannot be read.
-    #[error("{file}: cannot read the workbook: {message}")]
     Xlsx {
         /// File name.
         file: String,
@@ -136,7 +166,6 @@ pub enum IngestErrorKind {
         message: String,
     },
     /// The JSON text is malformed (or not objects).
-    #[error("{file}: line {line}, column {column}: {message}")]
     Json {
         /// File name.
         file: String,
@@ -148,41 +177,175 @@ pub enum IngestErrorKind {
         message: String,
     },
     /// Every row of the file was rejected (or it has no data rows).
-    #[error("{file}: no usable rows: {summary}")]
     NoUsableRows {
         /// File name.
         file: String,
-        /// The most common reason and where it first occurred, in words.
-        summary: String,
-        /// Line of that first occurrence (none when the file has no data rows).
-        line: Option<u64>,
-        /// Column of that first occurrence.
-        column: Option<String>,
+        /// Why.
+        why: NoRows,
     },
 }
 
-fn describe_missing(missing: &[Field]) -> String {
-    let names: Vec<String> = missing
-        .iter()
-        .map(|f| match f {
-            Field::UnitPrice => "unit_price (or line_amount)".to_string(),
-            other => other.name().to_string(),
-        })
-        .collect();
-    names.join(", ")
-}
+impl IngestErrorKind {
+    /// The error as a code with parameters (worded by `message::CATALOGUE` and the page).
+    pub fn message(&self) -> Message {
+        use IngestErrorKind::*;
+        let m = Message::new(self.code());
+        match self {
+            NoFiles => m,
+            Empty { file } => m.with("file", file.as_str()),
+            Binary { file, what } => {
+                let m = m.with("file", file.as_str());
+                match what {
+                    BinaryKind::Known(code) => m.with("what", *code),
+                    BinaryKind::Nul(at) => m.with("what", "binary.nul").with("at", *at),
+                    BinaryKind::Controls => m.with("what", "binary.controls"),
+                    BinaryKind::DamagedGzip(detail) => m
+                        .with("what", "binary.gzip")
+                        .with("detail", detail.as_str()),
+                }
+            }
+            UnsupportedEncoding { file, line, byte } => m
+                .with("file", file.as_str())
+                .with("line", *line)
+                .with("byte", *byte),
+            NotATable {
+                file,
+                line,
+                problem,
+            } => {
+                let m = m.with("file", file.as_str()).with("line", *line);
+                match problem {
+                    TableProblem::LongHeader { bytes, max } => m
+                        .with("problem", "table.long_header")
+                        .with("bytes", *bytes)
+                        .with("max", *max),
+                    TableProblem::TooManyColumns { columns, max } => m
+                        .with("problem", "table.too_many_columns")
+                        .with("columns", *columns)
+                        .with("max", *max),
+                    TableProblem::Parser(detail) => m
+                        .with("problem", "table.parser")
+                        .with("detail", detail.as_str()),
+                }
+            }
+            SplitFailed { file, why } => m.with("file", file.as_str()).with("why", why.as_str()),
+            TooLarge { file, limit } => m.with("file", file.as_str()).with("limit", *limit),
+            MissingColumns {
+                file,
+                missing,
+                headers,
+            } => m
+                .with("file", file.as_str())
+                .with("missing", field_names(missing))
+                .with("headers", headers.clone()),
+            InvalidMapping {
+                file,
+                field,
+                column,
+                columns,
+            } => m
+                .with("file", file.as_str())
+                .with("field", field.name())
+                .with("column", *column)
+                .with("columns", *columns),
+            AmbiguousDateOrder {
+                file,
+                column,
+                examples,
+            } => m
+                .with("file", file.as_str())
+                .with("column", column.as_str())
+                .with("examples", examples.clone()),
+            SheetNotFound {
+                file,
+                sheet,
+                sheets,
+            } => m
+                .with("file", file.as_str())
+                .with("sheet", sheet.as_str())
+                .with("sheets", sheets.clone()),
+            Xlsx { file, message } => m
+                .with("file", file.as_str())
+                .with("detail", message.as_str()),
+            Json {
+                file,
+                line,
+                column,
+                message,
+            } => m
+                .with("file", file.as_str())
+                .with("line", *line)
+                .with("column", *column)
+                .with("detail", message.as_str()),
+            NoUsableRows { file, why } => {
+                let m = m.with("file", file.as_str());
+                match why {
+                    NoRows::None { header_line } => m
+                        .with("summary", "rows.none")
+                        .with("header_line", *header_line),
+                    NoRows::AllRejected {
+                        rows,
+                        count,
+                        reason,
+                        first,
+                    } => {
+                        let m = m
+                            .with("summary", "rows.all_rejected")
+                            .with("rows", *rows)
+                            .with("count", *count)
+                            .with("reason", reason.code());
+                        match first {
+                            None => m,
+                            Some(e) => {
+                                let m = m
+                                    .with("line", e.line)
+                                    .with("column", e.column.as_str())
+                                    .with("value", e.value.as_str());
+                                match e.detail {
+                                    Some(d) => {
+                                        m.with("expected", d.expected).with("found", d.found)
+                                    }
+                                    None => m,
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 
-fn describe_headers(headers: &[String]) -> String {
-    if headers.is_empty() {
-        "no columns".to_string()
-    } else {
-        format!("columns {}", quote_list(headers))
+    /// A stable code for the page and the wire protocol, e.g. `"ingest.empty_file"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            IngestErrorKind::NoFiles => "ingest.no_files",
+            IngestErrorKind::Empty { .. } => "ingest.empty_file",
+            IngestErrorKind::Binary { .. } => "ingest.binary_file",
+            IngestErrorKind::UnsupportedEncoding { .. } => "ingest.unsupported_encoding",
+            IngestErrorKind::NotATable { .. } => "ingest.not_a_table",
+            IngestErrorKind::TooLarge { .. } => "ingest.too_large",
+            IngestErrorKind::SplitFailed { .. } => "ingest.split_failed",
+            IngestErrorKind::MissingColumns { .. } => "ingest.missing_columns",
+            IngestErrorKind::InvalidMapping { .. } => "ingest.invalid_mapping",
+            IngestErrorKind::AmbiguousDateOrder { .. } => "ingest.ambiguous_date_order",
+            IngestErrorKind::SheetNotFound { .. } => "ingest.sheet_not_found",
+            IngestErrorKind::Xlsx { .. } => "ingest.xlsx",
+            IngestErrorKind::Json { .. } => "ingest.json",
+            IngestErrorKind::NoUsableRows { .. } => "ingest.no_usable_rows",
+        }
     }
 }
 
-fn quote_list(items: &[String]) -> String {
-    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
-    quoted.join(", ")
+impl std::fmt::Display for IngestErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&english(&self.message()))
+    }
+}
+
+impl std::error::Error for IngestErrorKind {}
+
+fn field_names(fields: &[Field]) -> Vec<String> {
+    fields.iter().map(|f| f.name().to_string()).collect()
 }
 
 impl IngestError {
@@ -203,22 +366,12 @@ impl IngestError {
 
     /// A stable code for the page and the wire protocol, e.g. `"ingest.empty_file"`.
     pub fn code(&self) -> &'static str {
-        match *self.0 {
-            IngestErrorKind::NoFiles => "ingest.no_files",
-            IngestErrorKind::Empty { .. } => "ingest.empty_file",
-            IngestErrorKind::Binary { .. } => "ingest.binary_file",
-            IngestErrorKind::UnsupportedEncoding { .. } => "ingest.unsupported_encoding",
-            IngestErrorKind::NotATable { .. } => "ingest.not_a_table",
-            IngestErrorKind::TooLarge { .. } => "ingest.too_large",
-            IngestErrorKind::SplitFailed { .. } => "ingest.split_failed",
-            IngestErrorKind::MissingColumns { .. } => "ingest.missing_columns",
-            IngestErrorKind::InvalidMapping { .. } => "ingest.invalid_mapping",
-            IngestErrorKind::AmbiguousDateOrder { .. } => "ingest.ambiguous_date_order",
-            IngestErrorKind::SheetNotFound { .. } => "ingest.sheet_not_found",
-            IngestErrorKind::Xlsx { .. } => "ingest.xlsx",
-            IngestErrorKind::Json { .. } => "ingest.json",
-            IngestErrorKind::NoUsableRows { .. } => "ingest.no_usable_rows",
-        }
+        self.0.code()
+    }
+
+    /// The error as a code with parameters.
+    pub fn message(&self) -> Message {
+        self.0.message()
     }
 
     /// The file the error is about (none for `NoFiles`).
@@ -248,7 +401,10 @@ impl IngestError {
             | IngestErrorKind::NotATable { line, .. }
             | IngestErrorKind::Json { line, .. } => Some(*line),
             IngestErrorKind::MissingColumns { .. } => Some(1),
-            IngestErrorKind::NoUsableRows { line, .. } => *line,
+            IngestErrorKind::NoUsableRows {
+                why: NoRows::AllRejected { first, .. },
+                ..
+            } => first.as_ref().map(|e| e.line),
             _ => None,
         }
     }
@@ -257,7 +413,13 @@ impl IngestError {
     pub fn column(&self) -> Option<&str> {
         match &*self.0 {
             IngestErrorKind::AmbiguousDateOrder { column, .. } => Some(column),
-            IngestErrorKind::NoUsableRows { column, .. } => column.as_deref(),
+            IngestErrorKind::NoUsableRows {
+                why: NoRows::AllRejected { first, .. },
+                ..
+            } => first
+                .as_ref()
+                .map(|e| e.column.as_str())
+                .filter(|c| !c.is_empty()),
             _ => None,
         }
     }
@@ -332,10 +494,24 @@ mod tests {
     fn accessors_return_the_location() {
         let e = IngestError::new(IngestErrorKind::NoUsableRows {
             file: "o.csv".into(),
-            summary: "s".into(),
-            line: Some(7),
-            column: Some("Date".into()),
+            why: NoRows::AllRejected {
+                rows: 9,
+                count: 9,
+                reason: RejectReason::InvalidDate,
+                first: Some(Rejection {
+                    file: "o.csv".into(),
+                    line: 7,
+                    column: "Date".into(),
+                    value: "soon".into(),
+                    detail: None,
+                }),
+            },
         });
+        assert_eq!(
+            e.to_string(),
+            "o.csv: no usable rows: all 9 data rows were rejected; 9 because order date is not \
+             a date, first at line 7, column \"Date\": \"soon\""
+        );
         assert_eq!(e.file(), Some("o.csv"));
         assert_eq!(e.line(), Some(7));
         assert_eq!(e.column(), Some("Date"));

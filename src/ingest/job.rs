@@ -12,28 +12,29 @@ use super::clean::{
 use super::columns::{map_columns, missing_fields, ColumnAssignment, ColumnPlan, Field};
 use super::csv_source::{cut_partial_char, CsvSource};
 use super::encoding::{decode_text, gunzip, is_gzip};
-use super::error::{IngestError, IngestErrorKind};
+use super::error::{IngestError, IngestErrorKind, NoRows};
 use super::ids::IdTable;
 use super::json_source::read_json;
 use super::report::{
-    cut_chars, guess_currency, FileReport, QualityReport, ReadTotals, RejectReason, Rejection,
-    Rejections,
+    cut_chars, guess_currency, FieldCount, FileReport, QualityReport, ReadTotals, RejectReason,
+    Rejection, Rejections,
 };
 use super::sniff::{is_xlsx, sniff_text, Format};
 use super::source::{RowInfo, Source, TableSource};
 use super::split::{ParsedPart, PartIds, SplitPlan};
 use super::values::{
     currency_code, format_timestamp, parse_date, parse_money, parse_quantity, resolve_year_last,
-    trim, DateOrder, DateShape, DateStyle, DateValue,
+    trim, DateFormat, DateOrder, DateShape, DateStyle, DateValue,
 };
 use super::xlsx_source::read_sheet;
 use super::{FileInspection, FileOptions, IngestOptions, Ingested, SourceFile};
 use crate::dataset::{DimensionColumn, OrderLines, NONE};
+use crate::message::Message;
 use csv::ByteRecord;
 use serde::{Deserialize, Serialize};
 
 /// What the job was doing in the step just taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Decompressing, decoding, detecting the format and mapping the columns of a file.
@@ -47,7 +48,7 @@ pub enum Stage {
 }
 
 /// Where the job is, for a progress bar. Field names are the JS API.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Progress {
     /// What the step just taken did.
     pub stage: Stage,
@@ -65,19 +66,28 @@ pub struct Progress {
     pub bytes_total: u64,
 }
 
-/// The outcome of one `step`.
-#[derive(Debug)]
+/// The outcome of one `step`: the one name of this concept in the job, the session, the
+/// wasm layer and the worker (`{kind: "progress", …}` on the wire). Field names are the JS
+/// API.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Step {
-    /// More to do; call `step` again.
+    /// More to do; step again.
     Progress(Progress),
-    /// The head of split file `i` is read: call `supply_part` with its tail, then `step`.
-    NeedPart(usize),
-    /// Streamed file `i` has been read as far as it came: call `supply_bytes`, then `step`.
-    NeedBytes(usize),
-    /// A tail job is done: its result, for the head's `supply_part`.
-    Part(Box<ParsedPart>),
-    /// Finished: the result (later calls return `Progress` with stage `Done`).
-    Done(Box<Ingested>),
+    /// The head of split file `file_index` is read: supply its tail's part, then step.
+    NeedPart {
+        /// Which file.
+        file_index: usize,
+    },
+    /// Streamed file `file_index` is read as far as it came: supply bytes, then step.
+    NeedBytes {
+        /// Which file.
+        file_index: usize,
+    },
+    /// A tail job is done: take its part (`IngestJob::take_part`) for the head.
+    Part,
+    /// Finished: take the result (`IngestJob::take_result`); later steps say `Done` again.
+    Done,
 }
 
 /// What a job reads of a file: all of it, or one half of a split file (`split`).
@@ -107,6 +117,10 @@ pub struct IngestJob {
     bytes_done: u64,
     failed: Option<IngestError>,
     finished: bool,
+    /// The finished tail's part, until taken.
+    part: Option<ParsedPart>,
+    /// The finished ingest, until taken.
+    result: Option<Ingested>,
 }
 
 impl IngestJob {
@@ -126,7 +140,19 @@ impl IngestJob {
             bytes_done: 0,
             failed: None,
             finished: false,
+            part: None,
+            result: None,
         }
+    }
+
+    /// The part of a finished tail job (once).
+    pub fn take_part(&mut self) -> Option<ParsedPart> {
+        self.part.take()
+    }
+
+    /// The result of a finished job (once).
+    pub fn take_result(&mut self) -> Option<Ingested> {
+        self.result.take()
     }
 
     /// Marks file `index` as the head of a split file: its bytes are `0..plan.split`, and
@@ -208,7 +234,7 @@ impl IngestJob {
 
     fn advance(&mut self, budget: usize) -> Result<Step, IngestError> {
         if self.finished {
-            return Ok(Step::Progress(self.progress(Stage::Done)));
+            return Ok(Step::Done);
         }
         if self.files.is_empty() {
             return Err(IngestError::new(IngestErrorKind::NoFiles));
@@ -241,7 +267,8 @@ impl IngestJob {
             }
             None => {
                 self.finished = true;
-                Ok(Step::Done(Box::new(self.merge())))
+                self.result = Some(self.merge());
+                Ok(Step::Done)
             }
             Some(mut job) if !job.parsed_all => {
                 let exhausted = job.parse(budget, &mut self.rows)?;
@@ -249,19 +276,24 @@ impl IngestJob {
                 job.parsed_all = exhausted && !waiting;
                 self.current = Some(job);
                 if waiting {
-                    return Ok(Step::NeedBytes(self.next_file - 1));
+                    return Ok(Step::NeedBytes {
+                        file_index: self.next_file - 1,
+                    });
                 }
                 Ok(Step::Progress(self.progress(Stage::Parsing)))
             }
             Some(job) if job.awaiting_part() => {
                 self.current = Some(job);
-                Ok(Step::NeedPart(self.next_file - 1))
+                Ok(Step::NeedPart {
+                    file_index: self.next_file - 1,
+                })
             }
             Some(job) => {
                 let size = match job.role {
                     Role::Tail(plan) => {
                         self.finished = true;
-                        return Ok(Step::Part(Box::new(job.into_part(plan))));
+                        self.part = Some(job.into_part(plan));
+                        return Ok(Step::Part);
                     }
                     Role::Head(plan) => plan.size,
                     Role::Whole => job.size,
@@ -637,18 +669,18 @@ impl DateColumn {
         }
     }
 
-    fn describe(&self, order: Option<DateOrder>, excel_cells: bool) -> String {
+    fn format(&self, order: Option<DateOrder>, excel_cells: bool) -> Option<DateFormat> {
         let top = self.shapes.iter().max_by_key(|(_, n)| *n).map(|(s, _)| *s);
         match top {
             Some(shape) if excel_cells && matches!(shape.date, DateStyle::YearFirst(b'-')) => {
-                DateShape {
+                let cell = DateShape {
                     date: DateStyle::ExcelCell,
                     ..shape
-                }
-                .describe(None)
+                };
+                Some(cell.format(None))
             }
-            Some(shape) => shape.describe(order),
-            None => String::new(),
+            Some(shape) => Some(shape.format(order)),
+            None => None,
         }
     }
 }
@@ -685,7 +717,7 @@ struct FileJob {
     rejections: Rejections,
     rows_read: u64,
     currency_marks: Vec<(&'static str, u64)>,
-    notes: Vec<String>,
+    notes: Vec<Message>,
     rec: ByteRecord,
     parsed_all: bool,
     role: Role,
@@ -782,21 +814,13 @@ impl FileJob {
         };
         let mut notes = Vec::new();
         if plan.quantity.is_none() {
-            notes.push("no quantity column: every line counts as quantity 1".to_string());
+            notes.push(Message::new("note.no_quantity"));
         }
         if plan.unit_price.is_some() && plan.line_amount.is_some() {
-            notes.push(
-                "both a unit price and a line amount column: the line amount (what was paid) \
-                 is the line value"
-                    .to_string(),
-            );
+            notes.push(Message::new("note.amount_and_price"));
         }
         if opened.lossy {
-            notes.push(
-                "some bytes were not valid text and were replaced; rows holding them were \
-                 rejected as malformed"
-                    .to_string(),
-            );
+            notes.push(Message::new("note.lossy_text"));
         }
         let excel_date_cells = opened
             .date_cells
@@ -875,7 +899,7 @@ impl FileJob {
                 .cloned()
                 .unwrap_or_default(),
             value: cut_chars(value, 80),
-            detail: String::new(),
+            detail: None,
         });
     }
 
@@ -930,7 +954,10 @@ impl FileJob {
                         line,
                         column: String::new(),
                         value: cut_chars(&record_text(rec), 80),
-                        detail: format!("expected {expected} fields, found {found}"),
+                        detail: Some(FieldCount {
+                            expected: expected as u64,
+                            found: found as u64,
+                        }),
                     });
                 return;
             }
@@ -1156,7 +1183,7 @@ impl FileJob {
             encoding: self.inspection.encoding.clone(),
             rows_read: self.rows_read,
             rows_used: self.lines.len() as u64,
-            date_format: self.dates.describe(order_used, self.excel_date_cells),
+            date_format: self.dates.format(order_used, self.excel_date_cells),
             notes: std::mem::take(&mut self.notes),
         };
         let this = *self;
@@ -1434,43 +1461,20 @@ impl FileJob {
     }
 
     fn no_usable_rows(&self) -> IngestError {
-        let file = self.name.clone();
-        let (summary, line, column) = match self.rejections.top() {
-            None => (
-                format!(
-                    "there are no data rows below the header (line {})",
-                    self.source.header_line()
-                ),
-                None,
-                None,
-            ),
-            Some((reason, n, first)) => {
-                let mut s = format!(
-                    "all {} data rows were rejected; {n} because {}",
-                    self.rows_read,
-                    reason.describe()
-                );
-                if let Some(e) = first {
-                    s.push_str(&format!(", first at line {}", e.line));
-                    if !e.column.is_empty() {
-                        s.push_str(&format!(", column \"{}\"", e.column));
-                    }
-                    if !e.value.is_empty() {
-                        s.push_str(&format!(": \"{}\"", e.value));
-                    }
-                    if !e.detail.is_empty() {
-                        s.push_str(&format!(" ({})", e.detail));
-                    }
-                }
-                let column = first.map(|e| e.column.clone()).filter(|c| !c.is_empty());
-                (s, first.map(|e| e.line), column)
-            }
+        let why = match self.rejections.top() {
+            None => NoRows::None {
+                header_line: self.source.header_line(),
+            },
+            Some((reason, count, first)) => NoRows::AllRejected {
+                rows: self.rows_read,
+                count,
+                reason,
+                first: first.cloned(),
+            },
         };
         IngestError::new(IngestErrorKind::NoUsableRows {
-            file,
-            summary,
-            line,
-            column,
+            file: self.name.clone(),
+            why,
         })
     }
 }
@@ -1521,7 +1525,7 @@ mod tests {
                     assert!(p.bytes_done <= p.bytes_total);
                     stages.push((p.stage, p.rows));
                 }
-                Step::Done(d) => break d,
+                Step::Done => break job.take_result().expect("a result"),
                 other => panic!("a whole file needs no part: {other:?}"),
             }
         };
@@ -1537,10 +1541,8 @@ mod tests {
         );
         assert_eq!(done.report.rows_used, 25);
         assert_eq!(done.files[0].preview.len(), 5);
-        match job.step(10).expect("after done") {
-            Step::Progress(p) => assert_eq!(p.stage, Stage::Done),
-            other => panic!("done twice: {other:?}"),
-        }
+        assert_eq!(job.step(10).expect("after done"), Step::Done);
+        assert!(job.take_result().is_none(), "the result is taken once");
     }
 
     #[test]

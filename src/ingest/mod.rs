@@ -37,6 +37,7 @@ mod ids;
 mod job;
 mod json_source;
 pub mod report;
+pub mod schema;
 pub mod sniff;
 mod source;
 pub mod split;
@@ -46,11 +47,17 @@ pub mod values;
 mod xlsx_source;
 
 pub use columns::{ColumnAssignment, Field};
-pub use error::{IngestError, IngestErrorKind};
+pub use error::{BinaryKind, IngestError, IngestErrorKind, NoRows, TableProblem};
 pub use job::{IngestJob, Progress, Stage, Step};
-pub use report::{QualityReport, RejectReason, Rejection, RejectionGroup};
-pub use split::{plan_split, ParsedPart, SplitPlan, SPLIT_MIN_BYTES, SPLIT_WINDOW_BYTES};
-pub use values::DateOrder;
+pub use report::{
+    CurrencyGuess, FieldCount, FileReport, QualityReport, ReadTotals, RejectReason, Rejection,
+    RejectionGroup,
+};
+pub use schema::TableKind;
+pub use split::{
+    plan_split, ParsedPart, SplitHead, SplitPlan, SplitTail, SPLIT_MIN_BYTES, SPLIT_WINDOW_BYTES,
+};
+pub use values::{DateFormat, DateOrder};
 
 use crate::dataset::OrderLines;
 use serde::{Deserialize, Serialize};
@@ -65,7 +72,7 @@ pub struct SourceFile {
 }
 
 /// Per-file choices the user can override in the page or on the command line.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(default)]
 pub struct FileOptions {
     /// The file these options are for (matched by name).
@@ -77,7 +84,7 @@ pub struct FileOptions {
 }
 
 /// Options of one ingest run. Defaults live here, once (Ruffle: TS forwards only what is set).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(default)]
 pub struct IngestOptions {
     /// Per-file overrides.
@@ -102,7 +109,7 @@ impl IngestOptions {
 
 /// What the page shows before ingest: detected format, encoding, headers, the proposed
 /// column mapping and a preview. Field names are the JS API.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct FileInspection {
     /// File name.
     pub file: String,
@@ -127,6 +134,16 @@ pub struct FileInspection {
     pub preview: Vec<Vec<String>>,
 }
 
+/// What ingest tells about the files, kept beside the data: the analyses read it (`quality`)
+/// and the report starts with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IngestReport {
+    /// Per file: format, encoding and the mapping that was used.
+    pub files: Vec<FileInspection>,
+    /// What was read, used and rejected.
+    pub quality: QualityReport,
+}
+
 /// Everything ingest produces.
 #[derive(Debug, Clone)]
 pub struct Ingested {
@@ -149,13 +166,20 @@ pub fn ingest_all(files: Vec<SourceFile>, options: IngestOptions) -> Result<Inge
     let mut job = IngestJob::new(files, options);
     loop {
         match job.step(usize::MAX)? {
-            Step::Done(done) => return Ok(*done),
+            Step::Done => {
+                return job
+                    .take_result()
+                    .ok_or_else(|| job::split_failed("", "the result was taken"))
+            }
             Step::Progress(_) => {}
             // a job over whole files never asks for a part or bytes, nor makes a part
-            Step::NeedPart(i) | Step::NeedBytes(i) => {
-                return Err(job::split_failed(&format!("file {i}"), "not split"));
+            Step::NeedPart { file_index } | Step::NeedBytes { file_index } => {
+                return Err(job::split_failed(
+                    &format!("file {file_index}"),
+                    "not split",
+                ));
             }
-            Step::Part(_) => return Err(job::split_failed("", "not split")),
+            Step::Part => return Err(job::split_failed("", "not split")),
         }
     }
 }
@@ -197,9 +221,9 @@ pub fn parse_tail(file: SourceFile, plan: SplitPlan, options: IngestOptions) -> 
     let mut job = IngestJob::new_tail(file, plan, options, false);
     loop {
         match job.step(usize::MAX).ok()? {
-            Step::Part(part) => return Some(*part),
+            Step::Part => return job.take_part(),
             Step::Progress(_) => {}
-            Step::NeedPart(_) | Step::NeedBytes(_) | Step::Done(_) => return None,
+            Step::NeedPart { .. } | Step::NeedBytes { .. } | Step::Done => return None,
         }
     }
 }

@@ -1,11 +1,15 @@
 //! The data-quality report: what was read, what was used, and every reason a row was not.
 //! Field names are the JS API and the CLI's JSON (renaming one is a breaking change).
 
+use super::values::DateFormat;
 use crate::dataset::DimensionColumn;
+use crate::message::Message;
 use serde::{Deserialize, Serialize};
 
 /// Why a row was not used. Each has a stable code (`snake_case` in JSON).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RejectReason {
     /// The row has a different number of fields than the header.
@@ -36,22 +40,47 @@ impl RejectReason {
         RejectReason::Malformed,
     ];
 
-    /// One English sentence for the CLI (the page translates by code).
-    pub fn describe(self) -> &'static str {
+    /// The message code of the reason (`reason.invalid_date`; its wording is in
+    /// `message::CATALOGUE` and the page's tables).
+    pub fn code(self) -> &'static str {
         match self {
-            RejectReason::WrongFieldCount => "row has a different number of fields than the header",
-            RejectReason::MissingOrderId => "order id is empty",
-            RejectReason::MissingDate => "order date is empty",
-            RejectReason::InvalidDate => "order date is not a date",
-            RejectReason::InvalidQuantity => "quantity is not a number",
-            RejectReason::InvalidPrice => "price or amount is not a number",
-            RejectReason::Malformed => "row is malformed",
+            RejectReason::WrongFieldCount => "reason.wrong_field_count",
+            RejectReason::MissingOrderId => "reason.missing_order_id",
+            RejectReason::MissingDate => "reason.missing_date",
+            RejectReason::InvalidDate => "reason.invalid_date",
+            RejectReason::InvalidQuantity => "reason.invalid_quantity",
+            RejectReason::InvalidPrice => "reason.invalid_price",
+            RejectReason::Malformed => "reason.malformed",
         }
+    }
+
+    /// The English wording (the CLI's; the page words the reason by its code).
+    pub fn describe(self) -> String {
+        crate::message::english(&Message::new(self.code()))
+    }
+}
+
+/// How many fields a ragged row has against the header (the detail of `wrong_field_count`,
+/// worded by the code `detail.field_count`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct FieldCount {
+    /// Fields in the header.
+    pub expected: u64,
+    /// Fields in the row.
+    pub found: u64,
+}
+
+impl FieldCount {
+    /// As a message (`detail.field_count`).
+    pub fn message(&self) -> Message {
+        Message::new("detail.field_count")
+            .with("expected", self.expected)
+            .with("found", self.found)
     }
 }
 
 /// Where one rejected row was, and the offending value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Rejection {
     /// File name.
     pub file: String,
@@ -61,17 +90,15 @@ pub struct Rejection {
     pub column: String,
     /// The offending value, cut to 80 characters.
     pub value: String,
-    /// For `wrong_field_count`: "expected 8 fields, found 5"; else empty.
-    pub detail: String,
+    /// For `wrong_field_count`: the field counts of header and row; else none.
+    pub detail: Option<FieldCount>,
 }
 
 /// All rows rejected for one reason: the count and the first five examples.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct RejectionGroup {
-    /// Reason code.
+    /// Reason code (worded by the message code `RejectReason::code`).
     pub reason: RejectReason,
-    /// English description (for the CLI and as a fallback).
-    pub message: String,
     /// Rows rejected for this reason.
     pub count: u64,
     /// The first five, in input order.
@@ -79,7 +106,7 @@ pub struct RejectionGroup {
 }
 
 /// Per-file facts shown in the report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct FileReport {
     /// File name.
     pub file: String,
@@ -91,26 +118,27 @@ pub struct FileReport {
     pub rows_read: u64,
     /// Rows kept after rejection and de-duplication.
     pub rows_used: u64,
-    /// How dates were read, e.g. "YYYY-MM-DD hh:mm:ss" or "D/M/YYYY hh:mm (day first)".
-    pub date_format: String,
-    /// Decisions the user should know about ("no quantity column: every line counts as 1").
+    /// How dates were written (none when no row had a date).
+    pub date_format: Option<DateFormat>,
+    /// Decisions the user should know about (`note.no_quantity`, …).
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 /// The currency the amounts are most likely in, and why we think so.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CurrencyGuess {
     /// ISO 4217 code ("CNY", "GBP", "USD", "EUR", …), or "" when unknown.
     pub code: String,
     /// Symbol to show ("¥", "£", "$", "€"), or "" when unknown.
     pub symbol: String,
-    /// Why: "symbol ¥ in 1,204 values", "country column: 91% United Kingdom", "Chinese headers", …
-    pub basis: String,
+    /// Why: `currency.written` (a symbol in money cells), `currency.region` (the country
+    /// column), `currency.chinese_headers` or `currency.unknown`.
+    pub basis: Message,
 }
 
 /// Totals over the rows as read (every parsed row, before duplicates are removed).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ReadTotals {
     /// Parsed rows (= rows read − rows rejected).
     pub lines: u64,
@@ -127,7 +155,7 @@ pub struct ReadTotals {
 }
 
 /// The data-quality report of one ingest run (all files together).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct QualityReport {
     /// Per file.
     pub files: Vec<FileReport>,
@@ -245,7 +273,6 @@ impl Rejections {
             .filter(|r| self.counts[**r as usize] > 0)
             .map(|&reason| RejectionGroup {
                 reason,
-                message: reason.describe().to_string(),
                 count: self.counts[reason as usize],
                 examples: std::mem::take(&mut examples[reason as usize]),
             })
@@ -265,7 +292,8 @@ fn currency_symbol(code: &str) -> &'static str {
     }
 }
 
-/// The currency of a country, region or Chinese province name, when it is one we know.
+/// The currency of a country, region or Chinese province name, when it is one we know, and
+/// the message code of the area it stands for (`region.china`, …).
 pub(crate) fn currency_of_region(name: &str) -> Option<(&'static str, &'static str)> {
     const PROVINCES: [&str; 62] = [
         "北京",
@@ -362,16 +390,16 @@ pub(crate) fn currency_of_region(name: &str) -> Option<(&'static str, &'static s
         "china" | "中国" | "prc" | "mainland china" | "中国大陆"
     ) || PROVINCES.iter().any(|p| n.starts_with(p))
     {
-        return Some(("CNY", "China"));
+        return Some(("CNY", "region.china"));
     }
     match n.as_str() {
         "united kingdom" | "uk" | "great britain" | "england" | "scotland" | "wales"
-        | "northern ireland" | "channel islands" | "英国" => Some(("GBP", "United Kingdom")),
+        | "northern ireland" | "channel islands" | "英国" => Some(("GBP", "region.uk")),
         "united states" | "usa" | "us" | "united states of america" | "美国" => {
-            Some(("USD", "United States"))
+            Some(("USD", "region.us"))
         }
-        "european community" => Some(("EUR", "euro countries")),
-        _ if EURO.contains(&n.as_str()) => Some(("EUR", "euro countries")),
+        "european community" => Some(("EUR", "region.euro")),
+        _ if EURO.contains(&n.as_str()) => Some(("EUR", "region.euro")),
         _ => None,
     }
 }
@@ -384,7 +412,7 @@ pub(crate) fn guess_currency(
     region: Option<(&str, &DimensionColumn)>,
     chinese_headers: bool,
 ) -> CurrencyGuess {
-    let guess = |code: &str, basis: String| CurrencyGuess {
+    let guess = |code: &str, basis: Message| CurrencyGuess {
         code: code.to_string(),
         symbol: currency_symbol(code).to_string(),
         basis,
@@ -395,7 +423,10 @@ pub(crate) fn guess_currency(
     {
         let symbol = currency_symbol(code);
         let shown = if symbol.is_empty() { code } else { symbol };
-        return guess(code, format!("{shown} written in {n} money values"));
+        let basis = Message::new("currency.written")
+            .with("symbol", shown)
+            .with("count", n);
+        return guess(code, basis);
     }
     if let Some((header, col)) = region {
         let mut per_value = vec![0u64; col.values.len()];
@@ -424,17 +455,21 @@ pub(crate) fn guess_currency(
         if let Some((code, area, n)) = top {
             if n * 2 >= with_region && n > 0 {
                 let pct = (n as f64 * 100.0 / with_region as f64).round();
-                return guess(code, format!("{header} column: {pct}% of lines in {area}"));
+                let basis = Message::new("currency.region")
+                    .with("header", header)
+                    .with("percent", pct as i64)
+                    .with("area", area);
+                return guess(code, basis);
             }
         }
     }
     if chinese_headers {
-        return guess("CNY", "Chinese column headers".to_string());
+        return guess("CNY", Message::new("currency.chinese_headers"));
     }
     CurrencyGuess {
         code: String::new(),
         symbol: String::new(),
-        basis: "no currency symbol, country column or Chinese header found".to_string(),
+        basis: Message::new("currency.unknown"),
     }
 }
 
@@ -448,7 +483,7 @@ mod tests {
             line,
             column: "c".into(),
             value: String::new(),
-            detail: String::new(),
+            detail: None,
         }
     }
 
@@ -499,7 +534,10 @@ mod tests {
         }
         let g = guess_currency(&[], Some(("Country", &col)), false);
         assert_eq!(g.code, "GBP");
-        assert_eq!(g.basis, "Country column: 50% of lines in United Kingdom");
+        assert_eq!(
+            g.basis.to_string(),
+            "Country column: 50% of lines in United Kingdom"
+        );
         let g = guess_currency(&[], None, true);
         assert_eq!(g.code, "CNY");
         assert_eq!(guess_currency(&[], None, false).code, "");
@@ -507,7 +545,7 @@ mod tests {
 
     #[test]
     fn provinces_and_countries_have_currencies() {
-        assert_eq!(currency_of_region("广东省").map(|c| c.0), Some("CNY"));
+        assert_eq!(currency_of_region("广东省"), Some(("CNY", "region.china")));
         assert_eq!(currency_of_region("Guangdong").map(|c| c.0), Some("CNY"));
         assert_eq!(currency_of_region("EIRE").map(|c| c.0), Some("EUR"));
         assert_eq!(

@@ -32,7 +32,7 @@ pub const SPLIT_MIN_BYTES: u64 = 8 << 20;
 pub const SPLIT_WINDOW_BYTES: usize = 64 * 1024;
 
 /// Where to cut one file. Field names are the JS API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SplitPlan {
     /// Bytes before the first data row (byte-order mark, header line): the tail reads them too.
     pub prefix_len: u64,
@@ -42,6 +42,31 @@ pub struct SplitPlan {
     pub size: u64,
     /// Field delimiter, as the head detects it; the tail uses it rather than guessing.
     pub delimiter: u8,
+}
+
+/// The head of a split file, as the head worker marks it (`splitHead`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct SplitHead {
+    /// Which of the queued files.
+    pub file_index: usize,
+    /// Where it is cut.
+    pub plan: SplitPlan,
+    /// Its bytes so far are the first chunk; the rest comes by `appendBytes`.
+    pub streamed: bool,
+}
+
+/// What the tail worker reads (`startTail`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct SplitTail {
+    /// Where the file is cut.
+    pub plan: SplitPlan,
+    /// The head's ingest options (the same mapping and date order).
+    #[serde(default)]
+    pub options: super::IngestOptions,
+    /// The bytes given are the first chunk; the rest comes by `appendBytes`.
+    pub streamed: bool,
 }
 
 impl SplitPlan {

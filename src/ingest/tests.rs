@@ -32,6 +32,14 @@ fn times(d: &Ingested) -> Vec<String> {
         .collect()
 }
 
+/// The first file's date format in the CLI's English.
+fn date_format(d: &Ingested) -> String {
+    d.report.files[0]
+        .date_format
+        .as_ref()
+        .map_or_else(String::new, |f| f.english())
+}
+
 fn group(d: &Ingested, reason: RejectReason) -> &RejectionGroup {
     d.report
         .rejected
@@ -107,7 +115,7 @@ fn the_first_xlsx_sheet_is_read_with_excel_date_cells() {
     assert_eq!(d.lines.amount_cents, vec![1980, 2000, 375]);
     assert_eq!(d.report.rows_read, 3, "the blank row is not a row");
     assert_eq!(d.report.missing_customer_lines, 1);
-    assert_eq!(d.report.files[0].date_format, "Excel date cells");
+    assert_eq!(date_format(&d), "Excel date cells");
     assert_eq!(d.report.currency.code, "CNY", "{:?}", d.report.currency);
     assert_eq!(d.files[0].sheets, vec!["Orders", "Serials"]);
     assert_eq!(d.files[0].encoding, "binary (XLSX)");
@@ -126,7 +134,7 @@ fn a_chosen_xlsx_sheet_reads_serial_day_numbers() {
     let d = ingest_all(vec![file("orders.xlsx", workbook())], options).expect("ingests");
     assert_eq!(times(&d), ["2024-03-05T12:00:00", "2024-03-06T00:00:00"]);
     assert_eq!(d.lines.is_return, vec![false, true]);
-    assert_eq!(d.report.files[0].date_format, "Excel serial day numbers");
+    assert_eq!(date_format(&d), "Excel serial day numbers");
 }
 
 #[test]
@@ -198,14 +206,14 @@ fn slashed(dates: &[&str]) -> String {
 fn day_first_is_decided_by_a_day_above_twelve() {
     let d = check("o.csv", &slashed(&["3/4/2024 10:00", "25/12/2024 08:30"]));
     assert_eq!(times(&d), ["2024-04-03T10:00:00", "2024-12-25T08:30:00"]);
-    assert_eq!(d.report.files[0].date_format, "D/M/YYYY hh:mm (day first)");
+    assert_eq!(date_format(&d), "D/M/YYYY hh:mm (day first)");
 }
 
 #[test]
 fn month_first_is_decided_by_a_second_number_above_twelve() {
     let d = check("o.csv", &slashed(&["3/4/2024", "12/25/2024"]));
     assert_eq!(times(&d), ["2024-03-04T00:00:00", "2024-12-25T00:00:00"]);
-    assert_eq!(d.report.files[0].date_format, "M/D/YYYY (month first)");
+    assert_eq!(date_format(&d), "M/D/YYYY (month first)");
 }
 
 #[test]
@@ -275,7 +283,9 @@ fn a_line_amount_without_quantity_counts_each_line_once() {
     );
     assert_eq!((d.lines.quantity[0], d.lines.amount_cents[0]), (1.0, 1250));
     assert!(
-        d.report.files[0].notes[0].contains("quantity 1"),
+        d.report.files[0].notes[0]
+            .to_string()
+            .contains("quantity 1"),
         "{:?}",
         d.report.files[0].notes
     );
@@ -292,7 +302,9 @@ fn a_line_amount_is_the_line_value_when_a_unit_price_is_there_too() {
         vec![1800, -900],
         "a return's amount counts against"
     );
-    assert!(d.report.files[0].notes[0].contains("line amount"));
+    assert!(d.report.files[0].notes[0]
+        .to_string()
+        .contains("line amount"));
 }
 
 #[test]
@@ -385,12 +397,13 @@ fn rejections_name_reason_line_column_and_value() {
         })
         .collect();
     assert_eq!(got, expect);
+    let detail = group(&d, RejectReason::WrongFieldCount).examples[0].detail;
     assert_eq!(
-        group(&d, RejectReason::WrongFieldCount).examples[0].detail,
-        "expected 5 fields, found 3"
+        detail.map(|d| d.message().to_string()).as_deref(),
+        Some("expected 5 fields, found 3")
     );
     assert_eq!(
-        group(&d, RejectReason::InvalidDate).message,
+        RejectReason::InvalidDate.describe(),
         "order date is not a date"
     );
 }

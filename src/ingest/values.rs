@@ -15,7 +15,9 @@
 use serde::{Deserialize, Serialize};
 
 /// Whether `3/4/2024` is the 3rd of April (day first) or March 4th (month first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DateOrder {
     /// `D/M/YYYY` (Europe, most of Asia).
@@ -68,8 +70,14 @@ pub struct DateShape {
 }
 
 impl DateShape {
-    /// Human description, e.g. `"D/M/YYYY hh:mm (day first)"`.
-    pub fn describe(&self, order: Option<DateOrder>) -> String {
+    /// How the column was written, for the report (`order`: the day/month order used for
+    /// year-last dates).
+    pub fn format(&self, order: Option<DateOrder>) -> DateFormat {
+        let named = |code: &str| DateFormat {
+            written: code.to_string(),
+            order: None,
+            zone_dropped: false,
+        };
         let date = match self.date {
             DateStyle::YearFirst(sep) => format!("YYYY{0}MM{0}DD", sep as char),
             DateStyle::YearLast(sep) => match order {
@@ -78,27 +86,58 @@ impl DateShape {
             },
             DateStyle::Chinese => "YYYY年M月D日".to_string(),
             DateStyle::Compact => "YYYYMMDD".to_string(),
-            DateStyle::UnixSeconds => return "Unix seconds".to_string(),
-            DateStyle::UnixMillis => return "Unix milliseconds".to_string(),
-            DateStyle::ExcelSerial => return "Excel serial day numbers".to_string(),
-            DateStyle::ExcelCell => return "Excel date cells".to_string(),
+            DateStyle::UnixSeconds => return named("date.unix_seconds"),
+            DateStyle::UnixMillis => return named("date.unix_millis"),
+            DateStyle::ExcelSerial => return named("date.excel_serial"),
+            DateStyle::ExcelCell => return named("date.excel_cells"),
         };
         let time = match self.time {
             TimeStyle::None => "",
             TimeStyle::Minutes => " hh:mm",
             TimeStyle::Seconds => " hh:mm:ss",
         };
-        let zone = if self.zone {
-            " (time zone dropped, wall clock kept)"
+        DateFormat {
+            written: format!("{date}{time}"),
+            order: match self.date {
+                DateStyle::YearLast(_) => order,
+                _ => None,
+            },
+            zone_dropped: self.zone,
+        }
+    }
+}
+
+/// How a date column was written, as the report states it. Field names are the JS API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct DateFormat {
+    /// A pattern such as `YYYY-MM-DD hh:mm:ss` or `D/M/YYYY hh:mm` (notation, the same in
+    /// every language), or the message code of a named form: `date.unix_seconds`,
+    /// `date.unix_millis`, `date.excel_serial`, `date.excel_cells`.
+    pub written: String,
+    /// Year-last dates: the day/month order they were read in.
+    pub order: Option<DateOrder>,
+    /// A time zone suffix was present and dropped (the wall clock is kept).
+    pub zone_dropped: bool,
+}
+
+impl DateFormat {
+    /// The English description, e.g. `D/M/YYYY hh:mm (day first)` (the CLI's).
+    pub fn english(&self) -> String {
+        use crate::message::{english, Message};
+        let mut out = if self.written.starts_with("date.") {
+            english(&Message::new(&self.written))
         } else {
-            ""
+            self.written.clone()
         };
-        let order = match (self.date, order) {
-            (DateStyle::YearLast(_), Some(DateOrder::DayFirst)) => " (day first)",
-            (DateStyle::YearLast(_), Some(DateOrder::MonthFirst)) => " (month first)",
-            _ => "",
-        };
-        format!("{date}{time}{order}{zone}")
+        match self.order {
+            Some(DateOrder::DayFirst) => out.push_str(" (day first)"),
+            Some(DateOrder::MonthFirst) => out.push_str(" (month first)"),
+            None => {}
+        }
+        if self.zone_dropped {
+            out.push_str(" (time zone dropped, wall clock kept)");
+        }
+        out
     }
 }
 
@@ -1001,15 +1040,18 @@ mod tests {
     #[test]
     fn shapes_describe_the_written_form() {
         let shape = |s: &str| parse_date(s, false).expect("date").shape;
+        let english = |s: &str, order| shape(s).format(order).english();
+        assert_eq!(english("2011-12-09 12:50:00", None), "YYYY-MM-DD hh:mm:ss");
+        let day_first = shape("9/12/2011 12:50").format(Some(DateOrder::DayFirst));
+        assert_eq!(day_first.written, "D/M/YYYY hh:mm");
+        assert_eq!(day_first.order, Some(DateOrder::DayFirst));
+        assert_eq!(day_first.english(), "D/M/YYYY hh:mm (day first)");
+        assert_eq!(english("2024年3月5日", None), "YYYY年M月D日");
         assert_eq!(
-            shape("2011-12-09 12:50:00").describe(None),
-            "YYYY-MM-DD hh:mm:ss"
+            english("2024-03-05T14:02:00+08:00", None),
+            "YYYY-MM-DD hh:mm:ss (time zone dropped, wall clock kept)"
         );
-        assert_eq!(
-            shape("9/12/2011 12:50").describe(Some(DateOrder::DayFirst)),
-            "D/M/YYYY hh:mm (day first)"
-        );
-        assert_eq!(shape("2024年3月5日").describe(None), "YYYY年M月D日");
+        assert_eq!(english("1709647320", None), "Unix seconds");
     }
 
     fn cents(s: &str) -> Option<i64> {

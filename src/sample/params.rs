@@ -1,10 +1,17 @@
 //! Parameters of the sample shop and their one validation.
 
+use crate::message::Message;
+use serde::{Deserialize, Serialize};
+
 /// Parameters of the sample shop. Defaults: rows 100_000, seed 42.
 ///
 /// The same parameters always give the same bytes, natively and in the browser, so a
 /// sample shop can be named by its parameters alone (in a bug report, a tutorial, a test).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// They cross to the page and back as an object, so the defaults live only here.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema,
+)]
+#[serde(default, deny_unknown_fields)]
 pub struct SampleParams {
     /// Exact number of order lines (data rows) to generate, returns included.
     /// About a tenth of it becomes customers.
@@ -36,6 +43,20 @@ pub enum SampleParamsError {
     /// trusted to hold next to the analyses.
     #[error("rows must be at most {max}, got {0}", max = SampleParams::MAX_ROWS)]
     TooManyRows(usize),
+}
+
+impl SampleParamsError {
+    /// The rule broken, as a code with parameters (`sample.too_few_rows`, …).
+    pub fn message(&self) -> Message {
+        match *self {
+            SampleParamsError::TooFewRows(got) => Message::new("sample.too_few_rows")
+                .with("min", SampleParams::MIN_ROWS)
+                .with("got", got),
+            SampleParamsError::TooManyRows(got) => Message::new("sample.too_many_rows")
+                .with("max", SampleParams::MAX_ROWS)
+                .with("got", got),
+        }
+    }
 }
 
 impl SampleParams {

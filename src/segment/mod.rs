@@ -1,4 +1,3 @@
-//! Customer segmentation. This issue ships RFM; rule-based audiences and clustering
-//! will live beside it.
+//! Customer segmentation: RFM today; rule-based audiences and clustering will live beside it.
 
 pub mod rfm;

@@ -1,44 +1,48 @@
 //! The browser face: a thin wasm-bindgen wrapper over `Session`.
 //!
 //! **Architecture invariant:** this is the only module that names `wasm_bindgen` or
-//! `js_sys`. Every method converts its arguments, makes one core call and converts the
-//! result; no analytics happen here. Results cross as plain objects (serde-wasm-bindgen)
-//! and errors as `WireError` objects `{code, message, file, line, column}`.
+//! `js_sys`, and it names no analysis. Every method converts its arguments, makes one core
+//! call and converts the result (`tests/tidy.rs` holds each to 15 lines). Arguments and
+//! results cross as plain objects (serde-wasm-bindgen, the generated types in
+//! `www/api/generated/`), never as positional parameters; errors as `WireError` objects.
 
+use crate::dataset::DataFilter;
 use crate::error::{Error, WireError};
-use crate::ingest::{plan_split, FileOptions, IngestOptions, SourceFile, SplitPlan};
+use crate::ingest::{
+    plan_split, FileOptions, IngestOptions, SourceFile, SplitHead, SplitPlan, SplitTail,
+};
 use crate::sample::SampleParams;
-use crate::segment::rfm::RfmQuery;
-use crate::session::{Session, SessionStep};
+use crate::session::{ExportRequest, Session};
+use crate::table::TableQuery;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Version of the worker ↔ wasm protocol; the worker refuses a mismatch.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     // maps as plain objects, u64/i64 as numbers (all our counts fit in 2^53)
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     value
         .serialize(&ser)
-        .map_err(|e| wire(&Error::InvalidRequest(e.to_string())))
+        .map_err(|e| fail(Error::invalid("result", e)))
 }
 
 fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| wire(&Error::InvalidRequest(e.to_string())))
+    serde_wasm_bindgen::from_value(value).map_err(|e| fail(Error::invalid("request", e)))
 }
 
-fn wire(e: &Error) -> JsValue {
-    let w = WireError::from(e);
-    w.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or_else(|_| JsValue::from_str(&w.message))
+fn required<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| fail(Error::invalid("request", e)))
 }
 
 fn fail(e: Error) -> JsValue {
-    wire(&e)
+    let w = WireError::from(&e);
+    w.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|_| JsValue::from_str(&w.message))
 }
 
 /// Crate version and protocol, for the worker's `hello`.
@@ -73,27 +77,9 @@ pub fn plan_split_js(head: &[u8], window: &[u8], window_start: f64, size: f64) -
     plan.map_or(JsValue::NULL, |p| to_js(&p).unwrap_or(JsValue::NULL))
 }
 
-#[derive(Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-enum StepOut<'a> {
-    Progress(&'a crate::ingest::Progress),
-    Ready(&'a crate::session::IngestSummary),
-    /// The head of split file `file_index` waits for `supplyPart`.
-    NeedPart {
-        file_index: usize,
-    },
-    /// Streamed file `file_index` waits for its next chunk (`appendBytes`).
-    NeedBytes {
-        file_index: usize,
-    },
-    /// The tail is read: `takePart()` returns its bytes.
-    Part {
-        bytes: usize,
-    },
-}
-
 /// One analysis session (the worker holds exactly one).
 #[wasm_bindgen]
+#[derive(Default)]
 pub struct PortraitSession {
     inner: Session,
     pending: Vec<SourceFile>,
@@ -101,22 +87,12 @@ pub struct PortraitSession {
     part: Vec<u8>,
 }
 
-impl Default for PortraitSession {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 #[wasm_bindgen]
 impl PortraitSession {
     /// An empty session.
     #[wasm_bindgen(constructor)]
     pub fn new() -> PortraitSession {
-        PortraitSession {
-            inner: Session::new(),
-            pending: Vec::new(),
-            part: Vec::new(),
-        }
+        PortraitSession::default()
     }
 
     /// Detects format, encoding, headers and mapping of one file (bytes copied once).
@@ -146,14 +122,13 @@ impl PortraitSession {
         Ok(())
     }
 
-    /// Marks queued file `index` of the ingest just started as the head of a split file;
-    /// `streamed`: its bytes are the first chunk, the rest comes by `appendBytes`.
+    /// Marks a queued file of the ingest just started as the head of a split file
+    /// (`SplitHead`: `{file_index, plan, streamed}`).
     #[wasm_bindgen(js_name = "splitHead")]
-    pub fn split_head(&mut self, index: u32, plan: JsValue, streamed: bool) -> Result<(), JsValue> {
-        let plan: SplitPlan = serde_wasm_bindgen::from_value(plan)
-            .map_err(|e| wire(&Error::InvalidRequest(e.to_string())))?;
+    pub fn split_head(&mut self, head: JsValue) -> Result<(), JsValue> {
+        let head: SplitHead = required(head)?;
         self.inner
-            .split_head(index as usize, plan, streamed)
+            .split_head(head.file_index, head.plan, head.streamed)
             .map_err(fail)
     }
 
@@ -163,22 +138,18 @@ impl PortraitSession {
         self.inner.supply_bytes(bytes, last).map_err(fail)
     }
 
-    /// Starts reading the tail of a split file (`bytes`: the prefix, then bytes `split..`;
-    /// with `streamed` only the first chunk of them, the rest by `appendBytes`).
+    /// Starts reading the tail of a split file: `bytes` are its prefix, then bytes `split..`
+    /// (the first chunk of them when streamed); `tail` is `SplitTail` `{plan, options, streamed}`.
     #[wasm_bindgen(js_name = "startTail")]
     pub fn start_tail(
         &mut self,
         name: String,
         bytes: Vec<u8>,
-        plan: JsValue,
-        options: JsValue,
-        streamed: bool,
+        tail: JsValue,
     ) -> Result<(), JsValue> {
-        let plan: SplitPlan = serde_wasm_bindgen::from_value(plan)
-            .map_err(|e| wire(&Error::InvalidRequest(e.to_string())))?;
-        let options: IngestOptions = from_js(options)?;
-        self.inner
-            .start_tail(SourceFile { name, bytes }, plan, options, streamed);
+        let t: SplitTail = required(tail)?;
+        let file = SourceFile { name, bytes };
+        self.inner.start_tail(file, t.plan, t.options, t.streamed);
         Ok(())
     }
 
@@ -194,33 +165,29 @@ impl PortraitSession {
         std::mem::take(&mut self.part)
     }
 
-    /// Generates the sample shop in wasm and starts ingesting it.
+    /// Generates the sample shop (`SampleParams`; defaults from Rust) and starts ingesting it.
     #[wasm_bindgen(js_name = "startSample")]
-    pub fn start_sample(&mut self, rows: u32, seed: u32) -> Result<(), JsValue> {
-        let params = SampleParams {
-            rows: rows as usize,
-            seed: seed as u64,
-        };
+    pub fn start_sample(&mut self, params: JsValue) -> Result<(), JsValue> {
+        let params: SampleParams = from_js(params)?;
         self.inner.start_sample(params).map_err(fail)
     }
 
-    /// Advances the ingest: `{kind: "progress", …Progress}` or `{kind: "ready", …IngestSummary}`.
+    /// Advances the ingest: a `Step` (`{kind: "progress", …}`, `need_part`, `need_bytes`,
+    /// `part` — its bytes wait in `takePart` — or `done`: call `summary`).
     pub fn step(&mut self, budget_rows: u32) -> Result<JsValue, JsValue> {
-        match self.inner.step(budget_rows as usize).map_err(fail)? {
-            SessionStep::Progress(p) => to_js(&StepOut::Progress(&p)),
-            SessionStep::Ready(s) => to_js(&StepOut::Ready(&s)),
-            SessionStep::NeedPart(file_index) => to_js(&StepOut::NeedPart { file_index }),
-            SessionStep::NeedBytes(file_index) => to_js(&StepOut::NeedBytes { file_index }),
-            SessionStep::Part(bytes) => {
-                self.part = bytes;
-                to_js(&StepOut::Part {
-                    bytes: self.part.len(),
-                })
-            }
+        let step = self.inner.step(budget_rows as usize).map_err(fail)?;
+        if let Some(bytes) = self.inner.take_part() {
+            self.part = bytes;
         }
+        to_js(&step)
     }
 
-    /// Drops the running ingest.
+    /// What the loaded data is (`IngestSummary`).
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.summary().map_err(fail)?)
+    }
+
+    /// Drops the running ingest or stepped fit.
     pub fn cancel(&mut self) {
         self.pending.clear();
         self.part = Vec::new();
@@ -229,37 +196,39 @@ impl PortraitSession {
 
     /// Forgets all data.
     pub fn clear(&mut self) {
-        self.pending.clear();
-        self.part = Vec::new();
-        self.inner.clear();
+        *self = PortraitSession::default();
     }
 
-    /// The data-quality report of the loaded data.
-    pub fn quality(&self) -> Result<JsValue, JsValue> {
-        to_js(self.inner.quality().map_err(fail)?)
+    /// Sets the global filter (`DataFilter`) for every analysis; answers `DataFacts`.
+    #[wasm_bindgen(js_name = "setFilter")]
+    pub fn set_filter(&mut self, filter: JsValue) -> Result<JsValue, JsValue> {
+        let filter: DataFilter = from_js(filter)?;
+        to_js(&self.inner.set_filter(&filter).map_err(fail)?)
     }
 
-    /// Overview KPIs.
-    pub fn overview(&self) -> Result<JsValue, JsValue> {
-        to_js(self.inner.overview().map_err(fail)?)
+    /// Runs analysis `kind` with `params` (an object; missing fields take their defaults):
+    /// `{state: "done", output}` or, for a stepped fit, `{state: "working", done, total}`.
+    pub fn run(&mut self, kind: String, params: JsValue) -> Result<JsValue, JsValue> {
+        let params: serde_json::Value = from_js(params)?;
+        to_js(&self.inner.run(&kind, &params).map_err(fail)?)
     }
 
-    /// RFM segment totals and R × F grid.
-    #[wasm_bindgen(js_name = "rfmSummary")]
-    pub fn rfm_summary(&mut self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.rfm_summary().map_err(fail)?)
+    /// Advances the stepped fit `run` started, by about `budget` units of work.
+    #[wasm_bindgen(js_name = "stepRun")]
+    pub fn step_run(&mut self, budget: u32) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.step_run(budget.into()).map_err(fail)?)
     }
 
-    /// One page of the RFM customer table (`RfmQuery`: search, segment, sort, descending, offset, limit).
-    #[wasm_bindgen(js_name = "rfmPage")]
-    pub fn rfm_page(&mut self, query: JsValue) -> Result<JsValue, JsValue> {
-        let query: RfmQuery = from_js(query)?;
-        to_js(&self.inner.rfm_page(&query).map_err(fail)?)
+    /// One page of the customer table (`TableQuery` → `TablePage`).
+    pub fn table(&mut self, query: JsValue) -> Result<JsValue, JsValue> {
+        let query: TableQuery = from_js(query)?;
+        to_js(&self.inner.table(&query).map_err(fail)?)
     }
 
-    /// The full report as JSON text (identical to `portrait analyze --json`).
-    #[wasm_bindgen(js_name = "reportJson")]
-    pub fn report_json(&mut self) -> Result<String, JsValue> {
-        self.inner.report_json().map_err(fail)
+    /// The export (`ExportRequest`: the report, or one analysis) as JSON text, identical to
+    /// `portrait report --json` / `portrait KIND --json`.
+    pub fn export(&mut self, request: JsValue) -> Result<String, JsValue> {
+        let request: ExportRequest = from_js(request)?;
+        self.inner.export(&request).map_err(fail)
     }
 }

@@ -1,18 +1,15 @@
-//! `Session`: the one stateful object. It owns the running ingest job, then the `Dataset`
-//! and the analyses computed on it. The Web Worker holds exactly one (through `src/wasm`);
-//! the CLI creates one per run. Every method returns plain structs.
+//! The ingest lifecycle of a `Session`: inspecting files, the resumable ingest (with the
+//! halves of a split file and streamed chunks), the sample shop, cancel. When an ingest is
+//! done the session holds the data (`super::Loaded`) and forgets every fitted model.
 
-use crate::analysis::overview::{overview, Overview};
+use super::{Loaded, Session};
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::ingest::{
-    inspect, plan_file, FileInspection, FileOptions, IngestJob, IngestOptions, ParsedPart,
-    Progress, QualityReport, SourceFile, SplitPlan, Step,
+    inspect, plan_file, FileInspection, FileOptions, IngestError, IngestErrorKind, IngestJob,
+    IngestOptions, IngestReport, ParsedPart, SourceFile, SplitPlan, Step,
 };
-use crate::report::{Report, RfmReport, REPORT_FORMAT};
 use crate::sample::{generate_csv, SampleParams};
-use crate::segment::rfm::{rfm, Rfm, RfmColumn, RfmPage, RfmQuery, RfmSummary};
-use serde::Serialize;
 
 /// A tail being read elsewhere: called when the head needs it, it yields the tail's
 /// `ParsedPart` (`None` when it could not be read).
@@ -21,57 +18,7 @@ pub type TailHandle = Box<dyn FnOnce() -> Option<ParsedPart> + Send>;
 /// File name the sample shop is ingested under.
 pub const SAMPLE_FILE_NAME: &str = "sample-shop.csv";
 
-/// What a finished ingest reports back: enough for the first screen.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IngestSummary {
-    /// Per file: format, encoding, mapping used.
-    pub files: Vec<FileInspection>,
-    /// Data-quality report.
-    pub quality: QualityReport,
-    /// Overview KPIs (computed right away: they are the first thing the page shows).
-    pub overview: Overview,
-}
-
-/// One step of a running ingest.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SessionStep {
-    /// Still working.
-    Progress(Progress),
-    /// The head of split file `i` is read: `supply_part` its tail, then step on.
-    NeedPart(usize),
-    /// Streamed file `i` is parsed as far as it came: `supply_bytes`, then step on.
-    NeedBytes(usize),
-    /// A tail job is done: its `ParsedPart` as bytes, for the head's session.
-    Part(Vec<u8>),
-    /// Done; the dataset is loaded.
-    Ready(Box<IngestSummary>),
-}
-
-struct Loaded {
-    data: Dataset,
-    files: Vec<FileInspection>,
-    quality: QualityReport,
-    overview: Overview,
-    rfm: Option<Rfm>,
-    /// Customer table order of the last page request: (column, descending, order).
-    table_order: Option<(RfmColumn, bool, Vec<u32>)>,
-}
-
-/// Owns the loaded data and the analyses on it.
-#[derive(Default)]
-pub struct Session {
-    job: Option<IngestJob>,
-    loaded: Option<Loaded>,
-    /// Split ingests that did not fit and were read whole (`ingest_now`).
-    split_fallbacks: u32,
-}
-
 impl Session {
-    /// An empty session.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     /// Detects format, encoding and mapping of one file without loading it.
     pub fn inspect(
         &self,
@@ -143,7 +90,7 @@ impl Session {
         files: Vec<SourceFile>,
         options: IngestOptions,
         mut spawn_tail: impl FnMut(&SourceFile, SplitPlan, &IngestOptions) -> Option<TailHandle>,
-    ) -> Result<Box<IngestSummary>, Error> {
+    ) -> Result<super::IngestSummary, Error> {
         let mut tails = Vec::new();
         let mut halves = Vec::with_capacity(files.len());
         for file in &files {
@@ -196,12 +143,12 @@ impl Session {
     fn run_to_end(
         &mut self,
         mut tail: impl FnMut(usize) -> Option<ParsedPart>,
-    ) -> Result<Box<IngestSummary>, Error> {
+    ) -> Result<super::IngestSummary, Error> {
         let mut asked = 0;
         loop {
             match self.step(usize::MAX)? {
-                SessionStep::Ready(summary) => return Ok(summary),
-                SessionStep::NeedPart(_) => {
+                Step::Done => return self.summary(),
+                Step::NeedPart { .. } => {
                     let part = tail(asked);
                     asked += 1;
                     let job = self.job.as_mut().ok_or(Error::NoJob)?;
@@ -210,16 +157,14 @@ impl Session {
                         return Err(e.into());
                     }
                 }
-                SessionStep::Progress(_) | SessionStep::Part(_) => {}
+                Step::Progress(_) | Step::Part => {}
                 // ingest_now hands over every byte at the start
-                SessionStep::NeedBytes(i) => {
+                Step::NeedBytes { file_index } => {
                     self.job = None;
-                    let e = crate::ingest::IngestError::new(
-                        crate::ingest::IngestErrorKind::SplitFailed {
-                            file: format!("file {i}"),
-                            why: "bytes were asked for but none are coming".to_string(),
-                        },
-                    );
+                    let e = IngestError::new(IngestErrorKind::SplitFailed {
+                        file: format!("file {file_index}"),
+                        why: "bytes were asked for but none are coming".to_string(),
+                    });
                     return Err(e.into());
                 }
             }
@@ -239,36 +184,24 @@ impl Session {
         Ok(())
     }
 
-    /// Advances the running ingest by about `budget_rows` rows.
-    pub fn step(&mut self, budget_rows: usize) -> Result<SessionStep, Error> {
+    /// Advances the running ingest by about `budget_rows` rows. On `Step::Done` the data is
+    /// loaded (the fitted models of the previous data are gone) and `summary` describes it;
+    /// on `Step::Part`, `take_part` hands over a tail's part.
+    pub fn step(&mut self, budget_rows: usize) -> Result<Step, Error> {
         let job = self.job.as_mut().ok_or(Error::NoJob)?;
         match job.step(budget_rows) {
-            Ok(Step::Progress(p)) => Ok(SessionStep::Progress(p)),
-            Ok(Step::NeedPart(i)) => Ok(SessionStep::NeedPart(i)),
-            Ok(Step::NeedBytes(i)) => Ok(SessionStep::NeedBytes(i)),
-            Ok(Step::Part(part)) => {
+            Ok(Step::Done) => {
+                let done = job.take_result();
                 self.job = None;
-                Ok(SessionStep::Part(part.to_bytes()))
-            }
-            Ok(Step::Done(done)) => {
-                self.job = None;
-                let data = Dataset::build(done.lines);
-                let overview = overview(&data);
-                let summary = IngestSummary {
-                    files: done.files.clone(),
-                    quality: done.report.clone(),
-                    overview: overview.clone(),
-                };
-                self.loaded = Some(Loaded {
-                    data,
+                let done = done.ok_or(Error::NoJob)?;
+                let report = IngestReport {
                     files: done.files,
                     quality: done.report,
-                    overview,
-                    rfm: None,
-                    table_order: None,
-                });
-                Ok(SessionStep::Ready(Box::new(summary)))
+                };
+                self.loaded = Some(Loaded::new(Dataset::build(done.lines), report));
+                Ok(Step::Done)
             }
+            Ok(step) => Ok(step),
             Err(e) => {
                 self.job = None;
                 Err(e.into())
@@ -276,86 +209,23 @@ impl Session {
         }
     }
 
-    /// Drops a running ingest (the page's cancel button).
-    pub fn cancel(&mut self) {
+    /// The finished tail's `ParsedPart` as bytes, for the head's session (once).
+    pub fn take_part(&mut self) -> Option<Vec<u8>> {
+        let part = self.job.as_mut()?.take_part()?;
         self.job = None;
+        Some(part.to_bytes())
     }
 
-    /// Forgets everything: job, data and results.
-    pub fn clear(&mut self) {
-        *self = Session::default();
+    /// Drops a running ingest or a running stepped fit (the page's cancel button).
+    pub fn cancel(&mut self) {
+        self.job = None;
+        if let Some(loaded) = &mut self.loaded {
+            loaded.running = None;
+        }
     }
 
     /// True while an ingest is running.
     pub fn is_ingesting(&self) -> bool {
         self.job.is_some()
-    }
-
-    fn loaded(&self) -> Result<&Loaded, Error> {
-        self.loaded.as_ref().ok_or(Error::NoData)
-    }
-
-    /// The loaded dataset.
-    pub fn dataset(&self) -> Result<&Dataset, Error> {
-        Ok(&self.loaded()?.data)
-    }
-
-    /// The data-quality report of the loaded data.
-    pub fn quality(&self) -> Result<&QualityReport, Error> {
-        Ok(&self.loaded()?.quality)
-    }
-
-    /// Overview KPIs of the loaded data.
-    pub fn overview(&self) -> Result<&Overview, Error> {
-        Ok(&self.loaded()?.overview)
-    }
-
-    fn rfm(&mut self) -> Result<&Rfm, Error> {
-        let loaded = self.loaded.as_mut().ok_or(Error::NoData)?;
-        Ok(loaded.rfm.get_or_insert_with(|| rfm(&loaded.data)))
-    }
-
-    /// RFM segment totals and R × F grid (scores computed on first use, then kept).
-    pub fn rfm_summary(&mut self) -> Result<RfmSummary, Error> {
-        Ok(self.rfm()?.summary())
-    }
-
-    /// One page of the RFM customer table.
-    /// Sorting 100k customers is done once per (column, direction) and kept, so turning
-    /// pages or typing in the search box only filters and slices.
-    pub fn rfm_page(&mut self, query: &RfmQuery) -> Result<RfmPage, Error> {
-        self.rfm()?;
-        let loaded = self.loaded.as_mut().ok_or(Error::NoData)?;
-        let rfm = loaded.rfm.as_ref().ok_or(Error::NoData)?;
-        let key = (query.sort, query.descending);
-        let fresh = !matches!(&loaded.table_order, Some((c, d, _)) if (*c, *d) == key);
-        if fresh {
-            loaded.table_order = Some((key.0, key.1, rfm.order_by(&loaded.data, key.0, key.1)));
-        }
-        let order = loaded
-            .table_order
-            .as_ref()
-            .map_or(&[][..], |(_, _, o)| &o[..]);
-        Ok(rfm.page(&loaded.data, order, query))
-    }
-
-    /// The whole report as pretty JSON: identical bytes in the browser and the CLI.
-    pub fn report_json(&mut self) -> Result<String, Error> {
-        self.rfm()?;
-        let loaded = self.loaded()?;
-        let rfm = loaded.rfm.as_ref().ok_or(Error::NoData)?;
-        let report = Report {
-            format: REPORT_FORMAT,
-            files: &loaded.files,
-            quality: &loaded.quality,
-            overview: &loaded.overview,
-            rfm: RfmReport {
-                summary: rfm.summary(),
-                customers: (0..loaded.data.n_customers())
-                    .map(|c| rfm.row(&loaded.data, c))
-                    .collect(),
-            },
-        };
-        serde_json::to_string_pretty(&report).map_err(|e| Error::InvalidRequest(e.to_string()))
     }
 }

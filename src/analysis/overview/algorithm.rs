@@ -6,13 +6,15 @@
 //!   least one purchase line; *return line*: negative quantity or cancelled order.
 //! - Shop totals (revenue, orders, AOV, items, monthly) use **every** used line, including
 //!   lines without a customer id; customer KPIs (customers, repeat rate) use identified lines.
+//! - A month is *partial* when the days looked at (the global filter's range, or the data's
+//!   first to last day) do not cover it whole: a chart must not read it as a full month.
 
-use super::time;
+use crate::analysis::time;
 use crate::dataset::Dataset;
 use serde::{Deserialize, Serialize};
 
 /// One calendar month of the revenue series.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct MonthPoint {
     /// `YYYY-MM`.
     pub month: String,
@@ -28,10 +30,56 @@ pub struct MonthPoint {
     pub active_customers: u64,
     /// Identified customers whose first line is in this month.
     pub new_customers: u64,
+    /// The days looked at cover only part of the month (the first or the last one).
+    pub partial: bool,
+}
+
+/// The KPIs of the period just before the filter's date range, of the same length, with the
+/// same channel, region and category filters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct PreviousPeriod {
+    /// First day, ISO `YYYY-MM-DD`.
+    pub from: String,
+    /// Last day.
+    pub to: String,
+    /// Lines in it.
+    pub lines: u64,
+    /// See `Overview::customers`.
+    pub customers: u64,
+    /// See `Overview::orders`.
+    pub orders: u64,
+    /// See `Overview::revenue_cents`.
+    pub revenue_cents: i64,
+    /// See `Overview::aov_cents`.
+    pub aov_cents: f64,
+    /// See `Overview::revenue_per_customer_cents`.
+    pub revenue_per_customer_cents: f64,
+    /// See `Overview::repeat_rate`.
+    pub repeat_rate: f64,
+    /// See `Overview::items_per_order`.
+    pub items_per_order: f64,
+}
+
+impl PreviousPeriod {
+    /// The comparison KPIs of `o`, the overview of days `from..=to`.
+    pub fn of(o: &Overview, from: i64, to: i64) -> PreviousPeriod {
+        PreviousPeriod {
+            from: time::iso_day(from),
+            to: time::iso_day(to),
+            lines: o.lines,
+            customers: o.customers,
+            orders: o.orders,
+            revenue_cents: o.revenue_cents,
+            aov_cents: o.aov_cents,
+            revenue_per_customer_cents: o.revenue_per_customer_cents,
+            repeat_rate: o.repeat_rate,
+            items_per_order: o.items_per_order,
+        }
+    }
 }
 
 /// Shop overview KPIs. Field names are the JS API.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Overview {
     /// Distinct identified customers.
     pub customers: u64,
@@ -63,28 +111,36 @@ pub struct Overview {
     pub date_max: Option<String>,
     /// Calendar months from the first to the last line (months with no line included, zero).
     pub monthly: Vec<MonthPoint>,
+    /// With a date filter: the same KPIs over the period of the same length just before it.
+    pub previous: Option<PreviousPeriod>,
 }
 
-/// Computes the overview in two passes over the lines.
-pub fn overview(data: &Dataset) -> Overview {
+/// Computes the overview in two passes over the lines. `span`: the first and last day
+/// looked at (the filter's range), which marks partial months; `None`: the data's own days.
+pub fn overview(data: &Dataset, span: Option<(i64, i64)>) -> Overview {
     let lines = &data.lines;
     let n = lines.len();
     let (t_min, t_max) = match (lines.time.iter().min(), lines.time.iter().max()) {
         (Some(&a), Some(&b)) => (a, b),
         _ => return empty(),
     };
+    let (first_day, last_day) = span.unwrap_or((time::day(t_min), time::day(t_max)));
     let m0 = time::month(t_min);
     let n_months = (time::month(t_max) - m0 + 1) as usize;
     let month_of = time::MonthIndex::new(t_min, t_max);
     let mut monthly: Vec<MonthPoint> = (0..n_months)
-        .map(|k| MonthPoint {
-            month: time::month_label(m0 + k as i32),
-            revenue_cents: 0,
-            gross_sales_cents: 0,
-            returns_cents: 0,
-            orders: 0,
-            active_customers: 0,
-            new_customers: 0,
+        .map(|k| {
+            let (start, end) = time::month_days(m0 + k as i32);
+            MonthPoint {
+                month: time::month_label(m0 + k as i32),
+                revenue_cents: 0,
+                gross_sales_cents: 0,
+                returns_cents: 0,
+                orders: 0,
+                active_customers: 0,
+                new_customers: 0,
+                partial: start < first_day || end > last_day,
+            }
         })
         .collect();
 
@@ -152,7 +208,14 @@ pub fn overview(data: &Dataset) -> Overview {
         }
     }
     let customers = data.n_customers() as u64;
-    let products = lines.product_ids.len() as u64;
+    // distinct products of these lines (a filtered dataset shares the whole id table)
+    let mut seen = vec![false; lines.product_ids.len()];
+    let mut products = 0u64;
+    for &p in lines.product.iter().filter(|&&p| p != crate::dataset::NONE) {
+        if !std::mem::replace(&mut seen[p as usize], true) {
+            products += 1;
+        }
+    }
     Overview {
         customers,
         orders,
@@ -169,6 +232,7 @@ pub fn overview(data: &Dataset) -> Overview {
         date_min: Some(time::iso(t_min)),
         date_max: Some(time::iso(t_max)),
         monthly,
+        previous: None,
     }
 }
 
@@ -197,6 +261,7 @@ fn empty() -> Overview {
         date_min: None,
         date_max: None,
         monthly: Vec::new(),
+        previous: None,
     }
 }
 
@@ -249,7 +314,7 @@ mod tests {
 
     #[test]
     fn revenue_is_net_of_returns_and_includes_unidentified_lines() {
-        let o = overview(&shop());
+        let o = overview(&shop(), None);
         assert_eq!(o.gross_sales_cents, 5500);
         assert_eq!(o.returns_cents, -1000);
         assert_eq!(o.revenue_cents, 4500);
@@ -257,7 +322,7 @@ mod tests {
 
     #[test]
     fn orders_count_purchase_orders_and_aov_divides_gross_sales_by_them() {
-        let o = overview(&shop());
+        let o = overview(&shop(), None);
         assert_eq!(o.orders, 4);
         assert_eq!(o.return_orders, 1);
         assert_eq!(o.aov_cents, 1375.0);
@@ -266,7 +331,7 @@ mod tests {
 
     #[test]
     fn repeat_rate_counts_customers_with_two_purchase_orders() {
-        let o = overview(&shop());
+        let o = overview(&shop(), None);
         assert_eq!(o.customers, 2);
         assert_eq!(o.repeat_rate, 0.5);
         assert_eq!(o.revenue_per_customer_cents, 2000.0);
@@ -274,7 +339,7 @@ mod tests {
 
     #[test]
     fn monthly_series_splits_revenue_orders_and_customers_by_month() {
-        let o = overview(&shop());
+        let o = overview(&shop(), None);
         assert_eq!(o.monthly.len(), 2);
         let (jan, feb) = (&o.monthly[0], &o.monthly[1]);
         assert_eq!(
@@ -287,11 +352,24 @@ mod tests {
         );
         assert_eq!((jan.active_customers, jan.new_customers), (1, 1));
         assert_eq!((feb.active_customers, feb.new_customers), (2, 1));
+        // the data runs from 1 January to 10 February: February is partial
+        assert_eq!((jan.partial, feb.partial), (false, true));
+    }
+
+    #[test]
+    fn months_cut_by_the_days_looked_at_are_partial() {
+        let jan1 = time::day(JAN_2024);
+        let o = overview(&shop(), Some((jan1 + 2, jan1 + 59)));
+        let flags: Vec<bool> = o.monthly.iter().map(|m| m.partial).collect();
+        assert_eq!(flags, vec![true, false]);
+        let o = overview(&shop(), Some((jan1, jan1 + 59)));
+        assert_eq!(o.monthly[0].partial, false);
+        assert_eq!(o.products, 2);
     }
 
     #[test]
     fn empty_dataset_gives_zero_kpis() {
-        let o = overview(&Dataset::build(OrderLines::default()));
+        let o = overview(&Dataset::build(OrderLines::default()), None);
         assert_eq!((o.customers, o.orders, o.revenue_cents), (0, 0, 0));
         assert!(o.monthly.is_empty());
     }

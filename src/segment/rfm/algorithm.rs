@@ -1,7 +1,8 @@
 //! RFM (recency, frequency, monetary) scores and the 11 named segments.
 //!
-//! Exactly the definitions of stage b in `shared/bench/peers/README.md`, so the result equals
-//! the pandas reference (`pd.qcut(x.rank(method="first"), 5)`) customer for customer:
+//! With the default parameters, exactly the definitions of stage b in
+//! `shared/bench/peers/README.md`, so the result equals the pandas reference
+//! (`pd.qcut(x.rank(method="first"), 5)`) customer for customer:
 //! - `recency` = (max_day + 1) − last_day, in days; max_day = day of the latest line of any
 //!   identified customer, last_day = day of the customer's latest line (returns included);
 //! - `frequency` = distinct order ids of the customer (return orders count);
@@ -9,13 +10,21 @@
 //! - scores: rank r = 1..n by (metric ascending, customer id ascending),
 //!   bin(r) = max(1, ⌈5(r − 1)/(n − 1)⌉); F = bin(f rank), M = bin(m rank), R = 6 − bin(r rank);
 //! - segment from (R, F), first match wins (see `Segment::from_scores`).
+//!
+//! `bins` other than 5 score 1..=bins the same way (`pd.qcut(rank, bins)`); the segment is
+//! still named from the R and F *quintiles*, because the named map is defined on them.
+//! `snapshot_date` moves the day recency counts back from.
 
+use super::params::RfmValidParams;
 use crate::analysis::time;
 use crate::dataset::Dataset;
+use crate::message::Message;
 use serde::{Deserialize, Serialize};
 
 /// The 11 named RFM segments (the common RF regex map, with R1F1 → Lost).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Segment {
     /// R5, F4–5: bought recently and often.
@@ -77,6 +86,26 @@ impl Segment {
         }
     }
 
+    /// The code names, in `ALL` order (the `segment` column's values).
+    pub const CODES: [&'static str; 11] = [
+        "champions",
+        "loyal",
+        "potential_loyalist",
+        "new_customers",
+        "promising",
+        "need_attention",
+        "about_to_sleep",
+        "cannot_lose_them",
+        "at_risk",
+        "hibernating",
+        "lost",
+    ];
+
+    /// The position in `ALL` (the `segment` column's code).
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
     /// The English name used by the pandas and SQL references ("Cannot Lose Them").
     pub fn label(self) -> &'static str {
         match self {
@@ -98,7 +127,9 @@ impl Segment {
 /// Per-customer RFM columns; index = customer number of the `Dataset` (natural id order).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rfm {
-    /// Day after the latest line, ISO date: recency is counted back from it.
+    /// Score bins.
+    pub bins: u8,
+    /// Day recency is counted back from (the day after the latest line by default).
     pub snapshot_day: i64,
     /// Days since the customer's last line (≥ 1).
     pub recency_days: Vec<u32>,
@@ -114,11 +145,36 @@ pub struct Rfm {
     pub m_score: Vec<u8>,
     /// Named segment.
     pub segment: Vec<Segment>,
+    /// `segment` as codes (`Segment::code`), the customer table's column.
+    pub segment_code: Vec<u8>,
+}
+
+/// Why RFM cannot be computed with the given parameters on this data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RfmError {
+    /// The snapshot is not after the latest line, so some recency would not be positive.
+    SnapshotTooEarly {
+        /// The snapshot day, ISO.
+        snapshot: String,
+        /// The latest line's day, ISO.
+        last: String,
+    },
+}
+
+impl RfmError {
+    /// As a message (`rfm.snapshot_too_early`).
+    pub fn message(&self) -> Message {
+        match self {
+            RfmError::SnapshotTooEarly { snapshot, last } => Message::new("rfm.snapshot_too_early")
+                .with("snapshot", snapshot.as_str())
+                .with("last", last.as_str()),
+        }
+    }
 }
 
 /// Computes RFM for every identified customer in one pass over the grouped lines plus
 /// three sorts of n customers.
-pub fn rfm(data: &Dataset) -> Rfm {
+pub fn rfm(data: &Dataset, params: &RfmValidParams) -> Result<Rfm, RfmError> {
     let lines = &data.lines;
     let n = data.n_customers();
     let mut last_day = vec![0i64; n];
@@ -143,23 +199,40 @@ pub fn rfm(data: &Dataset) -> Rfm {
         frequency[c] = distinct;
         monetary[c] = range.map(|i| lines.amount_cents[i]).sum();
     }
-    let snapshot_day = max_day.saturating_add(1);
+    let snapshot_day = match params.snapshot_day {
+        Some(day) if n > 0 && day <= max_day => {
+            return Err(RfmError::SnapshotTooEarly {
+                snapshot: time::iso_day(day),
+                last: time::iso_day(max_day),
+            })
+        }
+        Some(day) => day,
+        None => max_day.saturating_add(1),
+    };
     let recency: Vec<u32> = last_day
         .iter()
         .map(|&d| (snapshot_day - d) as u32)
         .collect();
-    let r_score = quintiles(&recency)
-        .into_iter()
-        .map(|b| 6 - b)
-        .collect::<Vec<_>>();
-    let f_score = quintiles(&frequency);
-    let m_score = quintiles(&monetary);
-    let segment = r_score
+    let b = params.bins;
+    // the most recent customers have the smallest recency and the highest R
+    let r_score: Vec<u8> = bins(&recency, b).into_iter().map(|x| b + 1 - x).collect();
+    let f_score = bins(&frequency, b);
+    let m_score = bins(&monetary, b);
+    // segments are named from the quintiles, whatever the bins
+    let (r5, f5) = if b == 5 {
+        (r_score.clone(), f_score.clone())
+    } else {
+        let r5: Vec<u8> = bins(&recency, 5).into_iter().map(|x| 6 - x).collect();
+        (r5, bins(&frequency, 5))
+    };
+    let segment: Vec<Segment> = r5
         .iter()
-        .zip(&f_score)
+        .zip(&f5)
         .map(|(&r, &f)| Segment::from_scores(r, f))
         .collect();
-    Rfm {
+    let segment_code = segment.iter().map(|s| s.code()).collect();
+    Ok(Rfm {
+        bins: b,
         snapshot_day: if n == 0 { 0 } else { snapshot_day },
         recency_days: recency,
         frequency,
@@ -168,24 +241,19 @@ pub fn rfm(data: &Dataset) -> Rfm {
         f_score,
         m_score,
         segment,
-    }
-}
-
-/// Indices of `keys` in key order (or reversed), ties by index ascending. The keys are
-/// copied beside their indices first, so the sort reads no key at random.
-fn sorted_by<K: Ord + Copy>(keys: &[K], descending: bool) -> Vec<u32> {
-    let mut keyed: Vec<(K, u32)> = keys.iter().copied().zip(0..keys.len() as u32).collect();
-    if descending {
-        keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    } else {
-        keyed.sort_unstable();
-    }
-    keyed.into_iter().map(|(_, i)| i).collect()
+        segment_code,
+    })
 }
 
 /// Quintile bins 1..=5 of `values` ranked by (value, index) — pandas'
 /// `qcut(rank(method="first"), 5)`: bin(r) = max(1, ⌈5(r − 1)/(n − 1)⌉).
 pub fn quintiles<T: Ord + Copy>(values: &[T]) -> Vec<u8> {
+    bins(values, 5)
+}
+
+/// Bins 1..=`b` of `values` ranked by (value, index) — pandas' `qcut(rank(method="first"),
+/// b)`: bin(r) = max(1, ⌈b(r − 1)/(n − 1)⌉).
+pub fn bins<T: Ord + Copy>(values: &[T], b: u8) -> Vec<u8> {
     let n = values.len();
     // customer index order is natural id order, so ties break by id ascending; the keys sit
     // side by side, so the sort reads no value at random
@@ -197,15 +265,15 @@ pub fn quintiles<T: Ord + Copy>(values: &[T]) -> Vec<u8> {
         return bins;
     }
     for (rank0, &i) in order.iter().enumerate() {
-        // ⌈5·rank0/(n−1)⌉ with rank0 = r − 1, in integers
-        let b = (5 * rank0 as u64).div_ceil(n as u64 - 1);
-        bins[i as usize] = b.clamp(1, 5) as u8;
+        // ⌈b·rank0/(n−1)⌉ with rank0 = r − 1, in integers
+        let bin = (u64::from(b) * rank0 as u64).div_ceil(n as u64 - 1);
+        bins[i as usize] = bin.clamp(1, u64::from(b)) as u8;
     }
     bins
 }
 
 /// Per-segment totals for the page and the report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SegmentStats {
     /// Segment code.
     pub segment: Segment,
@@ -228,30 +296,33 @@ pub struct SegmentStats {
 }
 
 /// One cell of the R × F grid.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct GridCell {
-    /// R score 1..=5.
+    /// R score 1..=bins.
     pub r: u8,
-    /// F score 1..=5.
+    /// F score 1..=bins.
     pub f: u8,
     /// Customers in the cell.
     pub customers: u64,
     /// Σ monetary, minor units.
     pub revenue_cents: i64,
-    /// The segment the cell belongs to.
-    pub segment: Segment,
+    /// The segment of the cell: with 5 bins the (R, F) pair names it; with other bins, the
+    /// segment all its customers share, or none when they are in several (or it is empty).
+    pub segment: Option<Segment>,
 }
 
 /// What the page shows of RFM besides the customer table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct RfmSummary {
     /// Identified customers scored.
     pub customers: u64,
-    /// ISO date recency counts back from (the day after the latest line).
+    /// ISO date recency counts back from.
     pub snapshot_date: Option<String>,
     /// All 11 segments, best first (empty ones included with zero counts).
     pub segments: Vec<SegmentStats>,
-    /// 25 cells, r-major (r = 1..5, f = 1..5).
+    /// Score bins: the grid has `bins × bins` cells.
+    pub bins: u8,
+    /// The cells, r-major (r = 1..=bins, f = 1..=bins).
     pub grid: Vec<GridCell>,
 }
 
@@ -259,22 +330,27 @@ impl Rfm {
     /// Segment totals and the R × F grid.
     pub fn summary(&self) -> RfmSummary {
         let n = self.segment.len();
+        let b = self.bins as usize;
         let total_revenue: i64 = self.monetary_cents.iter().sum();
         let mut acc = [(0u64, 0i64, 0u64, 0u64); 11];
-        let mut grid = [(0u64, 0i64); 25];
+        // per cell: customers, revenue, the segment of its customers (NONE: mixed)
+        const MIXED: u8 = u8::MAX;
+        let mut grid = vec![(0u64, 0i64, None::<u8>); b * b];
         for c in 0..n {
-            let s = Segment::ALL
-                .iter()
-                .position(|&s| s == self.segment[c])
-                .unwrap_or(0);
+            let s = self.segment_code[c] as usize;
             let a = &mut acc[s];
             a.0 += 1;
             a.1 += self.monetary_cents[c];
             a.2 += self.recency_days[c] as u64;
             a.3 += self.frequency[c] as u64;
-            let g = &mut grid[(self.r_score[c] as usize - 1) * 5 + self.f_score[c] as usize - 1];
+            let g = &mut grid[(self.r_score[c] as usize - 1) * b + self.f_score[c] as usize - 1];
             g.0 += 1;
             g.1 += self.monetary_cents[c];
+            g.2 = match g.2 {
+                None => Some(s as u8),
+                Some(t) if t == s as u8 => Some(t),
+                Some(_) => Some(MIXED),
+            };
         }
         let mean = |sum: f64, k: u64| if k == 0 { 0.0 } else { sum / k as f64 };
         let segments = Segment::ALL
@@ -296,15 +372,22 @@ impl Rfm {
                 mean_monetary_cents: mean(revenue as f64, k),
             })
             .collect();
-        let grid = (0..25)
+        let grid = (0..b * b)
             .map(|k| {
-                let (r, f) = (k / 5 + 1, k % 5 + 1);
+                let (r, f) = ((k / b + 1) as u8, (k % b + 1) as u8);
+                let segment = if b == 5 {
+                    Some(Segment::from_scores(r, f))
+                } else {
+                    grid[k]
+                        .2
+                        .and_then(|s| Segment::ALL.get(s as usize).copied())
+                };
                 GridCell {
-                    r: r as u8,
-                    f: f as u8,
+                    r,
+                    f,
                     customers: grid[k].0,
                     revenue_cents: grid[k].1,
-                    segment: Segment::from_scores(r as u8, f as u8),
+                    segment,
                 }
             })
             .collect();
@@ -312,136 +395,9 @@ impl Rfm {
             customers: n as u64,
             snapshot_date: (n > 0).then(|| time::iso_day(self.snapshot_day)),
             segments,
+            bins: self.bins,
             grid,
         }
-    }
-}
-
-/// One row of the customer table (and of the JSON report).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RfmRow {
-    /// Customer id as in the file.
-    pub customer_id: String,
-    /// Days since last line.
-    pub recency: u32,
-    /// Distinct orders.
-    pub frequency: u32,
-    /// Σ value, minor units.
-    pub monetary_cents: i64,
-    /// R score.
-    pub r_score: u8,
-    /// F score.
-    pub f_score: u8,
-    /// M score.
-    pub m_score: u8,
-    /// Segment code.
-    pub segment: Segment,
-}
-
-/// Sortable columns of the customer table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RfmColumn {
-    /// Customer id (natural order).
-    #[default]
-    CustomerId,
-    /// Recency.
-    Recency,
-    /// Frequency.
-    Frequency,
-    /// Monetary.
-    Monetary,
-    /// Segment (best first).
-    Segment,
-}
-
-/// A page request on the customer table: filter, sort, then slice.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct RfmQuery {
-    /// Case-insensitive substring of the customer id ("" = all).
-    pub search: String,
-    /// Only this segment.
-    pub segment: Option<Segment>,
-    /// Sort column.
-    pub sort: RfmColumn,
-    /// Descending instead of ascending.
-    pub descending: bool,
-    /// First row of the page.
-    pub offset: usize,
-    /// Rows in the page (capped at 1,000).
-    pub limit: usize,
-}
-
-/// One page of the customer table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RfmPage {
-    /// Rows matching the filter.
-    pub total: usize,
-    /// First row of this page.
-    pub offset: usize,
-    /// The page.
-    pub rows: Vec<RfmRow>,
-}
-
-impl Rfm {
-    /// The row of customer `c`.
-    pub fn row(&self, data: &Dataset, c: usize) -> RfmRow {
-        RfmRow {
-            customer_id: data.customers[c].to_string(),
-            recency: self.recency_days[c],
-            frequency: self.frequency[c],
-            monetary_cents: self.monetary_cents[c],
-            r_score: self.r_score[c],
-            f_score: self.f_score[c],
-            m_score: self.m_score[c],
-            segment: self.segment[c],
-        }
-    }
-
-    /// Customer numbers sorted by `column` (ties by customer id, which stays ascending).
-    /// The session caches this per (column, direction), so paging never re-sorts.
-    pub fn order_by(&self, data: &Dataset, column: RfmColumn, descending: bool) -> Vec<u32> {
-        let n = data.n_customers().min(self.segment.len());
-        match column {
-            // customers are numbered in natural id order already
-            RfmColumn::CustomerId if descending => (0..n as u32).rev().collect(),
-            RfmColumn::CustomerId => (0..n as u32).collect(),
-            RfmColumn::Recency => sorted_by(&self.recency_days, descending),
-            RfmColumn::Frequency => sorted_by(&self.frequency, descending),
-            RfmColumn::Monetary => sorted_by(&self.monetary_cents, descending),
-            RfmColumn::Segment => sorted_by(&self.segment, descending),
-        }
-    }
-
-    /// Filters `order` (from `order_by`) by segment and id substring, then slices one page.
-    pub fn page(&self, data: &Dataset, order: &[u32], q: &RfmQuery) -> RfmPage {
-        let needle = q.search.trim().to_lowercase();
-        let keep = |c: u32| {
-            q.segment.is_none_or(|s| self.segment[c as usize] == s)
-                && (needle.is_empty()
-                    || data.customers[c as usize].to_lowercase().contains(&needle))
-        };
-        let limit = q.limit.clamp(1, 1000);
-        let (mut total, mut rows) = (0usize, Vec::with_capacity(limit));
-        for &c in order {
-            if keep(c) {
-                if total >= q.offset && rows.len() < limit {
-                    rows.push(self.row(data, c as usize));
-                }
-                total += 1;
-            }
-        }
-        RfmPage {
-            total,
-            offset: q.offset.min(total),
-            rows,
-        }
-    }
-
-    /// Filters, sorts (ties by customer id) and pages the customer table in one call.
-    pub fn query(&self, data: &Dataset, q: &RfmQuery) -> RfmPage {
-        self.page(data, &self.order_by(data, q.sort, q.descending), q)
     }
 }
 
@@ -507,7 +463,7 @@ mod tests {
     #[test]
     fn recency_frequency_monetary_follow_the_reference_definitions() {
         let d = shop();
-        let r = rfm(&d);
+        let r = rfm(&d, &RfmValidParams::default()).expect("rfm");
         // customers in natural order: "9", "10"; max day of identified lines = day 20
         assert_eq!(r.snapshot_day, 21);
         assert_eq!(r.recency_days, vec![5, 1]);
@@ -522,56 +478,59 @@ mod tests {
     }
 
     #[test]
-    fn table_orders_follow_natural_ids_and_break_ties_by_id() {
-        const DAY: i64 = 86_400;
-        let mut t = OrderLines::default();
-        for (order, id, cents) in [
-            ("a", "b", 100),
-            ("b", "10", 300),
-            ("c", "9", 100),
-            ("d", "a", 300),
-        ] {
-            t.push(order, Some(id), DAY, None, 1.0, cents, false);
-        }
-        t.finish();
-        let d = Dataset::build(t);
-        let r = rfm(&d);
-        let ids = |order: Vec<u32>| -> Vec<&str> {
-            order.iter().map(|&c| &*d.customers[c as usize]).collect()
+    fn other_bins_score_by_the_same_rank_rule_and_name_segments_from_quintiles() {
+        // pandas: pd.qcut(pd.Series([5,1,1,3,2,8,8,0,4,6]).rank(method="first"), 3, labels=False)+1
+        // -> [2, 1, 1, 2, 1, 3, 3, 1, 2, 3]
+        assert_eq!(
+            bins(&[5, 1, 1, 3, 2, 8, 8, 0, 4, 6], 3),
+            vec![2, 1, 1, 2, 1, 3, 3, 1, 2, 3]
+        );
+        let d = shop();
+        let three = RfmValidParams {
+            bins: 3,
+            snapshot_day: None,
         };
-        let mut natural: Vec<&str> = vec!["b", "10", "9", "a"];
-        natural.sort_by(|a, b| crate::dataset::natural_id_cmp(a, b));
-        assert_eq!(ids(r.order_by(&d, RfmColumn::CustomerId, false)), natural);
-        natural.reverse();
-        assert_eq!(ids(r.order_by(&d, RfmColumn::CustomerId, true)), natural);
+        let r3 = rfm(&d, &three).expect("rfm");
+        let r5 = rfm(&d, &RfmValidParams::default()).expect("rfm");
         assert_eq!(
-            ids(r.order_by(&d, RfmColumn::Monetary, true)),
-            vec!["10", "a", "9", "b"]
+            (r3.r_score.clone(), r3.f_score.clone()),
+            (vec![1, 3], vec![1, 3])
         );
+        assert_eq!(r3.segment, r5.segment);
+        let s = r3.summary();
+        assert_eq!((s.bins, s.grid.len()), (3, 9));
+        let occupied: Vec<(u8, u8, Option<Segment>)> = s
+            .grid
+            .iter()
+            .filter(|c| c.customers > 0)
+            .map(|c| (c.r, c.f, c.segment))
+            .collect();
         assert_eq!(
-            ids(r.order_by(&d, RfmColumn::Monetary, false)),
-            vec!["9", "b", "10", "a"]
+            occupied,
+            vec![(1, 1, Some(r5.segment[0])), (3, 3, Some(r5.segment[1]))]
         );
+        assert!(s
+            .grid
+            .iter()
+            .filter(|c| c.customers == 0)
+            .all(|c| c.segment.is_none()));
     }
 
     #[test]
-    fn query_filters_sorts_and_pages() {
-        let d = shop();
-        let r = rfm(&d);
-        let q = RfmQuery {
-            sort: RfmColumn::Monetary,
-            descending: true,
-            limit: 1,
-            ..Default::default()
+    fn a_snapshot_date_moves_recency_and_must_be_after_the_data() {
+        let d = shop(); // the latest identified line is on day 20
+        let later = RfmValidParams {
+            bins: 5,
+            snapshot_day: Some(30),
         };
-        let page = r.query(&d, &q);
-        assert_eq!(page.total, 2);
-        assert_eq!(page.rows[0].customer_id, "10");
-        let q = RfmQuery {
-            search: "9".into(),
-            limit: 10,
-            ..Default::default()
+        assert_eq!(rfm(&d, &later).expect("rfm").recency_days, vec![14, 10]);
+        let early = RfmValidParams {
+            bins: 5,
+            snapshot_day: Some(20),
         };
-        assert_eq!(r.query(&d, &q).rows.len(), 1);
+        assert_eq!(
+            rfm(&d, &early).expect_err("too early").message().code,
+            "rfm.snapshot_too_early"
+        );
     }
 }

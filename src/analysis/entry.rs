@@ -1,0 +1,190 @@
+//! [`Entry`]: an analysis seen without its types, so that one list (`registry.rs`) can hold
+//! them all and the session, the report, the CLI and the type generator can walk it.
+//! [`Kind<A>`] is the only implementation: the generic glue written once for every `A`.
+//!
+//! Parameters cross as JSON values (small objects from the page or the CLI's flags),
+//! models as `Arc<dyn Any>` (downcast back inside `Kind<A>`), outputs as erased serde values
+//! (one output serialises to JSON for the CLI and to JS objects for the page).
+
+use super::cache::Model;
+use super::{Analysis, Check, Coded, Context, Fit, Job, TableKind, Work};
+use crate::error::Error;
+use crate::table::{ColumnSpec, Values};
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+/// A fit in progress: the model at once, or a job to step.
+pub enum Started {
+    /// Fitted.
+    Done(Model),
+    /// Step it to the model.
+    Job(Box<dyn ErasedJob>),
+}
+
+/// A `Job` with its model type erased.
+pub trait ErasedJob: Send {
+    /// See `Job::step`.
+    fn step(&mut self, cx: &mut Context<'_>, budget: u64) -> Result<Option<Model>, Error>;
+    /// See `Job::work`.
+    fn work(&self) -> Work;
+}
+
+struct Erased<M>(Box<dyn Job<Model = M>>);
+
+impl<M: Send + Sync + 'static> ErasedJob for Erased<M> {
+    fn step(&mut self, cx: &mut Context<'_>, budget: u64) -> Result<Option<Model>, Error> {
+        Ok(self.0.step(cx, budget)?.map(|m| Arc::new(m) as Model))
+    }
+    fn work(&self) -> Work {
+        self.0.work()
+    }
+}
+
+/// One analysis, as the registry holds it.
+pub trait Entry: Sync {
+    /// `Analysis::KIND`.
+    fn kind(&self) -> &'static str;
+    /// `Analysis::ABOUT`.
+    fn about(&self) -> &'static str;
+    /// `Analysis::NEEDS`.
+    fn needs(&self) -> &'static [TableKind];
+    /// `Analysis::IN_REPORT`.
+    fn in_report(&self) -> bool;
+    /// `Analysis::COLUMNS`.
+    fn columns(&self) -> &'static [ColumnSpec];
+    /// `Analysis::MESSAGES`.
+    fn messages(&self) -> &'static [(&'static str, &'static str)];
+    /// The default parameters, as JSON.
+    fn defaults(&self) -> serde_json::Value;
+    /// The parameters `params` (missing fields take their defaults) normalised to JSON text:
+    /// the model cache's key.
+    fn key(&self, params: &serde_json::Value) -> Result<String, Error>;
+    /// Checks `params` and starts fitting.
+    fn start(&self, cx: &mut Context<'_>, params: &serde_json::Value) -> Result<Started, Error>;
+    /// The output of `model`.
+    fn output(
+        &self,
+        model: &Model,
+        cx: &Context<'_>,
+    ) -> Result<Box<dyn erased_serde::Serialize>, Error>;
+    /// The per-customer values of `columns()`.
+    fn values<'m>(&self, model: &'m Model) -> Result<Vec<Values<'m>>, Error>;
+    /// The output as the CLI's English text.
+    fn text(&self, model: &Model, cx: &Context<'_>) -> Result<String, Error>;
+    /// The JSON schema of the parameters (doc comments, types, defaults): the CLI's flags.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn params_schema(&self) -> schemars::Schema;
+    /// The TypeScript declarations of the parameters and the output (and what they name).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn visit_types(&self, types: &mut crate::typegen::Types);
+    /// TypeScript names of (parameters, output).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn type_names(&self) -> (String, String);
+}
+
+/// The `Entry` of analysis `A`.
+pub struct Kind<A>(PhantomData<fn() -> A>);
+
+impl<A> Kind<A> {
+    /// The entry (a `const`, for the registry's static list).
+    pub const ENTRY: Kind<A> = Kind(PhantomData);
+}
+
+/// The cache key of `params`: its JSON text (every field present, so equal parameters
+/// written differently share one model).
+pub(crate) fn params_key<P: serde::Serialize>(params: &P) -> Result<String, Error> {
+    serde_json::to_string(params).map_err(|e| Error::invalid("parameters", e))
+}
+
+impl<A: Analysis> Kind<A> {
+    fn params(params: &serde_json::Value) -> Result<A::Params, Error> {
+        if params.is_null() {
+            return Ok(A::Params::default());
+        }
+        serde_json::from_value(params.clone())
+            .map_err(|e| Error::invalid(&format!("{} parameters", A::KIND), e))
+    }
+
+    fn model(model: &Model) -> Result<&A::Model, Error> {
+        model
+            .downcast_ref::<A::Model>()
+            .ok_or_else(|| Error::InvalidRequest(format!("a {} model has another type", A::KIND)))
+    }
+}
+
+impl<A: Analysis> Entry for Kind<A> {
+    fn kind(&self) -> &'static str {
+        A::KIND
+    }
+
+    fn about(&self) -> &'static str {
+        A::ABOUT
+    }
+
+    fn needs(&self) -> &'static [TableKind] {
+        A::NEEDS
+    }
+
+    fn in_report(&self) -> bool {
+        A::IN_REPORT
+    }
+
+    fn columns(&self) -> &'static [ColumnSpec] {
+        A::COLUMNS
+    }
+
+    fn messages(&self) -> &'static [(&'static str, &'static str)] {
+        A::MESSAGES
+    }
+
+    fn defaults(&self) -> serde_json::Value {
+        serde_json::to_value(A::Params::default()).unwrap_or_default()
+    }
+
+    fn key(&self, params: &serde_json::Value) -> Result<String, Error> {
+        params_key(&Self::params(params)?)
+    }
+
+    fn start(&self, cx: &mut Context<'_>, params: &serde_json::Value) -> Result<Started, Error> {
+        let valid = Self::params(params)?
+            .check()
+            .map_err(|e| Error::Refused(e.message()))?;
+        Ok(match A::fit(cx, &valid)? {
+            Fit::Done(model) => Started::Done(Arc::new(model)),
+            Fit::Job(job) => Started::Job(Box::new(Erased(job))),
+        })
+    }
+
+    fn output(
+        &self,
+        model: &Model,
+        cx: &Context<'_>,
+    ) -> Result<Box<dyn erased_serde::Serialize>, Error> {
+        Ok(Box::new(A::output(Self::model(model)?, cx)))
+    }
+
+    fn values<'m>(&self, model: &'m Model) -> Result<Vec<Values<'m>>, Error> {
+        Ok(A::columns(Self::model(model)?))
+    }
+
+    fn text(&self, model: &Model, cx: &Context<'_>) -> Result<String, Error> {
+        Ok(A::text(&A::output(Self::model(model)?, cx), cx))
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn params_schema(&self) -> schemars::Schema {
+        schemars::schema_for!(A::Params)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn visit_types(&self, types: &mut crate::typegen::Types) {
+        types.add::<A::Params>();
+        types.add::<A::Output>();
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn type_names(&self) -> (String, String) {
+        use ts_rs::TS;
+        (A::Params::name(), A::Output::name())
+    }
+}

@@ -1,0 +1,91 @@
+//! Kind `quality`: the ingest's `QualityReport`, unchanged by the global filter (it is about
+//! the files, not about a period).
+
+use crate::analysis::text::money;
+use crate::analysis::{Analysis, Context, Fit, NoParams, TableKind};
+use crate::error::Error;
+use crate::ingest::QualityReport;
+use std::fmt::Write;
+
+/// The data-quality report.
+pub struct Quality;
+
+impl Analysis for Quality {
+    const KIND: &'static str = "quality";
+    const ABOUT: &'static str =
+        "The data-quality report: rows read, used and rejected, with every reason and where.";
+    const NEEDS: &'static [TableKind] = &[TableKind::Orders];
+    const IN_REPORT: bool = true;
+
+    type Params = NoParams;
+    type Model = QualityReport;
+    type Output = QualityReport;
+
+    fn fit(cx: &mut Context<'_>, _: &NoParams) -> Result<Fit<QualityReport>, Error> {
+        Ok(Fit::Done(cx.ingest.quality.clone()))
+    }
+
+    fn output(model: &QualityReport, _cx: &Context<'_>) -> QualityReport {
+        model.clone()
+    }
+
+    fn text(q: &QualityReport, cx: &Context<'_>) -> String {
+        let sym = cx.currency_symbol();
+        let mut o = String::new();
+        let _ = writeln!(o, "Data quality");
+        for f in &q.files {
+            let dates = f
+                .date_format
+                .as_ref()
+                .map(|d| d.english())
+                .unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "  {}: {} {}, {} rows read, {} used, dates {}",
+                f.file, f.format, f.encoding, f.rows_read, f.rows_used, dates
+            );
+        }
+        let _ = writeln!(o, "  rows read        {:>12}", q.rows_read);
+        let _ = writeln!(o, "  rows used        {:>12}", q.rows_used);
+        let _ = writeln!(o, "  rows rejected    {:>12}", q.rows_rejected);
+        let _ = writeln!(o, "  duplicates       {:>12}", q.duplicates_removed);
+        let _ = writeln!(o, "  return lines     {:>12}", q.return_lines);
+        let _ = writeln!(o, "  no customer id   {:>12}", q.missing_customer_lines);
+        let _ = writeln!(
+            o,
+            "  date range       {} .. {}",
+            q.date_min.as_deref().unwrap_or("-"),
+            q.date_max.as_deref().unwrap_or("-")
+        );
+        let currency = if q.currency.code.is_empty() {
+            "unknown".to_string()
+        } else {
+            q.currency.code.clone()
+        };
+        let _ = writeln!(o, "  currency         {} ({})", currency, q.currency.basis);
+        let _ = writeln!(
+            o,
+            "  as read: {} lines, {} orders, {} customers, {} cancelled-order lines, value {}",
+            q.read.lines,
+            q.read.orders,
+            q.read.customers,
+            q.read.cancelled_order_lines,
+            money(q.read.value_cents as f64, sym)
+        );
+        for g in &q.rejected {
+            let _ = writeln!(o, "  rejected: {} x {}", g.count, g.reason.describe());
+            for e in &g.examples {
+                let detail = e
+                    .detail
+                    .map(|d| format!(" ({})", d.message()))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    o,
+                    "    {}: line {}, column {:?}: {:?}{}",
+                    e.file, e.line, e.column, e.value, detail
+                );
+            }
+        }
+        o
+    }
+}

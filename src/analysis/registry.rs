@@ -1,0 +1,77 @@
+//! **The one list of analyses.** The session (`run`, the customer table, `export`), the
+//! report, the CLI's subcommands and the TypeScript generator walk this list; nothing else
+//! names an analysis. Adding an analysis adds one line here (ARCHITECTURE.md, "How to add
+//! an analysis").
+//!
+//! Order matters in one place: the report lists its sections in this order.
+
+use super::entry::{Entry, Kind};
+use crate::error::Error;
+use crate::message::Message;
+
+/// A test-only analysis that shows the door: a stepped fit, parameters with a rule, its own
+/// message code and a customer column, reached through `run`, the table, the CLI and the
+/// generated types (`probe/`).
+#[cfg(test)]
+#[path = "probe/mod.rs"]
+pub(crate) mod probe;
+
+static ENTRIES: &[&dyn Entry] = &[
+    &Kind::<super::quality::Quality>::ENTRY,
+    &Kind::<super::overview::OverviewAnalysis>::ENTRY,
+    &Kind::<crate::segment::rfm::RfmAnalysis>::ENTRY,
+    #[cfg(test)]
+    &Kind::<probe::Probe>::ENTRY,
+];
+
+/// Every analysis, in report order.
+pub fn entries() -> &'static [&'static dyn Entry] {
+    ENTRIES
+}
+
+/// The analysis of `kind`.
+pub fn find(kind: &str) -> Result<&'static dyn Entry, Error> {
+    ENTRIES
+        .iter()
+        .copied()
+        .find(|e| e.kind() == kind)
+        .ok_or_else(|| {
+            let kinds: Vec<String> = ENTRIES.iter().map(|e| e.kind().to_string()).collect();
+            Error::Refused(
+                Message::new("analysis.unknown")
+                    .with("kind", kind)
+                    .with("kinds", kinds),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_unique_snake_case_names() {
+        let mut seen = std::collections::HashSet::new();
+        for e in entries() {
+            let k = e.kind();
+            assert!(seen.insert(k), "{k} is registered twice");
+            assert!(
+                k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{k} is not snake_case"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_kind_names_the_kinds_there_are() {
+        let Err(Error::Refused(m)) = find("clv") else {
+            panic!("clv is not an analysis yet");
+        };
+        assert!(
+            m.to_string().starts_with(
+                "there is no analysis \"clv\"; the analyses are \"quality\", \"overview\", \"rfm\""
+            ),
+            "{m}"
+        );
+    }
+}

@@ -1,0 +1,227 @@
+//! Flags from a parameter type's JSON schema (schemars): one `--kebab-case` flag per field,
+//! its help the field's doc comment and default, its values checked by type. Only the flags
+//! given are sent (the defaults live in Rust, in the type's `Default`).
+
+use clap::builder::PossibleValuesParser;
+use clap::{Arg, ArgAction, ArgMatches};
+use serde_json::{Map, Value};
+
+/// What a flag takes.
+#[derive(Debug, Clone, PartialEq)]
+enum Takes {
+    Integer,
+    Number,
+    Text,
+    Bool,
+    /// One of these values.
+    Choice(Vec<String>),
+    /// Repeatable, each a text.
+    List,
+}
+
+/// A flag made from one field of a schema.
+#[derive(Debug, Clone)]
+pub struct Flag {
+    /// Field name (`snapshot_date`).
+    pub field: String,
+    /// Flag name (`snapshot-date`).
+    pub long: String,
+    takes: Takes,
+    help: String,
+}
+
+/// The schema `value` refers to (`$ref` into `$defs`), or itself.
+fn resolve<'a>(value: &'a Value, root: &'a Value) -> &'a Value {
+    match value.get("$ref").and_then(Value::as_str) {
+        Some(r) => r
+            .strip_prefix("#/$defs/")
+            .and_then(|name| root.get("$defs")?.get(name))
+            .unwrap_or(value),
+        None => value,
+    }
+}
+
+/// The string values of an enum schema, if it is one.
+fn choices(schema: &Value) -> Option<Vec<String>> {
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        return Some(
+            values
+                .iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect(),
+        );
+    }
+    let alternatives = schema.get("oneOf").and_then(Value::as_array)?;
+    let mut out = Vec::new();
+    for a in alternatives {
+        match (a.get("const"), a.get("enum")) {
+            (Some(Value::String(s)), _) => out.push(s.clone()),
+            (_, Some(Value::Array(values))) => {
+                out.extend(values.iter().filter_map(|v| v.as_str().map(String::from)))
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+fn takes(field: &Value, root: &Value) -> Takes {
+    let field = resolve(field, root);
+    if let Some(c) = choices(field) {
+        return Takes::Choice(c);
+    }
+    // Option<T>: `anyOf: [T, null]`
+    if let Some(any) = field.get("anyOf").and_then(Value::as_array) {
+        if let Some(inner) = any
+            .iter()
+            .find(|a| a.get("type").and_then(Value::as_str) != Some("null"))
+        {
+            return takes(inner, root);
+        }
+    }
+    let types: Vec<&str> = match field.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    match types.iter().find(|t| **t != "null") {
+        Some(&"integer") => Takes::Integer,
+        Some(&"number") => Takes::Number,
+        Some(&"boolean") => Takes::Bool,
+        Some(&"array") => Takes::List,
+        _ => Takes::Text,
+    }
+}
+
+/// The flags of every field of `schema` (an object schema), in field order.
+pub fn flags(schema: &schemars::Schema) -> Vec<Flag> {
+    let root = schema.as_value();
+    let Some(props) = root.get("properties").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    props
+        .iter()
+        .map(|(field, spec)| {
+            let doc = spec
+                .get("description")
+                .or_else(|| resolve(spec, root).get("description"))
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .replace('\n', " ");
+            let default = match spec.get("default") {
+                None | Some(Value::Null) => String::new(),
+                Some(Value::Array(a)) if a.is_empty() => String::new(),
+                Some(Value::String(s)) => format!(" [default: {s}]"),
+                Some(v) => format!(" [default: {v}]"),
+            };
+            Flag {
+                field: field.clone(),
+                long: field.replace('_', "-"),
+                takes: takes(spec, root),
+                help: format!("{doc}{default}"),
+            }
+        })
+        .collect()
+}
+
+impl Flag {
+    /// The clap argument.
+    pub fn arg(&self) -> Arg {
+        let arg = Arg::new(self.field.clone())
+            .long(self.long.clone())
+            .help(self.help.clone());
+        match &self.takes {
+            Takes::Integer => arg.value_name("N").value_parser(clap::value_parser!(i64)),
+            Takes::Number => arg.value_name("X").value_parser(clap::value_parser!(f64)),
+            Takes::Bool => arg
+                .value_name("BOOL")
+                .value_parser(clap::value_parser!(bool)),
+            Takes::Choice(c) => arg
+                .value_name("VALUE")
+                .value_parser(PossibleValuesParser::new(c.clone())),
+            Takes::List => arg.value_name("VALUE").action(ArgAction::Append),
+            Takes::Text => arg.value_name(self.field.to_uppercase()),
+        }
+    }
+
+    /// The value given on the command line, as JSON; `None` when the flag was not given.
+    pub fn value(&self, m: &ArgMatches) -> Option<Value> {
+        let id = self.field.as_str();
+        match &self.takes {
+            Takes::Integer => m.get_one::<i64>(id).map(|v| Value::from(*v)),
+            Takes::Number => m.get_one::<f64>(id).map(|v| Value::from(*v)),
+            Takes::Bool => m.get_one::<bool>(id).map(|v| Value::from(*v)),
+            Takes::List => m
+                .get_many::<String>(id)
+                .map(|vs| Value::Array(vs.map(|v| Value::from(v.as_str())).collect())),
+            Takes::Choice(_) | Takes::Text => {
+                m.get_one::<String>(id).map(|v| Value::from(v.as_str()))
+            }
+        }
+    }
+}
+
+/// The object of every flag of `flags` given in `m`.
+pub fn object(flags: &[Flag], m: &ArgMatches) -> Value {
+    let mut map = Map::new();
+    for f in flags {
+        if let Some(v) = f.value(m) {
+            map.insert(f.field.clone(), v);
+        }
+    }
+    Value::Object(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three kinds of field and their docs.
+    #[derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema, Default)]
+    #[serde(default)]
+    struct Example {
+        /// How many.
+        count: u8,
+        /// When, if at all.
+        day: Option<String>,
+        /// Which ones.
+        names: Vec<String>,
+        /// The order.
+        order: Option<crate::ingest::DateOrder>,
+    }
+
+    #[test]
+    fn fields_become_kebab_case_flags_with_docs_defaults_and_types() {
+        let f = flags(&schemars::schema_for!(Example));
+        let summary: Vec<(&str, &Takes, &str)> = f
+            .iter()
+            .map(|f| (f.long.as_str(), &f.takes, f.help.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("count", &Takes::Integer, "How many. [default: 0]"),
+                ("day", &Takes::Text, "When, if at all."),
+                ("names", &Takes::List, "Which ones."),
+                (
+                    "order",
+                    &Takes::Choice(vec!["day_first".into(), "month_first".into()]),
+                    "The order."
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_given_flags_are_sent() {
+        let f = flags(&schemars::schema_for!(Example));
+        let cmd = clap::Command::new("t").args(f.iter().map(Flag::arg));
+        let m = cmd
+            .try_get_matches_from(["t", "--count", "3", "--names", "a", "--names", "b"])
+            .expect("parses");
+        assert_eq!(
+            object(&f, &m),
+            serde_json::json!({ "count": 3, "names": ["a", "b"] })
+        );
+    }
+}

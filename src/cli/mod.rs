@@ -1,0 +1,351 @@
+//! The command line, built from the registry: every analysis is a subcommand named by its
+//! kind, its flags are its parameters in kebab-case (from the parameter type's schema, with
+//! the doc comments and defaults as help), and `--json` prints exactly the page's export.
+//!
+//! ```text
+//! portrait report FILE... [--json] [filter] [ingest]     (alias: analyze) every analysis of the report
+//! portrait KIND FILE...   [--param value]... [--json] [filter] [ingest]
+//! portrait sample [--rows N] [--seed S] [--out FILE]
+//! ```
+//!
+//! Pure functions: parsing and rendering. Reading files and printing is `src/bin/portrait`'s.
+
+mod flags;
+
+use crate::analysis::{registry, Entry};
+use crate::dataset::DataFilter;
+use crate::error::Error;
+use crate::ingest::{DateOrder, FileOptions, IngestOptions};
+use crate::sample::SampleParams;
+use crate::session::{ExportRequest, Session};
+use clap::builder::PossibleValuesParser;
+use clap::{Arg, ArgAction, ArgMatches, Command};
+use flags::Flag;
+use serde_json::Value;
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// What a command line asks for.
+pub enum What {
+    /// Every analysis of the report.
+    Report,
+    /// One analysis.
+    Analysis(&'static dyn Entry),
+    /// Write the sample shop.
+    Sample {
+        /// Its parameters.
+        params: SampleParams,
+        /// Where (stdout when none).
+        out: Option<PathBuf>,
+    },
+}
+
+/// A parsed command line.
+pub struct Invocation {
+    /// What to do.
+    pub what: What,
+    /// Input files.
+    pub files: Vec<PathBuf>,
+    /// `--date-order`.
+    pub date_order: Option<DateOrder>,
+    /// `--sheet`.
+    pub sheet: Option<String>,
+    /// The global filter.
+    pub filter: DataFilter,
+    /// The analysis's parameters (only those given).
+    pub params: Value,
+    /// `--json`.
+    pub json: bool,
+    /// `--timings`.
+    pub timings: bool,
+}
+
+fn filter_flags() -> Vec<Flag> {
+    flags::flags(&schemars::schema_for!(DataFilter))
+}
+
+fn sample_flags() -> Vec<Flag> {
+    flags::flags(&schemars::schema_for!(SampleParams))
+}
+
+/// The flags every command that reads files takes.
+fn data_args() -> Vec<Arg> {
+    let mut args = vec![
+        Arg::new("files")
+            .value_name("FILE")
+            .required(true)
+            .num_args(1..)
+            .value_parser(clap::value_parser!(PathBuf))
+            .help(
+                "Order files (CSV, TSV, XLSX, JSON; any encoding; gzip); several are read together",
+            ),
+        Arg::new("json")
+            .long("json")
+            .action(ArgAction::SetTrue)
+            .help("Print JSON: the same bytes as the page's export"),
+        Arg::new("date-order")
+            .long("date-order")
+            .value_name("ORDER")
+            .value_parser(PossibleValuesParser::new(["day-first", "month-first"]))
+            .help("Day/month order of dates like 3/4/2024 when the data cannot decide it")
+            .help_heading("Input"),
+        Arg::new("sheet")
+            .long("sheet")
+            .value_name("NAME")
+            .help("XLSX sheet to read [default: the first]")
+            .help_heading("Input"),
+    ];
+    args.extend(
+        filter_flags()
+            .iter()
+            .map(|f| f.arg().help_heading("Filter (every analysis)")),
+    );
+    args
+}
+
+/// The `portrait` command: `report`, one subcommand per analysis, `sample`.
+pub fn command() -> Command {
+    let report = Command::new("report")
+        .visible_alias("analyze")
+        .about("Every analysis of the report: data quality, overview KPIs, RFM segments, …")
+        .args(data_args())
+        .arg(
+            Arg::new("timings")
+                .long("timings")
+                .action(ArgAction::SetTrue)
+                .help("Print stage timings as JSON on stderr (used by `make bench`)"),
+        );
+    let analyses = registry::entries().iter().map(|e| {
+        let params = flags::flags(&e.params_schema());
+        Command::new(e.kind())
+            .about(e.about())
+            .args(data_args())
+            .args(params.iter().map(|f| f.arg().help_heading("Parameters")))
+    });
+    let sample = Command::new("sample")
+        .about("Write the built-in sample shop as CSV (the page's \"Try a sample shop\")")
+        .args(sample_flags().iter().map(Flag::arg))
+        .arg(
+            Arg::new("out")
+                .long("out")
+                .value_name("FILE")
+                .value_parser(clap::value_parser!(PathBuf))
+                .help("Output file [default: stdout]"),
+        );
+    Command::new("portrait")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about(
+            "Private customer intelligence for online shops: data quality, KPIs and customer \
+             segments from order exports (CSV, TSV, XLSX, JSON; UTF-8, GBK/GB18030, UTF-16; gzip).",
+        )
+        .subcommand_required(true)
+        .subcommand(report)
+        .subcommands(analyses)
+        .subcommand(sample)
+}
+
+/// Parses a command line (`args[0]` is the program).
+pub fn parse<I, T>(args: I) -> Result<Invocation, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let m = command().try_get_matches_from(args)?;
+    let (name, sub) = m.subcommand().unwrap_or(("report", &m));
+    if name == "sample" {
+        let params = serde_json::from_value(flags::object(&sample_flags(), sub))
+            .map_err(|e| command().error(clap::error::ErrorKind::ValueValidation, e.to_string()))?;
+        let what = What::Sample {
+            params,
+            out: sub.get_one::<PathBuf>("out").cloned(),
+        };
+        return Ok(Invocation::new(what, Vec::new()));
+    }
+    let what = match registry::find(name) {
+        Ok(entry) => What::Analysis(entry),
+        Err(_) => What::Report,
+    };
+    let params = match &what {
+        What::Analysis(e) => flags::object(&flags::flags(&e.params_schema()), sub),
+        _ => Value::Null,
+    };
+    let filter = serde_json::from_value(flags::object(&filter_flags(), sub))
+        .map_err(|e| command().error(clap::error::ErrorKind::ValueValidation, e.to_string()))?;
+    let files = sub
+        .get_many::<PathBuf>("files")
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    Ok(Invocation {
+        params,
+        filter,
+        date_order: sub
+            .get_one::<String>("date-order")
+            .map(|o| match o.as_str() {
+                "month-first" => DateOrder::MonthFirst,
+                _ => DateOrder::DayFirst,
+            }),
+        sheet: sub.get_one::<String>("sheet").cloned(),
+        json: flag(sub, "json"),
+        timings: flag(sub, "timings"),
+        ..Invocation::new(what, files)
+    })
+}
+
+fn flag(m: &ArgMatches, id: &str) -> bool {
+    m.try_get_one::<bool>(id)
+        .ok()
+        .flatten()
+        .copied()
+        .unwrap_or(false)
+}
+
+impl Invocation {
+    fn new(what: What, files: Vec<PathBuf>) -> Invocation {
+        Invocation {
+            what,
+            files,
+            date_order: None,
+            sheet: None,
+            filter: DataFilter::default(),
+            params: Value::Null,
+            json: false,
+            timings: false,
+        }
+    }
+
+    /// The ingest options for files named `names` (the sheet applies to each).
+    pub fn ingest_options(&self, names: &[String]) -> IngestOptions {
+        IngestOptions {
+            files: match &self.sheet {
+                Some(sheet) => names
+                    .iter()
+                    .map(|name| FileOptions {
+                        file: name.clone(),
+                        sheet: Some(sheet.clone()),
+                        mapping: None,
+                    })
+                    .collect(),
+                None => Vec::new(),
+            },
+            date_order: self.date_order,
+        }
+    }
+}
+
+/// What `render` made: the text to print and, per analysis, the seconds it took.
+pub struct Rendered {
+    /// Text or JSON, ending with a line break.
+    pub out: String,
+    /// (kind, seconds) of each analysis fitted.
+    pub timings: Vec<(&'static str, f64)>,
+}
+
+/// Runs what `inv` asks for on the data loaded in `session`.
+pub fn render(session: &mut Session, inv: &Invocation) -> Result<Rendered, Error> {
+    if inv.filter != DataFilter::default() {
+        session.set_filter(&inv.filter)?;
+    }
+    let entries: Vec<&'static dyn Entry> = match &inv.what {
+        What::Analysis(e) => vec![*e],
+        _ => registry::entries()
+            .iter()
+            .copied()
+            .filter(|e| e.in_report())
+            .collect(),
+    };
+    let mut timings = Vec::new();
+    let mut texts = Vec::new();
+    for e in &entries {
+        let t = Instant::now();
+        let params = match &inv.what {
+            What::Analysis(_) => inv.params.clone(),
+            _ => Value::Null,
+        };
+        let text = session.text(e.kind(), &params)?;
+        timings.push((e.kind(), t.elapsed().as_secs_f64()));
+        texts.push(text);
+    }
+    let out = match (&inv.what, inv.json) {
+        (What::Analysis(e), true) => {
+            session.export(&ExportRequest {
+                analysis: Some(e.kind().to_string()),
+                params: inv.params.clone(),
+            })? + "\n"
+        }
+        (_, true) => session.report_json()? + "\n",
+        (_, false) => texts.join("\n"),
+    };
+    Ok(Rendered { out, timings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_analysis_is_a_subcommand_with_its_parameters_as_flags() {
+        let cmd = command();
+        for e in registry::entries() {
+            let sub = cmd
+                .find_subcommand(e.kind())
+                .unwrap_or_else(|| panic!("no subcommand {}", e.kind()));
+            for f in flags::flags(&e.params_schema()) {
+                assert!(
+                    sub.get_arguments()
+                        .any(|a| a.get_long() == Some(f.long.as_str())),
+                    "{} has no --{}",
+                    e.kind(),
+                    f.long
+                );
+            }
+        }
+        cmd.debug_assert();
+    }
+
+    #[test]
+    fn rfm_flags_parse_into_its_parameters_and_analyze_is_report() {
+        let inv = parse([
+            "portrait",
+            "rfm",
+            "a.csv",
+            "--bins",
+            "4",
+            "--from",
+            "2011-01-01",
+            "--json",
+        ])
+        .expect("parses");
+        assert!(matches!(inv.what, What::Analysis(e) if e.kind() == "rfm"));
+        assert_eq!(inv.params, serde_json::json!({ "bins": 4 }));
+        assert_eq!(inv.filter.from.as_deref(), Some("2011-01-01"));
+        assert!(inv.json);
+        let inv = parse([
+            "portrait",
+            "analyze",
+            "a.csv",
+            "--date-order",
+            "month-first",
+        ])
+        .expect("parses");
+        assert!(matches!(inv.what, What::Report));
+        assert_eq!(inv.date_order, Some(DateOrder::MonthFirst));
+    }
+
+    #[test]
+    fn help_lists_parameter_docs_and_defaults() {
+        let mut cmd = command();
+        let help = cmd
+            .find_subcommand_mut("rfm")
+            .expect("rfm")
+            .render_long_help()
+            .to_string();
+        assert!(help.contains("--bins <N>"), "{help}");
+        assert!(help.contains("Score bins per metric"), "{help}");
+        assert!(help.contains("[default: 5]"), "{help}");
+        assert!(help.contains("--snapshot-date"), "{help}");
+        assert!(help.contains("--channel <VALUE>"), "{help}");
+    }
+}

@@ -1,0 +1,545 @@
+//! User-facing text as **codes with parameters**.
+//!
+//! The core never sends a sentence to the page: a quality reason, a note about a file, the
+//! evidence for a currency or an error crosses as a [`Message`] — a stable `code` and named
+//! parameters — and the page words it in the user's language (`www/i18n`). The CLI words the
+//! same message in English with [`english`], from the catalogue below, which is also
+//! generated into the page's English table (`www/api/generated/messages.ts`), so the page and
+//! the CLI can never disagree on an English sentence.
+//!
+//! Templates are plain text with three kinds of holes, the same in Rust and TypeScript:
+//! - `{name}` — the parameter as written (numbers plainly, lists joined with `, `);
+//! - `{name:format}` — formatted: `count` (an integer; the page groups digits), `quoted`
+//!   (a list, each item in quotes), `fields` (data-contract field codes as names), `columns`
+//!   (`columns "a", "b"`, or `no columns`), `hex` (a byte as `0xE9`), `msg` (the parameter
+//!   is the code of another message, rendered with the same parameters);
+//! - `[ … ]` — an optional part, left out when a parameter it names is missing or empty.
+//!
+//! ```
+//! use portrait::message::{english, Message};
+//! let m = Message::new("detail.field_count").with("expected", 9).with("found", 6);
+//! assert_eq!(english(&m), "expected 9 fields, found 6");
+//! ```
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// One parameter of a message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(untagged)]
+pub enum Param {
+    /// A whole number (counts, line numbers, bytes).
+    Int(i64),
+    /// A measured number (a percentage).
+    Number(f64),
+    /// Text: a name from the file, a code, a value.
+    Text(String),
+    /// Several texts: column headers, field codes, examples.
+    List(Vec<String>),
+}
+
+impl From<i64> for Param {
+    fn from(v: i64) -> Param {
+        Param::Int(v)
+    }
+}
+impl From<u64> for Param {
+    fn from(v: u64) -> Param {
+        Param::Int(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+}
+impl From<usize> for Param {
+    fn from(v: usize) -> Param {
+        Param::from(v as u64)
+    }
+}
+impl From<u32> for Param {
+    fn from(v: u32) -> Param {
+        Param::Int(v.into())
+    }
+}
+impl From<i32> for Param {
+    fn from(v: i32) -> Param {
+        Param::Int(v.into())
+    }
+}
+impl From<u8> for Param {
+    fn from(v: u8) -> Param {
+        Param::Int(v.into())
+    }
+}
+impl From<f64> for Param {
+    fn from(v: f64) -> Param {
+        Param::Number(v)
+    }
+}
+impl From<&str> for Param {
+    fn from(v: &str) -> Param {
+        Param::Text(v.to_string())
+    }
+}
+impl From<String> for Param {
+    fn from(v: String) -> Param {
+        Param::Text(v)
+    }
+}
+impl From<Vec<String>> for Param {
+    fn from(v: Vec<String>) -> Param {
+        Param::List(v)
+    }
+}
+
+/// Named parameters, in name order (so the JSON is stable).
+pub type Params = BTreeMap<String, Param>;
+
+/// A user-facing text: a stable code (the key of its wording in every language) and the
+/// values it names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Message {
+    /// Stable code, e.g. `note.no_quantity` or `currency.region`.
+    pub code: String,
+    /// Values the wording names, by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[ts(as = "Option<Params>", optional)]
+    pub params: Params,
+}
+
+impl Message {
+    /// A message without parameters.
+    pub fn new(code: &str) -> Message {
+        Message {
+            code: code.to_string(),
+            params: Params::new(),
+        }
+    }
+
+    /// The message with one more parameter.
+    pub fn with(mut self, name: &str, value: impl Into<Param>) -> Message {
+        self.params.insert(name.to_string(), value.into());
+        self
+    }
+
+    /// The message with a parameter when there is a value.
+    pub fn with_some(self, name: &str, value: Option<impl Into<Param>>) -> Message {
+        match value {
+            Some(v) => self.with(name, v),
+            None => self,
+        }
+    }
+}
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&english(self))
+    }
+}
+
+/// The English wording of every core code (and, through the registry, of every analysis's
+/// own codes). The CLI renders these; the page's English table is generated from them.
+pub const CATALOGUE: &[(&str, &str)] = &[
+    // ---- why a row was not used (`ingest::RejectReason`)
+    (
+        "reason.wrong_field_count",
+        "row has a different number of fields than the header",
+    ),
+    ("reason.missing_order_id", "order id is empty"),
+    ("reason.missing_date", "order date is empty"),
+    ("reason.invalid_date", "order date is not a date"),
+    ("reason.invalid_quantity", "quantity is not a number"),
+    ("reason.invalid_price", "price or amount is not a number"),
+    ("reason.malformed", "row is malformed"),
+    (
+        "detail.field_count",
+        "expected {expected} fields, found {found}",
+    ),
+    // ---- decisions about a file (`ingest::FileReport::notes`)
+    (
+        "note.no_quantity",
+        "no quantity column: every line counts as quantity 1",
+    ),
+    (
+        "note.amount_and_price",
+        "both a unit price and a line amount column: the line amount (what was paid) is the \
+         line value",
+    ),
+    (
+        "note.lossy_text",
+        "some bytes were not valid text and were replaced; rows holding them were rejected as \
+         malformed",
+    ),
+    // ---- how dates were written (`ingest::DateFormat`)
+    ("date.unix_seconds", "Unix seconds"),
+    ("date.unix_millis", "Unix milliseconds"),
+    ("date.excel_serial", "Excel serial day numbers"),
+    ("date.excel_cells", "Excel date cells"),
+    ("date.day_first", "day first"),
+    ("date.month_first", "month first"),
+    ("date.zone_dropped", "time zone dropped, wall clock kept"),
+    // ---- why we think the amounts are in a currency (`ingest::CurrencyGuess::basis`)
+    (
+        "currency.written",
+        "{symbol} written in {count} money values",
+    ),
+    (
+        "currency.region",
+        "{header} column: {percent}% of lines in {area:msg}",
+    ),
+    ("currency.chinese_headers", "Chinese column headers"),
+    (
+        "currency.unknown",
+        "no currency symbol, country column or Chinese header found",
+    ),
+    ("region.china", "China"),
+    ("region.uk", "United Kingdom"),
+    ("region.us", "United States"),
+    ("region.euro", "euro countries"),
+    // ---- what binary data looks like (`ingest.binary_file`)
+    ("binary.png", "a PNG image"),
+    ("binary.jpeg", "a JPEG image"),
+    ("binary.gif", "a GIF image"),
+    ("binary.pdf", "a PDF document"),
+    ("binary.elf", "an ELF program"),
+    ("binary.exe", "a Windows program"),
+    (
+        "binary.xls",
+        "an old Excel .xls / OLE file; save it as .xlsx or CSV",
+    ),
+    ("binary.rar", "a RAR archive"),
+    ("binary.nul", "NUL byte at byte {at}"),
+    ("binary.controls", "mostly control bytes"),
+    ("binary.gzip", "a damaged gzip file: {detail}"),
+    // ---- what makes a header not a table header (`ingest.not_a_table`)
+    (
+        "table.long_header",
+        "the first line is {bytes} bytes long with no line break; a header line is at most \
+         {max} bytes",
+    ),
+    (
+        "table.too_many_columns",
+        "the header has {columns} columns; a table has at most {max}",
+    ),
+    ("table.parser", "{detail}"),
+    // ---- why a file has no usable rows (`ingest.no_usable_rows`)
+    (
+        "rows.none",
+        "there are no data rows below the header (line {header_line})",
+    ),
+    (
+        "rows.all_rejected",
+        "all {rows} data rows were rejected; {count} because {reason:msg}[, first at line \
+         {line}][, column \"{column}\"][: \"{value}\"][ (expected {expected} fields, found \
+         {found})]",
+    ),
+    // ---- errors that stop an ingest (`ingest::IngestErrorKind`)
+    ("ingest.no_files", "no input files"),
+    ("ingest.empty_file", "{file}: the file is empty"),
+    (
+        "ingest.binary_file",
+        "{file}: this is not a text table but binary data ({what:msg})",
+    ),
+    (
+        "ingest.unsupported_encoding",
+        "{file}: line {line}: byte {byte:hex} is not UTF-8, GB18030 or UTF-16 text; save the \
+         file as UTF-8 and try again",
+    ),
+    ("ingest.not_a_table", "{file}: line {line}: {problem:msg}"),
+    (
+        "ingest.split_failed",
+        "{file}: the file cannot be read in two halves ({why}); read it whole",
+    ),
+    (
+        "ingest.too_large",
+        "{file}: more than {limit} bytes after decompression; split the file",
+    ),
+    (
+        "ingest.missing_columns",
+        "{file}: line 1: no column found for {missing:fields}; the header has \
+         {headers:columns}",
+    ),
+    (
+        "ingest.invalid_mapping",
+        "{file}: the mapping puts {field} in column {column}, but the file has {columns} \
+         columns",
+    ),
+    (
+        "ingest.ambiguous_date_order",
+        "{file}: column \"{column}\": cannot tell whether dates such as {examples:quoted} are \
+         day/month or month/day (no part is above 12 in any row); choose the date order",
+    ),
+    (
+        "ingest.sheet_not_found",
+        "{file}: no sheet named \"{sheet}\"; the workbook has {sheets:quoted}",
+    ),
+    ("ingest.xlsx", "{file}: cannot read the workbook: {detail}"),
+    (
+        "ingest.json",
+        "{file}: line {line}, column {column}: {detail}",
+    ),
+    (
+        "ingest.no_usable_rows",
+        "{file}: no usable rows: {summary:msg}",
+    ),
+    // ---- errors of a session request (`crate::Error`)
+    (
+        "session.no_data",
+        "no data loaded yet: drop an orders file or try the sample shop first",
+    ),
+    ("session.no_job", "no ingest is running"),
+    ("session.invalid_request", "invalid request: {detail}"),
+    (
+        "sample.too_few_rows",
+        "rows must be at least {min}, got {got}",
+    ),
+    (
+        "sample.too_many_rows",
+        "rows must be at most {max}, got {got}",
+    ),
+    (
+        "analysis.unknown",
+        "there is no analysis \"{kind}\"; the analyses are {kinds:quoted}",
+    ),
+    (
+        "analysis.needs_table",
+        "{kind} needs a {table} table: add a file that holds one",
+    ),
+    (
+        "table.unknown_column",
+        "there is no customer column \"{column}\"; the columns are {columns:quoted}",
+    ),
+    (
+        "table.bad_value",
+        "the filter on \"{column}\" compares it with {value}, which it can never equal",
+    ),
+    (
+        "filter.range",
+        "the date range starts on {from}, after it ends on {to}",
+    ),
+    (
+        "filter.bad_date",
+        "the filter date \"{value}\" is not a YYYY-MM-DD date",
+    ),
+    (
+        "filter.unknown_value",
+        "the {dimension} filter names \"{value}\", which the data does not hold",
+    ),
+];
+
+/// The English template of `code` among `catalogues` (the core's first), if any.
+fn template<'a>(code: &str, catalogues: &[&'a [(&'a str, &'a str)]]) -> Option<&'a str> {
+    catalogues
+        .iter()
+        .flat_map(|c| c.iter())
+        .find(|(c, _)| *c == code)
+        .map(|(_, t)| *t)
+}
+
+/// Every catalogue: the core's, then each analysis's own (through the registry).
+fn catalogues() -> Vec<&'static [(&'static str, &'static str)]> {
+    let mut all = vec![CATALOGUE];
+    all.extend(
+        crate::analysis::registry::entries()
+            .iter()
+            .map(|e| e.messages()),
+    );
+    all
+}
+
+/// The English wording of `message` (the code itself when it has none, so nothing is lost).
+pub fn english(message: &Message) -> String {
+    let catalogues = catalogues();
+    render(&message.code, &message.params, &catalogues)
+}
+
+fn render(code: &str, params: &Params, catalogues: &[&[(&str, &str)]]) -> String {
+    let Some(t) = template(code, catalogues) else {
+        return code.to_string();
+    };
+    let mut out = String::new();
+    let mut rest = t;
+    while let Some(open) = rest.find('[') {
+        let Some(len) = rest[open..].find(']') else {
+            break;
+        };
+        fill(&rest[..open], params, catalogues, &mut out);
+        let group = &rest[open + 1..open + len];
+        if names(group).all(|n| params.get(n).is_some_and(|p| !is_empty(p))) {
+            fill(group, params, catalogues, &mut out);
+        }
+        rest = &rest[open + len + 1..];
+    }
+    fill(rest, params, catalogues, &mut out);
+    out
+}
+
+/// The parameter names a piece of template refers to.
+fn names(piece: &str) -> impl Iterator<Item = &str> {
+    piece.split('{').skip(1).filter_map(|s| {
+        let hole = s.split('}').next()?;
+        Some(hole.split(':').next().unwrap_or(hole))
+    })
+}
+
+fn is_empty(p: &Param) -> bool {
+    match p {
+        Param::Text(s) => s.is_empty(),
+        Param::List(v) => v.is_empty(),
+        _ => false,
+    }
+}
+
+fn fill(piece: &str, params: &Params, catalogues: &[&[(&str, &str)]], out: &mut String) {
+    let mut rest = piece;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(len) = rest[open..].find('}') else {
+            out.push_str(&rest[open..]);
+            return;
+        };
+        let hole = &rest[open + 1..open + len];
+        let (name, format) = hole.split_once(':').unwrap_or((hole, ""));
+        match params.get(name) {
+            Some(p) => format_param(p, format, params, catalogues, out),
+            None => {
+                let _ = write!(out, "{{{hole}}}");
+            }
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+}
+
+fn format_param(
+    p: &Param,
+    format: &str,
+    params: &Params,
+    catalogues: &[&[(&str, &str)]],
+    out: &mut String,
+) {
+    let items: Vec<String> = match p {
+        Param::Int(v) => vec![v.to_string()],
+        Param::Number(v) => vec![v.to_string()],
+        Param::Text(s) => vec![s.clone()],
+        Param::List(v) => v.clone(),
+    };
+    match format {
+        "quoted" => {
+            let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+            out.push_str(&quoted.join(", "));
+        }
+        "columns" if items.is_empty() => out.push_str("no columns"),
+        "columns" => {
+            let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+            let _ = write!(out, "columns {}", quoted.join(", "));
+        }
+        "fields" => {
+            let named: Vec<String> = items
+                .iter()
+                .map(|f| match f.as_str() {
+                    "unit_price" => "unit_price (or line_amount)".to_string(),
+                    other => other.to_string(),
+                })
+                .collect();
+            out.push_str(&named.join(", "));
+        }
+        "hex" => match p {
+            Param::Int(v) => {
+                let _ = write!(out, "0x{v:02X}");
+            }
+            _ => out.push_str(&items.join(", ")),
+        },
+        "msg" => out.push_str(&render(&items.join(""), params, catalogues)),
+        _ => out.push_str(&items.join(", ")),
+    }
+}
+
+/// Every code an English wording exists for (the core's and every analysis's), with it:
+/// what the type generator writes for the page.
+pub fn all_english() -> Vec<(&'static str, &'static str)> {
+    catalogues().into_iter().flatten().copied().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holes_are_filled_with_their_parameters() {
+        let m = Message::new("currency.written")
+            .with("symbol", "¥")
+            .with("count", 4u64);
+        assert_eq!(english(&m), "¥ written in 4 money values");
+    }
+
+    #[test]
+    fn optional_parts_are_left_out_when_a_parameter_is_missing_or_empty() {
+        let base = Message::new("rows.all_rejected")
+            .with("rows", 2u64)
+            .with("count", 2u64)
+            .with("reason", "reason.invalid_date");
+        assert_eq!(
+            english(&base),
+            "all 2 data rows were rejected; 2 because order date is not a date"
+        );
+        let located = base
+            .with("line", 2u64)
+            .with("column", "Date")
+            .with("value", "");
+        assert_eq!(
+            english(&located),
+            "all 2 data rows were rejected; 2 because order date is not a date, first at line \
+             2, column \"Date\""
+        );
+    }
+
+    #[test]
+    fn formats_quote_lists_name_fields_and_write_bytes_in_hex() {
+        let m = Message::new("ingest.missing_columns")
+            .with("file", "a.csv")
+            .with("missing", vec!["customer_id".into(), "unit_price".into()])
+            .with("headers", vec!["x".into(), "y".into()]);
+        assert_eq!(
+            english(&m),
+            "a.csv: line 1: no column found for customer_id, unit_price (or line_amount); the \
+             header has columns \"x\", \"y\""
+        );
+        let none = Message::new("ingest.missing_columns")
+            .with("file", "a.csv")
+            .with("missing", vec!["order_id".into()])
+            .with("headers", Vec::<String>::new());
+        assert!(english(&none).ends_with("the header has no columns"));
+        let enc = Message::new("ingest.unsupported_encoding")
+            .with("file", "a.csv")
+            .with("line", 3u64)
+            .with("byte", 0xe9u8);
+        assert!(english(&enc).contains("byte 0xE9 is not"));
+    }
+
+    #[test]
+    fn a_code_without_wording_is_shown_as_itself() {
+        assert_eq!(english(&Message::new("no.such.code")), "no.such.code");
+    }
+
+    #[test]
+    fn codes_are_unique_across_every_catalogue() {
+        let mut seen = std::collections::HashSet::new();
+        for (code, _) in all_english() {
+            assert!(seen.insert(code), "{code} is worded twice");
+        }
+    }
+
+    #[test]
+    fn messages_serialise_as_code_and_params() {
+        let m = Message::new("detail.field_count")
+            .with("expected", 9u64)
+            .with("found", 6u64);
+        assert_eq!(
+            serde_json::to_string(&m).expect("json"),
+            r#"{"code":"detail.field_count","params":{"expected":9,"found":6}}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&Message::new("note.no_quantity")).expect("json"),
+            r#"{"code":"note.no_quantity"}"#
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! RFM through the door: kind `rfm`, the summary as its output, seven customer columns.
+
+use super::algorithm::{rfm, Rfm, RfmSummary, Segment};
+use super::params::RfmParams;
+use crate::analysis::text::money;
+use crate::analysis::{Analysis, Context, Fit, TableKind};
+use crate::error::Error;
+use crate::table::{ColumnKind, ColumnSpec, Values};
+use std::fmt::Write;
+
+/// RFM scores and segments of every identified customer.
+pub struct RfmAnalysis;
+
+impl Analysis for RfmAnalysis {
+    const KIND: &'static str = "rfm";
+    const ABOUT: &'static str = "RFM scores and the 11 named segments of every customer.";
+    const NEEDS: &'static [TableKind] = &[TableKind::Orders];
+    const IN_REPORT: bool = true;
+    const COLUMNS: &'static [ColumnSpec] = &[
+        ColumnSpec {
+            name: "recency",
+            kind: ColumnKind::Days,
+            doc: "Days from the customer's last line to the snapshot (at least 1).",
+        },
+        ColumnSpec {
+            name: "frequency",
+            kind: ColumnKind::Count,
+            doc: "Distinct orders, return orders included.",
+        },
+        ColumnSpec {
+            name: "monetary_cents",
+            kind: ColumnKind::Money,
+            doc: "Sum of the customer's line values, returns negative, in minor units.",
+        },
+        ColumnSpec {
+            name: "r_score",
+            kind: ColumnKind::Score,
+            doc: "Recency score: the most recent customers score highest.",
+        },
+        ColumnSpec {
+            name: "f_score",
+            kind: ColumnKind::Score,
+            doc: "Frequency score.",
+        },
+        ColumnSpec {
+            name: "m_score",
+            kind: ColumnKind::Score,
+            doc: "Monetary score.",
+        },
+        ColumnSpec {
+            name: "segment",
+            kind: ColumnKind::Code {
+                names: &Segment::CODES,
+            },
+            doc: "The named segment of the R and F quintiles.",
+        },
+    ];
+    const MESSAGES: &'static [(&'static str, &'static str)] = &[
+        (
+            "rfm.bins",
+            "bins must be between {min} and {max}, got {got}",
+        ),
+        (
+            "rfm.snapshot_date",
+            "the snapshot date \"{value}\" is not a YYYY-MM-DD date",
+        ),
+        (
+            "rfm.snapshot_too_early",
+            "the snapshot date {snapshot} must be after the latest order day, {last}",
+        ),
+    ];
+
+    type Params = RfmParams;
+    type Model = Rfm;
+    type Output = RfmSummary;
+
+    fn fit(cx: &mut Context<'_>, params: &super::RfmValidParams) -> Result<Fit<Rfm>, Error> {
+        let model = rfm(cx.data, params).map_err(|e| Error::Refused(e.message()))?;
+        Ok(Fit::Done(model))
+    }
+
+    fn output(model: &Rfm, _cx: &Context<'_>) -> RfmSummary {
+        model.summary()
+    }
+
+    fn columns(m: &Rfm) -> Vec<Values<'_>> {
+        vec![
+            Values::U32(&m.recency_days),
+            Values::U32(&m.frequency),
+            Values::I64(&m.monetary_cents),
+            Values::U8(&m.r_score),
+            Values::U8(&m.f_score),
+            Values::U8(&m.m_score),
+            Values::Code(&m.segment_code, &Segment::CODES),
+        ]
+    }
+
+    fn text(s: &RfmSummary, cx: &Context<'_>) -> String {
+        let sym = cx.currency_symbol();
+        let mut o = String::new();
+        let _ = writeln!(
+            o,
+            "RFM segments (snapshot {})",
+            s.snapshot_date.as_deref().unwrap_or("-")
+        );
+        let _ = writeln!(
+            o,
+            "  {:<20} {:>9} {:>7} {:>16} {:>7}",
+            "segment", "customers", "share", "revenue", "share"
+        );
+        for seg in &s.segments {
+            let _ = writeln!(
+                o,
+                "  {:<20} {:>9} {:>6.1}% {:>16} {:>6.1}%",
+                seg.label,
+                seg.customers,
+                seg.customer_share * 100.0,
+                money(seg.revenue_cents as f64, sym),
+                seg.revenue_share * 100.0
+            );
+        }
+        o
+    }
+}

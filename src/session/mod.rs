@@ -1,0 +1,385 @@
+//! `Session`: the one stateful object. It owns the running ingest (`ingest.rs`), then the
+//! data, the global filter and the fitted models. The Web Worker holds exactly one (through
+//! `src/wasm`); the CLI makes one per run.
+//!
+//! **Architecture invariant:** nothing here names an analysis. `run`, `table` and `export`
+//! reach every analysis through `analysis::registry`; a new analysis changes no line here
+//! (`tests/tidy.rs` checks it).
+
+mod ingest;
+
+pub use ingest::{TailHandle, SAMPLE_FILE_NAME};
+
+use crate::analysis::cache::Model;
+use crate::analysis::entry::{ErasedJob, Started};
+use crate::analysis::{registry, Context, Entry, ModelCache, Work};
+use crate::dataset::{DataFacts, DataFilter, Dataset, Window};
+use crate::error::Error;
+use crate::ingest::{FileInspection, IngestJob, IngestReport};
+use crate::report::{self, Section};
+use crate::table::{self, Resolved, TablePage, TableQuery};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// Owns the loaded data and the analyses on it.
+#[derive(Default)]
+pub struct Session {
+    job: Option<IngestJob>,
+    loaded: Option<Loaded>,
+    /// Split ingests that did not fit and were read whole (`ingest_now`).
+    split_fallbacks: u32,
+}
+
+/// The loaded data and everything computed on it.
+pub(crate) struct Loaded {
+    all: Dataset,
+    report: IngestReport,
+    window: Window,
+    /// `all` under `window`; `None` when the window keeps everything.
+    filtered: Option<Dataset>,
+    cache: ModelCache,
+    /// A stepped fit in progress.
+    running: Option<Running>,
+    /// The customer table's last sort: (column, direction and model, order).
+    order: Option<(String, Vec<u32>)>,
+}
+
+struct Running {
+    entry: &'static dyn Entry,
+    key: String,
+    job: Box<dyn ErasedJob>,
+}
+
+impl Loaded {
+    fn new(all: Dataset, report: IngestReport) -> Loaded {
+        Loaded {
+            all,
+            report,
+            window: Window::default(),
+            filtered: None,
+            cache: ModelCache::default(),
+            running: None,
+            order: None,
+        }
+    }
+
+    fn context(&mut self) -> Context<'_> {
+        let Loaded {
+            all,
+            report,
+            window,
+            filtered,
+            cache,
+            ..
+        } = self;
+        Context::new(filtered.as_ref().unwrap_or(all), all, window, report, cache)
+    }
+
+    /// The model of `entry` fitted with `params`: from the cache, or fitted now to its end.
+    fn fitted(
+        &mut self,
+        entry: &'static dyn Entry,
+        params: &serde_json::Value,
+    ) -> Result<Model, Error> {
+        let key = entry.key(params)?;
+        if let Some(model) = self.cache.get(entry.kind(), &key) {
+            return Ok(model);
+        }
+        let mut cx = self.context();
+        let model = match entry.start(&mut cx, params)? {
+            Started::Done(model) => model,
+            Started::Job(mut job) => loop {
+                if let Some(model) = job.step(&mut cx, u64::MAX)? {
+                    break model;
+                }
+            },
+        };
+        self.cache.insert(entry.kind(), key, model.clone());
+        Ok(model)
+    }
+
+    /// The model of `entry` the table and the report show: the one last run, or the one
+    /// with default parameters.
+    fn current(&mut self, entry: &'static dyn Entry) -> Result<Model, Error> {
+        let kind = entry.kind();
+        let shown = self
+            .cache
+            .current_key(kind)
+            .and_then(|key| self.cache.get(kind, key));
+        match shown {
+            Some(model) => Ok(model),
+            None => self.fitted(entry, &entry.defaults()),
+        }
+    }
+}
+
+/// What a finished ingest reports back: enough for the page's first screen.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct IngestSummary {
+    /// Per file: format, encoding, mapping used.
+    pub files: Vec<FileInspection>,
+    /// Rows read, used and rejected (the quality view has the details).
+    pub rows: RowCounts,
+    /// The loaded data in numbers, and the values the global filter can choose from.
+    pub facts: DataFacts,
+}
+
+/// Row counts of an ingest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct RowCounts {
+    /// Data rows read.
+    pub read: u64,
+    /// Rows used.
+    pub used: u64,
+    /// Rows rejected.
+    pub rejected: u64,
+}
+
+/// One step of `run`: still fitting, or the output. On the wire
+/// `{state: "working", done, total}` or `{state: "done", output}`.
+pub enum Run {
+    /// A stepped fit is under way: `step_run` again.
+    Working(Work),
+    /// The analysis's output.
+    Done(Box<dyn erased_serde::Serialize>),
+}
+
+impl Serialize for Run {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(3))?;
+        match self {
+            Run::Working(work) => {
+                map.serialize_entry("state", "working")?;
+                map.serialize_entry("done", &work.done)?;
+                map.serialize_entry("total", &work.total)?;
+            }
+            Run::Done(output) => {
+                map.serialize_entry("state", "done")?;
+                map.serialize_entry("output", output)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// What to export (the page's "Export JSON" buttons, the CLI's `--json`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExportRequest {
+    /// One analysis (its section of the report), or none for the whole report.
+    pub analysis: Option<String>,
+    /// Its parameters (missing fields take their defaults).
+    #[ts(type = "Record<string, unknown> | null")]
+    pub params: serde_json::Value,
+}
+
+impl Session {
+    /// An empty session.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn loaded(&mut self) -> Result<&mut Loaded, Error> {
+        self.loaded.as_mut().ok_or(Error::NoData)
+    }
+
+    /// What the loaded data is: files, row counts, facts of all lines.
+    pub fn summary(&self) -> Result<IngestSummary, Error> {
+        let l = self.loaded.as_ref().ok_or(Error::NoData)?;
+        let q = &l.report.quality;
+        Ok(IngestSummary {
+            files: l.report.files.clone(),
+            rows: RowCounts {
+                read: q.rows_read,
+                used: q.rows_used,
+                rejected: q.rows_rejected,
+            },
+            facts: DataFacts::of(&l.all),
+        })
+    }
+
+    /// Sets the global filter for every analysis (the filtered data is built once, here, and
+    /// every fitted model is forgotten); answers the facts of the lines it keeps.
+    pub fn set_filter(&mut self, filter: &DataFilter) -> Result<DataFacts, Error> {
+        let l = self.loaded()?;
+        let window = Window::check(filter, &l.all)?;
+        l.filtered = (!window.is_all()).then(|| l.all.filtered(&window));
+        l.window = window;
+        l.cache.clear();
+        l.running = None;
+        l.order = None;
+        Ok(DataFacts::of(l.filtered.as_ref().unwrap_or(&l.all)))
+    }
+
+    /// Runs analysis `kind` with `params` (a JSON object; missing fields take their
+    /// defaults; `null` for all defaults). A model fitted before with the same parameters is
+    /// reused; a stepped fit answers `Run::Working` and goes on with `step_run`.
+    pub fn run(&mut self, kind: &str, params: &serde_json::Value) -> Result<Run, Error> {
+        let entry = registry::find(kind)?;
+        let l = self.loaded()?;
+        let key = entry.key(params)?;
+        l.running = None;
+        if l.cache.get(entry.kind(), &key).is_none() {
+            let mut cx = l.context();
+            match entry.start(&mut cx, params)? {
+                Started::Done(model) => l.cache.insert(entry.kind(), key.clone(), model),
+                Started::Job(job) => {
+                    let work = job.work();
+                    l.running = Some(Running { entry, key, job });
+                    return Ok(Run::Working(work));
+                }
+            }
+        }
+        Self::finish(l, entry, &key)
+    }
+
+    /// Advances the stepped fit started by `run` by about `budget` units of work.
+    pub fn step_run(&mut self, budget: u64) -> Result<Run, Error> {
+        let l = self.loaded()?;
+        let mut running = l.running.take().ok_or(Error::NoJob)?;
+        let mut cx = l.context();
+        match running.job.step(&mut cx, budget)? {
+            None => {
+                let work = running.job.work();
+                l.running = Some(running);
+                Ok(Run::Working(work))
+            }
+            Some(model) => {
+                l.cache
+                    .insert(running.entry.kind(), running.key.clone(), model);
+                Self::finish(l, running.entry, &running.key)
+            }
+        }
+    }
+
+    fn finish(l: &mut Loaded, entry: &'static dyn Entry, key: &str) -> Result<Run, Error> {
+        l.cache.set_current(entry.kind(), key);
+        let model = l.cache.get(entry.kind(), key).ok_or(Error::NoJob)?;
+        let cx = l.context();
+        Ok(Run::Done(entry.output(&model, &cx)?))
+    }
+
+    /// `run` to the end, the output as JSON (for Rust callers and tests).
+    pub fn run_json(
+        &mut self,
+        kind: &str,
+        params: serde_json::Value,
+    ) -> Result<serde_json::Value, Error> {
+        let mut run = self.run(kind, &params)?;
+        while let Run::Working(_) = run {
+            run = self.step_run(u64::MAX)?;
+        }
+        serde_json::to_value(&run)
+            .map(|mut v| v["output"].take())
+            .map_err(|e| Error::invalid("output", e))
+    }
+
+    /// The output of `kind` with `params` as the CLI's English text (fitted to the end).
+    pub fn text(&mut self, kind: &str, params: &serde_json::Value) -> Result<String, Error> {
+        let entry = registry::find(kind)?;
+        let l = self.loaded()?;
+        let model = l.fitted(entry, params)?;
+        l.cache.set_current(entry.kind(), &entry.key(params)?);
+        let cx = l.context();
+        entry.text(&model, &cx)
+    }
+
+    /// One page of the customer table. Columns come from the models the page last ran (or
+    /// with default parameters); the order of a sort column is kept, so paging and searching
+    /// only filter and slice.
+    pub fn table(&mut self, query: &TableQuery) -> Result<TablePage, Error> {
+        let l = self.loaded()?;
+        let named = query
+            .columns
+            .iter()
+            .chain(query.filter.iter().map(|c| &c.column))
+            .chain(query.sort.iter());
+        let mut models = Vec::new();
+        for id in named {
+            let (kind, _) = id.split_once('.').unwrap_or((id, ""));
+            if !models
+                .iter()
+                .any(|(e, _): &(&dyn Entry, _)| e.kind() == kind)
+            {
+                let entry = registry::find(kind).map_err(|_| table::unknown(id, &[]))?;
+                models.push((entry, l.current(entry)?));
+            }
+        }
+        let mut columns: Vec<Resolved<'_>> = Vec::new();
+        for (entry, model) in &models {
+            for (spec, values) in entry.columns().iter().zip(entry.values(model)?) {
+                columns.push(Resolved {
+                    id: format!("{}.{}", entry.kind(), spec.name),
+                    spec: *spec,
+                    values,
+                });
+            }
+        }
+        let data = l.filtered.as_ref().unwrap_or(&l.all);
+        let n = data.n_customers();
+        let key = match &query.sort {
+            None => format!("customer_id {}", query.descending),
+            Some(id) => {
+                let (kind, _) = id.split_once('.').unwrap_or((id, ""));
+                let model = models
+                    .iter()
+                    .find(|(e, _)| e.kind() == kind)
+                    .map(|(_, m)| m);
+                let at = model.map_or(0, |m| Arc::as_ptr(m) as *const () as usize);
+                format!("{id} {} {at:x}", query.descending)
+            }
+        };
+        if l.order.as_ref().is_none_or(|(k, _)| *k != key) {
+            let order = match &query.sort {
+                None => table::id_order(n, query.descending),
+                Some(id) => columns
+                    .iter()
+                    .find(|c| c.id == *id)
+                    .ok_or_else(|| table::unknown(id, &columns))?
+                    .order(query.descending),
+            };
+            l.order = Some((key, order));
+        }
+        let order = l.order.as_ref().map_or(&[][..], |(_, o)| &o[..]);
+        table::page(data, &columns, order, query)
+    }
+
+    /// The export as pretty JSON: the whole report (quality, overview, RFM, …: every
+    /// analysis of the report, with the models the page shows), or one analysis's section.
+    /// The same bytes in the browser and the CLI.
+    pub fn export(&mut self, request: &ExportRequest) -> Result<String, Error> {
+        let l = self.loaded()?;
+        let entries: Vec<&'static dyn Entry> = match &request.analysis {
+            None => registry::entries()
+                .iter()
+                .copied()
+                .filter(|e| e.in_report())
+                .collect(),
+            Some(kind) => vec![registry::find(kind)?],
+        };
+        let mut models = Vec::new();
+        for entry in entries {
+            let model = match &request.analysis {
+                Some(_) => l.fitted(entry, &request.params)?,
+                None => l.current(entry)?,
+            };
+            models.push((entry, model));
+        }
+        let cx = l.context();
+        let mut sections = Vec::new();
+        for (entry, model) in &models {
+            sections.push((entry.kind(), Section::of(*entry, model, &cx)?));
+        }
+        let json = match &request.analysis {
+            None => report::to_json(&cx.ingest.files, &sections),
+            Some(_) => serde_json::to_string_pretty(&sections[0].1),
+        };
+        json.map_err(|e| Error::invalid("export", e))
+    }
+
+    /// The whole report as pretty JSON (`export` of the report).
+    pub fn report_json(&mut self) -> Result<String, Error> {
+        self.export(&ExportRequest::default())
+    }
+}
