@@ -10,7 +10,7 @@ PY := .cache/venv/bin/python
 FIXTURES := target/fixtures
 PEER_SEED := 42
 
-.PHONY: run test build setup setup-test wasm web cli fixtures test-native test-wasm test-web test-browser bench fmt clean
+.PHONY: run test build setup setup-test wasm web cli types fixtures test-native test-wasm test-web test-browser bench fmt clean
 
 run: build
 	node scripts/serve.mjs --port $(PORT)
@@ -32,6 +32,11 @@ web:
 
 cli:
 	cargo build --release --bin portrait
+
+# Rewrites www/api/generated/ from the Rust types and the analysis registry (src/typegen.rs);
+# tests/generated_types.rs fails while the committed files are stale.
+types:
+	PORTRAIT_WRITE_TYPES=1 cargo test --profile ci --test generated_types
 
 # Generated (not committed) fixtures: the peer generator's 100k-row file and the GBK / XLSX
 # copies of UCI Online Retail. Each script skips work that is already done.

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Bundles the front-end into www/dist/: main.js (page: Lit elements + ECharts), worker.js
-// (module worker that loads pkg/portrait.js), index.html (with an inline icon), CSS and the wasm module
-// copied from pkg/. Everything is same-origin; nothing is fetched from elsewhere at run time.
+// Bundles the front-end into www/dist/: main.js (the page: app shell, Lit, the API), one chunk per
+// view under chunks/ (loaded when the view is first opened, with ECharts in a shared chunk),
+// worker.js (module worker that loads pkg/portrait.js, one file), index.html (with an inline
+// icon), CSS and the wasm module copied from pkg/. Everything is same-origin; nothing is fetched
+// from another origin at run time.
 //
 //   node scripts/build-web.mjs            production build (minified, with source maps)
 //   node scripts/build-web.mjs --dev      readable output
@@ -41,13 +43,11 @@ await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 
 const started = performance.now();
-const result = await esbuild.build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { main: 'www/main.ts', worker: 'www/worker/worker.ts' },
   outdir: dist,
   bundle: true,
   format: 'esm',
-  splitting: false, // one file per entry: no lazy chunk is fetched after load
   target: ['es2022', 'chrome111', 'firefox113', 'safari16.4'],
   platform: 'browser',
   minify: !dev,
@@ -57,7 +57,17 @@ const result = await esbuild.build({
   metafile: true,
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
+};
+// the page: views split into chunks, each fetched (same origin) when first opened
+const page = await esbuild.build({
+  ...common,
+  entryPoints: { main: 'www/main.ts' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
 });
+// the worker: one file (the tail worker starts from the same script and fetches nothing else)
+const worker = await esbuild.build({ ...common, entryPoints: { worker: 'www/worker/worker.ts' }, splitting: false });
+const result = { metafile: { outputs: { ...page.metafile.outputs, ...worker.metafile.outputs } } };
 
 await Promise.all([
   copyFile(path.join(www, 'index.html'), path.join(dist, 'index.html')),
@@ -68,7 +78,7 @@ await Promise.all([
 
 const sizes = [];
 for (const [file, info] of Object.entries(result.metafile.outputs)) {
-  if (file.endsWith('.js')) sizes.push(`${path.basename(file)} ${(info.bytes / 1024).toFixed(0)} KiB`);
+  if (file.endsWith('.js')) sizes.push(`${path.relative(dist, path.join(root, file))} ${(info.bytes / 1024).toFixed(0)} KiB`);
 }
 const wasm = await stat(path.join(dist, 'portrait_bg.wasm'));
 sizes.push(`portrait_bg.wasm ${(wasm.size / 1024).toFixed(0)} KiB`);

@@ -63,14 +63,18 @@ pub struct WireError {
     pub code: String,
     /// What the wording of the code names.
     #[serde(default)]
+    #[ts(as = "Option<Params>", optional)]
     pub params: Params,
     /// The English wording (names file, line and column where there is one).
     pub message: String,
     /// File name.
+    #[ts(optional = nullable)]
     pub file: Option<String>,
     /// 1-based line.
+    #[ts(optional = nullable)]
     pub line: Option<u64>,
     /// Column header.
+    #[ts(optional = nullable)]
     pub column: Option<String>,
 }
 

@@ -9,7 +9,7 @@
 //!
 //! Templates are plain text with three kinds of holes, the same in Rust and TypeScript:
 //! - `{name}` — the parameter as written (numbers plainly, lists joined with `, `);
-//! - `{name:format}` — formatted: `count` (an integer; the page groups digits), `quoted`
+//! - `{name:format}` — formatted: `count` (an integer, digits grouped), `quoted`
 //!   (a list, each item in quotes), `fields` (data-contract field codes as names), `columns`
 //!   (`columns "a", "b"`, or `no columns`), `hex` (a byte as `0xE9`), `msg` (the parameter
 //!   is the code of another message, rendered with the same parameters);
@@ -179,7 +179,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     // ---- why we think the amounts are in a currency (`ingest::CurrencyGuess::basis`)
     (
         "currency.written",
-        "{symbol} written in {count} money values",
+        "{symbol} written in {count:count} money values",
     ),
     (
         "currency.region",
@@ -227,8 +227,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ),
     (
         "rows.all_rejected",
-        "all {rows} data rows were rejected; {count} because {reason:msg}[, first at line \
-         {line}][, column \"{column}\"][: \"{value}\"][ (expected {expected} fields, found \
+        "all {rows:count} data rows were rejected; {count:count} because {reason:msg}[, first at \
+         line {line}][, column \"{column}\"][: \"{value}\"][ (expected {expected} fields, found \
          {found})]",
     ),
     // ---- errors that stop an ingest (`ingest::IngestErrorKind`)
@@ -423,6 +423,10 @@ fn format_param(
         Param::List(v) => v.clone(),
     };
     match format {
+        "count" => match p {
+            Param::Int(v) => out.push_str(&group_digits(*v)),
+            _ => out.push_str(&items.join(", ")),
+        },
         "quoted" => {
             let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
             out.push_str(&quoted.join(", "));
@@ -453,6 +457,22 @@ fn format_param(
     }
 }
 
+/// `1234567` → `1,234,567`.
+fn group_digits(v: i64) -> String {
+    let digits = v.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if v < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
 /// Every code an English wording exists for (the core's and every analysis's), with it:
 /// what the type generator writes for the page.
 pub fn all_english() -> Vec<(&'static str, &'static str)> {
@@ -467,8 +487,8 @@ mod tests {
     fn holes_are_filled_with_their_parameters() {
         let m = Message::new("currency.written")
             .with("symbol", "¥")
-            .with("count", 4u64);
-        assert_eq!(english(&m), "¥ written in 4 money values");
+            .with("count", 1204u64);
+        assert_eq!(english(&m), "¥ written in 1,204 money values");
     }
 
     #[test]
@@ -513,6 +533,23 @@ mod tests {
             .with("line", 3u64)
             .with("byte", 0xe9u8);
         assert!(english(&enc).contains("byte 0xE9 is not"));
+    }
+
+    /// The same fixture is rendered by the page's template filler (`www/i18n/i18n.test.ts`):
+    /// the CLI and the page word every example identically.
+    #[test]
+    fn the_shared_examples_are_worded_as_written() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/messages/examples.json"
+        );
+        let examples: Vec<serde_json::Value> =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("json");
+        assert!(examples.len() >= 10);
+        for e in examples {
+            let m: Message = serde_json::from_value(e.clone()).expect("a message");
+            assert_eq!(english(&m), e["en"].as_str().expect("en"), "{}", m.code);
+        }
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //!
 //! Files: `types.ts` (every type that crosses the worker boundary), `analyses.ts` (per kind:
 //! its parameters, output and customer columns, and the columns' kinds at run time),
-//! `messages.ts` (the English wording of every core code) and `defaults.ts` (every default).
+//! `messages.ts` (the English wording of every core code), `defaults.ts` (every default) and
+//! `contract.ts` (the data contract's fields).
 
 use crate::analysis::Entry;
 use std::any::TypeId;
@@ -55,7 +56,40 @@ pub fn generate(entries: &[&'static dyn Entry]) -> Vec<(String, String)> {
         ("analyses.ts".to_string(), analyses(entries)),
         ("messages.ts".to_string(), messages()),
         ("defaults.ts".to_string(), defaults(entries)),
+        ("contract.ts".to_string(), contract()),
     ]
+}
+
+/// The tables' schemas (fields, what they hold, what is required), for the mapping panel.
+fn contract() -> String {
+    use crate::ingest::{Schema, TableKind};
+    let mut out = String::from(HEADER);
+    out.push_str("import type { Field, Requirement, TableKind, ValueKind } from './types';\n\n");
+    out.push_str("/** Each table of the data contract: its fields in contract order, what each holds, what a file must map. */\n");
+    out.push_str("export const SCHEMAS = {\n");
+    for table in [TableKind::Orders] {
+        let schema = Schema::of(table);
+        let fields: Vec<String> = schema
+            .fields
+            .iter()
+            .map(|s| {
+                format!(
+                    "{{ field: {:?}, value: {} }}",
+                    s.field.name(),
+                    serde_json::to_string(&s.value).unwrap_or_default()
+                )
+            })
+            .collect();
+        let required = serde_json::to_string(schema.required).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}: {{\n    fields: [\n      {},\n    ] as {{ field: Field; value: ValueKind }}[],\n    required: {required} as Requirement[],\n  }},",
+            serde_json::to_string(&table).unwrap_or_default().trim_matches('"'),
+            fields.join(",\n      ")
+        );
+    }
+    out.push_str("} satisfies Record<TableKind, unknown>;\n\n/** Every field of the orders table, in contract order. */\nexport const FIELDS: readonly Field[] = SCHEMAS.orders.fields.map((f) => f.field);\n");
+    out
 }
 
 fn types(entries: &[&'static dyn Entry]) -> String {
@@ -74,6 +108,11 @@ fn types(entries: &[&'static dyn Entry]) -> String {
     t.add::<crate::table::ColumnSpec>();
     t.add::<crate::analysis::Work>();
     t.add::<crate::sample::SampleParams>();
+    t.add::<crate::ingest::TableKind>();
+    t.add::<crate::ingest::Requirement>();
+    t.add::<crate::ingest::ValueKind>();
+    t.add::<crate::ingest::SplitHead>();
+    t.add::<crate::ingest::SplitTail>();
     for e in entries {
         e.visit_types(&mut t);
     }

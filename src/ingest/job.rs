@@ -9,12 +9,13 @@
 use super::clean::{
     is_cancelled_order_id, is_return, is_return_status, record_hash, record_hash2, Deduper,
 };
-use super::columns::{map_columns, missing_fields, ColumnAssignment, ColumnPlan, Field};
+use super::columns::{ColumnAssignment, Field};
 use super::csv_source::{cut_partial_char, CsvSource};
 use super::encoding::{decode_text, gunzip, is_gzip};
 use super::error::{IngestError, IngestErrorKind, NoRows};
 use super::ids::IdTable;
 use super::json_source::read_json;
+use super::orders::{OrdersPlan, ORDERS};
 use super::report::{
     cut_chars, guess_currency, FieldCount, FileReport, QualityReport, ReadTotals, RejectReason,
     Rejection, Rejections,
@@ -523,9 +524,9 @@ fn resolve_mapping(
             }
             m.clone()
         }
-        None => map_columns(headers),
+        None => ORDERS.map_columns(headers),
     };
-    let missing = missing_fields(&mapping);
+    let missing = ORDERS.missing(&mapping);
     Ok((mapping, missing))
 }
 
@@ -700,7 +701,7 @@ struct FileJob {
     size: u64,
     inspection: FileInspection,
     source: Source,
-    plan: ColumnPlan,
+    plan: OrdersPlan,
     width: usize,
     fixed_width: bool,
     lossy: bool,
@@ -744,7 +745,7 @@ struct Ids {
     order: IdTable,
     customer: IdTable,
     product: IdTable,
-    /// One per mapped dimension, in `ColumnPlan::dimensions` order.
+    /// One per mapped dimension, in `OrdersPlan::dimensions` order.
     dimensions: Vec<IdTable>,
 }
 
@@ -802,7 +803,7 @@ impl FileJob {
         }
         let headers = opened.source.headers().to_vec();
         let (mapping, missing) = resolve_mapping(&name, &headers, options)?;
-        let plan = match ColumnPlan::new(&mapping) {
+        let plan = match OrdersPlan::new(&mapping) {
             Some(plan) if missing.is_empty() => plan,
             _ => {
                 return Err(IngestError::new(IngestErrorKind::MissingColumns {

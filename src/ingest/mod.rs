@@ -36,6 +36,7 @@ mod error;
 mod ids;
 mod job;
 mod json_source;
+pub mod orders;
 pub mod report;
 pub mod schema;
 pub mod sniff;
@@ -53,7 +54,7 @@ pub use report::{
     CurrencyGuess, FieldCount, FileReport, QualityReport, ReadTotals, RejectReason, Rejection,
     RejectionGroup,
 };
-pub use schema::TableKind;
+pub use schema::{FieldSpec, Requirement, Schema, TableKind, ValueKind};
 pub use split::{
     plan_split, ParsedPart, SplitHead, SplitPlan, SplitTail, SPLIT_MIN_BYTES, SPLIT_WINDOW_BYTES,
 };

@@ -201,7 +201,7 @@ pub struct ParsedPart {
     pub(crate) amount_cents: Vec<i64>,
     #[serde(skip)]
     pub(crate) is_return: Vec<bool>,
-    /// Per mapped dimension (the head's `ColumnPlan::dimensions` order): values and per line.
+    /// Per mapped dimension (the head's `OrdersPlan::dimensions` order): values and per line.
     #[serde(skip)]
     pub(crate) dimensions: Vec<(PartIds, Vec<u32>)>,
     /// Per kept line: its 128-bit fingerprint (`record_hash`, `record_hash2`).

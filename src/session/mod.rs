@@ -15,7 +15,7 @@ use crate::analysis::entry::{ErasedJob, Started};
 use crate::analysis::{registry, Context, Entry, ModelCache, Work};
 use crate::dataset::{DataFacts, DataFilter, Dataset, Window};
 use crate::error::Error;
-use crate::ingest::{FileInspection, IngestJob, IngestReport};
+use crate::ingest::{CurrencyGuess, FileInspection, IngestJob, IngestReport};
 use crate::report::{self, Section};
 use crate::table::{self, Resolved, TablePage, TableQuery};
 use serde::{Deserialize, Serialize};
@@ -120,6 +120,8 @@ pub struct IngestSummary {
     pub files: Vec<FileInspection>,
     /// Rows read, used and rejected (the quality view has the details).
     pub rows: RowCounts,
+    /// The currency the amounts are most likely in (every view formats money with it).
+    pub currency: CurrencyGuess,
     /// The loaded data in numbers, and the values the global filter can choose from.
     pub facts: DataFacts,
 }
@@ -195,6 +197,7 @@ impl Session {
                 used: q.rows_used,
                 rejected: q.rows_rejected,
             },
+            currency: q.currency.clone(),
             facts: DataFacts::of(&l.all),
         })
     }

@@ -4,7 +4,7 @@
  */
 
 import { ErrorCode } from './protocol.js';
-import type { WireError } from './types.js';
+import type { Params, WireError } from './types.js';
 
 /** An error from the worker or the Rust core, with its stable code and location. */
 export class PortraitError extends Error {
@@ -16,14 +16,21 @@ export class PortraitError extends Error {
   readonly line: number | null;
   /** Column header. */
   readonly column: string | null;
+  /** What the wording of `code` names (word it with `coreText({code, params})`). */
+  readonly params: Readonly<Params>;
 
-  constructor(code: string, message: string, where: { file?: string | null; line?: number | null; column?: string | null } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    where: { file?: string | null; line?: number | null; column?: string | null; params?: Params } = {},
+  ) {
     super(message);
     this.name = 'PortraitError';
     this.code = code;
     this.file = where.file ?? null;
     this.line = where.line ?? null;
     this.column = where.column ?? null;
+    this.params = where.params ?? {};
   }
 
   /** Rebuilds a wire error. */
@@ -45,6 +52,6 @@ export class PortraitError extends Error {
 
   /** The plain form, e.g. to post across a channel. */
   toWire(): WireError {
-    return { code: this.code, message: this.message, file: this.file, line: this.line, column: this.column };
+    return { code: this.code, params: { ...this.params }, message: this.message, file: this.file, line: this.line, column: this.column };
   }
 }

@@ -15,7 +15,7 @@ class FakeWorker implements WorkerLike {
     const req = message as Request;
     this.sent.push(req);
     if (req.kind === 'hello' && this.autoHello !== null) {
-      queueMicrotask(() => this.emit({ id: req.id, ok: true, value: { protocol: this.autoHello, version: '0.1.0 protocol 1' } }));
+      queueMicrotask(() => this.emit({ id: req.id, ok: true, value: { protocol: this.autoHello, version: '0.1.0 protocol 2' } }));
     }
   }
   terminate(): void {
@@ -56,7 +56,7 @@ describe('Portrait façade', () => {
   it('says hello first and keeps the version', async () => {
     const { portrait, workers } = await open();
     expect(workers[0]!.sent[0]).toEqual({ id: 1, kind: 'hello', args: [] });
-    expect(portrait.version).toBe('0.1.0 protocol 1');
+    expect(portrait.version).toBe('0.1.0 protocol 2');
     expect(portrait.pendingCount).toBe(0);
   });
 
@@ -71,18 +71,20 @@ describe('Portrait façade', () => {
   it('gives every request a new id and routes out-of-order answers by id', async () => {
     const { portrait, workers } = await open();
     const w = workers[0]!;
-    const a = portrait.overview();
-    const b = portrait.rfmPage({ offset: 50, limit: 50 });
-    const c = portrait.reportJson();
+    const a = portrait.run('overview');
+    const b = portrait.table({ offset: 50, limit: 50 });
+    const c = portrait.export();
     const ids = w.sent.slice(1).map((r) => r.id);
     expect(new Set(ids).size).toBe(3);
     expect(ids.every((id) => id > 1)).toBe(true);
-    expect(w.sent[2]).toMatchObject({ kind: 'rfmPage', args: [{ offset: 50, limit: 50 }] });
+    expect(w.sent[1]).toMatchObject({ kind: 'run', args: ['overview'] });
+    expect(w.sent[2]).toMatchObject({ kind: 'table', args: [{ offset: 50, limit: 50 }] });
+    expect(w.sent[3]).toMatchObject({ kind: 'export', args: [{}] });
     expect(portrait.pendingCount).toBe(3);
-    w.emit({ id: ids[2]!, ok: true, value: '{"format":1}' });
+    w.emit({ id: ids[2]!, ok: true, value: '{"format":2}' });
     w.emit({ id: ids[0]!, ok: true, value: { customers: 3 } });
     w.emit({ id: ids[1]!, ok: true, value: { total: 0, offset: 0, rows: [] } });
-    await expect(c).resolves.toBe('{"format":1}');
+    await expect(c).resolves.toBe('{"format":2}');
     await expect(a).resolves.toEqual({ customers: 3 });
     await expect(b).resolves.toEqual({ total: 0, offset: 0, rows: [] });
     expect(portrait.pendingCount).toBe(0);
@@ -97,12 +99,20 @@ describe('Portrait façade', () => {
     w.emit({
       id: w.last().id,
       ok: false,
-      error: { code: 'ingest.no_usable_rows', message: 'orders.csv: no usable rows', file: 'orders.csv', line: 7, column: 'Date' },
+      error: {
+        code: 'ingest.no_usable_rows',
+        params: { file: 'orders.csv', summary: 'rows.none', header_line: 1 },
+        message: 'orders.csv: no usable rows',
+        file: 'orders.csv',
+        line: 7,
+        column: 'Date',
+      },
     });
     const err = await p.catch((e) => e);
     expect(err).toBeInstanceOf(PortraitError);
     expect(err).toBeInstanceOf(Error);
     expect(err).toMatchObject({ code: 'ingest.no_usable_rows', file: 'orders.csv', line: 7, column: 'Date' });
+    expect(err.params).toEqual({ file: 'orders.csv', summary: 'rows.none', header_line: 1 });
     expect(err.message).toBe('orders.csv: no usable rows');
     expect(portrait.pendingCount).toBe(0);
   });
@@ -114,7 +124,24 @@ describe('Portrait façade', () => {
     void portrait.ingest([file], { options: { date_order: 'day_first' } });
     expect(w.last().args).toEqual([[file], { date_order: 'day_first' }]);
     void portrait.sample();
-    expect(w.last()).toMatchObject({ kind: 'sample', args: [100_000, 42] });
+    expect(w.last()).toMatchObject({ kind: 'sample', args: [] });
+    void portrait.sample({ params: { rows: 2000 } });
+    expect(w.last()).toMatchObject({ kind: 'sample', args: [{ rows: 2000 }] });
+    void portrait.run('rfm', { bins: 4 });
+    expect(w.last()).toMatchObject({ kind: 'run', args: ['rfm', { bins: 4 }] });
+  });
+
+  it('delivers the work notices of a stepped fit to its run', async () => {
+    const { portrait, workers } = await open();
+    const w = workers[0]!;
+    const seen: number[] = [];
+    const run = portrait.run('rfm', undefined, { onWork: (work) => seen.push(work.done) });
+    const id = w.last().id;
+    w.emit({ id, notice: 'work', done: 3, total: 10 });
+    w.emit({ id, notice: 'work', done: 7, total: 10 });
+    w.emit({ id, ok: true, value: { customers: 2 } });
+    await expect(run).resolves.toEqual({ customers: 2 });
+    expect(seen).toEqual([3, 7]);
   });
 
   it('delivers progress notices to the request they belong to', async () => {
@@ -122,7 +149,7 @@ describe('Portrait façade', () => {
     const w = workers[0]!;
     const seenA: number[] = [];
     const seenB: number[] = [];
-    const a = portrait.sample({ rows: 10, seed: 1, onProgress: (p) => seenA.push(p.rows) });
+    const a = portrait.sample({ params: { rows: 10, seed: 1 }, onProgress: (p) => seenA.push(p.rows) });
     const idA = w.last().id;
     const b = portrait.ingest([new File(['x'], 'b.csv')], { onProgress: (p) => seenB.push(p.rows) });
     const idB = w.last().id;
@@ -161,7 +188,7 @@ describe('Portrait façade', () => {
     const before = workers[0]!.sent.length;
     const abort = new AbortController();
     abort.abort();
-    const err = await portrait.overview({ signal: abort.signal }).catch((e) => e);
+    const err = await portrait.run('overview', undefined, { signal: abort.signal }).catch((e) => e);
     expect(err.code).toBe('session.cancelled');
     expect(workers[0]!.sent.length).toBe(before);
   });
@@ -171,10 +198,10 @@ describe('Portrait façade', () => {
     const w = workers[0]!;
     const crashed = vi.fn();
     portrait.addEventListener('crashed', crashed);
-    const p = portrait.rfmSummary();
+    const p = portrait.run('rfm');
     w.emit({ id: 0, notice: 'crashed', error: { code: 'worker.crashed', message: 'unreachable' } });
     await expect(p).rejects.toMatchObject({ code: 'worker.crashed' });
-    await expect(portrait.overview()).rejects.toMatchObject({ code: 'worker.crashed' });
+    await expect(portrait.run('overview')).rejects.toMatchObject({ code: 'worker.crashed' });
     expect(portrait.crashed).toBe(true);
     expect(crashed).toHaveBeenCalledTimes(1);
 
@@ -182,7 +209,7 @@ describe('Portrait façade', () => {
     expect(w.terminated).toBe(true);
     expect(workers).toHaveLength(2);
     expect(portrait.crashed).toBe(false);
-    const q = portrait.overview();
+    const q = portrait.run('overview');
     const w2 = workers[1]!;
     w2.emit({ id: w2.last().id, ok: true, value: { customers: 1 } });
     await expect(q).resolves.toEqual({ customers: 1 });
@@ -190,7 +217,7 @@ describe('Portrait façade', () => {
 
   it('treats a worker error event as a failure of everything pending', async () => {
     const { portrait, workers } = await open();
-    const p = portrait.quality();
+    const p = portrait.run('quality');
     workers[0]!.fail('script error');
     await expect(p).rejects.toMatchObject({ code: 'worker.failed' });
     expect(portrait.crashed).toBe(true);
@@ -206,10 +233,10 @@ describe('Portrait façade', () => {
 
   it('rejects everything after close', async () => {
     const { portrait, workers } = await open();
-    const p = portrait.overview();
+    const p = portrait.run('overview');
     portrait.close();
     await expect(p).rejects.toMatchObject({ code: 'worker.closed' });
-    await expect(portrait.overview()).rejects.toMatchObject({ code: 'worker.closed' });
+    await expect(portrait.run('overview')).rejects.toMatchObject({ code: 'worker.closed' });
     expect(workers[0]!.terminated).toBe(true);
   });
 });

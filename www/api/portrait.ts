@@ -6,9 +6,13 @@
  * ```ts
  * const portrait = await Portrait.open();
  * const summary = await portrait.ingest(files, { signal, onProgress });
- * summary.overview.customers;
- * const rfm = await portrait.rfmSummary();
+ * summary.facts.customers;
+ * const rfm = await portrait.run('rfm', { bins: 5 });     // typed: RfmSummary
+ * const page = await portrait.table({ columns: ['rfm.segment'], limit: 25 });
  * ```
+ *
+ * Every analysis is `run(kind, params)`: kinds, parameters and outputs are the generated
+ * `Analyses` map, so this façade never grows per analysis.
  *
  * Errors reject as `PortraitError` (`code`, `file`, `line`, `column`). After a wasm trap
  * the instance is `crashed`: every call rejects with `worker.crashed` until `restart()`.
@@ -26,17 +30,24 @@ import {
   type WorkerApi,
   type WorkerMessage,
 } from './protocol.js';
-import type {
-  FileInspection,
-  FileOptions,
-  IngestOptions,
-  IngestProgress,
-  IngestSummary,
-  Overview,
-  QualityReport,
-  RfmPage,
-  RfmQuery,
-  RfmSummary,
+import {
+  DEFAULTS,
+  type AnalysisKind,
+  type DataFacts,
+  type DataFilter,
+  type ExportRequest,
+  type FileInspection,
+  type FileOptions,
+  type IngestOptions,
+  type IngestSummary,
+  type Input,
+  type OutputOf,
+  type ParamsOf,
+  type Progress,
+  type SampleParams,
+  type TablePage,
+  type TableQuery,
+  type Work,
 } from './types.js';
 
 export { PortraitError } from './errors.js';
@@ -64,29 +75,33 @@ export interface CallOptions {
 
 export interface IngestCallOptions extends CallOptions {
   /** Called at most every ~50 ms while the files are read and parsed. */
-  onProgress?: (progress: IngestProgress) => void;
+  onProgress?: (progress: Progress) => void;
   /** Per-file mapping overrides and the date order; only what is set is sent. */
-  options?: IngestOptions;
+  options?: Input<IngestOptions>;
 }
 
 export interface SampleCallOptions extends CallOptions {
-  onProgress?: (progress: IngestProgress) => void;
-  /** Order lines to generate (default 100,000). */
-  rows?: number;
-  /** Seed (default 42): the same seed gives the same shop. */
-  seed?: number;
+  onProgress?: (progress: Progress) => void;
+  /** Rows and seed; what is not set takes the Rust default (`DEFAULTS.sample`). */
+  params?: Input<SampleParams>;
+}
+
+export interface RunCallOptions extends CallOptions {
+  /** A stepped fit calls this at most every ~50 ms with how far it has come. */
+  onWork?: (work: Work) => void;
 }
 
 interface Pending {
   kind: Method;
   resolve: (value: unknown) => void;
   reject: (error: PortraitError) => void;
-  onProgress?: (progress: IngestProgress) => void;
+  onProgress?: (progress: Progress) => void;
+  onWork?: (work: Work) => void;
 }
 
-/** Default sample size and seed of the "Try a sample shop" button. */
-export const SAMPLE_ROWS = 100_000;
-export const SAMPLE_SEED = 42;
+/** Default sample size and seed of the "Try a sample shop" button (from Rust). */
+export const SAMPLE_ROWS = DEFAULTS.sample.rows;
+export const SAMPLE_SEED = DEFAULTS.sample.seed;
 
 function defaultWorker(url: string | URL): WorkerLike {
   return new Worker(url, { type: 'module', name: 'portrait' }) as unknown as WorkerLike;
@@ -159,6 +174,9 @@ export class Portrait extends EventTarget {
       if (message.notice === 'progress') {
         const { id: _id, notice: _n, ...progress } = message;
         this.#pending.get(message.id)?.onProgress?.(progress);
+      } else if (message.notice === 'work') {
+        const { id: _id, notice: _n, ...work } = message;
+        this.#pending.get(message.id)?.onWork?.(work);
       } else if (message.notice === 'crashed') {
         this.#fail(PortraitError.fromWire(message.error));
       }
@@ -189,7 +207,7 @@ export class Portrait extends EventTarget {
   #call<K extends Method>(
     kind: K,
     args: Parameters<WorkerApi[K]>,
-    opts: { signal?: AbortSignal; onProgress?: (p: IngestProgress) => void } = {},
+    opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void; onWork?: (w: Work) => void } = {},
   ): Promise<ResultOf<K>> {
     if (this.#closed) return Promise.reject(new PortraitError(ErrorCode.Closed, 'this Portrait instance was closed'));
     if (this.#crashed && kind !== 'hello') {
@@ -197,7 +215,7 @@ export class Portrait extends EventTarget {
         new PortraitError(ErrorCode.Crashed, 'the analysis engine stopped after an internal error: restart it'),
       );
     }
-    const { signal, onProgress } = opts;
+    const { signal, onProgress, onWork } = opts;
     if (signal?.aborted) return Promise.reject(new PortraitError(ErrorCode.Cancelled, 'cancelled'));
     const id = this.#nextId++;
     return new Promise<ResultOf<K>>((resolve, reject) => {
@@ -217,6 +235,7 @@ export class Portrait extends EventTarget {
           reject(e);
         },
         onProgress,
+        onWork,
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#post({ id, kind, args } as Request);
@@ -228,7 +247,7 @@ export class Portrait extends EventTarget {
   }
 
   /** Format, encoding, headers, proposed mapping and a preview of one file. */
-  inspect(file: File, options?: FileOptions, call: CallOptions = {}): Promise<FileInspection> {
+  inspect(file: File, options?: Input<FileOptions>, call: CallOptions = {}): Promise<FileInspection> {
     return this.#call('inspect', options ? [file, options] : [file], call);
   }
 
@@ -239,28 +258,34 @@ export class Portrait extends EventTarget {
 
   /** Generates and ingests the built-in sample shop. */
   sample(call: SampleCallOptions = {}): Promise<IngestSummary> {
-    return this.#call('sample', [call.rows ?? SAMPLE_ROWS, call.seed ?? SAMPLE_SEED], call);
+    return this.#call('sample', call.params ? [call.params] : [], call);
   }
 
-  rfmSummary(call: CallOptions = {}): Promise<RfmSummary> {
-    return this.#call('rfmSummary', [], call);
+  /**
+   * Runs analysis `kind` with `params` (only what is set is sent: the defaults live in
+   * Rust); resolves with its output. A model fitted with the same parameters is reused.
+   */
+  run<K extends AnalysisKind>(kind: K, params?: ParamsOf<K>, call: RunCallOptions = {}): Promise<OutputOf<K>> {
+    const args: [AnalysisKind, Record<string, unknown>?] = params ? [kind, params as Record<string, unknown>] : [kind];
+    return this.#call('run', args, call) as Promise<OutputOf<K>>;
   }
 
-  rfmPage(query: RfmQuery, call: CallOptions = {}): Promise<RfmPage> {
-    return this.#call('rfmPage', [query], call);
+  /** One page of the customer table: columns of any analysis, filter, search, sort. */
+  table(query: Input<TableQuery>, call: CallOptions = {}): Promise<TablePage> {
+    return this.#call('table', [query], call);
   }
 
-  quality(call: CallOptions = {}): Promise<QualityReport> {
-    return this.#call('quality', [], call);
+  /** Sets the global filter of every analysis; resolves with the facts of what it keeps. */
+  filter(filter: Input<DataFilter>, call: CallOptions = {}): Promise<DataFacts> {
+    return this.#call('filter', [filter], call);
   }
 
-  overview(call: CallOptions = {}): Promise<Overview> {
-    return this.#call('overview', [], call);
-  }
-
-  /** The full report as JSON text, identical to `portrait analyze --json`. */
-  reportJson(call: CallOptions = {}): Promise<string> {
-    return this.#call('reportJson', [], call);
+  /**
+   * An export as JSON text: the whole report (identical to `portrait report --json`), or
+   * one analysis (`{analysis: 'rfm', params}`, identical to `portrait rfm --json`).
+   */
+  export(request: Input<ExportRequest> = {}, call: CallOptions = {}): Promise<string> {
+    return this.#call('export', [request], call);
   }
 
   /** Forgets all data in the worker. */

@@ -7,35 +7,44 @@
  * - The worker answers each request exactly once: `{id, ok: true, value}` or
  *   `{id, ok: false, error: WireError}`.
  * - Unsolicited notices travel on the same channel and carry the id of the request they
- *   belong to (0 for none): `progress` during an ingest, `crashed` after a wasm trap.
+ *   belong to (0 for none): `progress` during an ingest, `work` during a stepped fit,
+ *   `crashed` after a wasm trap.
  * - The first request is `hello`; the page refuses a worker whose `protocol` differs.
+ *
+ * **Architecture invariant:** no method here is about one analysis. Every analysis is
+ * `run(kind, params)`; its customer columns are `table(query)`; its export is
+ * `export(request)` (`tests/tidy.rs` checks that no analysis is named here).
  *
  * This module has no side effects and names no DOM type beyond `File`, so both sides (and
  * the unit tests) import it.
  */
 
 import type {
+  AnalysisKind,
+  DataFacts,
+  DataFilter,
+  ExportRequest,
   FileInspection,
   FileOptions,
   IngestOptions,
-  IngestProgress,
   IngestSummary,
-  Overview,
-  QualityReport,
-  RfmPage,
-  RfmQuery,
-  RfmSummary,
+  Input,
+  Progress,
+  SampleParams,
   SplitPlan,
+  TablePage,
+  TableQuery,
   WireError,
+  Work,
 } from './types.js';
 
 /** Protocol number; must equal the wasm module's `protocolVersion()`. */
-export const PROTOCOL = 1;
+export const PROTOCOL = 2;
 
 /** What `hello` answers. */
 export interface Hello {
   protocol: number;
-  /** e.g. `0.1.0 protocol 1`. */
+  /** e.g. `0.1.0 protocol 2`. */
   version: string;
 }
 
@@ -47,26 +56,28 @@ export interface WorkerApi {
    */
   hello(module?: unknown): Hello;
   /** Detects format, encoding, headers and the proposed mapping of one file. */
-  inspect(file: File, options?: FileOptions): FileInspection;
+  inspect(file: File, options?: Input<FileOptions>): FileInspection;
   /** Reads and ingests files; progress notices carry this request's id. */
-  ingest(files: File[], options?: IngestOptions): IngestSummary;
+  ingest(files: File[], options?: Input<IngestOptions>): IngestSummary;
   /** Generates the built-in sample shop and ingests it like a dropped file. */
-  sample(rows: number, seed: number): IngestSummary;
-  /** Cancels the running ingest or sample request with id `target`. */
+  sample(params?: Input<SampleParams>): IngestSummary;
+  /** Cancels the running request with id `target` (an ingest, a sample, a stepped fit). */
   cancel(target: number): void;
-  rfmSummary(): RfmSummary;
-  rfmPage(query: RfmQuery): RfmPage;
-  quality(): QualityReport;
-  overview(): Overview;
-  /** The full report as JSON text (identical to `portrait analyze --json`). */
-  reportJson(): string;
+  /** Sets the global filter of every analysis; answers the facts of the lines it keeps. */
+  filter(filter: Input<DataFilter>): DataFacts;
+  /** Runs an analysis; its output (the façade types it by kind). */
+  run(kind: AnalysisKind, params?: Record<string, unknown>): unknown;
+  /** One page of the customer table. */
+  table(query: Input<TableQuery>): TablePage;
+  /** An export as JSON text: the report (identical to `portrait report --json`) or one analysis. */
+  export(request?: Input<ExportRequest>): string;
   /** Forgets all data in the worker. */
   clear(): void;
   /**
    * Worker to worker (never the page): reads the tail half of a split file and answers its
    * `ParsedPart` bytes, which the head worker absorbs. Progress notices as for `ingest`.
    */
-  tail(file: File, plan: SplitPlan, options?: IngestOptions): Uint8Array;
+  tail(file: File, plan: SplitPlan, options?: Input<IngestOptions>): Uint8Array;
 }
 
 /** A request kind. */
@@ -96,7 +107,10 @@ export interface ErrResponse {
 export type Response = OkResponse | ErrResponse;
 
 /** Ingest progress of request `id`. */
-export type ProgressNotice = { id: number; notice: 'progress' } & IngestProgress;
+export type ProgressNotice = { id: number; notice: 'progress' } & Progress;
+
+/** How far the stepped fit of `run` request `id` has come. */
+export type WorkNotice = { id: number; notice: 'work' } & Work;
 
 /** The wasm module trapped (a Rust panic): the worker refuses every further request. */
 export interface CrashedNotice {
@@ -105,14 +119,14 @@ export interface CrashedNotice {
   error: WireError;
 }
 
-export type Notice = ProgressNotice | CrashedNotice;
+export type Notice = ProgressNotice | WorkNotice | CrashedNotice;
 
 /** Anything the worker posts. */
 export type WorkerMessage = Response | Notice;
 
 /** Error codes the front-end itself produces (the rest come from Rust). */
 export const ErrorCode = {
-  /** The user (or a newer ingest) cancelled the request. */
+  /** The user (or a newer request) cancelled the request. */
   Cancelled: 'session.cancelled',
   /** The wasm module trapped; only a restart helps. */
   Crashed: 'worker.crashed',

@@ -3,7 +3,7 @@
  * can listen on any ancestor (GitHub elements' convention).
  */
 
-import type { IngestOptions, Segment } from '../api/types.js';
+import type { IngestOptions, Segment, Input } from '../api/types.js';
 
 /** The user chose or dropped files. */
 export class PortraitFilesEvent extends Event {
@@ -24,7 +24,7 @@ export class PortraitCancelEvent extends Event {
 /** The user confirmed a mapping / date order: re-run the ingest with these options. */
 export class PortraitMappingEvent extends Event {
   static readonly type = 'portrait-mapping';
-  constructor(public readonly options: IngestOptions) {
+  constructor(public readonly options: Input<IngestOptions>) {
     super(PortraitMappingEvent.type, { bubbles: true, composed: true });
   }
 }

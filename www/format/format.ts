@@ -17,8 +17,16 @@ export const INTL_LOCALE: Record<Locale, string> = { en: 'en-US', 'zh-CN': 'zh-C
 /** Currency shown when the report could not guess one. */
 export const DEFAULT_CURRENCY = 'CNY';
 
-/** Counts at or above this are shown compact in cards. */
+/** Counts at or above this are shown compact on chart axes. */
 export const COMPACT_FROM = 10_000;
+
+/**
+ * The one precision rule of KPI cards, for counts and money alike: below a million units a
+ * card shows the exact value (`4,372`, `20,728`, `£512.35`); from a million on, three
+ * significant digits (`£9.73M`, `973万`). The exact value is always one focus, tap or
+ * hover away.
+ */
+export const KPI_EXACT_BELOW = 1_000_000;
 
 const cache = new Map<string, Intl.NumberFormat>();
 
@@ -87,6 +95,24 @@ export function formatCount(n: number, locale: Locale): string {
 export function formatCompact(n: number, locale: Locale): string {
   if (Math.abs(n) < COMPACT_FROM) return formatCount(n, locale);
   return nf(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+}
+
+/** A count on a KPI card (`KPI_EXACT_BELOW`). */
+export function formatKpiCount(n: number, locale: Locale): string {
+  if (Math.abs(n) < KPI_EXACT_BELOW) return formatCount(n, locale);
+  return nf(locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(n);
+}
+
+/** An amount on a KPI card (`KPI_EXACT_BELOW` units). */
+export function formatKpiMoney(cents: number, currency: string, locale: Locale): string {
+  if (Math.abs(cents / 100) < KPI_EXACT_BELOW) return formatMoney(cents, currency, locale);
+  return nf(locale, {
+    style: 'currency',
+    currency: currencyCode(currency),
+    currencyDisplay: 'narrowSymbol',
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  }).format(cents / 100);
 }
 
 /** `1.25` with at most `digits` fraction digits. */

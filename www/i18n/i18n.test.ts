@@ -1,42 +1,82 @@
 import { describe, expect, it } from 'vitest';
-import { SEGMENTS, FIELDS } from '../api/types.js';
+import { CORE_EN, type CoreCode } from '../api/generated/messages.js';
+import { FIELDS } from '../api/types.js';
+import { MESSAGES as overview } from '../features/overview/messages.js';
+import { MESSAGES as quality } from '../features/quality/messages.js';
+import { MESSAGES as rfm } from '../features/rfm/messages.js';
+import { SEGMENTS } from '../features/rfm/rfm.js';
+import examples from '../../tests/fixtures/messages/examples.json';
+import { CORE_ZH } from './core.zh-CN.js';
 import { en } from './en.js';
-import { fill, localeFor, MESSAGES, t, tCode } from './index.js';
+import { coreText, fill, localeFor, MESSAGES, t } from './index.js';
+import { fillTemplate } from './template.js';
 import { zhCN } from './zh-CN.js';
 
+const FEATURE_MESSAGES = { overview, quality, rfm };
+const names = (s: string) => Array.from(s.matchAll(/\{(\w+)(?::\w+)?\}/g), (m) => m[1]).sort();
+
 describe('message tables', () => {
-  it('have identical key sets', () => {
-    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
-  });
+  const tables: Array<[string, Record<string, string>, Record<string, string>]> = [
+    ['shell', en, zhCN],
+    ...Object.entries(FEATURE_MESSAGES).map(([id, m]) => [id, m.en, m['zh-CN']] as [string, Record<string, string>, Record<string, string>]),
+  ];
 
-  it('have no empty message', () => {
-    for (const table of Object.values(MESSAGES)) {
-      for (const [key, value] of Object.entries(table)) expect(value.trim(), key).not.toBe('');
+  it.each(tables)('%s: both languages have the same keys, no empty message and the same placeholders', (_, a, b) => {
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    for (const [key, value] of Object.entries(a)) {
+      expect(value.trim(), key).not.toBe('');
+      expect(b[key]!.trim(), key).not.toBe('');
+      expect(names(b[key]!), key).toEqual(names(value));
     }
   });
 
-  it('use the same placeholders in both languages', () => {
-    const names = (s: string) => Array.from(s.matchAll(/\{(\w+)\}/g), (m) => m[1]).sort();
-    for (const key of Object.keys(en) as Array<keyof typeof en>) {
-      expect(names(zhCN[key]), key).toEqual(names(en[key]));
-    }
-  });
-
-  it('name every segment and field in both languages', () => {
+  it('names every segment and field in both languages', () => {
     for (const s of SEGMENTS) {
-      expect(en).toHaveProperty(`segment.${s}`);
-      expect(en).toHaveProperty(`segment.${s}.desc`);
+      expect(rfm.en).toHaveProperty(`segment.${s}`);
+      expect(rfm.en).toHaveProperty(`segment.${s}.desc`);
     }
     for (const f of FIELDS) expect(en).toHaveProperty(`field.${f}`);
-    expect(zhCN['segment.champions']).toBe('冠军客户');
-    expect(zhCN['segment.at_risk']).toBe('有流失风险');
-    expect(zhCN['segment.hibernating']).toBe('沉睡客户');
-    expect(zhCN['segment.lost']).toBe('已流失');
+    expect(rfm['zh-CN']['segment.champions']).toBe('冠军客户');
+    expect(rfm['zh-CN']['segment.at_risk']).toBe('有流失风险');
+    expect(rfm['zh-CN']['segment.hibernating']).toBe('沉睡客户');
+    expect(rfm['zh-CN']['segment.lost']).toBe('已流失');
   });
 
-  it('translate every reject reason of the core', () => {
-    const reasons = ['wrong_field_count', 'missing_order_id', 'missing_date', 'invalid_date', 'invalid_quantity', 'invalid_price', 'malformed'];
-    for (const r of reasons) expect(en).toHaveProperty(`reason.${r}`);
+  it('titles every reject reason of the core in the quality view', () => {
+    for (const code of Object.keys(CORE_EN).filter((c) => c.startsWith('reason.'))) expect(quality.en).toHaveProperty(code);
+  });
+});
+
+describe('core codes', () => {
+  const zh: Record<string, string> = { ...CORE_ZH, ...rfm.core };
+
+  it('word every code the core sends in Chinese, with the placeholders of its English', () => {
+    for (const [code, english] of Object.entries(CORE_EN) as Array<[CoreCode, string]>) {
+      expect(zh[code], `${code} has no Chinese wording`).toBeTruthy();
+      expect(names(zh[code]!), code).toEqual(names(english));
+    }
+    expect(Object.keys(zh).filter((c) => !(c in CORE_EN))).toEqual([]);
+  });
+
+  it('are worded in English exactly as the CLI words them (the shared fixture)', () => {
+    // the CLI names fields by code (the page by label): with its naming, the same sentences
+    const cli = {
+      locale: 'en' as const,
+      lookup: (code: string) => (CORE_EN as Record<string, string>)[code],
+      field: (code: string) => (code === 'unit_price' ? 'unit_price (or line_amount)' : code),
+    };
+    for (const e of examples) expect(fillTemplate(CORE_EN[e.code as CoreCode], e.params, cli), e.code).toBe(e.en);
+    expect(coreText({ code: 'ingest.missing_columns', params: examples[2]!.params }, 'en')).toContain('no column found for Customer ID, Unit price;');
+  });
+
+  it('are worded in Chinese with Chinese lists, quotes and field names', () => {
+    const m = { code: 'ingest.missing_columns', params: { file: 'a.csv', missing: ['customer_id', 'unit_price'], headers: ['ref', 'when'] } };
+    expect(coreText(m, 'zh-CN')).toBe('a.csv：第 1 行：找不到 客户 ID、单价 对应的列；表头有列 “ref”、“when”');
+    expect(coreText({ code: 'currency.region', params: { header: 'Country', percent: 92, area: 'region.uk' } }, 'zh-CN')).toBe('“Country”列：92% 的行在英国');
+  });
+
+  it('fall back to English, then to the code itself', () => {
+    expect(coreText({ code: 'no.such.code' }, 'zh-CN')).toBe('no.such.code');
   });
 });
 
@@ -53,12 +93,9 @@ describe('lookup', () => {
   it('fills placeholders and keeps unknown ones', () => {
     expect(fill('{a} of {b}', { a: 1, b: 'two' })).toBe('1 of two');
     expect(fill('{a} {x}', { a: 1 })).toBe('1 {x}');
-    expect(t('rfm.page', { from: 1, to: 50, total: 60 }, 'en')).toBe('1–50 of 60');
-    expect(t('rfm.page', { from: 1, to: 50, total: 60 }, 'zh-CN')).toBe('第 1–50 条，共 60 条');
-  });
-
-  it('falls back to the English message of the core for unknown codes', () => {
-    expect(tCode('error.ingest.empty_file', 'x', 'zh-CN')).toBe('文件是空的。');
-    expect(tCode('error.ingest.brand_new', 'a.csv: something new', 'zh-CN')).toBe('a.csv: something new');
+    expect(fill('[at {x}] done', {})).toBe(' done');
+    expect(t('app.source.files', { count: 3 }, 'en')).toBe('3 files');
+    expect(t('app.source.files', { count: 3 }, 'zh-CN')).toBe('3 个文件');
+    expect(MESSAGES.en['app.name']).toBe('Portrait');
   });
 });

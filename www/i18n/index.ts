@@ -2,17 +2,28 @@
  * The UI language: chosen from `navigator.language` (zh* → zh-CN, else en), switched by
  * the user, remembered in localStorage, reflected in `<html lang>`. Elements re-render on a
  * change through `LocaleController`.
+ *
+ * Three kinds of text, one template syntax (`template.ts`):
+ * - the shell's own messages (`en.ts`, `zh-CN.ts`): `t(key)`;
+ * - a feature's messages, kept in its folder: `defineMessages({en, 'zh-CN'})` gives its `t`;
+ * - the codes the core sends (quality reasons, notes, currency evidence, errors): `coreText`
+ *   — English from the generated catalogue (the CLI's wording), Chinese from `core.zh-CN.ts`
+ *   and from the features that add codes of their own (`defineMessages({core})`).
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { CORE_EN, type CoreCode } from '../api/generated/messages.js';
 import type { Locale } from '../format/format.js';
+import { CORE_ZH } from './core.zh-CN.js';
 import { en, type MessageKey, type Messages } from './en.js';
+import { fillTemplate, type Params, type Words } from './template.js';
 import { zhCN } from './zh-CN.js';
 
 export type { Locale } from '../format/format.js';
 export type { MessageKey } from './en.js';
+export type { Params } from './template.js';
 
-/** Message tables by locale. */
+/** The shell's message tables by locale. */
 export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
 
 /** Supported locales, in the switch's order. */
@@ -60,21 +71,55 @@ export function setLocale(locale: Locale, persist = true): void {
   globalThis.dispatchEvent?.(new CustomEvent(LOCALE_EVENT, { detail: locale }));
 }
 
-/** Fills `{name}` placeholders. */
-export function fill(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+/** The wording of core codes by locale (features add theirs). */
+const CORE: Record<Locale, Record<string, string>> = { en: { ...CORE_EN }, 'zh-CN': { ...CORE_ZH } };
+
+function words(locale: Locale): Words {
+  return {
+    locale,
+    lookup: (code) => CORE[locale][code] ?? CORE.en[code],
+    field: (code) => MESSAGES[locale][`field.${code}` as MessageKey] ?? code,
+  };
 }
 
-/** The message `key` in the current locale, placeholders filled. */
-export function t(key: MessageKey, params?: Record<string, string | number>, locale: Locale = current): string {
-  return fill(MESSAGES[locale][key] ?? en[key] ?? key, params);
+/** `template` filled with `params` in `locale`. */
+export function fill(template: string, params: Params = {}, locale: Locale = current): string {
+  return fillTemplate(template, params, words(locale));
 }
 
-/** A message whose key is built from a code (error codes, reasons); `fallback` if unknown. */
-export function tCode(key: string, fallback: string, locale: Locale = current): string {
-  const table = MESSAGES[locale] as Record<string, string>;
-  return table[key] ?? fallback;
+/** The shell message `key` in the current locale, placeholders filled. */
+export function t(key: MessageKey, params?: Params, locale: Locale = current): string {
+  return fill(MESSAGES[locale][key] ?? en[key] ?? key, params, locale);
+}
+
+/** A message the core sent (a code and its parameters), worded in `locale`. */
+export function coreText(m: { code: string; params?: Params | null }, locale: Locale = current): string {
+  const template = CORE[locale][m.code] ?? CORE.en[m.code];
+  return template === undefined ? m.code : fill(template, m.params ?? {}, locale);
+}
+
+/** True when `code` has a wording (the core's codes always do; page-made ones may not). */
+export function hasCoreText(code: string): boolean {
+  return code in CORE.en;
+}
+
+/** The plural form of `count` in the current language: pick `one` or `other` messages by it. */
+export function plural(count: number, locale: Locale = current): 'one' | 'other' {
+  return new Intl.PluralRules(locale === 'zh-CN' ? 'zh-CN' : 'en-US').select(count) === 'one' ? 'one' : 'other';
+}
+
+/** A feature's messages in both languages, and the Chinese wording of its core codes. */
+export interface FeatureMessages<K extends string> {
+  en: Record<K, string>;
+  'zh-CN': Record<K, string>;
+  /** Chinese wording of the core codes the feature's analysis sends (`rfm.bins`, …). */
+  core?: Partial<Record<CoreCode, string>>;
+}
+
+/** Registers a feature's messages; returns its `t`. */
+export function defineMessages<K extends string>(messages: FeatureMessages<K>): (key: K, params?: Params) => string {
+  Object.assign(CORE['zh-CN'], messages.core ?? {});
+  return (key, params) => fill(messages[current][key] ?? messages.en[key] ?? key, params ?? {}, current);
 }
 
 /** Re-renders its host when the locale changes. */

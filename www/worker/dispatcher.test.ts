@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Request, WorkerMessage } from '../api/protocol.js';
 import { ChunkReader, chunkEnds, Dispatcher, type Engine, type SessionLike, type TailReader } from './dispatcher.js';
 
-/** A session whose ingest takes `steps` progress steps before it is ready. */
-function fakeSession(steps: number, opts: { trapAt?: number; failWith?: unknown } = {}) {
+/** A session whose ingest takes `steps` progress steps before it is done; `run` takes
+ * `runSteps` steps of a stepped fit. */
+function fakeSession(steps: number, opts: { trapAt?: number; failWith?: unknown; runSteps?: number } = {}) {
   const calls: string[] = [];
   let left = 0;
   let stepped = 0;
+  let runLeft = 0;
+  const summary = { files: [], rows: { read: 1, used: 1, rejected: 0 }, facts: { customers: 1 } };
+  const run = () => (runLeft-- > 0 ? { state: 'working', done: (opts.runSteps ?? 0) - runLeft - 1, total: opts.runSteps } : { state: 'done', output: { customers: 1 } });
   const session: SessionLike = {
     inspect: (name) => ({ file: name, headers: ['a'] }),
     addFile: (name, bytes) => void calls.push(`addFile ${name} ${bytes.length}`),
@@ -15,8 +19,8 @@ function fakeSession(steps: number, opts: { trapAt?: number; failWith?: unknown 
       if (opts.failWith) throw opts.failWith;
       left = steps;
     },
-    startSample: (rows, seed) => {
-      calls.push(`startSample ${rows} ${seed}`);
+    startSample: (params) => {
+      calls.push(`startSample ${JSON.stringify(params ?? null)}`);
       left = steps;
     },
     step: () => {
@@ -29,22 +33,27 @@ function fakeSession(steps: number, opts: { trapAt?: number; failWith?: unknown 
       if (left-- > 0) {
         return { kind: 'progress', stage: 'parsing', file: 'a.csv', file_index: 0, files: 1, rows: stepped * 10, bytes_done: stepped, bytes_total: steps };
       }
-      return { kind: 'ready', files: [], quality: { rows_read: 1 }, overview: { customers: 1 } };
+      return { kind: 'done' };
     },
+    summary: () => summary,
     cancel: () => void calls.push('cancel'),
     clear: () => void calls.push('clear'),
-    quality: () => ({ rows_read: 1 }),
-    overview: () => ({ customers: 1 }),
-    rfmSummary: () => ({ customers: 1 }),
-    rfmPage: (q) => ({ total: 0, offset: (q as { offset: number }).offset, rows: [] }),
-    reportJson: () => '{}',
+    setFilter: (f) => (calls.push(`setFilter ${JSON.stringify(f)}`), { lines: 1 }),
+    run: (kind, params) => {
+      calls.push(`run ${kind} ${JSON.stringify(params ?? null)}`);
+      runLeft = opts.runSteps ?? 0;
+      return run();
+    },
+    stepRun: () => (calls.push('stepRun'), run()),
+    table: (q) => ({ total: 0, offset: (q as { offset: number }).offset, columns: [], rows: [] }),
+    export: () => '{}',
   };
   return { session, calls };
 }
 
 function setup(session: SessionLike, clock = () => 0) {
   const out: WorkerMessage[] = [];
-  const engine: Engine = { load: async () => ({ protocol: 1, version: 'test' }), newSession: () => session };
+  const engine: Engine = { load: async () => ({ protocol: 2, version: 'test' }), newSession: () => session };
   const d = new Dispatcher(engine, (m) => out.push(m), clock);
   const send = (r: Request) => d.handle(r);
   return { d, out, send };
@@ -57,17 +66,23 @@ describe('worker dispatcher', () => {
     const { session } = fakeSession(0);
     const { out, send } = setup(session);
     await send({ id: 1, kind: 'hello', args: [] });
-    await send({ id: 2, kind: 'rfmPage', args: [{ offset: 50 }] });
+    await send({ id: 2, kind: 'table', args: [{ offset: 50 }] });
+    await send({ id: 3, kind: 'run', args: ['overview'] });
+    await send({ id: 4, kind: 'filter', args: [{ from: '2024-01-01' }] });
+    await send({ id: 5, kind: 'export', args: [] });
     expect(out).toEqual([
-      { id: 1, ok: true, value: { protocol: 1, version: 'test' } },
-      { id: 2, ok: true, value: { total: 0, offset: 50, rows: [] } },
+      { id: 1, ok: true, value: { protocol: 2, version: 'test' } },
+      { id: 2, ok: true, value: { total: 0, offset: 50, columns: [], rows: [] } },
+      { id: 3, ok: true, value: { customers: 1 } },
+      { id: 4, ok: true, value: { lines: 1 } },
+      { id: 5, ok: true, value: '{}' },
     ]);
   });
 
   it('refuses requests before hello', async () => {
     const { session } = fakeSession(0);
     const { out, send } = setup(session);
-    await send({ id: 1, kind: 'overview', args: [] });
+    await send({ id: 1, kind: 'run', args: ['overview'] });
     expect(out[0]).toMatchObject({ id: 1, ok: false, error: { code: 'session.invalid_request' } });
   });
 
@@ -98,7 +113,34 @@ describe('worker dispatcher', () => {
     expect(steps[0]).toMatchObject({ id: 2, notice: 'progress', stage: 'parsing' });
     expect(steps[0]).not.toHaveProperty('kind');
     const last = out[out.length - 1]!;
-    expect(last).toEqual({ id: 2, ok: true, value: { files: [], quality: { rows_read: 1 }, overview: { customers: 1 } } });
+    expect(last).toEqual({ id: 2, ok: true, value: { files: [], rows: { read: 1, used: 1, rejected: 0 }, facts: { customers: 1 } } });
+  });
+
+  it('steps a stepped fit to its output with throttled work notices', async () => {
+    const { session, calls } = fakeSession(0, { runSteps: 4 });
+    let now = 0;
+    const { out, send } = setup(session, () => (now += 30));
+    await send({ id: 1, kind: 'hello', args: [] });
+    await send({ id: 2, kind: 'run', args: ['rfm', { bins: 3 }] });
+    expect(calls).toEqual(['run rfm {"bins":3}', 'stepRun', 'stepRun', 'stepRun', 'stepRun']);
+    const work = out.filter((m) => 'notice' in m && m.notice === 'work');
+    expect(work.length).toBeGreaterThanOrEqual(1);
+    expect(work.length).toBeLessThan(4);
+    expect(work[0]).toEqual({ id: 2, notice: 'work', done: 0, total: 4 });
+    expect(out[out.length - 1]).toEqual({ id: 2, ok: true, value: { customers: 1 } });
+  });
+
+  it('cancels a stepped fit between two steps', async () => {
+    const { session, calls } = fakeSession(0, { runSteps: 1e9 });
+    let now = 0;
+    const { out, send } = setup(session, () => (now += 100));
+    await send({ id: 1, kind: 'hello', args: [] });
+    const job = send({ id: 2, kind: 'run', args: ['rfm'] });
+    while (!out.some((m) => 'notice' in m)) await new Promise((r) => setTimeout(r, 1));
+    await send({ id: 3, kind: 'cancel', args: [2] });
+    await job;
+    expect(calls).toContain('cancel');
+    expect(responses(out)).toContainEqual({ id: 2, ok: false, error: { code: 'session.cancelled', message: 'cancelled' } });
   });
 
   it('handles a cancel between steps', async () => {
@@ -106,7 +148,7 @@ describe('worker dispatcher', () => {
     let now = 0;
     const { out, send } = setup(session, () => (now += 100));
     await send({ id: 1, kind: 'hello', args: [] });
-    const job = send({ id: 2, kind: 'sample', args: [100, 42] });
+    const job = send({ id: 2, kind: 'sample', args: [{ rows: 100, seed: 42 }] });
     while (!out.some((m) => 'notice' in m)) await new Promise((r) => setTimeout(r, 1));
     await send({ id: 3, kind: 'cancel', args: [2] });
     await job;
@@ -128,10 +170,10 @@ describe('worker dispatcher', () => {
     const { session } = fakeSession(3, { trapAt: 2 });
     const { out, send } = setup(session);
     await send({ id: 1, kind: 'hello', args: [] });
-    await send({ id: 2, kind: 'sample', args: [10, 1] });
+    await send({ id: 2, kind: 'sample', args: [{ rows: 10, seed: 1 }] });
     expect(out).toContainEqual(expect.objectContaining({ id: 0, notice: 'crashed' }));
     expect(out[out.length - 1]).toMatchObject({ id: 2, ok: false, error: { code: 'worker.crashed' } });
-    await send({ id: 3, kind: 'overview', args: [] });
+    await send({ id: 3, kind: 'run', args: ['overview'] });
     expect(out[out.length - 1]).toMatchObject({ id: 3, ok: false, error: { code: 'worker.crashed' } });
   });
 });
@@ -145,9 +187,9 @@ describe('worker dispatcher: a file split between two workers', () => {
     let asked = false;
     let split = false;
     Object.assign(session, {
-      splitHead: (index: number, p: unknown) => {
+      splitHead: (head: { file_index: number; plan: unknown }) => {
         split = true;
-        calls.push(`splitHead ${index} ${JSON.stringify(p)}`);
+        calls.push(`splitHead ${head.file_index} ${JSON.stringify(head.plan)}`);
       },
       supplyPart: (bytes: Uint8Array | undefined) => {
         calls.push(`supplyPart ${bytes ? Array.from(bytes).join(',') : 'none'}`);
@@ -167,7 +209,7 @@ describe('worker dispatcher: a file split between two workers', () => {
 
   function splitEngine(session: SessionLike, tail: TailReader | null) {
     const engine: Engine = {
-      load: async () => ({ protocol: 1, version: 'test' }),
+      load: async () => ({ protocol: 2, version: 'test' }),
       newSession: () => session,
       planSplit: (head, window, start, size) => (size >= 20 && head.length > 0 && window.length > 0 && start === 12 ? plan : null),
       splitMinBytes: () => 20,
@@ -229,7 +271,7 @@ describe('worker dispatcher: a file split between two workers', () => {
     const { session, calls } = fakeSession(1);
     let phase = 0;
     Object.assign(session, {
-      splitHead: (i: number, _p: unknown, streamed: boolean) => void calls.push(`splitHead ${i} streamed=${streamed}`),
+      splitHead: (head: { file_index: number; streamed: boolean }) => void calls.push(`splitHead ${head.file_index} streamed=${head.streamed}`),
       appendBytes: (b: Uint8Array, last: boolean) => void calls.push(`appendBytes ${b.length} last=${last}`),
       supplyPart: () => void calls.push('supplyPart'),
     });
@@ -241,7 +283,7 @@ describe('worker dispatcher: a file split between two workers', () => {
       return step(budget);
     };
     const engine: Engine = {
-      load: async () => ({ protocol: 1, version: 'test' }),
+      load: async () => ({ protocol: 2, version: 'test' }),
       newSession: () => session,
       planSplit: () => big,
       splitMinBytes: () => 20,

@@ -16,37 +16,61 @@
  */
 
 import { ErrorCode, isWireError, type Hello, type Request, type WorkerMessage } from '../api/protocol.js';
-import type { IngestOptions, IngestProgress, IngestSummary, SplitPlan, WireError } from '../api/types.js';
+import {
+  DEFAULTS,
+  type IngestOptions,
+  type IngestSummary,
+  type SplitHead,
+  type SplitPlan,
+  type SplitTail,
+  type Step,
+  type WireError,
+  type Work,
+  type Input,
+} from '../api/types.js';
+
+import { ChunkReader, chunkEnds, readFile } from './read.js';
+
+export { ChunkReader, chunkEnds, CHUNK_ENDS } from './read.js';
 
 /** Rows per `step` call: small enough for a prompt cancel, large enough to be cheap. */
 export const STEP_BUDGET_ROWS = 50_000;
+/** Units of work per `stepRun` call of a stepped fit. */
+export const RUN_BUDGET = 50_000;
 /** Minimum time between two progress notices of one job. */
 export const PROGRESS_INTERVAL_MS = 50;
 
-/** Bytes of a file's start (and middle) that `planSplit` looks at. */
-export const SPLIT_WINDOW_BYTES = 64 * 1024;
+/** Bytes of a file's start (and middle) that `planSplit` looks at (from Rust). */
+export const SPLIT_WINDOW_BYTES = DEFAULTS.split_window_bytes;
 /** The code of the error that means "read the files whole instead". */
 const SPLIT_FAILED = 'ingest.split_failed';
 
-/** The exported `PortraitSession` class, as the dispatcher uses it. */
+/** What `run` and `stepRun` answer. */
+type Run = ({ state: 'working' } & Work) | { state: 'done'; output: unknown };
+
+/**
+ * The exported `PortraitSession` class, as the dispatcher uses it: the ingest lifecycle and
+ * the generic `run` / `table` / `export` — no method per analysis.
+ */
 export interface SessionLike {
   inspect(name: string, bytes: Uint8Array, options: unknown): unknown;
   addFile(name: string, bytes: Uint8Array): void;
   startIngest(options: unknown): void;
-  splitHead?(index: number, plan: SplitPlan, streamed: boolean): void;
-  startTail?(name: string, bytes: Uint8Array, plan: SplitPlan, options: unknown, streamed: boolean): void;
+  splitHead?(head: SplitHead): void;
+  startTail?(name: string, bytes: Uint8Array, tail: Input<SplitTail>): void;
   supplyPart?(bytes: Uint8Array | undefined): void;
   appendBytes?(bytes: Uint8Array, last: boolean): void;
   takePart?(): Uint8Array;
-  startSample(rows: number, seed: number): void;
+  startSample(params: unknown): void;
   step(budgetRows: number): unknown;
+  summary(): unknown;
   cancel(): void;
   clear(): void;
-  quality(): unknown;
-  overview(): unknown;
-  rfmSummary(): unknown;
-  rfmPage(query: unknown): unknown;
-  reportJson(): string;
+  setFilter(filter: unknown): unknown;
+  run(kind: string, params: unknown): unknown;
+  stepRun(budget: number): unknown;
+  table(query: unknown): unknown;
+  export(request: unknown): string;
 }
 
 /** Rows and bytes the tail worker has read so far, for the head's progress notices. */
@@ -65,7 +89,7 @@ export interface TailRead {
 
 /** The second worker, reading tail halves (only the head worker has one). */
 export interface TailReader {
-  read(file: File, plan: SplitPlan, options: IngestOptions | undefined, onProgress: (p: TailProgress) => void): TailRead;
+  read(file: File, plan: SplitPlan, options: Input<IngestOptions> | undefined, onProgress: (p: TailProgress) => void): TailRead;
 }
 
 /** Loads the wasm module once and makes sessions. */
@@ -81,72 +105,6 @@ export interface Engine {
   splitWindowStart?(size: number): number;
   /** The tail worker, once `load` has made it ready; `null` when there is none. */
   tails?(): Promise<TailReader | null>;
-}
-
-type StepResult =
-  | ({ kind: 'progress' } & IngestProgress)
-  | ({ kind: 'ready' } & IngestSummary)
-  | { kind: 'need_part'; file_index: number }
-  | { kind: 'need_bytes'; file_index: number }
-  | { kind: 'part'; bytes: number };
-
-/**
- * Each half of a split file is read in chunks ending at these shares of it: the core parses
- * one chunk while the browser reads the next, so reading costs little more than the first.
- */
-export const CHUNK_ENDS = [0.12, 0.4, 1];
-
-/** Reads a file's chunks one after the other, each as soon as the previous one arrived. */
-export class ChunkReader {
-  #file: File;
-  #bounds: number[];
-  #start: number;
-  #next = 0;
-  #pending: Promise<Uint8Array> | null;
-
-  /** `bounds`: the chunks' end offsets, ascending; the first chunk starts at `start`. */
-  constructor(file: File, bounds: number[], start = 0) {
-    this.#file = file;
-    this.#bounds = bounds;
-    this.#start = start;
-    this.#pending = this.#read(0);
-  }
-
-  /** True once the last chunk has been handed out. */
-  get done(): boolean {
-    return this.#pending === null;
-  }
-
-  /** The next chunk (and the read of the one after it starts). */
-  async next(): Promise<Uint8Array> {
-    const pending = this.#pending;
-    if (!pending) throw { code: 'worker.internal', message: 'no chunk left to read' } satisfies WireError;
-    const bytes = await pending;
-    this.#next += 1;
-    this.#pending = this.#next < this.#bounds.length ? this.#read(this.#next) : null;
-    return bytes;
-  }
-
-  #read(i: number): Promise<Uint8Array> {
-    const read = readFile(this.#file.slice(this.#bounds[i - 1] ?? this.#start, this.#bounds[i]), this.#file.name);
-    read.catch(() => undefined); // a read nobody waits for any more (a cancel) is no error
-    return read;
-  }
-}
-
-/**
- * Chunk ends (file offsets) for the bytes `start..end` of a file read in `CHUNK_ENDS`
- * shares: the first chunk holds at least 1 MiB and, for a head, its header (`min` bytes).
- */
-export function chunkEnds(start: number, end: number, min = 0): number[] {
-  const first = start + Math.max(min + 1, 1 << 20);
-  const ends: number[] = [];
-  for (const share of CHUNK_ENDS) {
-    const e = Math.min(end, Math.max(first, start + Math.floor((end - start) * share)));
-    if (e > (ends.at(-1) ?? start)) ends.push(e);
-  }
-  if (ends.at(-1) !== end) ends.push(end);
-  return ends;
 }
 
 interface Job {
@@ -231,11 +189,12 @@ export class Dispatcher {
         const [files, options] = request.args;
         const job = this.#startJob(request.id);
         try {
-          return await this.#ingest(job, files, options, true);
+          await this.#ingest(job, files, options, true);
         } catch (e) {
           if (!isWireError(e) || e.code !== SPLIT_FAILED) throw e;
-          return await this.#ingest(job, files, options, false);
+          await this.#ingest(job, files, options, false);
         }
+        return this.#s().summary() as IngestSummary;
       }
       case 'tail': {
         const [file, plan, options] = request.args;
@@ -245,7 +204,7 @@ export class Dispatcher {
         const first = await readFile(new Blob([file.slice(0, plan.prefix_len), file.slice(plan.split, ends[0])]), file.name);
         const rest = ends.length > 1 ? new ChunkReader(file, ends.slice(1), ends[0]) : null;
         this.#checkCancelled(job);
-        this.#s().startTail!(file.name, first, plan, options ?? undefined, rest !== null);
+        this.#s().startTail!(file.name, first, { plan, options: options ?? {}, streamed: rest !== null });
         await this.#drive(job, undefined, {
           part: async () => {
             throw { code: 'worker.internal', message: 'a tail has no tail' } satisfies WireError;
@@ -260,21 +219,22 @@ export class Dispatcher {
         return this.#s().takePart!();
       }
       case 'sample': {
-        const [rows, seed] = request.args;
+        const [params] = request.args;
         const job = this.#startJob(request.id);
-        this.#s().startSample(rows, seed);
-        return this.#drive(job);
+        this.#s().startSample(params ?? undefined);
+        await this.#drive(job);
+        return this.#s().summary() as IngestSummary;
       }
-      case 'rfmSummary':
-        return this.#s().rfmSummary();
-      case 'rfmPage':
-        return this.#s().rfmPage(request.args[0]);
-      case 'quality':
-        return this.#s().quality();
-      case 'overview':
-        return this.#s().overview();
-      case 'reportJson':
-        return this.#s().reportJson();
+      case 'filter':
+        return this.#s().setFilter(request.args[0]);
+      case 'run': {
+        const [kind, params] = request.args;
+        return this.#runAnalysis(this.#startJob(request.id), kind, params);
+      }
+      case 'table':
+        return this.#s().table(request.args[0]);
+      case 'export':
+        return this.#s().export(request.args[0] ?? undefined);
       case 'clear':
         if (this.#job) this.#job.cancelled = true;
         this.#job = null;
@@ -316,20 +276,18 @@ export class Dispatcher {
    * Reads `files` into the session and ingests them. With `split`, each file the core
    * plans to cut is read half here and half by the tail worker, concurrently.
    */
-  async #ingest(job: Job, files: File[], options: IngestOptions | undefined, split: boolean): Promise<IngestSummary> {
+  async #ingest(job: Job, files: File[], options: Input<IngestOptions> | undefined, split: boolean): Promise<void> {
     const tails: TailRead[] = [];
     try {
       const result = await this.#readAndDrive(job, files, options, split, tails);
-      if (result.kind !== 'ready') throw { code: 'worker.internal', message: `ingest ended with ${result.kind}` } satisfies WireError;
-      const { kind: _kind, ...summary } = result;
-      return summary;
+      if (result.kind !== 'done') throw { code: 'worker.internal', message: `ingest ended with ${result.kind}` } satisfies WireError;
     } finally {
       // a cancel, an error or a misfit leaves no tail worker busy
       tails.forEach((t) => t?.cancel());
     }
   }
 
-  async #readAndDrive(job: Job, files: File[], options: IngestOptions | undefined, split: boolean, tails: TailRead[]): Promise<StepResult> {
+  async #readAndDrive(job: Job, files: File[], options: Input<IngestOptions> | undefined, split: boolean, tails: TailRead[]): Promise<Step> {
     const total = files.reduce((n, f) => n + f.size, 0);
     const plans: Array<SplitPlan | null> = [];
     const streams: ChunkReader[] = [];
@@ -357,7 +315,7 @@ export class Dispatcher {
       done += file.size;
     }
     this.#s().startIngest(options ?? undefined);
-    plans.forEach((plan, index) => plan && this.#s().splitHead!(index, plan, streams[index] !== undefined));
+    plans.forEach((plan, index) => plan && this.#s().splitHead!({ file_index: index, plan, streamed: streams[index] !== undefined }));
     return this.#drive(job, tail, {
       part: async (index) => {
         const bytes = await tails[index]?.bytes;
@@ -394,12 +352,12 @@ export class Dispatcher {
    * posting progress — with the tail worker's rows and bytes added — and answering the
    * core's `need_part` through `supply`.
    */
-  async #drive(job: Job, tail?: TailProgress, supply?: Supply): Promise<StepResult> {
+  async #drive(job: Job, tail?: TailProgress, supply?: Supply): Promise<Step> {
     let lastNotice = -Infinity;
     for (;;) {
       this.#checkCancelled(job);
-      const result = this.#s().step(STEP_BUDGET_ROWS) as StepResult;
-      if (result.kind === 'ready' || result.kind === 'part') {
+      const result = this.#s().step(STEP_BUDGET_ROWS) as Step;
+      if (result.kind === 'done' || result.kind === 'part') {
         if (this.#job === job) this.#job = null;
         return result;
       }
@@ -418,6 +376,27 @@ export class Dispatcher {
       }
       await this.#yield();
     }
+  }
+
+  /**
+   * Runs an analysis: its output at once, or a stepped fit stepped to its output with `work`
+   * notices (at most every `PROGRESS_INTERVAL_MS`) and a cancel handled between steps.
+   */
+  async #runAnalysis(job: Job, kind: string, params: unknown): Promise<unknown> {
+    let result = this.#s().run(kind, params ?? undefined) as Run;
+    let lastNotice = -Infinity;
+    while (result.state === 'working') {
+      const now = this.#now();
+      if (now - lastNotice >= PROGRESS_INTERVAL_MS) {
+        lastNotice = now;
+        this.#post({ id: job.id, notice: 'work', done: result.done, total: result.total });
+      }
+      await this.#yield();
+      this.#checkCancelled(job);
+      result = this.#s().stepRun(RUN_BUDGET) as Run;
+    }
+    if (this.#job === job) this.#job = null;
+    return result.output;
   }
 
   #toWire(e: unknown): WireError {
@@ -445,18 +424,4 @@ export class Dispatcher {
 function WebAssemblyRuntimeError(): new (...args: never[]) => Error {
   const wa = (globalThis as { WebAssembly?: { RuntimeError?: new (...args: never[]) => Error } }).WebAssembly;
   return wa?.RuntimeError ?? (class Never extends Error {} as new (...args: never[]) => Error);
-}
-
-/** The bytes of `blob` (a file or a slice of one named `name`). */
-async function readFile(blob: Blob, name: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await blob.arrayBuffer());
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw {
-      code: ErrorCode.FileUnreadable,
-      message: `${name}: the browser could not read the file (${message})`,
-      file: name,
-    } satisfies WireError;
-  }
 }

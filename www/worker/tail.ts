@@ -10,7 +10,7 @@
  */
 
 import type { Request, WorkerMessage } from '../api/protocol.js';
-import type { IngestOptions, SplitPlan } from '../api/types.js';
+import type { IngestOptions, SplitPlan, Input } from '../api/types.js';
 import type { TailProgress, TailRead, TailReader } from './dispatcher.js';
 
 /** `WorkerOptions.name` of the tail worker. */
@@ -46,7 +46,7 @@ export class TailWorker implements TailReader {
     return hello !== null && !this.#broken;
   }
 
-  read(file: File, plan: SplitPlan, options: IngestOptions | undefined, onProgress: (p: TailProgress) => void): TailRead {
+  read(file: File, plan: SplitPlan, options: Input<IngestOptions> | undefined, onProgress: (p: TailProgress) => void): TailRead {
     const id = this.#next++;
     const bytes = this.#call('tail', [file, plan, options], onProgress, id).then((v) => (v instanceof Uint8Array ? v : null));
     let settled = false;

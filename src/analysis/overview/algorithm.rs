@@ -103,8 +103,8 @@ pub struct Overview {
     pub items_per_order: f64,
     /// Lines used.
     pub lines: u64,
-    /// Distinct products.
-    pub products: u64,
+    /// Distinct products; none when no line names a product (unknown, not zero).
+    pub products: Option<u64>,
     /// Earliest line, ISO.
     pub date_min: Option<String>,
     /// Latest line, ISO.
@@ -228,7 +228,7 @@ pub fn overview(data: &Dataset, span: Option<(i64, i64)>) -> Overview {
         repeat_rate: ratio(repeaters as f64, buyers as f64),
         items_per_order: ratio(items, orders as f64),
         lines: n as u64,
-        products,
+        products: (products > 0).then_some(products),
         date_min: Some(time::iso(t_min)),
         date_max: Some(time::iso(t_max)),
         monthly,
@@ -257,7 +257,7 @@ fn empty() -> Overview {
         repeat_rate: 0.0,
         items_per_order: 0.0,
         lines: 0,
-        products: 0,
+        products: None,
         date_min: None,
         date_max: None,
         monthly: Vec::new(),
@@ -364,7 +364,7 @@ mod tests {
         assert_eq!(flags, vec![true, false]);
         let o = overview(&shop(), Some((jan1, jan1 + 59)));
         assert_eq!(o.monthly[0].partial, false);
-        assert_eq!(o.products, 2);
+        assert_eq!(o.products, Some(2));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { IngestProgress } from '../../api/types.js';
+import type { Progress } from '../../api/types.js';
 import { formatBytes, formatCount } from '../../format/format.js';
 import { LocaleController, t } from '../../i18n/index.js';
 import { PortraitCancelEvent, PortraitFilesEvent } from '../events.js';
@@ -36,7 +36,7 @@ export class PortraitDropzone extends LitElement {
   @property({ type: Boolean, reflect: true }) busy = false;
 
   /** Latest progress notice (null: indeterminate). */
-  @property({ attribute: false }) progress: IngestProgress | null = null;
+  @property({ attribute: false }) progress: Progress | null = null;
 
   /** Label for a job with no file (e.g. the sample shop). */
   @property({ attribute: 'busy-label' }) busyLabel = '';

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { WireError } from '../../api/types.js';
 import { formatCount } from '../../format/format.js';
-import { LocaleController, t, tCode } from '../../i18n/index.js';
+import { coreText, hasCoreText, LocaleController, MESSAGES, t, type MessageKey } from '../../i18n/index.js';
 import { PortraitDismissEvent, PortraitRetryEvent } from '../events.js';
 import { base } from '../shared.styles.js';
 import { styles } from './error.styles.js';
@@ -10,8 +10,10 @@ import { styles } from './error.styles.js';
 /**
  * @summary An error state that names the file, line and column, with "Try another file".
  *
- * The title is translated by the error's `code`; the core's full English message is shown
- * beneath it as the details. All of it is text (file names and values never become markup).
+ * The summary is the shell's wording of the error's `code`; the details are the code's full
+ * sentence with its parameters, worded in the UI language (`coreText`). An error the page
+ * itself made keeps its own message as collapsed technical details. All of it is text (file
+ * names and values never become markup).
  *
  * @event portrait-retry - `PortraitRetryEvent`: the user wants to pick another file.
  * @event portrait-dismiss - `PortraitDismissEvent`: the user closed the message.
@@ -39,7 +41,10 @@ export class PortraitErrorView extends LitElement {
     void this.#locale.locale;
     const e = this.error;
     if (!e) return nothing;
-    const summary = tCode(`error.${e.code}`, e.message);
+    const key = `error.${e.code}` as MessageKey;
+    const known = key in MESSAGES.en;
+    const worded = hasCoreText(e.code) ? coreText({ code: e.code, params: e.params ?? {} }) : '';
+    const summary = known ? t(key) : worded || e.message;
     const locale = this.#locale.locale;
     return html`
       <div part="base" class="base" role="alert">
@@ -58,8 +63,11 @@ export class PortraitErrorView extends LitElement {
                   : nothing}
               </dl>`
             : nothing}
-          ${e.message && e.message !== summary
-            ? html`<p class="message" aria-label=${t('error.details')}>${e.message}</p>`
+          ${worded && worded !== summary
+            ? html`<p class="message" data-testid="error-details" aria-label=${t('error.details')}>${worded}</p>`
+            : nothing}
+          ${!worded && e.message && e.message !== summary
+            ? html`<details class="message"><summary>${t('error.details')}</summary>${e.message}</details>`
             : nothing}
           <div class="actions">
             ${this.retryable

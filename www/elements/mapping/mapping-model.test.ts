@@ -3,7 +3,6 @@ import {
   assign,
   mappingFromSelections,
   missingFields,
-  quotedExamples,
   sampleValues,
   selectionsFromMapping,
   withDateOrder,
@@ -72,9 +71,4 @@ describe('mapping override builder', () => {
     expect(sampleValues(preview, 5)).toEqual([]);
   });
 
-  it('reads the examples of an ambiguous-date message', () => {
-    const msg = 'a.csv: column "date": cannot tell whether dates such as "3/4/2024", "5/6/2024" are day/month or month/day';
-    expect(quotedExamples(msg)).toEqual(['3/4/2024', '5/6/2024']);
-    expect(quotedExamples('nothing here')).toEqual([]);
-  });
 });

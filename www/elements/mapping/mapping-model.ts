@@ -1,11 +1,11 @@
 /**
  * The mapping-override builder behind `<portrait-mapping>`: pure functions from the user's
- * per-column choices to `IngestOptions.files[].mapping`, mirroring the Rust rules in
- * `src/ingest/columns.rs` (`missing_fields`) so the page can tell what is missing before it
- * asks the worker.
+ * per-column choices to `IngestOptions.files[].mapping`. What a file must map is the orders
+ * schema's rules, generated from Rust (`SCHEMAS.orders.required`), so the page can tell what
+ * is missing before it asks the worker, by the same rules.
  */
 
-import { FIELDS, type ColumnAssignment, type DateOrder, type Field, type FileOptions, type IngestOptions } from '../../api/types.js';
+import { FIELDS, SCHEMAS, type ColumnAssignment, type DateOrder, type Field, type FileOptions, type IngestOptions, type Input } from '../../api/types.js';
 
 /** Per column (index = column index): the field it feeds, or `null` for "not used". */
 export type Selections = ReadonlyArray<Field | null>;
@@ -41,22 +41,21 @@ export function mappingFromSelections(selections: Selections): ColumnAssignment[
 }
 
 /**
- * Required fields with no column, as `columns::missing_fields` computes them: order_id,
- * customer_id, order_date; quantity unless a line amount stands in; unit_price (meaning
- * "unit price or line amount").
+ * Required fields with no column, as `Schema::missing` computes them: each requirement none
+ * of whose fields is mapped names its field (a line amount stands in for quantity and
+ * unit price).
  */
 export function missingFields(mapping: readonly ColumnAssignment[]): Field[] {
   const has = (f: Field) => mapping.some((a) => a.field === f);
-  const missing: Field[] = [];
-  for (const f of ['order_id', 'customer_id', 'order_date'] as const) if (!has(f)) missing.push(f);
-  if (!has('quantity') && !has('line_amount')) missing.push('quantity');
-  if (!has('unit_price') && !has('line_amount')) missing.push('unit_price');
-  return missing;
+  return SCHEMAS.orders.required.filter((r) => !r.any_of.some(has)).map((r) => r.reported);
 }
 
+/** The fields a file must map (each requirement's named field). */
+export const REQUIRED_FIELDS: readonly Field[] = SCHEMAS.orders.required.map((r) => r.reported);
+
 /** `options` with `file`'s mapping replaced (other files and the file's sheet kept). */
-export function withMapping(options: IngestOptions, file: string, mapping: ColumnAssignment[]): IngestOptions {
-  const files: FileOptions[] = (options.files ?? []).map((f) => ({ ...f }));
+export function withMapping(options: Input<IngestOptions>, file: string, mapping: ColumnAssignment[]): Input<IngestOptions> {
+  const files: Input<FileOptions>[] = (options.files ?? []).map((f) => ({ ...f }));
   const existing = files.find((f) => f.file === file);
   if (existing) existing.mapping = mapping;
   else files.push({ file, mapping });
@@ -64,8 +63,8 @@ export function withMapping(options: IngestOptions, file: string, mapping: Colum
 }
 
 /** `options` reading `sheet` of `file`; the file's column mapping is dropped (another sheet has other columns). */
-export function withSheet(options: IngestOptions, file: string, sheet: string): IngestOptions {
-  const files: FileOptions[] = (options.files ?? []).map((f) => ({ ...f }));
+export function withSheet(options: Input<IngestOptions>, file: string, sheet: string): Input<IngestOptions> {
+  const files: Input<FileOptions>[] = (options.files ?? []).map((f) => ({ ...f }));
   const existing = files.find((f) => f.file === file);
   if (existing) {
     existing.sheet = sheet;
@@ -75,7 +74,7 @@ export function withSheet(options: IngestOptions, file: string, sheet: string): 
 }
 
 /** `options` with the day/month order set. */
-export function withDateOrder(options: IngestOptions, order: DateOrder): IngestOptions {
+export function withDateOrder(options: Input<IngestOptions>, order: DateOrder): Input<IngestOptions> {
   return { ...options, date_order: order };
 }
 
@@ -90,14 +89,4 @@ export function sampleValues(preview: readonly (readonly string[])[], column: nu
   return out;
 }
 
-/**
- * The quoted example dates of an `ingest.ambiguous_date_order` message
- * (`… cannot tell whether dates such as "3/4/2024", "5/6/2024" are day/month …`).
- */
-export function quotedExamples(message: string): string[] {
-  const i = message.indexOf('such as');
-  if (i < 0) return [];
-  const j = message.indexOf(' are ', i);
-  const part = message.slice(i, j < 0 ? undefined : j);
-  return Array.from(part.matchAll(/"([^"]*)"/g), (m) => m[1]!).slice(0, 3);
-}
+

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { FIELDS, REQUIRED_FIELDS, type DateOrder, type Field, type FileInspection, type IngestOptions } from '../../api/types.js';
+import { FIELDS, type DateOrder, type Field, type FileInspection, type IngestOptions, type Input } from '../../api/types.js';
 import { LocaleController, t, type MessageKey } from '../../i18n/index.js';
 import { PortraitDismissEvent, PortraitMappingEvent, PortraitSheetEvent } from '../events.js';
 import { base } from '../shared.styles.js';
@@ -9,6 +9,7 @@ import {
   assign,
   mappingFromSelections,
   missingFields,
+  REQUIRED_FIELDS,
   sampleValues,
   selectionsFromMapping,
   withDateOrder,
@@ -49,7 +50,7 @@ export class PortraitMapping extends LitElement {
   @property() mode: 'missing' | 'review' = 'review';
 
   /** The options of the last run (overrides are layered on them). */
-  @property({ attribute: false }) options: IngestOptions = {};
+  @property({ attribute: false }) options: Input<IngestOptions> = {};
 
   /** Ask for the date order instead of (or besides) the mapping. */
   @property({ attribute: false }) dateQuestion: DateQuestion | null = null;
@@ -72,8 +73,8 @@ export class PortraitMapping extends LitElement {
   }
 
   /** The options the Analyse button would send. */
-  buildOptions(): IngestOptions {
-    let options: IngestOptions = { ...this.options };
+  buildOptions(): Input<IngestOptions> {
+    let options: Input<IngestOptions> = { ...this.options };
     for (const f of this.inspections) {
       const sel = this.selections.get(f.file);
       if (!sel) continue;

@@ -31,7 +31,10 @@ export const styles = css`
     align-items: center;
     gap: var(--portrait-space-3);
     min-width: 0;
-    margin-right: auto;
+    flex: 1 1 auto;
+  }
+  .brand__text {
+    min-width: 0;
   }
   .brand svg {
     width: 1.75rem;
@@ -54,6 +57,7 @@ export const styles = css`
     display: flex;
     align-items: center;
     gap: var(--portrait-space-2);
+    flex: none;
   }
   .private {
     display: inline-flex;
@@ -67,6 +71,7 @@ export const styles = css`
     font-size: var(--portrait-font-size-xs);
     font-weight: var(--portrait-font-weight-medium);
     white-space: nowrap;
+    flex: none;
   }
   .private svg {
     width: 0.875rem;
@@ -97,21 +102,66 @@ export const styles = css`
     box-shadow: var(--portrait-shadow-sm);
   }
 
-  /* ---- main */
-  main {
+  /* ---- skip link: first in the tab order, visible when focused */
+  .skip {
+    position: absolute;
+    left: var(--portrait-space-3);
+    top: -4rem;
+    z-index: 20;
+    padding: var(--portrait-space-2) var(--portrait-space-3);
+    background: var(--portrait-color-surface);
+    color: var(--portrait-color-accent);
+    border-radius: var(--portrait-radius-md);
+    box-shadow: var(--portrait-shadow-md);
+  }
+  .skip:focus {
+    top: var(--portrait-space-2);
+  }
+  .menu {
+    display: none;
+    flex: none;
+  }
+  .menu svg {
+    width: 1.125rem;
+    height: 1.125rem;
+  }
+
+  /* ---- layout: side bar and content */
+  .layout {
     flex: 1;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
     width: 100%;
     max-width: var(--portrait-content-max);
     margin: 0 auto;
+  }
+  .layout--nav {
+    grid-template-columns: 13rem minmax(0, 1fr);
+  }
+  .nav {
+    padding: var(--portrait-space-5) 0 var(--portrait-space-5) var(--portrait-space-4);
+  }
+  .nav portrait-nav {
+    position: sticky;
+    top: calc(var(--app-header-height) + var(--portrait-space-4));
+  }
+
+  /* ---- main */
+  main {
+    min-width: 0;
     padding: var(--portrait-space-5) var(--portrait-space-6) var(--portrait-space-8);
     display: flex;
     flex-direction: column;
     gap: var(--portrait-space-4);
   }
+  main:focus {
+    outline: none;
+  }
   .notice {
     display: flex;
     align-items: center;
     gap: var(--portrait-space-3);
+    margin: 0;
     padding: var(--portrait-space-3) var(--portrait-space-4);
     border-radius: var(--portrait-radius-md);
     background: var(--portrait-color-accent-soft);
@@ -124,6 +174,44 @@ export const styles = css`
   }
   .notice .btn {
     margin-left: auto;
+  }
+  .viewbar {
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--portrait-space-2) var(--portrait-space-4);
+  }
+  .viewbar__title {
+    margin: 0 auto 0 0;
+    font-size: var(--portrait-font-size-xl);
+  }
+  .viewbar__group {
+    color: var(--portrait-color-text-subtle);
+    font-weight: var(--portrait-font-weight-medium);
+  }
+
+  /* ---- the sample-shop question */
+  dialog.confirm {
+    max-width: min(28rem, calc(100vw - 2rem));
+    padding: var(--portrait-space-5);
+    border: 1px solid var(--portrait-color-border);
+    border-radius: var(--portrait-radius-lg);
+    box-shadow: var(--portrait-shadow-md);
+    color: var(--portrait-color-text);
+  }
+  dialog.confirm::backdrop {
+    background: rgb(16 24 40 / 35%);
+  }
+  dialog.confirm h2 {
+    margin: 0 0 var(--portrait-space-2);
+    font-size: var(--portrait-font-size-lg);
+  }
+  .confirm__actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: var(--portrait-space-2);
+    margin-top: var(--portrait-space-4);
   }
 
   /* ---- source bar */
@@ -178,48 +266,6 @@ export const styles = css`
     flex: 1 1 100%;
   }
 
-  /* ---- tabs */
-  .tabs {
-    display: flex;
-    gap: var(--portrait-space-1);
-    border-bottom: 1px solid var(--portrait-color-border);
-  }
-  .tab {
-    position: relative;
-    display: inline-flex;
-    align-items: center;
-    gap: var(--portrait-space-2);
-    padding: var(--portrait-space-2) var(--portrait-space-4);
-    margin-bottom: -1px;
-    border: 0;
-    border-bottom: 2px solid transparent;
-    background: none;
-    color: var(--portrait-color-text-muted);
-    font: inherit;
-    font-weight: var(--portrait-font-weight-medium);
-    cursor: pointer;
-  }
-  .tab:hover {
-    color: var(--portrait-color-text);
-  }
-  .tab[aria-selected='true'] {
-    color: var(--portrait-color-accent);
-    border-bottom-color: var(--portrait-color-accent);
-  }
-  .tab .badge {
-    padding: 0 var(--portrait-space-2);
-    border-radius: var(--portrait-radius-pill);
-    background: var(--portrait-color-danger-soft);
-    color: var(--portrait-color-danger);
-    font-size: var(--portrait-font-size-xs);
-    font-weight: var(--portrait-font-weight-bold);
-  }
-  [role='tabpanel']:focus-visible {
-    outline: var(--portrait-focus-outline);
-    outline-offset: 4px;
-    border-radius: var(--portrait-radius-sm);
-  }
-
   footer {
     padding: var(--portrait-space-4) var(--portrait-space-6);
     color: var(--portrait-color-text-subtle);
@@ -227,17 +273,73 @@ export const styles = css`
     text-align: center;
   }
 
-  @media (max-width: 1000px) {
-    .brand__tagline,
-    .private {
+  @media (max-width: 1180px) {
+    .brand__tagline {
       display: none;
+    }
+  }
+  @media (max-width: 1000px) {
+    .private__text {
+      display: none;
+    }
+    .private {
+      padding: 0 var(--portrait-space-2);
     }
     .top__inner {
       padding: var(--portrait-space-2) var(--portrait-space-4);
-      flex-wrap: wrap;
     }
     main {
       padding: var(--portrait-space-4);
+    }
+  }
+  /* narrow: the side bar becomes a drawer under the header */
+  @media (max-width: 860px) {
+    .menu {
+      display: inline-flex;
+    }
+    .layout--nav {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .nav {
+      display: none;
+      position: fixed;
+      z-index: 9;
+      top: var(--app-header-height);
+      left: 0;
+      bottom: 0;
+      width: min(18rem, 85vw);
+      overflow-y: auto;
+      padding: var(--portrait-space-4);
+      background: var(--portrait-color-surface);
+      border-right: 1px solid var(--portrait-color-border);
+      box-shadow: var(--portrait-shadow-md);
+    }
+    .nav--open {
+      display: block;
+    }
+  }
+  /* phone: the header's buttons keep their icons; labels go to their titles */
+  @media (max-width: 640px) {
+    .top__inner {
+      gap: var(--portrait-space-2);
+      padding: var(--portrait-space-2) var(--portrait-space-3);
+    }
+    .actions .label,
+    .menu__label,
+    .private {
+      display: none;
+    }
+    .actions .btn {
+      padding: 0 var(--portrait-space-2);
+    }
+    .brand__name {
+      font-size: var(--portrait-font-size-md, 1rem);
+    }
+    .lang button {
+      padding: 0 var(--portrait-space-2);
+    }
+    main {
+      padding: var(--portrait-space-3);
     }
   }
 `;

@@ -24,6 +24,52 @@ export const styles = css`
     min-width: 0;
     cursor: help;
   }
+  .kpi:focus-visible {
+    outline: 2px solid var(--portrait-color-focus);
+    outline-offset: 2px;
+  }
+  /* the definition and exact value: on hover, on focus, and on tap (data-open) */
+  .kpi__detail {
+    display: none;
+    position: absolute;
+    z-index: 2;
+    left: var(--portrait-space-3);
+    right: var(--portrait-space-3);
+    top: calc(100% - var(--portrait-space-2));
+    padding: var(--portrait-space-2) var(--portrait-space-3);
+    background: var(--portrait-color-text);
+    color: var(--portrait-color-surface);
+    border-radius: var(--portrait-radius-md);
+    box-shadow: var(--portrait-shadow-md, 0 4px 12px rgb(0 0 0 / 18%));
+    font-size: var(--portrait-font-size-xs);
+    line-height: 1.45;
+  }
+  .kpi__detail strong {
+    display: block;
+    margin-top: var(--portrait-space-1);
+    font-variant-numeric: tabular-nums;
+  }
+  .kpi:hover .kpi__detail,
+  .kpi:focus .kpi__detail,
+  .kpi[data-open] .kpi__detail {
+    display: block;
+  }
+  .kpi__previous {
+    color: var(--portrait-color-text-subtle);
+    font-size: var(--portrait-font-size-xs);
+    font-variant-numeric: tabular-nums;
+  }
+  .kpi__previous .up {
+    color: var(--portrait-color-success, #1a7f4b);
+  }
+  .kpi__previous .down {
+    color: var(--portrait-color-danger, #b42318);
+  }
+  .previous {
+    margin: 0 0 var(--portrait-space-3);
+    color: var(--portrait-color-text-muted);
+    font-size: var(--portrait-font-size-sm);
+  }
   .kpi__label {
     display: flex;
     align-items: center;
@@ -110,6 +156,14 @@ export const styles = css`
   @media (max-width: 1100px) {
     :host {
       --kpi-columns: 2;
+    }
+  }
+  @media (max-width: 480px) {
+    .kpi {
+      padding: var(--portrait-space-3);
+    }
+    .kpi__value {
+      font-size: var(--portrait-font-size-xl);
     }
   }
 `;

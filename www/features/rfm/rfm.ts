@@ -1,19 +1,30 @@
-import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { SEGMENTS, type GridCell, type RfmColumn, type RfmPage, type RfmQuery, type RfmSummary, type Segment } from '../../api/types.js';
+import { ANALYSES, DEFAULTS, type ColumnId, type GridCell, type RfmSummary, type Segment, type TablePage, type TableQuery } from '../../api/types.js';
 import { chartFrame, ChartSlot, chartTheme, escapeHtml, type ChartOption } from '../../charts/chart.js';
+import { PortraitSegmentEvent } from '../../elements/events.js';
+import { base } from '../../elements/shared.styles.js';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, type Locale } from '../../format/format.js';
-import { LocaleController, t, type MessageKey } from '../../i18n/index.js';
-import { PortraitSegmentEvent } from '../events.js';
-import { base } from '../shared.styles.js';
+import { LocaleController } from '../../i18n/index.js';
+import { FeatureView } from '../feature.js';
+import { t } from './messages.js';
 import { styles } from './rfm.styles.js';
 
-/** Where customer pages come from (the `Portrait` façade satisfies it). */
-export interface RfmPageSource {
-  rfmPage(query: RfmQuery): Promise<RfmPage>;
-}
+type Key = Parameters<typeof t>[0];
+
+/** The segment codes, best first (the `rfm.segment` column's names, from Rust). */
+export const SEGMENTS: readonly Segment[] = (() => {
+  const kind = ANALYSES.rfm.columns.find((c) => c.name === 'segment')!.kind;
+  return (kind.kind === 'code' ? kind.names : []) as Segment[];
+})();
+
+/** The score bins the view offers (the analysis accepts 2 to 10). */
+export const BIN_CHOICES = [3, 4, 5, 10] as const;
+
+/** The table's sortable columns: customer id (no column) and four RFM columns. */
+type Sort = 'customer_id' | Extract<ColumnId, `rfm.${string}`>;
 
 /** Segments whose colour is light: dark text on their grid cells keeps the contrast. */
 const LIGHT_SEGMENTS: ReadonlySet<Segment> = new Set(['promising', 'need_attention', 'about_to_sleep', 'hibernating', 'lost']);
@@ -23,20 +34,56 @@ export const PAGE_SIZE = 25;
 /** Search box debounce. */
 export const SEARCH_DEBOUNCE_MS = 250;
 
-const COLUMNS: Array<{ id: RfmColumn; label: MessageKey; num: boolean }> = [
+const COLUMNS: Array<{ id: Sort; label: Key; num: boolean }> = [
   { id: 'customer_id', label: 'rfm.col.customerId', num: false },
-  { id: 'segment', label: 'rfm.col.segment', num: false },
-  { id: 'recency', label: 'rfm.col.recency', num: true },
-  { id: 'frequency', label: 'rfm.col.frequency', num: true },
-  { id: 'monetary', label: 'rfm.col.monetary', num: true },
+  { id: 'rfm.segment', label: 'rfm.col.segment', num: false },
+  { id: 'rfm.recency', label: 'rfm.col.recency', num: true },
+  { id: 'rfm.frequency', label: 'rfm.col.frequency', num: true },
+  { id: 'rfm.monetary_cents', label: 'rfm.col.monetary', num: true },
 ];
+
+/** The columns each page row carries. */
+const ROW_COLUMNS: ColumnId[] = ['rfm.segment', 'rfm.recency', 'rfm.frequency', 'rfm.monetary_cents', 'rfm.r_score', 'rfm.f_score', 'rfm.m_score'];
+
+interface Row {
+  customer_id: string;
+  segment: Segment;
+  recency: number;
+  frequency: number;
+  monetary_cents: number;
+  scores: string;
+}
+
+function rowOf(r: TablePage['rows'][number]): Row {
+  return {
+    customer_id: r.customer_id,
+    segment: r['rfm.segment'] as Segment,
+    recency: r['rfm.recency'] as number,
+    frequency: r['rfm.frequency'] as number,
+    monetary_cents: r['rfm.monetary_cents'] as number,
+    scores: `${r['rfm.r_score']} · ${r['rfm.f_score']} · ${r['rfm.m_score']}`,
+  };
+}
+
+/** The route's segment, when it names one. */
+function segmentParam(params: Record<string, string>): Segment | null {
+  const s = params['segment'];
+  return s && (SEGMENTS as readonly string[]).includes(s) ? (s as Segment) : null;
+}
+
+/** The route's bins, when valid. */
+function binsParam(params: Record<string, string>): number {
+  const b = Number(params['bins']);
+  return Number.isInteger(b) && b >= 2 && b <= 10 ? b : DEFAULTS.analyses.rfm.bins;
+}
 
 /**
  * @summary RFM segments: customer and revenue share per segment (bars), the R × F grid,
  * the segment table and a paged, sortable, searchable customer table.
  *
- * The customer table asks its `source` for one page at a time (the worker sorts and
- * filters), so it stays fast with 100k+ customers.
+ * The summary is `run('rfm', {bins})`; the customer table asks the one customer table for
+ * one page at a time (the worker sorts and filters), so it stays fast with 100k+ customers.
+ * The chosen segment and bins are in the route (`#/segments/rfm?segment=champions&bins=4`).
  *
  * @event portrait-segment - `PortraitSegmentEvent`: the segment filter changed.
  *
@@ -47,27 +94,18 @@ const COLUMNS: Array<{ id: RfmColumn; label: MessageKey; num: boolean }> = [
  * @csspart grid - The R × F grid.
  * @csspart customers - The customer table.
  */
-export class PortraitRfm extends LitElement {
+export class PortraitRfm extends FeatureView {
   static override styles = [base, styles];
 
-  /** Segment totals and grid. */
-  @property({ attribute: false }) summary: RfmSummary | null = null;
-
-  /** Page source for the customer table. */
-  @property({ attribute: false }) source: RfmPageSource | null = null;
-
-  /** ISO 4217 currency code of the amounts. */
-  @property() currency = 'CNY';
-
-  /** Show skeletons. */
-  @property({ type: Boolean, reflect: true }) loading = false;
-
+  @state() private summary: RfmSummary | null = null;
+  @state() private failed = '';
+  @state() private bins: number = DEFAULTS.analyses.rfm.bins;
   @state() private search = '';
   @state() private segment: Segment | null = null;
-  @state() private sort: RfmColumn = 'monetary';
+  @state() private sort: Sort = 'rfm.monetary_cents';
   @state() private descending = true;
   @state() private offset = 0;
-  @state() private page: RfmPage | null = null;
+  @state() private page: { total: number; rows: Row[] } | null = null;
   @state() private pageBusy = false;
   @state() private pageError = '';
 
@@ -81,6 +119,7 @@ export class PortraitRfm extends LitElement {
     }),
   );
   #seq = 0;
+  #summarySeq = 0;
   #debounce: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
@@ -89,46 +128,88 @@ export class PortraitRfm extends LitElement {
     clearTimeout(this.#debounce);
   }
 
+  override exportRequest() {
+    return { analysis: 'rfm', params: { bins: this.bins } };
+  }
+
   /** Filters the customer table to one segment (null: all). */
   showSegment(segment: Segment | null): void {
     this.segment = segment;
     this.offset = 0;
     this.dispatchEvent(new PortraitSegmentEvent(segment));
+    this.#route();
     void this.#fetch();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('summary')) {
-      // a new dataset: start from the top
-      this.search = '';
-      this.segment = null;
+  #route(): void {
+    const params: Record<string, string> = {};
+    if (this.segment) params['segment'] = this.segment;
+    if (this.bins !== DEFAULTS.analyses.rfm.bins) params['bins'] = String(this.bins);
+    this.route(params);
+  }
+
+  /** New data or a new filter: score again, the route's segment and bins kept. */
+  protected async refresh(): Promise<void> {
+    this.segment = segmentParam(this.params);
+    this.bins = binsParam(this.params);
+    this.search = '';
+    this.offset = 0;
+    this.page = null;
+    await this.#score();
+  }
+
+  protected override paramsChanged(): void {
+    const segment = segmentParam(this.params);
+    const bins = binsParam(this.params);
+    if (bins !== this.bins) {
+      this.bins = bins;
+      this.segment = segment;
+      void this.#score();
+    } else if (segment !== this.segment) {
+      this.segment = segment;
       this.offset = 0;
-      this.page = null;
+      void this.#fetch();
+    }
+  }
+
+  async #score(): Promise<void> {
+    const seq = ++this.#summarySeq;
+    this.summary = null;
+    this.failed = '';
+    try {
+      const summary = await this.portrait!.run('rfm', { bins: this.bins });
+      if (seq !== this.#summarySeq) return;
+      this.summary = summary;
+      void this.updateComplete.then(() => requestAnimationFrame(() => performance.mark('portrait:rfm')));
+      await this.#fetch();
+    } catch (e) {
+      if (seq === this.#summarySeq) this.failed = e instanceof Error ? e.message : String(e);
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed.has('summary') || changed.has('source')) && this.summary && this.source) void this.#fetch();
+    super.updated(changed);
     const summary = this.summary;
     this.#chart.draw(this.chartEl ?? null, summary ? () => this.#chartOption(summary, this.#locale.locale) : null);
   }
 
   async #fetch(): Promise<void> {
-    if (!this.source) return;
+    if (!this.portrait || !this.summary) return;
     const seq = ++this.#seq;
-    const q: RfmQuery = {
+    const q: Partial<TableQuery> = {
+      columns: ROW_COLUMNS,
+      filter: this.segment ? [{ column: 'rfm.segment', op: 'eq', value: this.segment }] : [],
       search: this.search,
-      segment: this.segment,
-      sort: this.sort,
+      sort: this.sort === 'customer_id' ? null : this.sort,
       descending: this.descending,
       offset: this.offset,
       limit: PAGE_SIZE,
     };
     this.pageBusy = true;
     try {
-      const page = await this.source.rfmPage(q);
+      const page = await this.portrait.table(q);
       if (seq !== this.#seq) return;
-      this.page = page;
+      this.page = { total: page.total, rows: page.rows.map(rowOf) };
       this.pageError = '';
     } catch (e) {
       if (seq !== this.#seq) return;
@@ -137,6 +218,12 @@ export class PortraitRfm extends LitElement {
       if (seq === this.#seq) this.pageBusy = false;
     }
   }
+
+  #onBins = (e: Event) => {
+    this.bins = Number((e.target as HTMLSelectElement).value);
+    this.#route();
+    void this.#score();
+  };
 
   #onSearch = (e: Event) => {
     const value = (e.target as HTMLInputElement).value;
@@ -153,12 +240,12 @@ export class PortraitRfm extends LitElement {
     this.showSegment(v ? (v as Segment) : null);
   };
 
-  #sortBy(column: RfmColumn) {
+  #sortBy(column: Sort) {
     if (this.sort === column) this.descending = !this.descending;
     else {
       this.sort = column;
       // numbers read best from the top; ids and segments from A / best
-      this.descending = column === 'recency' ? false : column !== 'customer_id' && column !== 'segment';
+      this.descending = column === 'rfm.recency' ? false : column !== 'customer_id' && column !== 'rfm.segment';
     }
     this.offset = 0;
     void this.#fetch();
@@ -173,8 +260,9 @@ export class PortraitRfm extends LitElement {
 
   override render() {
     const locale = this.#locale.locale;
+    if (this.failed) return html`<div class="card" role="alert"><p>${t('rfm.failed')}</p><p class="muted">${this.failed}</p></div>`;
     const s = this.summary;
-    if (!s || this.loading) {
+    if (!s) {
       return html`<section aria-busy="true" aria-label=${t('rfm.loading')}>
         <div class="row">
           <div class="card"><span class="skeleton skeleton--chart"></span></div>
@@ -195,6 +283,12 @@ export class PortraitRfm extends LitElement {
           <div class="meta">
             <span data-testid="rfm-customers">${t('rfm.customersScored', { count: formatCount(s.customers, locale) })}</span>
             ${s.snapshot_date ? html`<span>${t('rfm.snapshot', { date: formatDate(s.snapshot_date, locale) })}</span>` : nothing}
+            <label class="bins"
+              >${t('rfm.bins')}
+              <select data-testid="rfm-bins" @change=${this.#onBins} .value=${live(String(this.bins))}>
+                ${BIN_CHOICES.map((b) => html`<option value=${b} ?selected=${b === this.bins}>${t('rfm.bins.option', { bins: b })}</option>`)}
+              </select>
+            </label>
           </div>
         </div>
         <div class="row">
@@ -226,6 +320,7 @@ export class PortraitRfm extends LitElement {
     const max = Math.max(1, ...s.grid.map((c) => c.customers));
     const cell = (r: number, f: number): GridCell | undefined => s.grid.find((c) => c.r === r && c.f === f);
     const used = SEGMENTS.filter((seg) => s.grid.some((c) => c.segment === seg));
+    const scores = Array.from({ length: s.bins }, (_, i) => i + 1);
     return html`<div class="rf">
       <div class="rf__ylabel" aria-hidden="true">${t('rfm.grid.r')} ↑ (${t('rfm.grid.rHint')})</div>
       <table>
@@ -233,30 +328,34 @@ export class PortraitRfm extends LitElement {
         <thead>
           <tr>
             <td></td>
-            ${[1, 2, 3, 4, 5].map((f) => html`<th scope="col" aria-label="${t('rfm.grid.f')} ${f}">F${f}</th>`)}
+            ${scores.map((f) => html`<th scope="col" aria-label="${t('rfm.grid.f')} ${f}">F${f}</th>`)}
           </tr>
         </thead>
         <tbody>
-          ${[5, 4, 3, 2, 1].map(
+          ${[...scores].reverse().map(
             (r) => html`<tr>
               <th scope="row" aria-label="${t('rfm.grid.r')} ${r}">R${r}</th>
-              ${[1, 2, 3, 4, 5].map((f) => {
+              ${scores.map((f) => {
                 const c = cell(r, f);
                 if (!c) return html`<td></td>`;
+                const seg = c.segment;
                 const strength = c.customers === 0 ? 8 : Math.round(25 + 75 * Math.sqrt(c.customers / max));
+                const colour = seg ? `var(--portrait-segment-${seg})` : 'var(--portrait-color-text-subtle)';
                 const style = {
-                  background: `color-mix(in srgb, var(--portrait-segment-${c.segment}) ${strength}%, white)`,
-                  color: strength >= 60 && !LIGHT_SEGMENTS.has(c.segment) ? '#fff' : 'var(--portrait-color-text)',
+                  background: `color-mix(in srgb, ${colour} ${strength}%, white)`,
+                  color: strength >= 60 && seg && !LIGHT_SEGMENTS.has(seg) ? '#fff' : 'var(--portrait-color-text)',
                 };
-                const name = t(`segment.${c.segment}` as MessageKey);
+                const name = seg ? t(`segment.${seg}` as Key) : t('rfm.grid.mixed');
+                const label = t('rfm.grid.cell', { r, f, count: formatCount(c.customers, locale), segment: name });
                 return html`<td>
                   <button
                     type="button"
                     style=${styleMap(style)}
-                    aria-pressed=${this.segment === c.segment ? 'true' : 'false'}
-                    aria-label=${t('rfm.grid.cell', { r, f, count: formatCount(c.customers, locale), segment: name })}
-                    title=${t('rfm.grid.cell', { r, f, count: formatCount(c.customers, locale), segment: name })}
-                    @click=${() => this.showSegment(this.segment === c.segment ? null : c.segment)}
+                    ?disabled=${!seg}
+                    aria-pressed=${seg !== null && this.segment === seg ? 'true' : 'false'}
+                    aria-label=${label}
+                    title=${label}
+                    @click=${() => seg && this.showSegment(this.segment === seg ? null : seg)}
                   >
                     ${formatCount(c.customers, locale)}
                   </button>
@@ -272,7 +371,7 @@ export class PortraitRfm extends LitElement {
       ${used.map(
         (seg) => html`<span
           ><i class="swatch" style=${styleMap({ background: `var(--portrait-segment-${seg})` })}></i>${t(
-            `segment.${seg}` as MessageKey,
+            `segment.${seg}` as Key,
           )}</span
         >`,
       )}
@@ -280,7 +379,7 @@ export class PortraitRfm extends LitElement {
   }
 
   #renderSegments(s: RfmSummary, locale: Locale) {
-    const money = (c: number) => formatMoney(Math.round(c), this.currency, locale);
+    const money = (c: number) => formatMoney(Math.round(c), this.#currency, locale);
     const maxShare = Math.max(0.0001, ...s.segments.map((x) => x.customer_share));
     return html`<div class="card">
       <div class="card__head"><h3>${t('rfm.segments')}</h3></div>
@@ -311,9 +410,9 @@ export class PortraitRfm extends LitElement {
                         aria-pressed=${this.segment === x.segment ? 'true' : 'false'}
                         @click=${() => this.showSegment(this.segment === x.segment ? null : x.segment)}
                       >
-                        ${t(`segment.${x.segment}` as MessageKey)}
+                        ${t(`segment.${x.segment}` as Key)}
                       </button>
-                      <span class="seg-desc">${t(`segment.${x.segment}.desc` as MessageKey)}</span>
+                      <span class="seg-desc">${t(`segment.${x.segment}.desc` as Key)}</span>
                     </div>
                   </div>
                 </td>
@@ -342,7 +441,7 @@ export class PortraitRfm extends LitElement {
     const total = page?.total ?? 0;
     const from = total === 0 ? 0 : this.offset + 1;
     const to = Math.min(total, this.offset + PAGE_SIZE);
-    const money = (c: number) => formatMoney(c, this.currency, locale);
+    const money = (c: number) => formatMoney(c, this.#currency, locale);
     return html`<div class="card" part="customers">
       <div class="card__head"><h3 id="customers-title">${t('rfm.table')}</h3></div>
       <div class="toolbar">
@@ -363,7 +462,7 @@ export class PortraitRfm extends LitElement {
           <select id="rfm-segment" @change=${this.#onFilter} .value=${live(this.segment ?? '')}>
             <option value="" ?selected=${this.segment === null}>${t('rfm.allSegments')}</option>
             ${SEGMENTS.map(
-              (seg) => html`<option value=${seg} ?selected=${this.segment === seg}>${t(`segment.${seg}` as MessageKey)}</option>`,
+              (seg) => html`<option value=${seg} ?selected=${this.segment === seg}>${t(`segment.${seg}` as Key)}</option>`,
             )}
           </select>
         </div>
@@ -402,14 +501,14 @@ export class PortraitRfm extends LitElement {
                       <td>
                         <span class="pill"
                           ><i class="swatch" style=${styleMap({ background: `var(--portrait-segment-${row.segment})` })}></i>${t(
-                            `segment.${row.segment}` as MessageKey,
+                            `segment.${row.segment}` as Key,
                           )}</span
                         >
                       </td>
                       <td class="num">${formatCount(row.recency, locale)}</td>
                       <td class="num">${formatCount(row.frequency, locale)}</td>
                       <td class="num">${money(row.monetary_cents)}</td>
-                      <td class="num scores">${row.r_score} · ${row.f_score} · ${row.m_score}</td>
+                      <td class="num scores">${row.scores}</td>
                     </tr>`,
                   )}
           </tbody>
@@ -418,10 +517,14 @@ export class PortraitRfm extends LitElement {
     </div>`;
   }
 
+  get #currency(): string {
+    return this.context?.currency ?? 'CNY';
+  }
+
   #chartOption(s: RfmSummary, locale: Locale): ChartOption {
     const theme = chartTheme(this);
     const { muted, grid, accent: c1, second: c2 } = theme;
-    const names = s.segments.map((x) => t(`segment.${x.segment}` as MessageKey));
+    const names = s.segments.map((x) => t(`segment.${x.segment}` as Key));
     const customersName = t('rfm.series.customers');
     const revenueName = t('rfm.series.revenue');
     const tooltip = (i: number) => {
@@ -429,7 +532,7 @@ export class PortraitRfm extends LitElement {
       return (
         `<strong>${escapeHtml(names[i]!)}</strong><br/>` +
         `${escapeHtml(t('rfm.col.customers'))}: <b>${escapeHtml(formatCount(x.customers, locale))}</b> (${escapeHtml(formatPercent(x.customer_share, locale))})<br/>` +
-        `${escapeHtml(t('rfm.col.revenue'))}: <b>${escapeHtml(formatMoney(x.revenue_cents, this.currency, locale))}</b> (${escapeHtml(formatPercent(x.revenue_share, locale))})`
+        `${escapeHtml(t('rfm.col.revenue'))}: <b>${escapeHtml(formatMoney(x.revenue_cents, this.#currency, locale))}</b> (${escapeHtml(formatPercent(x.revenue_share, locale))})`
       );
     };
     return {
@@ -474,3 +577,11 @@ export class PortraitRfm extends LitElement {
 const sortIcon = svg`<svg viewBox="0 0 12 12" fill="currentColor" aria-hidden="true"><path d="M6 9 2.5 4.5h7z"/></svg>`;
 const chevron = (left: boolean) =>
   svg`<svg viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d=${left ? 'M10 3.5 5.5 8l4.5 4.5' : 'M6 3.5 10.5 8 6 12.5'}/></svg>`;
+
+if (!customElements.get('portrait-rfm')) customElements.define('portrait-rfm', PortraitRfm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portrait-rfm': PortraitRfm;
+  }
+}

@@ -1,37 +1,65 @@
-import { html, LitElement, nothing, svg } from 'lit';
-import { property } from 'lit/decorators.js';
-import type { QualityReport, RejectionGroup } from '../../api/types.js';
+import { html, nothing, svg } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { DateFormat, QualityReport, RejectionGroup } from '../../api/types.js';
+import { base } from '../../elements/shared.styles.js';
 import { currencyCode, formatCount, formatDateRange, formatMoney, type Locale } from '../../format/format.js';
-import { LocaleController, t, tCode, type MessageKey } from '../../i18n/index.js';
-import { base } from '../shared.styles.js';
+import { coreText, LocaleController, t as shellT } from '../../i18n/index.js';
+import { FeatureView } from '../feature.js';
+import { t } from './messages.js';
 import { styles } from './quality.styles.js';
+
+type Key = Parameters<typeof t>[0];
+
+/** How a date column was written, in the UI language: the pattern, or the named form. */
+export function dateFormatText(f: DateFormat | null): string {
+  if (!f) return '—';
+  const written = f.written.startsWith('date.') ? coreText({ code: f.written }) : f.written;
+  const notes = [f.order ? coreText({ code: `date.${f.order}` }) : '', f.zone_dropped ? coreText({ code: 'date.zone_dropped' }) : ''];
+  const extra = notes.filter(Boolean);
+  return extra.length ? `${written} (${extra.join('; ')})` : written;
+}
 
 /**
  * @summary The data-quality report: rows read / used / rejected, rejections per reason with
  * the first five examples (file, line, column, value), duplicates, returns, missing customer
- * ids, date range, currency guess and per-file format and encoding.
+ * ids, date range, currency guess, per-file format, encoding and notes.
  *
- * Values from the files are rendered as text, never as markup.
+ * Every sentence the core sends is a code, worded here in the UI language. Values from the
+ * files are rendered as text, never as markup.
  *
  * @csspart stats - The row of counts.
  * @csspart rejected - The rejected-rows section.
  */
-export class PortraitQuality extends LitElement {
+export class PortraitQuality extends FeatureView {
   static override styles = [base, styles];
 
-  /** The report to show. */
-  @property({ attribute: false }) quality: QualityReport | null = null;
-
-  /** Show skeletons. */
-  @property({ type: Boolean, reflect: true }) loading = false;
+  @state() private quality: QualityReport | null = null;
+  @state() private failed = '';
 
   #locale = new LocaleController(this);
+  #seq = 0;
+
+  override exportRequest() {
+    return { analysis: 'quality' };
+  }
+
+  protected async refresh(): Promise<void> {
+    const seq = ++this.#seq;
+    this.quality = null;
+    try {
+      const q = await this.portrait!.run('quality');
+      if (seq === this.#seq) this.quality = q;
+    } catch (e) {
+      if (seq === this.#seq) this.failed = e instanceof Error ? e.message : String(e);
+    }
+  }
 
   override render() {
     const locale = this.#locale.locale;
+    if (this.failed) return html`<div class="card" role="alert"><p>${t('quality.failed')}</p><p class="muted">${this.failed}</p></div>`;
     const q = this.quality;
-    if (!q || this.loading) {
-      return html`<div aria-busy="true" aria-label=${t('misc.loading')}>
+    if (!q) {
+      return html`<div aria-busy="true" aria-label=${shellT('misc.loading')}>
         <div class="stats">${Array.from({ length: 6 }, () => html`<div class="stat"><span class="skeleton skeleton--block"></span></div>`)}</div>
       </div>`;
     }
@@ -70,12 +98,20 @@ export class PortraitQuality extends LitElement {
                       <td>${f.encoding}</td>
                       <td class="num">${n(f.rows_read)}</td>
                       <td class="num">${n(f.rows_used)}</td>
-                      <td class="mono">${f.date_format || '—'}</td>
+                      <td class="mono">${dateFormatText(f.date_format)}</td>
                     </tr>`,
                   )}
                 </tbody>
               </table>
             </div>
+            ${q.files.some((f) => f.notes.length > 0)
+              ? html`<div class="notes" data-testid="quality-notes">
+                  <h4>${t('quality.notes')}</h4>
+                  <ul>
+                    ${q.files.flatMap((f) => f.notes.map((m) => html`<li><span class="cell-text">${f.file}</span>: ${coreText(m)}</li>`))}
+                  </ul>
+                </div>`
+              : nothing}
           </div>
           <div class="card">
             <dl class="facts">
@@ -88,8 +124,8 @@ export class PortraitQuality extends LitElement {
                 <dd>
                   ${q.currency.code
                     ? html`${q.currency.symbol ? `${q.currency.symbol} ` : ''}${q.currency.code}
-                        ${q.currency.basis ? html`<span class="basis">${q.currency.basis}</span>` : nothing}`
-                    : t('quality.currencyUnknown')}
+                        <span class="basis" data-testid="currency-basis">${coreText(q.currency.basis)}</span>`
+                    : html`${t('quality.currencyUnknown')} <span class="basis">${coreText(q.currency.basis)}</span>`}
                 </dd>
               </div>
               <div data-testid="quality-as-read" title=${t('quality.asRead.def')}>
@@ -120,7 +156,7 @@ export class PortraitQuality extends LitElement {
     `;
   }
 
-  #stat(id: string, label: MessageKey, value: string, def?: MessageKey, tone = '') {
+  #stat(id: string, label: Key, value: string, def?: Key, tone = '') {
     return html`<div class="stat ${tone ? `stat--${tone}` : ''}" data-stat=${id} title=${def ? t(def) : nothing}>
       <span class="stat__label">${t(label)}</span>
       <span class="stat__value">${value}</span>
@@ -132,7 +168,7 @@ export class PortraitQuality extends LitElement {
     const hasDetail = g.examples.some((e) => e.detail);
     return html`<div class="group" data-reason=${g.reason}>
       <div class="group__head">
-        <h4>${tCode(`reason.${g.reason}`, g.message)}</h4>
+        <h4 title=${coreText({ code: `reason.${g.reason}` })}>${t(`reason.${g.reason}` as Key)}</h4>
         <span class="badge">${t('quality.group.count', { count: n(g.count) })}</span>
       </div>
       <div class="table-wrap">
@@ -153,8 +189,8 @@ export class PortraitQuality extends LitElement {
                 <td><span class="cell-text" title=${e.file}>${e.file}</span></td>
                 <td class="num">${n(e.line)}</td>
                 <td>${e.column || html`<span class="muted">${t('quality.wholeRow')}</span>`}</td>
-                <td>${e.value ? html`<span class="value">${e.value}</span>` : html`<span class="muted">${t('mapping.empty')}</span>`}</td>
-                ${hasDetail ? html`<td>${e.detail}</td>` : nothing}
+                <td>${e.value ? html`<span class="value">${e.value}</span>` : html`<span class="muted">${shellT('mapping.empty')}</span>`}</td>
+                ${hasDetail ? html`<td>${e.detail ? coreText({ code: 'detail.field_count', params: e.detail }) : ''}</td>` : nothing}
               </tr>`,
             )}
           </tbody>
@@ -168,3 +204,11 @@ export class PortraitQuality extends LitElement {
 }
 
 const checkIcon = svg`<svg viewBox="0 0 20 20" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><circle cx="10" cy="10" r="8"/><path d="M6.5 10.3l2.3 2.2 4.7-5"/></svg>`;
+
+if (!customElements.get('portrait-quality')) customElements.define('portrait-quality', PortraitQuality);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portrait-quality': PortraitQuality;
+  }
+}

@@ -131,4 +131,18 @@ export const styles = css`
       grid-template-columns: 1fr;
     }
   }
+  .notes {
+    margin-top: var(--portrait-space-3);
+    font-size: var(--portrait-font-size-sm);
+    color: var(--portrait-color-text-muted);
+  }
+  .notes h4 {
+    margin: 0 0 var(--portrait-space-1);
+    font-size: var(--portrait-font-size-sm);
+    color: var(--portrait-color-text);
+  }
+  .notes ul {
+    margin: 0;
+    padding-left: 1.2em;
+  }
 `;

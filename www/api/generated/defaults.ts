@@ -1,0 +1,20 @@
+// Generated from the Rust types by `make types` (src/typegen.rs). Do not edit:
+// tests/generated_types.rs fails when this file is stale.
+/** Every default, as Rust holds it. */
+export const DEFAULTS = {
+  "sample": {
+    "rows": 100000,
+    "seed": 42
+  },
+  "split_min_bytes": 8388608,
+  "split_window_bytes": 65536,
+  "table_max_rows": 1000,
+  "analyses": {
+    "overview": {},
+    "quality": {},
+    "rfm": {
+      "bins": 5,
+      "snapshot_date": null
+    }
+  }
+} as const;

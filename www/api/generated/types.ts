@@ -1,0 +1,1043 @@
+// Generated from the Rust types by `make types` (src/typegen.rs). Do not edit:
+// tests/generated_types.rs fails when this file is stale.
+
+/**
+ * One value of the table.
+ */
+export type Cell = number | number | string;
+
+/**
+ * The column chosen for one field (0-based column index into the header).
+ */
+export type ColumnAssignment = { 
+/**
+ * The data-contract field.
+ */
+field: Field, 
+/**
+ * 0-based column index.
+ */
+column: number, };
+
+/**
+ * What a column holds, for formatting and for the generated TypeScript type.
+ */
+export type ColumnKind = { "kind": "count" } | { "kind": "days" } | { "kind": "money" } | { "kind": "score" } | { "kind": "code", 
+/**
+ * The names, by code.
+ */
+names: Array<string>, };
+
+/**
+ * A column an analysis adds to the customer table. Field names are the JS API.
+ */
+export type ColumnSpec = { 
+/**
+ * Name within its analysis (`recency`); the table calls it `kind.name`.
+ */
+name: string, 
+/**
+ * What it holds.
+ */
+kind: ColumnKind, 
+/**
+ * What it means, in English (the page words it from its feature's messages).
+ */
+doc: string, };
+
+/**
+ * One condition of a filter: `column op value`.
+ */
+export type Condition = { 
+/**
+ * Column id (`rfm.segment`).
+ */
+column: string, 
+/**
+ * Comparison.
+ */
+op: Op, 
+/**
+ * What to compare with: a number, or a code's name.
+ */
+value: Cell, };
+
+/**
+ * The currency the amounts are most likely in, and why we think so.
+ */
+export type CurrencyGuess = { 
+/**
+ * ISO 4217 code ("CNY", "GBP", "USD", "EUR", …), or "" when unknown.
+ */
+code: string, 
+/**
+ * Symbol to show ("¥", "£", "$", "€"), or "" when unknown.
+ */
+symbol: string, 
+/**
+ * Why: `currency.written` (a symbol in money cells), `currency.region` (the country
+ * column), `currency.chinese_headers` or `currency.unknown`.
+ */
+basis: Message, };
+
+/**
+ * The loaded data in numbers. Field names are the JS API.
+ */
+export type DataFacts = { 
+/**
+ * Lines used.
+ */
+lines: number, 
+/**
+ * Identified customers.
+ */
+customers: number, 
+/**
+ * First day with a line, `YYYY-MM-DD`.
+ */
+first_day: string | null, 
+/**
+ * Last day with a line.
+ */
+last_day: string | null, 
+/**
+ * The dimensions the global filter can restrict (channel, region, category), when the
+ * data has them.
+ */
+dimensions: Array<DimensionFacts>, };
+
+/**
+ * The filter as the page's filter bar and the CLI (`--from`, `--to`, `--channel`, …) give
+ * it. Empty fields filter nothing. Field names are the JS API.
+ */
+export type DataFilter = { 
+/**
+ * First day included, `YYYY-MM-DD`.
+ */
+from: string | null, 
+/**
+ * Last day included, `YYYY-MM-DD`.
+ */
+to: string | null, 
+/**
+ * Only lines of these channels.
+ */
+channel: Array<string>, 
+/**
+ * Only lines of these regions (provinces, countries).
+ */
+region: Array<string>, 
+/**
+ * Only lines of these product categories.
+ */
+category: Array<string>, };
+
+/**
+ * How a date column was written, as the report states it. Field names are the JS API.
+ */
+export type DateFormat = { 
+/**
+ * A pattern such as `YYYY-MM-DD hh:mm:ss` or `D/M/YYYY hh:mm` (notation, the same in
+ * every language), or the message code of a named form: `date.unix_seconds`,
+ * `date.unix_millis`, `date.excel_serial`, `date.excel_cells`.
+ */
+written: string, 
+/**
+ * Year-last dates: the day/month order they were read in.
+ */
+order: DateOrder | null, 
+/**
+ * A time zone suffix was present and dropped (the wall clock is kept).
+ */
+zone_dropped: boolean, };
+
+/**
+ * Whether `3/4/2024` is the 3rd of April (day first) or March 4th (month first).
+ */
+export type DateOrder = "day_first" | "month_first";
+
+/**
+ * Optional text dimensions of an order line (data contract, orders table).
+ */
+export type Dimension = "category" | "brand" | "channel" | "region" | "city" | "campaign" | "payment";
+
+/**
+ * The values of one dimension, most lines first (ties by value).
+ */
+export type DimensionFacts = { 
+/**
+ * Which dimension.
+ */
+dimension: Dimension, 
+/**
+ * Distinct values in all.
+ */
+distinct: number, 
+/**
+ * The first `MAX_LISTED_VALUES` of them.
+ */
+values: Array<ValueCount>, };
+
+/**
+ * What to export (the page's "Export JSON" buttons, the CLI's `--json`).
+ */
+export type ExportRequest = { 
+/**
+ * One analysis (its section of the report), or none for the whole report.
+ */
+analysis: string | null, 
+/**
+ * Its parameters (missing fields take their defaults).
+ */
+params: Record<string, unknown> | null, };
+
+/**
+ * A column of the orders table in the data contract (DESIGN.md). Serialised in snake_case.
+ */
+export type Field = "order_id" | "customer_id" | "order_date" | "quantity" | "unit_price" | "line_amount" | "product_id" | "product_name" | "category" | "brand" | "channel" | "region" | "city" | "campaign" | "payment" | "status";
+
+/**
+ * How many fields a ragged row has against the header (the detail of `wrong_field_count`,
+ * worded by the code `detail.field_count`).
+ */
+export type FieldCount = { 
+/**
+ * Fields in the header.
+ */
+expected: number, 
+/**
+ * Fields in the row.
+ */
+found: number, };
+
+/**
+ * What the page shows before ingest: detected format, encoding, headers, the proposed
+ * column mapping and a preview. Field names are the JS API.
+ */
+export type FileInspection = { 
+/**
+ * File name.
+ */
+file: string, 
+/**
+ * "csv", "tsv", "xlsx", "json" or "jsonl" (plus "+gzip" when it was compressed).
+ */
+format: string, 
+/**
+ * Detected text encoding ("UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE"),
+ * or "binary (XLSX)".
+ */
+encoding: string, 
+/**
+ * Field delimiter of a delimited file.
+ */
+delimiter: string | null, 
+/**
+ * XLSX: every sheet name; the one read is `sheet`.
+ */
+sheets: Array<string>, 
+/**
+ * XLSX: the sheet read.
+ */
+sheet: string | null, 
+/**
+ * Header cells, in column order.
+ */
+headers: Array<string>, 
+/**
+ * The column chosen for each data-contract field (automatic or the user's override).
+ */
+mapping: Array<ColumnAssignment>, 
+/**
+ * Required fields with no column (ingest refuses the file until they are mapped).
+ */
+missing: Array<Field>, 
+/**
+ * Up to 5 data rows as text, for the mapping review.
+ */
+preview: Array<Array<string>>, };
+
+/**
+ * Per-file choices the user can override in the page or on the command line.
+ */
+export type FileOptions = { 
+/**
+ * The file these options are for (matched by name).
+ */
+file: string, 
+/**
+ * XLSX: the sheet to read (default: the first).
+ */
+sheet: string | null, 
+/**
+ * Column assignments replacing the automatic mapping (all of them, when given).
+ */
+mapping: Array<ColumnAssignment> | null, };
+
+/**
+ * Per-file facts shown in the report.
+ */
+export type FileReport = { 
+/**
+ * File name.
+ */
+file: string, 
+/**
+ * Format ("csv", "tsv", "xlsx", "json", "jsonl", maybe "+gzip").
+ */
+format: string, 
+/**
+ * Detected encoding.
+ */
+encoding: string, 
+/**
+ * Data rows read (header excluded).
+ */
+rows_read: number, 
+/**
+ * Rows kept after rejection and de-duplication.
+ */
+rows_used: number, 
+/**
+ * How dates were written (none when no row had a date).
+ */
+date_format: DateFormat | null, 
+/**
+ * Decisions the user should know about (`note.no_quantity`, …).
+ */
+notes: Array<Message>, };
+
+/**
+ * One cell of the R × F grid.
+ */
+export type GridCell = { 
+/**
+ * R score 1..=bins.
+ */
+r: number, 
+/**
+ * F score 1..=bins.
+ */
+f: number, 
+/**
+ * Customers in the cell.
+ */
+customers: number, 
+/**
+ * Σ monetary, minor units.
+ */
+revenue_cents: number, 
+/**
+ * The segment of the cell: with 5 bins the (R, F) pair names it; with other bins, the
+ * segment all its customers share, or none when they are in several (or it is empty).
+ */
+segment: Segment | null, };
+
+/**
+ * Options of one ingest run. Defaults live here, once (Ruffle: TS forwards only what is set).
+ */
+export type IngestOptions = { 
+/**
+ * Per-file overrides.
+ */
+files: Array<FileOptions>, 
+/**
+ * Day/month order for slashed dates like `3/4/2024`, when the data cannot decide it.
+ */
+date_order: DateOrder | null, };
+
+/**
+ * What a finished ingest reports back: enough for the page's first screen.
+ */
+export type IngestSummary = { 
+/**
+ * Per file: format, encoding, mapping used.
+ */
+files: Array<FileInspection>, 
+/**
+ * Rows read, used and rejected (the quality view has the details).
+ */
+rows: RowCounts, 
+/**
+ * The currency the amounts are most likely in (every view formats money with it).
+ */
+currency: CurrencyGuess, 
+/**
+ * The loaded data in numbers, and the values the global filter can choose from.
+ */
+facts: DataFacts, };
+
+/**
+ * A user-facing text: a stable code (the key of its wording in every language) and the
+ * values it names.
+ */
+export type Message = { 
+/**
+ * Stable code, e.g. `note.no_quantity` or `currency.region`.
+ */
+code: string, 
+/**
+ * Values the wording names, by name.
+ */
+params?: { [key in string]?: Param }, };
+
+/**
+ * One calendar month of the revenue series.
+ */
+export type MonthPoint = { 
+/**
+ * `YYYY-MM`.
+ */
+month: string, 
+/**
+ * Net revenue: Σ value of all lines dated this month (returns negative), minor units.
+ */
+revenue_cents: number, 
+/**
+ * Σ value of purchase lines.
+ */
+gross_sales_cents: number, 
+/**
+ * Σ value of return lines (≤ 0).
+ */
+returns_cents: number, 
+/**
+ * Purchase orders whose first purchase line is in this month.
+ */
+orders: number, 
+/**
+ * Identified customers with any line this month.
+ */
+active_customers: number, 
+/**
+ * Identified customers whose first line is in this month.
+ */
+new_customers: number, 
+/**
+ * The days looked at cover only part of the month (the first or the last one).
+ */
+partial: boolean, };
+
+/**
+ * Parameters of an analysis that has none: `{}` on the wire.
+ */
+export type NoParams = Record<string, never>;
+
+/**
+ * How a filter compares.
+ */
+export type Op = "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+
+/**
+ * Shop overview KPIs. Field names are the JS API.
+ */
+export type Overview = { 
+/**
+ * Distinct identified customers.
+ */
+customers: number, 
+/**
+ * Purchase orders (order ids with at least one purchase line).
+ */
+orders: number, 
+/**
+ * Order ids made only of return lines (cancellations, refunds).
+ */
+return_orders: number, 
+/**
+ * Revenue net of returns: Σ value of all lines, minor units.
+ */
+revenue_cents: number, 
+/**
+ * Σ value of purchase lines.
+ */
+gross_sales_cents: number, 
+/**
+ * Σ value of return lines (≤ 0).
+ */
+returns_cents: number, 
+/**
+ * Average order value 客单价 = gross sales / purchase orders, minor units.
+ */
+aov_cents: number, 
+/**
+ * Net revenue per identified customer = Σ value of identified lines / customers.
+ */
+revenue_per_customer_cents: number, 
+/**
+ * Repeat-purchase rate = customers with ≥ 2 purchase orders / customers with ≥ 1.
+ */
+repeat_rate: number, 
+/**
+ * Items per order = Σ quantity of purchase lines / purchase orders.
+ */
+items_per_order: number, 
+/**
+ * Lines used.
+ */
+lines: number, 
+/**
+ * Distinct products; none when no line names a product (unknown, not zero).
+ */
+products: number | null, 
+/**
+ * Earliest line, ISO.
+ */
+date_min: string | null, 
+/**
+ * Latest line, ISO.
+ */
+date_max: string | null, 
+/**
+ * Calendar months from the first to the last line (months with no line included, zero).
+ */
+monthly: Array<MonthPoint>, 
+/**
+ * With a date filter: the same KPIs over the period of the same length just before it.
+ */
+previous: PreviousPeriod | null, };
+
+/**
+ * One parameter of a message.
+ */
+export type Param = number | number | string | Array<string>;
+
+/**
+ * The KPIs of the period just before the filter's date range, of the same length, with the
+ * same channel, region and category filters.
+ */
+export type PreviousPeriod = { 
+/**
+ * First day, ISO `YYYY-MM-DD`.
+ */
+from: string, 
+/**
+ * Last day.
+ */
+to: string, 
+/**
+ * Lines in it.
+ */
+lines: number, 
+/**
+ * See `Overview::customers`.
+ */
+customers: number, 
+/**
+ * See `Overview::orders`.
+ */
+orders: number, 
+/**
+ * See `Overview::revenue_cents`.
+ */
+revenue_cents: number, 
+/**
+ * See `Overview::aov_cents`.
+ */
+aov_cents: number, 
+/**
+ * See `Overview::revenue_per_customer_cents`.
+ */
+revenue_per_customer_cents: number, 
+/**
+ * See `Overview::repeat_rate`.
+ */
+repeat_rate: number, 
+/**
+ * See `Overview::items_per_order`.
+ */
+items_per_order: number, };
+
+/**
+ * Where the job is, for a progress bar. Field names are the JS API.
+ */
+export type Progress = { 
+/**
+ * What the step just taken did.
+ */
+stage: Stage, 
+/**
+ * The file being worked on.
+ */
+file: string, 
+/**
+ * Its 0-based index.
+ */
+file_index: number, 
+/**
+ * Number of files.
+ */
+files: number, 
+/**
+ * Rows parsed so far, all files.
+ */
+rows: number, 
+/**
+ * Input bytes processed (estimated within the current file).
+ */
+bytes_done: number, 
+/**
+ * Input bytes of all files.
+ */
+bytes_total: number, };
+
+/**
+ * The data-quality report of one ingest run (all files together).
+ */
+export type QualityReport = { 
+/**
+ * Per file.
+ */
+files: Array<FileReport>, 
+/**
+ * Data rows read over all files.
+ */
+rows_read: number, 
+/**
+ * Rows used by the analyses (after rejections and duplicate removal).
+ */
+rows_used: number, 
+/**
+ * Rows rejected (sum of `rejected[].count`).
+ */
+rows_rejected: number, 
+/**
+ * Rejections by reason, in `RejectReason::ALL` order, only reasons that occurred.
+ */
+rejected: Array<RejectionGroup>, 
+/**
+ * Exact duplicate rows removed (every cell equal to an earlier row of the same file).
+ */
+duplicates_removed: number, 
+/**
+ * Totals of the parsed rows before duplicate removal.
+ */
+read: ReadTotals, 
+/**
+ * Used lines that are returns or cancellations.
+ */
+return_lines: number, 
+/**
+ * Used lines with no customer id (in shop totals, not in customer analytics).
+ */
+missing_customer_lines: number, 
+/**
+ * Earliest order time used, ISO `YYYY-MM-DDThh:mm:ss`.
+ */
+date_min: string | null, 
+/**
+ * Latest order time used.
+ */
+date_max: string | null, 
+/**
+ * Currency guess.
+ */
+currency: CurrencyGuess, };
+
+/**
+ * Totals over the rows as read (every parsed row, before duplicates are removed).
+ */
+export type ReadTotals = { 
+/**
+ * Parsed rows (= rows read − rows rejected).
+ */
+lines: number, 
+/**
+ * Σ line value (quantity × unit price, or line amount) in minor units.
+ */
+value_cents: number, 
+/**
+ * Lines with a negative quantity or a cancelled order id.
+ */
+return_lines: number, 
+/**
+ * Lines whose order id marks a cancellation (Online Retail's `C` prefix).
+ */
+cancelled_order_lines: number, 
+/**
+ * Distinct order ids.
+ */
+orders: number, 
+/**
+ * Distinct customer ids.
+ */
+customers: number, };
+
+/**
+ * Why a row was not used. Each has a stable code (`snake_case` in JSON).
+ */
+export type RejectReason = "wrong_field_count" | "missing_order_id" | "missing_date" | "invalid_date" | "invalid_quantity" | "invalid_price" | "malformed";
+
+/**
+ * Where one rejected row was, and the offending value.
+ */
+export type Rejection = { 
+/**
+ * File name.
+ */
+file: string, 
+/**
+ * 1-based line number in the file (XLSX: the sheet row; JSON lines: the line).
+ */
+line: number, 
+/**
+ * Header of the offending column (empty when the whole row is at fault).
+ */
+column: string, 
+/**
+ * The offending value, cut to 80 characters.
+ */
+value: string, 
+/**
+ * For `wrong_field_count`: the field counts of header and row; else none.
+ */
+detail: FieldCount | null, };
+
+/**
+ * All rows rejected for one reason: the count and the first five examples.
+ */
+export type RejectionGroup = { 
+/**
+ * Reason code (worded by the message code `RejectReason::code`).
+ */
+reason: RejectReason, 
+/**
+ * Rows rejected for this reason.
+ */
+count: number, 
+/**
+ * The first five, in input order.
+ */
+examples: Array<Rejection>, };
+
+/**
+ * A rule of what a table must map: one of `any_of`; when none is mapped, `reported` is
+ * the field named as missing.
+ */
+export type Requirement = { 
+/**
+ * Any of these fields satisfies it.
+ */
+any_of: Array<Field>, 
+/**
+ * The field named as missing.
+ */
+reported: Field, };
+
+/**
+ * Parameters of RFM. Defaults: 5 bins (quintile scores, the standard), recency counted back
+ * from the day after the latest line.
+ */
+export type RfmParams = { 
+/**
+ * Score bins per metric (2 to 10): 5 gives quintile scores 1-5. Segments are always
+ * named from the R and F quintiles, whatever the number of bins.
+ */
+bins: number, 
+/**
+ * Day recency is counted back from (YYYY-MM-DD, after the latest line); default: the
+ * day after the latest line.
+ */
+snapshot_date: string | null, };
+
+/**
+ * What the page shows of RFM besides the customer table.
+ */
+export type RfmSummary = { 
+/**
+ * Identified customers scored.
+ */
+customers: number, 
+/**
+ * ISO date recency counts back from.
+ */
+snapshot_date: string | null, 
+/**
+ * All 11 segments, best first (empty ones included with zero counts).
+ */
+segments: Array<SegmentStats>, 
+/**
+ * Score bins: the grid has `bins × bins` cells.
+ */
+bins: number, 
+/**
+ * The cells, r-major (r = 1..=bins, f = 1..=bins).
+ */
+grid: Array<GridCell>, };
+
+/**
+ * Row counts of an ingest.
+ */
+export type RowCounts = { 
+/**
+ * Data rows read.
+ */
+read: number, 
+/**
+ * Rows used.
+ */
+used: number, 
+/**
+ * Rows rejected.
+ */
+rejected: number, };
+
+/**
+ * Parameters of the sample shop. Defaults: rows 100_000, seed 42.
+ *
+ * The same parameters always give the same bytes, natively and in the browser, so a
+ * sample shop can be named by its parameters alone (in a bug report, a tutorial, a test).
+ * They cross to the page and back as an object, so the defaults live only here.
+ */
+export type SampleParams = { 
+/**
+ * Exact number of order lines (data rows) to generate, returns included.
+ * About a tenth of it becomes customers.
+ */
+rows: number, 
+/**
+ * Seed of every random draw.
+ */
+seed: number, };
+
+/**
+ * The 11 named RFM segments (the common RF regex map, with R1F1 → Lost).
+ */
+export type Segment = "champions" | "loyal" | "potential_loyalist" | "new_customers" | "promising" | "need_attention" | "about_to_sleep" | "cannot_lose_them" | "at_risk" | "hibernating" | "lost";
+
+/**
+ * Per-segment totals for the page and the report.
+ */
+export type SegmentStats = { 
+/**
+ * Segment code.
+ */
+segment: Segment, 
+/**
+ * English name (the references' spelling).
+ */
+label: string, 
+/**
+ * Customers in the segment.
+ */
+customers: number, 
+/**
+ * Share of all customers, 0..1.
+ */
+customer_share: number, 
+/**
+ * Σ monetary of the segment, minor units.
+ */
+revenue_cents: number, 
+/**
+ * Share of Σ monetary over all customers, 0..1 (0 when that sum is not positive).
+ */
+revenue_share: number, 
+/**
+ * Mean recency in days.
+ */
+mean_recency_days: number, 
+/**
+ * Mean frequency.
+ */
+mean_frequency: number, 
+/**
+ * Mean monetary, minor units.
+ */
+mean_monetary_cents: number, };
+
+/**
+ * The head of a split file, as the head worker marks it (`splitHead`).
+ */
+export type SplitHead = { 
+/**
+ * Which of the queued files.
+ */
+file_index: number, 
+/**
+ * Where it is cut.
+ */
+plan: SplitPlan, 
+/**
+ * Its bytes so far are the first chunk; the rest comes by `appendBytes`.
+ */
+streamed: boolean, };
+
+/**
+ * Where to cut one file. Field names are the JS API.
+ */
+export type SplitPlan = { 
+/**
+ * Bytes before the first data row (byte-order mark, header line): the tail reads them too.
+ */
+prefix_len: number, 
+/**
+ * First byte of the tail: just after a line break near the middle.
+ */
+split: number, 
+/**
+ * Size of the whole file.
+ */
+size: number, 
+/**
+ * Field delimiter, as the head detects it; the tail uses it rather than guessing.
+ */
+delimiter: number, };
+
+/**
+ * What the tail worker reads (`startTail`).
+ */
+export type SplitTail = { 
+/**
+ * Where the file is cut.
+ */
+plan: SplitPlan, 
+/**
+ * The head's ingest options (the same mapping and date order).
+ */
+options: IngestOptions, 
+/**
+ * The bytes given are the first chunk; the rest comes by `appendBytes`.
+ */
+streamed: boolean, };
+
+/**
+ * What the job was doing in the step just taken.
+ */
+export type Stage = "decoding" | "parsing" | "cleaning" | "done";
+
+/**
+ * The outcome of one `step`: the one name of this concept in the job, the session, the
+ * wasm layer and the worker (`{kind: "progress", …}` on the wire). Field names are the JS
+ * API.
+ */
+export type Step = { "kind": "progress" } & Progress | { "kind": "need_part", 
+/**
+ * Which file.
+ */
+file_index: number, } | { "kind": "need_bytes", 
+/**
+ * Which file.
+ */
+file_index: number, } | { "kind": "part" } | { "kind": "done" };
+
+/**
+ * A table of the data contract.
+ */
+export type TableKind = "orders";
+
+/**
+ * One page of the customer table. Field names are the JS API.
+ */
+export type TablePage = { 
+/**
+ * Customers matching the filter and search.
+ */
+total: number, 
+/**
+ * First row of this page.
+ */
+offset: number, 
+/**
+ * The columns of each row, after `customer_id`.
+ */
+columns: Array<string>, 
+/**
+ * The rows: `customer_id`, then one value per column.
+ */
+rows: Array<{ customer_id: string } & Record<string, Cell>>, };
+
+/**
+ * A request on the customer table: columns, filter, search, sort, then one page.
+ */
+export type TableQuery = { 
+/**
+ * Columns to return, besides the customer id (`rfm.recency`, …).
+ */
+columns: Array<string>, 
+/**
+ * Customers matching every condition.
+ */
+filter: Array<Condition>, 
+/**
+ * Case-insensitive substring of the customer id ("" = all).
+ */
+search: string, 
+/**
+ * Sort column (none: customer id).
+ */
+sort: string | null, 
+/**
+ * Descending instead of ascending.
+ */
+descending: boolean, 
+/**
+ * First row of the page.
+ */
+offset: number, 
+/**
+ * Rows in the page (1 to `MAX_PAGE_ROWS`).
+ */
+limit: number, };
+
+/**
+ * One value of a dimension and how many lines hold it.
+ */
+export type ValueCount = { 
+/**
+ * The value as in the file.
+ */
+value: string, 
+/**
+ * Lines holding it.
+ */
+lines: number, };
+
+/**
+ * What a field holds, so the row loop knows how to read its cells.
+ */
+export type ValueKind = "id" | "date" | "quantity" | "money" | "text" | "status";
+
+/**
+ * An error as plain data: a stable `code` the page translates, the `params` it words, the
+ * English `message` (the CLI's wording, for logs and as a last fallback), and the location
+ * when the error is about a place in a file. Field names are the JS API.
+ */
+export type WireError = { 
+/**
+ * Stable code, e.g. `ingest.missing_columns`, `session.no_data`.
+ */
+code: string, 
+/**
+ * What the wording of the code names.
+ */
+params?: { [key in string]?: Param }, 
+/**
+ * The English wording (names file, line and column where there is one).
+ */
+message: string, 
+/**
+ * File name.
+ */
+file?: string | null, 
+/**
+ * 1-based line.
+ */
+line?: number | null, 
+/**
+ * Column header.
+ */
+column?: string | null, };
+
+/**
+ * How far a stepped fit has come. Field names are the JS API.
+ */
+export type Work = { 
+/**
+ * Units of work done.
+ */
+done: number, 
+/**
+ * Units of work in all (≥ `done`).
+ */
+total: number, };

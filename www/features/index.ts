@@ -1,0 +1,18 @@
+/**
+ * **The one list of views.** The shell builds its navigation and routes from it; adding a
+ * view adds its feature folder and one line here (ARCHITECTURE.md, "How to add an
+ * analysis"). Views are loaded when first opened (`meta.load()`).
+ */
+
+import type { FeatureMeta } from './feature.js';
+import { meta as overview } from './overview/meta.js';
+import { meta as quality } from './quality/meta.js';
+import { meta as rfm } from './rfm/meta.js';
+
+export const FEATURES: readonly FeatureMeta[] = [quality, overview, rfm];
+
+/** The view shown first when data is loaded and the address names none. */
+export const HOME: FeatureMeta = overview;
+
+export type { FeatureMeta, Group, ViewContext } from './feature.js';
+export { GROUPS } from './feature.js';
