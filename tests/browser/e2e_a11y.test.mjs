@@ -27,9 +27,10 @@ function focused(page) {
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!el || el === document.body) return null;
     const style = getComputedStyle(el);
+    const label = el.id ? el.getRootNode().querySelector?.(`label[for="${el.id}"]`)?.textContent : '';
     return {
       tag: el.tagName.toLowerCase(),
-      text: (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' '),
+      text: (el.getAttribute('aria-label') || label || el.textContent || '').trim().replace(/\s+/g, ' '),
       action: el.getAttribute('data-action'),
       part: el.getAttribute('part'),
       lang: el.getAttribute('lang'),
@@ -112,15 +113,44 @@ test('keyboard reaches every control, focus is visible, everything has a name', 
   await page.keyboard.press('Enter');
   await waitForResults(page, 90_000);
 
-  // tabs: arrow keys move the selection and the focus (ARIA tabs pattern)
-  await page.locator('portrait-app #tab-overview').focus();
-  await page.keyboard.press('ArrowRight');
-  assert.equal(await page.locator('portrait-app #tab-quality').getAttribute('aria-selected'), 'true');
-  assert.equal((await focused(page)).text.startsWith('Data quality'), true);
-  await page.keyboard.press('ArrowRight');
-  assert.equal(await page.locator('portrait-app #tab-rfm').getAttribute('aria-selected'), 'true');
+  // ---- the side bar: one Tab stop; arrows, Home and End move, Enter opens a view
+  const nav = page.locator('portrait-nav');
+  assert.equal(await nav.locator('a[tabindex="0"]').count(), 1, 'one Tab stop in the side bar');
+  assert.equal(await nav.locator('a[aria-current="page"]').getAttribute('data-view'), 'overview');
+  await nav.locator('a[data-view="overview"]').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal((await focused(page)).text, 'RFM segments');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('portrait-app[data-view="rfm"]');
+  assert.match(page.url(), /#\/segments\/rfm$/);
   await page.keyboard.press('Home');
-  assert.equal(await page.locator('portrait-app #tab-overview').getAttribute('aria-selected'), 'true');
+  assert.equal((await focused(page)).text, 'Data quality');
+  await page.keyboard.press('ArrowUp');
+  assert.equal((await focused(page)).text, 'RFM segments', 'ArrowUp from the first view wraps to the last');
+  await page.keyboard.press('End');
+  assert.equal((await focused(page)).text, 'RFM segments');
+  await page.locator('portrait-app .view[data-view="rfm"][ready]').waitFor();
+
+  // ---- a reload of the view's address: the skip link is the first stop, the customer
+  // search a few stops further (not one stop per control of the page)
+  await page.goto(`${server.origin}/#/segments/rfm`, { waitUntil: 'load' });
+  await waitForResults(page, 90_000);
+  assert.equal(await page.locator('portrait-app').getAttribute('data-view'), 'rfm', 'the address shows its view');
+  const path = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    path.push(f?.text ?? '');
+    if (f?.tag === 'input' && f.text === 'Search customer ID') break;
+  }
+  assert.equal(path[0], 'Skip to content', `the first stop is the skip link: ${path.join(' | ')}`);
+  assert.ok(path.at(-1) === 'Search customer ID' && path.length <= 22, `the search box is ${path.length} stops in: ${path.join(' | ')}`);
+  // the skip link moves the focus to the content
+  await page.reload({ waitUntil: 'load' });
+  await waitForResults(page, 90_000);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.querySelector('portrait-app').shadowRoot.activeElement?.id), 'main');
 
   for (const tab of ['overview', 'quality', 'rfm']) {
     await showTab(page, tab);

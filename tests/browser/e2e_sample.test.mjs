@@ -53,11 +53,22 @@ test('the default page shows the sample shop, in English and in Chinese', async 
   const sum = Object.values(counts).reduce((s, c) => s + int(c), 0);
   assert.ok(scored > 1000, `a realistic sample has many customers (${scored})`);
   assert.equal(sum, scored, 'segment sizes add up to the customers scored');
-  // the customers card is compact (e.g. "10K"): its tooltip holds the exact number
+  // one precision rule on every card: counts below a million exactly, amounts from a million
+  // on with three significant digits — and the exact value on focus (and tap, and hover)
   await showTab(page, 'overview');
-  const tip = await page.locator('portrait-overview [data-kpi="customers"]').getAttribute('title');
-  const exact = /Exact: ([\d,]+)/.exec(tip)?.[1] ?? cards.customers;
-  assert.equal(int(exact), scored, 'overview customers = customers scored by RFM');
+  assert.equal(int(cards.customers), scored, 'overview customers = customers scored by RFM');
+  assert.match(cards.orders, /^\d{1,3}(,\d{3})*$/, 'orders exactly, like customers');
+  assert.match(cards.revenue, /^¥\d+(\.\d+)?M$/, 'revenue past a million: three significant digits');
+  const revenue = page.locator('portrait-overview [data-kpi="revenue"]');
+  const detail = revenue.locator('[data-testid="kpi-detail"]');
+  assert.equal(await detail.isVisible(), false);
+  await revenue.focus();
+  assert.equal(await detail.isVisible(), true, 'focus shows the definition and the exact value');
+  assert.match(await detail.textContent(), /Exact value: ¥[\d,]+\.\d{2}/);
+  await page.locator('portrait-overview [data-kpi="orders"]').click();
+  assert.equal(await page.locator('portrait-overview [data-kpi="orders"] [data-testid="kpi-detail"]').isVisible(), true, 'a tap shows it too');
+  const range = await page.locator('portrait-overview [data-kpi="range"] .kpi__sub').textContent();
+  assert.equal(range.trim(), '731 days');
 
   await page.waitForTimeout(300);
   await screenshot(page, 'sample-en.png');
@@ -75,6 +86,17 @@ test('the default page shows the sample shop, in English and in Chinese', async 
   await page.locator('portrait-rfm [data-segment="champions"]', { hasText: '冠军客户' }).waitFor();
   await page.waitForTimeout(300);
   await screenshot(page, 'sample-zh-rfm.png');
+
+  // "Try a sample shop" asks before it replaces what is loaded
+  const dialog = page.locator('portrait-app dialog.confirm');
+  await page.locator('portrait-app button[data-action="sample"]').click();
+  await dialog.waitFor({ state: 'visible' });
+  await dialog.locator('button[value="keep"]').click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('portrait-app').getAttribute('data-state'), 'results', 'kept: nothing was reloaded');
+  await page.locator('portrait-app button[data-action="sample"]').click();
+  await dialog.locator('button[data-action="confirm-sample"]').click();
+  await waitForResults(page, 90_000);
 
   // "Clear data" forgets everything and returns to the designed empty state
   await page.locator('portrait-app button[data-action="clear"]').click();

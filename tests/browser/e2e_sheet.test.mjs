@@ -42,7 +42,7 @@ test('the mapping panel switches an XLSX file to another sheet', async () => {
   await page.waitForFunction(() => {
     const q = document.querySelector('portrait-app')?.shadowRoot?.querySelector('portrait-quality');
     return q?.shadowRoot?.querySelector('[data-stat="rows-read"] .stat__value')?.textContent?.trim() === '2';
-  }, null, { timeout: 30_000 });
+  }, null, { timeout: 60_000 });
   await waitForResults(page);
   await showTab(page, 'quality');
   assert.equal(int(await rowsRead()), 2, 'the chosen sheet');

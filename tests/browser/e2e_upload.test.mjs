@@ -8,21 +8,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import {
-  appState,
-  FIXTURES,
-  int,
-  kpis,
-  launch,
-  openApp,
-  requireBuild,
-  screenshot,
-  segmentCounts,
-  showTab,
-  startServer,
-  waitForResults,
-  waitForText,
-} from './helpers.mjs';
+import { FIXTURES, appState, int, kpis, launch, openApp, requestsBeyondCode, requireBuild, screenshot, segmentCounts, showTab, startServer, waitForResults, waitForText } from './helpers.mjs';
 
 const FILE = path.join(FIXTURES, 'shop_small.csv');
 const XSS_ID = '<img src=x onerror=alert(1)>';
@@ -65,12 +51,13 @@ after(async () => {
   await server?.stop();
 });
 
-test('an uploaded CSV shows the core numbers, as text, with no request after load', async () => {
+test('an uploaded CSV shows the core numbers, as text, with no request after load but its own code', async () => {
   const { page, requests, consoleErrors, dialogs } = browser;
   await openApp(page, server.origin, '?sample=0');
   assert.equal(await appState(page), 'empty', 'with ?sample=0 the page starts at the empty state');
 
-  // Before load: only same-origin requests. From now on: none at all.
+  // Before load: only same-origin requests. From now on: nothing but the app's own code
+  // chunks (a view loads when first opened).
   const loadedAt = requests.length;
   for (const r of requests) {
     assert.ok(r.url.startsWith(server.origin + '/'), `request to another origin before load: ${r.url}`);
@@ -147,7 +134,7 @@ test('an uploaded CSV shows the core numbers, as text, with no request after loa
   // ---- switching language re-renders without a request
   await page.locator('portrait-app .lang button[lang="zh-CN"]').click();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
-  assert.equal((await page.locator('portrait-app #tab-rfm').textContent()).trim(), '客户分群');
+  assert.equal((await page.locator('portrait-nav a[data-view="rfm"]').textContent()).trim(), 'RFM 分群');
   assert.equal(int(await page.locator('portrait-rfm [data-segment="champions"] [data-testid="segment-count"]').textContent()), 7);
   await showTab(page, 'overview');
   assert.equal((await kpis(page)).revenue, '¥50,800.50');
@@ -156,9 +143,9 @@ test('an uploaded CSV shows the core numbers, as text, with no request after loa
   await page.waitForTimeout(300); // let the chart settle for the screenshot
   await screenshot(page, 'e2e-upload.png');
 
-  // ---- privacy: nothing at all was requested after load
+  // ---- privacy: after load, nothing was requested but the app's own code chunks
   const afterLoad = requests.slice(loadedAt);
-  assert.deepEqual(afterLoad.map((r) => `${r.method} ${r.url}`), [], 'requests after load');
+  assert.deepEqual(requestsBeyondCode(afterLoad, server.origin).map((r) => `${r.method} ${r.url}`), [], 'requests after load');
   assert.deepEqual(consoleErrors, [], 'console errors');
   assert.deepEqual(dialogs, [], 'dialogs (an alert would mean injected markup ran)');
   assert.ok(firstCards < 5_000, `first KPI cards after ${firstCards} ms`);

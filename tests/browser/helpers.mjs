@@ -148,9 +148,10 @@ export async function openApp(page, origin, query = '') {
   await page.waitForSelector('portrait-app[ready]', { timeout: 30_000 });
 }
 
-/** Waits until the app shows results with the RFM summary loaded. */
+/** Waits until the app shows results and the open view has fetched and shown its own. */
 export async function waitForResults(page, timeout = 60_000) {
-  await page.waitForSelector('portrait-app[data-state="results"][data-rfm="ready"]', { timeout });
+  await page.waitForSelector('portrait-app[data-state="results"][data-view]', { timeout });
+  await page.waitForSelector('portrait-app .view:not([hidden])[ready]', { timeout });
 }
 
 /** The app's data-state attribute. */
@@ -184,9 +185,19 @@ export async function segmentCounts(page) {
   });
 }
 
-/** Clicks a tab of the app by id (`overview`, `quality`, `rfm`). */
-export async function showTab(page, id) {
-  await page.locator(`portrait-app #tab-${id}`).click();
+/** Opens a view from the side bar by id (`overview`, `quality`, `rfm`) and waits for its results. */
+export async function showTab(page, id, timeout = 60_000) {
+  await page.locator(`portrait-nav a[data-view="${id}"]`).click();
+  await page.waitForSelector(`portrait-app[data-view="${id}"]`, { timeout });
+  await page.waitForSelector(`portrait-app .view[data-view="${id}"]:not([hidden])[ready]`, { timeout });
+}
+
+/**
+ * How far the page scrolls sideways (`scrollWidth` beyond the viewport, in CSS pixels): 0 when
+ * nothing overflows. Content inside its own scroll container (a wide table) does not count.
+ */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
 }
 
 export async function screenshot(page, name) {

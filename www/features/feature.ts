@@ -83,6 +83,9 @@ export abstract class FeatureView extends LitElement {
   /** The route's query (`#/segments/rfm?segment=champions` → `{segment: 'champions'}`). */
   @property({ attribute: false }) params: Record<string, string> = {};
 
+  /** Its results for the current context are shown (reflected, for tests and embedders). */
+  @property({ type: Boolean, reflect: true }) ready = false;
+
   #generation = -1;
 
   /** Fetch the view's results for the current context. */
@@ -99,7 +102,11 @@ export abstract class FeatureView extends LitElement {
     const c = this.context;
     if ((changed.has('context') || changed.has('portrait')) && c && this.portrait && c.generation !== this.#generation) {
       this.#generation = c.generation;
-      void this.refresh();
+      const generation = c.generation;
+      this.ready = false;
+      void Promise.resolve(this.refresh()).finally(() => {
+        if (this.#generation === generation) this.ready = true;
+      });
     }
   }
 

@@ -56,6 +56,7 @@ export const en = {
   'filter.dimension.channel': 'Channel',
   'filter.dimension.region': 'Region',
   'filter.dimension.category': 'Category',
+  'filter.on': 'filtered',
   'filter.reset': 'Reset',
   'filter.showing': 'Showing {lines} of {total} lines · {customers} customers',
   'filter.everything': 'All {lines} lines · {customers} customers',

@@ -55,6 +55,7 @@ export const zhCN: Messages = {
   'filter.dimension.channel': '渠道',
   'filter.dimension.region': '地区',
   'filter.dimension.category': '类目',
+  'filter.on': '已筛选',
   'filter.reset': '重置',
   'filter.showing': '显示 {total} 行中的 {lines} 行 · {customers} 位客户',
   'filter.everything': '全部 {lines} 行 · {customers} 位客户',

@@ -332,8 +332,8 @@ export const styles = css`
     .actions .btn {
       padding: 0 var(--portrait-space-2);
     }
-    .brand__name {
-      font-size: var(--portrait-font-size-md, 1rem);
+    .brand__text {
+      display: none;
     }
     .lang button {
       padding: 0 var(--portrait-space-2);

@@ -118,6 +118,11 @@ export class PortraitApp extends LitElement {
     return this.#ingest.analyse(files, options);
   }
 
+  #clear = async () => {
+    await this.#ingest.clear();
+    this.#router.clear();
+  };
+
   #onConfirm = (e: Event) => {
     const dialog = e.currentTarget as HTMLDialogElement;
     if (dialog.returnValue === 'replace') void this.loadSample(true);
@@ -242,6 +247,10 @@ export class PortraitApp extends LitElement {
   }
 
   protected override updated(): void {
+    // with data and no view in the address, the address names the home view
+    if (this.#ingest.summary && !this.#ingest.mapping && !this.#router.route) {
+      this.#router.go({ group: HOME.group, view: HOME.id, params: {} }, true);
+    }
     this.dataset['state'] = this.#state();
     this.dataset['engine'] = this.#ingest.engine;
     const f = this.#feature();
@@ -270,7 +279,7 @@ export class PortraitApp extends LitElement {
                 ${menuIcon}<span class="menu__label">${t('app.menu')}</span>
               </button>`
             : nothing}
-          <div class="brand">
+          <div class="brand" title=${t('app.name')}>
             ${logo}
             <div class="brand__text">
               <div class="brand__name">${t('app.name')}</div>
@@ -291,7 +300,7 @@ export class PortraitApp extends LitElement {
               data-action="clear"
               title=${t('app.clear.title')}
               ?disabled=${!i.summary && !i.busy && !i.error}
-              @click=${() => i.clear()}
+              @click=${this.#clear}
             >
               ${trashIcon}<span class="label">${t('app.clear')}</span>
             </button>
@@ -331,7 +340,12 @@ export class PortraitApp extends LitElement {
 
   #renderNav() {
     const f = this.#feature();
-    return html`<div class="nav ${this.navOpen ? 'nav--open' : ''}" id="nav" part="nav" @click=${(e: Event) => (e.target as HTMLElement).closest('a') && (this.navOpen = false)}>
+    // choosing a view (a link inside the side bar's shadow root) or Escape closes the drawer
+    const close = (e: Event) => {
+      const link = e.composedPath().some((n) => n instanceof HTMLAnchorElement);
+      if (link || (e instanceof KeyboardEvent && e.key === 'Escape')) this.navOpen = false;
+    };
+    return html`<div class="nav ${this.navOpen ? 'nav--open' : ''}" id="nav" part="nav" @click=${close} @keydown=${close}>
       <portrait-nav .features=${FEATURES} .summary=${this.#ingest.summary} active=${f?.meta.id ?? ''}></portrait-nav>
     </div>`;
   }

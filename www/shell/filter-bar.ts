@@ -25,7 +25,8 @@ declare global {
 
 /**
  * @summary The global filter: a date range and, when the data has them, a channel, a region
- * and a category. Every view reads the filtered data (the worker builds it once).
+ * and a category. Every view reads the filtered data (the worker builds it once). A
+ * disclosure: its summary says what is shown; its controls open on demand.
  *
  * @event portrait-filter - `PortraitFilterEvent`: the filter changed.
  *
@@ -38,20 +39,39 @@ export class PortraitFilterBar extends LitElement {
       :host {
         display: block;
       }
+      details {
+        background: var(--portrait-color-surface);
+        border: 1px solid var(--portrait-color-border);
+        border-radius: var(--portrait-radius-lg);
+      }
+      summary {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--portrait-space-1) var(--portrait-space-3);
+        padding: var(--portrait-space-3) var(--portrait-space-4);
+        cursor: pointer;
+        font-size: var(--portrait-font-size-sm);
+        font-weight: var(--portrait-font-weight-bold);
+      }
+      summary:focus-visible {
+        outline: var(--portrait-focus-outline);
+        outline-offset: -2px;
+        border-radius: var(--portrait-radius-lg);
+      }
+      .active {
+        padding: 0 var(--portrait-space-2);
+        border-radius: var(--portrait-radius-pill);
+        background: var(--portrait-color-accent-soft);
+        color: var(--portrait-color-accent);
+        font-size: var(--portrait-font-size-xs);
+      }
       .bar {
         display: flex;
         flex-wrap: wrap;
         align-items: end;
         gap: var(--portrait-space-2) var(--portrait-space-4);
-        padding: var(--portrait-space-3) var(--portrait-space-4);
-        background: var(--portrait-color-surface);
-        border: 1px solid var(--portrait-color-border);
-        border-radius: var(--portrait-radius-lg);
-      }
-      .bar h2 {
-        flex: 1 1 100%;
-        margin: 0;
-        font-size: var(--portrait-font-size-sm);
+        padding: 0 var(--portrait-space-4) var(--portrait-space-3);
       }
       label {
         display: flex;
@@ -76,7 +96,7 @@ export class PortraitFilterBar extends LitElement {
       .shown {
         margin-left: auto;
         color: var(--portrait-color-text-muted);
-        font-size: var(--portrait-font-size-sm);
+        font-weight: var(--portrait-font-weight-regular, 400);
       }
       @media (max-width: 600px) {
         label {
@@ -103,6 +123,9 @@ export class PortraitFilterBar extends LitElement {
   /** The current filter. */
   @property({ attribute: false }) filter: Input<DataFilter> = {};
 
+  /** The controls are shown (the bar is a disclosure: one Tab stop when closed). */
+  @property({ type: Boolean, reflect: true }) open = false;
+
   #locale = new LocaleController(this);
 
   #emit(change: Input<DataFilter>) {
@@ -123,8 +146,16 @@ export class PortraitFilterBar extends LitElement {
     const active = Object.keys(this.filter).length > 0;
     const shown = this.shown ?? all;
     const n = (v: number) => formatCount(v, locale);
-    return html`<form class="bar" part="base" role="search" aria-labelledby="filter-title" @submit=${(e: Event) => e.preventDefault()}>
-      <h2 id="filter-title">${t('filter.title')}</h2>
+    const summary = active
+      ? t('filter.showing', { lines: n(shown.lines), total: n(all.lines), customers: n(shown.customers) })
+      : t('filter.everything', { lines: n(all.lines), customers: n(all.customers) });
+    return html`<details part="base" ?open=${this.open} @toggle=${(e: Event) => (this.open = (e.target as HTMLDetailsElement).open)}>
+      <summary>
+        <span id="filter-title">${t('filter.title')}</span>
+        ${active ? html`<span class="active">${t('filter.on')}</span>` : nothing}
+        <span class="shown" data-testid="filter-shown" aria-live="polite">${summary}</span>
+      </summary>
+      <form class="bar" role="search" aria-labelledby="filter-title" @submit=${(e: Event) => e.preventDefault()}>
       <label
         >${t('filter.from')}
         <input
@@ -161,12 +192,8 @@ export class PortraitFilterBar extends LitElement {
         >`;
       })}
       ${active ? html`<button type="button" class="btn btn--small btn--ghost" data-action="reset-filter" @click=${() => this.dispatchEvent(new PortraitFilterEvent({}))}>${t('filter.reset')}</button>` : nothing}
-      <span class="shown" data-testid="filter-shown" aria-live="polite"
-        >${active
-          ? t('filter.showing', { lines: n(shown.lines), total: n(all.lines), customers: n(shown.customers) })
-          : t('filter.everything', { lines: n(all.lines), customers: n(all.customers) })}</span
-      >
-    </form>`;
+      </form>
+    </details>`;
   }
 }
 

@@ -55,6 +55,14 @@ export class Router implements ReactiveController {
     return this.#route;
   }
 
+  /** Leaves no route in the address bar (nothing is loaded to show). */
+  clear(): void {
+    if (!this.#route) return;
+    history.replaceState(history.state, '', location.pathname + location.search);
+    this.#route = null;
+    this.#host.requestUpdate();
+  }
+
   /** Goes to `route`: a new history entry, or (`replace`) instead of the current one. */
   go(route: Route, replace = false): void {
     const hash = formatHash(route);

@@ -22,10 +22,24 @@ export const styles = css`
   }
   .intro .meta {
     display: flex;
-    gap: var(--portrait-space-4);
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--portrait-space-2) var(--portrait-space-4);
+    min-width: 0;
     color: var(--portrait-color-text-muted);
     font-size: var(--portrait-font-size-sm);
+  }
+  .intro .meta > * {
     white-space: nowrap;
+  }
+  .bins select {
+    margin-left: var(--portrait-space-1);
+    min-height: 1.75rem;
+    border: 1px solid var(--portrait-color-border-strong);
+    border-radius: var(--portrait-radius-md);
+    background: var(--portrait-color-surface);
+    color: var(--portrait-color-text);
+    font: inherit;
   }
   .intro .meta strong {
     color: var(--portrait-color-text);

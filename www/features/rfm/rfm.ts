@@ -5,6 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { ANALYSES, DEFAULTS, type ColumnId, type GridCell, type RfmSummary, type Segment, type TablePage, type TableQuery } from '../../api/types.js';
 import { chartFrame, ChartSlot, chartTheme, escapeHtml, type ChartOption } from '../../charts/chart.js';
 import { PortraitSegmentEvent } from '../../elements/events.js';
+import { rove } from '../../elements/roving.js';
 import { base } from '../../elements/shared.styles.js';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, type Locale } from '../../format/format.js';
 import { LocaleController } from '../../i18n/index.js';
@@ -321,9 +322,12 @@ export class PortraitRfm extends FeatureView {
     const cell = (r: number, f: number): GridCell | undefined => s.grid.find((c) => c.r === r && c.f === f);
     const used = SEGMENTS.filter((seg) => s.grid.some((c) => c.segment === seg));
     const scores = Array.from({ length: s.bins }, (_, i) => i + 1);
+    // one Tab stop: the chosen segment's first cell, else the top-left one; arrows move
+    const order = [...scores].reverse().flatMap((r) => scores.map((f) => cell(r, f)));
+    const stop = Math.max(0, order.findIndex((c) => c?.segment && c.segment === this.segment));
     return html`<div class="rf">
       <div class="rf__ylabel" aria-hidden="true">${t('rfm.grid.r')} ↑ (${t('rfm.grid.rHint')})</div>
-      <table>
+      <table @keydown=${(e: KeyboardEvent) => rove(e, this.renderRoot.querySelector('.rf table')!, 'tbody button', s.bins)}>
         <caption class="visually-hidden">${t('rfm.grid')}</caption>
         <thead>
           <tr>
@@ -347,11 +351,13 @@ export class PortraitRfm extends FeatureView {
                 };
                 const name = seg ? t(`segment.${seg}` as Key) : t('rfm.grid.mixed');
                 const label = t('rfm.grid.cell', { r, f, count: formatCount(c.customers, locale), segment: name });
+                const index = (s.bins - r) * s.bins + (f - 1);
                 return html`<td>
                   <button
                     type="button"
+                    tabindex=${index === stop ? 0 : -1}
                     style=${styleMap(style)}
-                    ?disabled=${!seg}
+                    aria-disabled=${seg ? 'false' : 'true'}
                     aria-pressed=${seg !== null && this.segment === seg ? 'true' : 'false'}
                     aria-label=${label}
                     title=${label}
@@ -384,7 +390,11 @@ export class PortraitRfm extends FeatureView {
     return html`<div class="card">
       <div class="card__head"><h3>${t('rfm.segments')}</h3></div>
       <div class="table-wrap">
-        <table data-testid="segment-table" aria-label=${t('rfm.segments')}>
+        <table
+          data-testid="segment-table"
+          aria-label=${t('rfm.segments')}
+          @keydown=${(e: KeyboardEvent) => rove(e, this.renderRoot.querySelector('[data-testid="segment-table"]')!, 'tbody button')}
+        >
           <thead>
             <tr>
               <th scope="col">${t('rfm.col.segment')}</th>
@@ -406,6 +416,7 @@ export class PortraitRfm extends FeatureView {
                     <div>
                       <button
                         type="button"
+                        tabindex=${(this.segment ? x.segment === this.segment : x.segment === s.segments[0]?.segment) ? 0 : -1}
                         title=${t('rfm.showCustomers')}
                         aria-pressed=${this.segment === x.segment ? 'true' : 'false'}
                         @click=${() => this.showSegment(this.segment === x.segment ? null : x.segment)}
