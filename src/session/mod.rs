@@ -6,19 +6,22 @@
 //! reach every analysis through `analysis::registry`; a new analysis changes no line here
 //! (`tests/tidy.rs` checks it).
 
+mod answers;
 mod ingest;
+mod loaded;
 
+pub use answers::{ExportRequest, IngestSummary, RowCounts, Run};
 pub use ingest::{TailHandle, SAMPLE_FILE_NAME};
 
-use crate::analysis::cache::Model;
-use crate::analysis::entry::{ErasedJob, Started};
-use crate::analysis::{registry, Context, Entry, ModelCache, Work};
-use crate::dataset::{DataFacts, DataFilter, Dataset, Window};
+use loaded::{Loaded, Running};
+
+use crate::analysis::entry::Started;
+use crate::analysis::{registry, Entry};
+use crate::dataset::{DataFacts, DataFilter, Window};
 use crate::error::Error;
-use crate::ingest::{CurrencyGuess, FileInspection, IngestJob, IngestReport};
+use crate::ingest::IngestJob;
 use crate::report::{self, Section};
 use crate::table::{self, Resolved, TablePage, TableQuery};
-use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// Owns the loaded data and the analyses on it.
@@ -28,152 +31,6 @@ pub struct Session {
     loaded: Option<Loaded>,
     /// Split ingests that did not fit and were read whole (`ingest_now`).
     split_fallbacks: u32,
-}
-
-/// The loaded data and everything computed on it.
-pub(crate) struct Loaded {
-    all: Dataset,
-    report: IngestReport,
-    window: Window,
-    /// `all` under `window`; `None` when the window keeps everything.
-    filtered: Option<Dataset>,
-    cache: ModelCache,
-    /// A stepped fit in progress.
-    running: Option<Running>,
-    /// The customer table's last sort: (column, direction and model, order).
-    order: Option<(String, Vec<u32>)>,
-}
-
-struct Running {
-    entry: &'static dyn Entry,
-    key: String,
-    job: Box<dyn ErasedJob>,
-}
-
-impl Loaded {
-    fn new(all: Dataset, report: IngestReport) -> Loaded {
-        Loaded {
-            all,
-            report,
-            window: Window::default(),
-            filtered: None,
-            cache: ModelCache::default(),
-            running: None,
-            order: None,
-        }
-    }
-
-    fn context(&mut self) -> Context<'_> {
-        let Loaded {
-            all,
-            report,
-            window,
-            filtered,
-            cache,
-            ..
-        } = self;
-        Context::new(filtered.as_ref().unwrap_or(all), all, window, report, cache)
-    }
-
-    /// The model of `entry` fitted with `params`: from the cache, or fitted now to its end.
-    fn fitted(
-        &mut self,
-        entry: &'static dyn Entry,
-        params: &serde_json::Value,
-    ) -> Result<Model, Error> {
-        let key = entry.key(params)?;
-        if let Some(model) = self.cache.get(entry.kind(), &key) {
-            return Ok(model);
-        }
-        let mut cx = self.context();
-        let model = match entry.start(&mut cx, params)? {
-            Started::Done(model) => model,
-            Started::Job(mut job) => loop {
-                if let Some(model) = job.step(&mut cx, u64::MAX)? {
-                    break model;
-                }
-            },
-        };
-        self.cache.insert(entry.kind(), key, model.clone());
-        Ok(model)
-    }
-
-    /// The model of `entry` the table and the report show: the one last run, or the one
-    /// with default parameters.
-    fn current(&mut self, entry: &'static dyn Entry) -> Result<Model, Error> {
-        let kind = entry.kind();
-        let shown = self
-            .cache
-            .current_key(kind)
-            .and_then(|key| self.cache.get(kind, key));
-        match shown {
-            Some(model) => Ok(model),
-            None => self.fitted(entry, &entry.defaults()),
-        }
-    }
-}
-
-/// What a finished ingest reports back: enough for the page's first screen.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
-pub struct IngestSummary {
-    /// Per file: format, encoding, mapping used.
-    pub files: Vec<FileInspection>,
-    /// Rows read, used and rejected (the quality view has the details).
-    pub rows: RowCounts,
-    /// The currency the amounts are most likely in (every view formats money with it).
-    pub currency: CurrencyGuess,
-    /// The loaded data in numbers, and the values the global filter can choose from.
-    pub facts: DataFacts,
-}
-
-/// Row counts of an ingest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct RowCounts {
-    /// Data rows read.
-    pub read: u64,
-    /// Rows used.
-    pub used: u64,
-    /// Rows rejected.
-    pub rejected: u64,
-}
-
-/// One step of `run`: still fitting, or the output. On the wire
-/// `{state: "working", done, total}` or `{state: "done", output}`.
-pub enum Run {
-    /// A stepped fit is under way: `step_run` again.
-    Working(Work),
-    /// The analysis's output.
-    Done(Box<dyn erased_serde::Serialize>),
-}
-
-impl Serialize for Run {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(3))?;
-        match self {
-            Run::Working(work) => {
-                map.serialize_entry("state", "working")?;
-                map.serialize_entry("done", &work.done)?;
-                map.serialize_entry("total", &work.total)?;
-            }
-            Run::Done(output) => {
-                map.serialize_entry("state", "done")?;
-                map.serialize_entry("output", output)?;
-            }
-        }
-        map.end()
-    }
-}
-
-/// What to export (the page's "Export JSON" buttons, the CLI's `--json`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(default, deny_unknown_fields)]
-pub struct ExportRequest {
-    /// One analysis (its section of the report), or none for the whole report.
-    pub analysis: Option<String>,
-    /// Its parameters (missing fields take their defaults).
-    #[ts(type = "Record<string, unknown> | null")]
-    pub params: serde_json::Value,
 }
 
 impl Session {

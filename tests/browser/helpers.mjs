@@ -223,3 +223,16 @@ export async function waitForText(locator, expected, timeout = 10_000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * The requests among `requests` that break the privacy rule after load: anything but a
+ * same-origin GET of one of the app's own code chunks (`www/dist/chunks/*.js`, a view loaded
+ * when first opened). Chunks carry no data; every other request is an offence.
+ */
+export function requestsBeyondCode(requests, origin) {
+  return requests.filter((r) => {
+    if (r.method !== 'GET' || !r.url.startsWith(`${origin}/chunks/`)) return true;
+    const name = r.url.slice(`${origin}/chunks/`.length);
+    return !/^[\w-]+\.js$/.test(name) || !existsSync(path.join(DIST, 'chunks', name));
+  });
+}

@@ -9,99 +9,6 @@ export const styles = css`
     --app-header-height: 3.5rem;
   }
 
-  /* ---- header */
-  .top {
-    position: sticky;
-    top: 0;
-    z-index: 10;
-    background: var(--portrait-color-surface);
-    border-bottom: 1px solid var(--portrait-color-border);
-  }
-  .top__inner {
-    display: flex;
-    align-items: center;
-    gap: var(--portrait-space-4);
-    max-width: var(--portrait-content-max);
-    min-height: var(--app-header-height);
-    margin: 0 auto;
-    padding: 0 var(--portrait-space-6);
-  }
-  .brand {
-    display: flex;
-    align-items: center;
-    gap: var(--portrait-space-3);
-    min-width: 0;
-    flex: 1 1 auto;
-  }
-  .brand__text {
-    min-width: 0;
-  }
-  .brand svg {
-    width: 1.75rem;
-    height: 1.75rem;
-    flex: none;
-  }
-  .brand__name {
-    font-size: var(--portrait-font-size-lg);
-    font-weight: var(--portrait-font-weight-bold);
-    white-space: nowrap;
-  }
-  .brand__tagline {
-    color: var(--portrait-color-text-muted);
-    font-size: var(--portrait-font-size-sm);
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  .actions {
-    display: flex;
-    align-items: center;
-    gap: var(--portrait-space-2);
-    flex: none;
-  }
-  .private {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--portrait-space-1);
-    padding: 0 var(--portrait-space-3);
-    min-height: 1.75rem;
-    border-radius: var(--portrait-radius-pill);
-    background: var(--portrait-color-success-soft);
-    color: #115c36;
-    font-size: var(--portrait-font-size-xs);
-    font-weight: var(--portrait-font-weight-medium);
-    white-space: nowrap;
-    flex: none;
-  }
-  .private svg {
-    width: 0.875rem;
-    height: 0.875rem;
-  }
-  .lang {
-    display: inline-flex;
-    padding: 2px;
-    border: 1px solid var(--portrait-color-border-strong);
-    border-radius: var(--portrait-radius-md);
-    background: var(--portrait-color-surface-muted);
-  }
-  .lang button {
-    min-height: 1.875rem;
-    padding: 0 var(--portrait-space-3);
-    border: 0;
-    border-radius: calc(var(--portrait-radius-md) - 2px);
-    background: transparent;
-    color: var(--portrait-color-text-muted);
-    font: inherit;
-    font-size: var(--portrait-font-size-sm);
-    cursor: pointer;
-  }
-  .lang button[aria-pressed='true'] {
-    background: var(--portrait-color-surface);
-    color: var(--portrait-color-text);
-    font-weight: var(--portrait-font-weight-bold);
-    box-shadow: var(--portrait-shadow-sm);
-  }
-
   /* ---- skip link: first in the tab order, visible when focused */
   .skip {
     position: absolute;
@@ -117,15 +24,6 @@ export const styles = css`
   .skip:focus {
     top: var(--portrait-space-2);
   }
-  .menu {
-    display: none;
-    flex: none;
-  }
-  .menu svg {
-    width: 1.125rem;
-    height: 1.125rem;
-  }
-
   /* ---- layout: side bar and content */
   .layout {
     flex: 1;
@@ -214,58 +112,6 @@ export const styles = css`
     margin-top: var(--portrait-space-4);
   }
 
-  /* ---- source bar */
-  .source {
-    display: flex;
-    align-items: center;
-    gap: var(--portrait-space-3) var(--portrait-space-4);
-    flex-wrap: wrap;
-    padding: var(--portrait-space-3) var(--portrait-space-4);
-    background: var(--portrait-color-surface);
-    border: 1px solid var(--portrait-color-border);
-    border-radius: var(--portrait-radius-lg);
-    box-shadow: var(--portrait-shadow-sm);
-  }
-  .source--sample {
-    border-color: #b9c9f3;
-    background: linear-gradient(90deg, var(--portrait-color-accent-soft), var(--portrait-color-surface) 70%);
-  }
-  .source__what {
-    display: flex;
-    align-items: center;
-    gap: var(--portrait-space-3);
-    min-width: 0;
-    flex: 1 1 20rem;
-  }
-  .source__icon {
-    display: grid;
-    place-items: center;
-    width: 2.25rem;
-    height: 2.25rem;
-    border-radius: var(--portrait-radius-md);
-    background: var(--portrait-color-accent-soft);
-    color: var(--portrait-color-accent);
-    flex: none;
-  }
-  .source__icon svg {
-    width: 1.125rem;
-    height: 1.125rem;
-  }
-  .source__title {
-    font-weight: var(--portrait-font-weight-bold);
-    overflow-wrap: anywhere;
-  }
-  .source__meta {
-    color: var(--portrait-color-text-muted);
-    font-size: var(--portrait-font-size-sm);
-  }
-  .source portrait-dropzone {
-    --dropzone-border: var(--portrait-color-border);
-  }
-  .busybar {
-    flex: 1 1 100%;
-  }
-
   footer {
     padding: var(--portrait-space-4) var(--portrait-space-6);
     color: var(--portrait-color-text-subtle);
@@ -273,30 +119,13 @@ export const styles = css`
     text-align: center;
   }
 
-  @media (max-width: 1180px) {
-    .brand__tagline {
-      display: none;
-    }
-  }
   @media (max-width: 1000px) {
-    .private__text {
-      display: none;
-    }
-    .private {
-      padding: 0 var(--portrait-space-2);
-    }
-    .top__inner {
-      padding: var(--portrait-space-2) var(--portrait-space-4);
-    }
     main {
       padding: var(--portrait-space-4);
     }
   }
   /* narrow: the side bar becomes a drawer under the header */
   @media (max-width: 860px) {
-    .menu {
-      display: inline-flex;
-    }
     .layout--nav {
       grid-template-columns: minmax(0, 1fr);
     }
@@ -318,26 +147,7 @@ export const styles = css`
       display: block;
     }
   }
-  /* phone: the header's buttons keep their icons; labels go to their titles */
   @media (max-width: 640px) {
-    .top__inner {
-      gap: var(--portrait-space-2);
-      padding: var(--portrait-space-2) var(--portrait-space-3);
-    }
-    .actions .label,
-    .menu__label,
-    .private {
-      display: none;
-    }
-    .actions .btn {
-      padding: 0 var(--portrait-space-2);
-    }
-    .brand__text {
-      display: none;
-    }
-    .lang button {
-      padding: 0 var(--portrait-space-2);
-    }
     main {
       padding: var(--portrait-space-3);
     }

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, svg } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { DEFAULTS } from '../api/types.js';
@@ -11,17 +11,18 @@ import '../elements/mapping/define.js';
 import { base } from '../elements/shared.styles.js';
 import type { FeatureView, ViewContext } from '../features/feature.js';
 import { FEATURES, HOME, type FeatureMeta } from '../features/index.js';
-import { formatCount } from '../format/format.js';
-import { LocaleController, LOCALES, setLocale, t, type Locale, type MessageKey } from '../i18n/index.js';
+import { LocaleController, setLocale, t, type MessageKey } from '../i18n/index.js';
 import { styles } from './app.styles.js';
+import { downloadIcon, sparkIcon } from './icons.js';
+import './header.js';
+import type { PortraitActionEvent } from './header.js';
+import { download, exportName } from './download.js';
+import './source-bar.js';
 import './filter-bar.js';
 import type { PortraitFilterEvent } from './filter-bar.js';
 import { IngestController } from './ingest.js';
 import './nav.js';
 import { Router, type Route } from './router.js';
-
-/** Label names of the language switch, each in its own language. */
-const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 
 /**
  * @summary The Portrait application shell: header (language switch, "Try a sample shop",
@@ -123,47 +124,36 @@ export class PortraitApp extends LitElement {
     this.#router.clear();
   };
 
+  #onAction = (e: PortraitActionEvent) => {
+    if (e.action === 'menu') this.navOpen = !this.navOpen;
+    else if (e.action === 'sample') void this.loadSample();
+    else if (e.action === 'export') void this.#exportReport();
+    else void this.#clear();
+  };
+
   #onConfirm = (e: Event) => {
     const dialog = e.currentTarget as HTMLDialogElement;
     if (dialog.returnValue === 'replace') void this.loadSample(true);
   };
 
-  #exportReport = () => this.#download({}, this.#exportName(''));
+  #exportReport = () => this.#download({}, exportName(this.#ingest.source, ''));
 
   #exportView = () => {
     const f = this.#feature();
     const el = f ? this.renderRoot.querySelector<FeatureView>(f.meta.tag) : null;
     const request = el?.exportRequest();
-    if (f && request) void this.#download(request, this.#exportName(`-${f.meta.id}`));
+    if (f && request) void this.#download(request, exportName(this.#ingest.source, `-${f.meta.id}`));
   };
 
   async #download(request: Record<string, unknown>, name: string): Promise<void> {
     const p = this.portrait;
     if (!p || !this.#ingest.summary) return;
     try {
-      const json = await p.export(request);
-      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.rel = 'noopener';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 30_000);
+      download(await p.export(request), name);
     } catch (e) {
       this.#ingest.error = { code: 'worker.internal', message: e instanceof Error ? e.message : String(e) };
       this.requestUpdate();
     }
-  }
-
-  #exportName(suffix: string): string {
-    const source = this.#ingest.source;
-    if (source?.kind === 'files' && source.files.length === 1) {
-      const stem = source.files[0]!.name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '_');
-      return `portrait-${stem || 'report'}${suffix}.json`;
-    }
-    return source?.kind === 'sample' ? `portrait-sample-shop${suffix}.json` : `portrait-report${suffix}.json`;
   }
 
   #onFiles = (e: PortraitFilesEvent) => {
@@ -259,64 +249,24 @@ export class PortraitApp extends LitElement {
   }
 
   override render() {
-    const locale = this.#locale.locale;
+    void this.#locale.locale;
     const i = this.#ingest;
     const canAct = i.engine === 'ready';
     const results = i.summary !== null && !i.mapping;
     return html`
       <a class="skip" href="#main" @click=${this.#skip}>${t('app.skip')}</a>
-      <header class="top" part="header">
-        <div class="top__inner">
-          ${results
-            ? html`<button
-                type="button"
-                class="btn btn--small btn--ghost menu"
-                aria-expanded=${this.navOpen ? 'true' : 'false'}
-                aria-controls="nav"
-                title=${t('app.menu.open')}
-                @click=${() => (this.navOpen = !this.navOpen)}
-              >
-                ${menuIcon}<span class="menu__label">${t('app.menu')}</span>
-              </button>`
-            : nothing}
-          <div class="brand" title=${t('app.name')}>
-            ${logo}
-            <div class="brand__text">
-              <div class="brand__name">${t('app.name')}</div>
-              <div class="brand__tagline">${t('app.tagline')}</div>
-            </div>
-          </div>
-          <span class="private" title=${t('drop.privacyDetail')}>${lockIcon}<span class="private__text">${t('app.private')}</span></span>
-          <div class="actions">
-            <button type="button" class="btn btn--small" data-action="sample" title=${t('app.sample')} ?disabled=${!canAct} @click=${() => this.loadSample()}>
-              ${sparkIcon}<span class="label">${t('app.sample')}</span>
-            </button>
-            <button type="button" class="btn btn--small" data-action="export" title=${t('app.export.title')} ?disabled=${!canAct || !i.summary || i.busy} @click=${this.#exportReport}>
-              ${downloadIcon}<span class="label">${t('app.export')}</span>
-            </button>
-            <button
-              type="button"
-              class="btn btn--small btn--ghost"
-              data-action="clear"
-              title=${t('app.clear.title')}
-              ?disabled=${!i.summary && !i.busy && !i.error}
-              @click=${this.#clear}
-            >
-              ${trashIcon}<span class="label">${t('app.clear')}</span>
-            </button>
-            <div class="lang" role="group" aria-label=${t('app.language')}>
-              ${LOCALES.map(
-                (l) => html`<button type="button" lang=${l} aria-pressed=${l === locale ? 'true' : 'false'} @click=${() => setLocale(l)}>
-                  ${LANGUAGE_NAMES[l]}
-                </button>`,
-              )}
-            </div>
-          </div>
-        </div>
-      </header>
+      <portrait-header
+        part="header"
+        ?menu=${results}
+        ?nav-open=${this.navOpen}
+        ?can-act=${canAct}
+        ?can-export=${canAct && i.summary !== null && !i.busy}
+        ?can-clear=${i.summary !== null || i.busy || i.error !== null}
+        @portrait-action=${this.#onAction}
+      ></portrait-header>
       <div class="layout ${results ? 'layout--nav' : ''}">
         ${results ? this.#renderNav() : nothing}
-        <main id="main" part="main" tabindex="-1">${this.#renderMain(locale)}</main>
+        <main id="main" part="main" tabindex="-1">${this.#renderMain()}</main>
       </div>
       <footer>${t('app.footer')}</footer>
       <dialog class="confirm" aria-labelledby="confirm-title" @close=${this.#onConfirm}>
@@ -350,7 +300,7 @@ export class PortraitApp extends LitElement {
     </div>`;
   }
 
-  #renderMain(locale: Locale) {
+  #renderMain() {
     const i = this.#ingest;
     const banner = this.#renderBanner();
     if (i.engine === 'loading' && !i.summary) {
@@ -390,7 +340,18 @@ export class PortraitApp extends LitElement {
           </button>
         </portrait-dropzone>`;
     }
-    return html`${banner} ${this.#renderSource(locale)}
+    return html`${banner}
+      <portrait-source
+        .summary=${i.summary}
+        ?sample=${i.source?.kind === 'sample'}
+        ?busy=${i.busy}
+        .progress=${i.progress}
+        busy-label=${i.busyLabel}
+        ?disabled=${i.engine !== 'ready'}
+        @portrait-files=${this.#onFiles}
+        @portrait-cancel=${() => i.cancel()}
+        @portrait-review=${() => i.reviewMapping()}
+      ></portrait-source>
       <portrait-filter .all=${i.summary.facts} .shown=${i.facts} .filter=${i.filter} @portrait-filter=${this.#onFilter}></portrait-filter>
       ${this.#renderError()} ${this.#renderView()}`;
   }
@@ -455,51 +416,7 @@ export class PortraitApp extends LitElement {
     }
     return nothing;
   }
-
-  #renderSource(locale: Locale) {
-    const i = this.#ingest;
-    const s = i.summary!;
-    const sample = i.source?.kind === 'sample';
-    const names = s.files.map((f) => f.file).join(', ');
-    return html`<div class="source ${sample ? 'source--sample' : ''}" data-testid="source">
-      <div class="source__what">
-        <span class="source__icon">${sample ? sparkIcon : fileIcon}</span>
-        <div>
-          <div class="source__title" data-testid="source-title">${sample ? t('app.sampleBanner') : names}</div>
-          <div class="source__meta">
-            ${sample
-              ? t('app.sampleBanner.detail', { rows: formatCount(s.rows.read, locale) })
-              : html`${s.files.length === 1 ? t('app.source.file') : t('app.source.files', { count: s.files.length })} ·
-                ${t('app.source.rows', { rows: formatCount(s.rows.used, locale) })}`}
-          </div>
-        </div>
-      </div>
-      ${!sample && !i.busy
-        ? html`<button type="button" class="btn btn--small" data-action="review-mapping" @click=${() => i.reviewMapping()}>
-            ${t('app.reviewMapping')}
-          </button>`
-        : nothing}
-      <portrait-dropzone
-        class=${i.busy ? 'busybar' : ''}
-        variant="compact"
-        ?busy=${i.busy}
-        .progress=${i.progress}
-        busy-label=${i.busyLabel}
-        ?disabled=${i.engine !== 'ready'}
-        @portrait-files=${this.#onFiles}
-        @portrait-cancel=${() => i.cancel()}
-      ></portrait-dropzone>
-    </div>`;
-  }
 }
-
-const logo = svg`<svg viewBox="0 0 28 28" aria-hidden="true"><rect width="28" height="28" rx="7" fill="#2852c8"/><circle cx="14" cy="10.5" r="4.2" fill="#fff"/><path d="M6.5 22.5c.9-4 3.9-6.2 7.5-6.2s6.6 2.2 7.5 6.2" fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/><circle cx="21.5" cy="7" r="2.2" fill="#7fd1ae"/></svg>`;
-const lockIcon = svg`<svg viewBox="0 0 20 20" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><rect x="4" y="9" width="12" height="8" rx="1.5"/><path d="M7 9V6.5a3 3 0 0 1 6 0V9"/></svg>`;
-const sparkIcon = svg`<svg viewBox="0 0 20 20" fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M10 2.5l1.7 4.6 4.8 1.4-4.8 1.5L10 14.6 8.3 10 3.5 8.5l4.8-1.4z"/><path d="M15.5 13.5l.7 1.8 1.8.7-1.8.7-.7 1.8-.7-1.8-1.8-.7 1.8-.7z"/></svg>`;
-const downloadIcon = svg`<svg viewBox="0 0 20 20" fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M10 3v10M6 9l4 4 4-4"/><path d="M3.5 14v1.5A1.5 1.5 0 0 0 5 17h10a1.5 1.5 0 0 0 1.5-1.5V14"/></svg>`;
-const trashIcon = svg`<svg viewBox="0 0 20 20" fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M3.5 5.5h13M8 5.5V3.8h4v1.7M5.2 5.5l.8 11h8l.8-11"/></svg>`;
-const fileIcon = svg`<svg viewBox="0 0 20 20" fill="none" stroke="currentColor" stroke-width="1.7" stroke-linejoin="round" aria-hidden="true"><path d="M5 2.5h6.5L15 6v11.5H5z"/><path d="M11.5 2.5V6H15"/><path d="M7.5 10h5M7.5 13h5" stroke-linecap="round"/></svg>`;
-const menuIcon = svg`<svg viewBox="0 0 20 20" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" aria-hidden="true"><path d="M3.5 5.5h13M3.5 10h13M3.5 14.5h13"/></svg>`;
 
 if (!customElements.get('portrait-app')) customElements.define('portrait-app', PortraitApp);
 

@@ -1,0 +1,69 @@
+//! What the session answers, as plain serde data (the JS API and the CLI's JSON).
+
+use crate::analysis::Work;
+use crate::dataset::DataFacts;
+use crate::ingest::{CurrencyGuess, FileInspection};
+use serde::{Deserialize, Serialize};
+
+/// What a finished ingest reports back: enough for the page's first screen.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct IngestSummary {
+    /// Per file: format, encoding, mapping used.
+    pub files: Vec<FileInspection>,
+    /// Rows read, used and rejected (the quality view has the details).
+    pub rows: RowCounts,
+    /// The currency the amounts are most likely in (every view formats money with it).
+    pub currency: CurrencyGuess,
+    /// The loaded data in numbers, and the values the global filter can choose from.
+    pub facts: DataFacts,
+}
+
+/// Row counts of an ingest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct RowCounts {
+    /// Data rows read.
+    pub read: u64,
+    /// Rows used.
+    pub used: u64,
+    /// Rows rejected.
+    pub rejected: u64,
+}
+
+/// One step of `run`: still fitting, or the output. On the wire
+/// `{state: "working", done, total}` or `{state: "done", output}`.
+pub enum Run {
+    /// A stepped fit is under way: `step_run` again.
+    Working(Work),
+    /// The analysis's output.
+    Done(Box<dyn erased_serde::Serialize>),
+}
+
+impl Serialize for Run {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(3))?;
+        match self {
+            Run::Working(work) => {
+                map.serialize_entry("state", "working")?;
+                map.serialize_entry("done", &work.done)?;
+                map.serialize_entry("total", &work.total)?;
+            }
+            Run::Done(output) => {
+                map.serialize_entry("state", "done")?;
+                map.serialize_entry("output", output)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// What to export (the page's "Export JSON" buttons, the CLI's `--json`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExportRequest {
+    /// One analysis (its section of the report), or none for the whole report.
+    pub analysis: Option<String>,
+    /// Its parameters (missing fields take their defaults).
+    #[ts(type = "Record<string, unknown> | null")]
+    pub params: serde_json::Value,
+}

@@ -1,0 +1,25 @@
+/** Downloads made in the page (the exports): a Blob URL clicked once, then revoked. */
+
+import type { Source } from './ingest.js';
+
+/** Offers `json` as the file `name`. */
+export function download(json: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** `portrait-<file stem><suffix>.json`, `portrait-sample-shop<suffix>.json` or `portrait-report<suffix>.json`. */
+export function exportName(source: Source | null, suffix: string): string {
+  if (source?.kind === 'files' && source.files.length === 1) {
+    const stem = source.files[0]!.name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '_');
+    return `portrait-${stem || 'report'}${suffix}.json`;
+  }
+  return source?.kind === 'sample' ? `portrait-sample-shop${suffix}.json` : `portrait-report${suffix}.json`;
+}
