@@ -69,33 +69,186 @@ fn the_core_names_no_js_type_file_io_or_stdout() {
     );
 }
 
+/// (file:line, signature, body lines) of every `pub fn` in `text`. The body starts after the
+/// line that opens it, so a signature over several lines is not counted as body.
+fn pub_fn_bodies(text: &str) -> Vec<(usize, String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i].trim_start();
+        if l.starts_with("pub fn ") && l.trim_end().ends_with('}') {
+            out.push((i + 1, l.to_string(), 0)); // a one-line function
+        } else if l.starts_with("pub fn ") {
+            let indent = lines[i].len() - l.len();
+            let close = format!("{}}}", " ".repeat(indent));
+            let open = (i..lines.len())
+                .find(|&j| lines[j].trim_end().ends_with('{'))
+                .unwrap();
+            let end = (open + 1..lines.len())
+                .find(|&j| lines[j] == close)
+                .unwrap_or(open);
+            out.push((i + 1, l.to_string(), end.saturating_sub(open + 1)));
+            i = end;
+        }
+        i += 1;
+    }
+    out
+}
+
 #[test]
 fn wasm_methods_are_thin() {
     // every exported function body in src/wasm is at most 15 lines: conversion + one core call
     let mut files = Vec::new();
     rust_files(&src().join("wasm"), &mut files);
+    let mut measured = 0;
     for f in files {
-        let text = fs::read_to_string(&f).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
-        let mut i = 0;
-        while i < lines.len() {
-            let l = lines[i].trim_start();
-            if l.starts_with("pub fn ") && l.ends_with('{') {
-                let indent = lines[i].len() - l.len();
-                let close = format!("{}}}", " ".repeat(indent));
-                let end = (i + 1..lines.len()).find(|&j| lines[j] == close).unwrap();
-                assert!(
-                    end - i - 1 <= 15,
-                    "{}:{}: `{}` is {} lines long",
-                    f.display(),
-                    i + 1,
-                    l,
-                    end - i - 1
-                );
-                i = end;
-            }
-            i += 1;
+        for (line, sig, body) in pub_fn_bodies(&fs::read_to_string(&f).unwrap()) {
+            measured += 1;
+            assert!(body <= 15, "{}:{line}: `{sig}` has a {body}-line body", f.display());
         }
+    }
+    assert!(measured >= 20, "the wasm methods were found ({measured})");
+}
+
+#[test]
+fn multi_line_signatures_are_measured_from_their_body() {
+    let text = "    pub fn a(\n        x: u8,\n    ) -> u8 {\n        x\n    }\n    pub fn b() {}\n";
+    assert_eq!(
+        pub_fn_bodies(text),
+        vec![(1, "pub fn a(".to_string(), 1), (6, "pub fn b() {}".to_string(), 0)]
+    );
+}
+
+/// Lines of `text` that are code, not comments (`//`, `/* … */` JSDoc lines).
+fn code_lines(text: &str) -> Vec<(usize, &str)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let t = l.trim_start();
+            !(t.starts_with("//") || t.starts_with("/*") || t.starts_with('*'))
+        })
+        .map(|(i, l)| (i + 1, l))
+        .collect()
+}
+
+/// True when `word` occurs in `line` as a whole identifier (not inside a longer one).
+fn names(line: &str, word: &str) -> bool {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    line.match_indices(word).any(|(i, _)| {
+        let before = line[..i].chars().next_back();
+        let after = line[i + word.len()..].chars().next();
+        !before.is_some_and(ident) && !after.is_some_and(ident)
+    })
+}
+
+/// The files that must not grow per analysis (DESIGN.md, "How to add an analysis").
+fn shared_files() -> Vec<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&src().join("session"), &mut files);
+    rust_files(&src().join("wasm"), &mut files);
+    files.push(src().join("report.rs"));
+    files.push(src().join("cli/mod.rs"));
+    files.push(src().join("bin/portrait/main.rs"));
+    for ts in [
+        "www/api/protocol.ts",
+        "www/api/portrait.ts",
+        "www/api/options.ts",
+        "www/worker/dispatcher.ts",
+        "www/worker/worker.ts",
+        "www/worker/tail.ts",
+        "www/main.ts",
+    ] {
+        files.push(root.join(ts));
+    }
+    for entry in fs::read_dir(root.join("www/shell")).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "ts") {
+            files.push(p);
+        }
+    }
+    files
+}
+
+#[test]
+fn no_analysis_is_named_in_the_session_wasm_protocol_dispatcher_facade_or_shell() {
+    // what names an analysis: its kind (as an identifier or a string) and the types of its
+    // parameters and output — taken from the registry itself, so a new analysis is checked too
+    let mut words: Vec<String> = Vec::new();
+    for e in portrait::analysis::registry::entries() {
+        words.push(e.kind().to_string());
+        let (params, output) = e.type_names();
+        for t in [params, output] {
+            if t != "NoParams" {
+                words.push(t);
+            }
+        }
+    }
+    // "quality" also names ingest's own quality report (a field of every ingest): the kind
+    // is checked as a string and a module path, the word alone is not
+    let exempt_word = ["quality"];
+    let mut offences = Vec::new();
+    for f in shared_files() {
+        let text = fs::read_to_string(&f).unwrap();
+        let text = if f.extension().is_some_and(|e| e == "rs") {
+            non_test_code(&text)
+        } else {
+            text
+        };
+        for (n, line) in code_lines(&text) {
+            for w in &words {
+                let quoted = [format!("\"{w}\""), format!("'{w}'"), format!("{w}::"), format!("::{w}")];
+                let hit = quoted.iter().any(|q| line.contains(q.as_str()))
+                    || (!exempt_word.contains(&w.as_str()) && names(line, w));
+                if hit {
+                    offences.push(format!("{}:{n}: names `{w}`: {}", f.display(), line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "shared files name an analysis (reach it through the registry instead):\n{}",
+        offences.join("\n")
+    );
+}
+
+#[test]
+fn the_shared_files_stay_small() {
+    // the budget of each file the door keeps from growing (the same as the before-stop check)
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for (file, max) in [
+        ("src/session/mod.rs", 300),
+        ("src/wasm/mod.rs", 250),
+        ("www/api/protocol.ts", 200),
+        ("www/worker/dispatcher.ts", 450),
+        ("www/api/portrait.ts", 300),
+        ("www/shell/app.ts", 450),
+        ("src/bin/portrait/main.rs", 200),
+    ] {
+        let n = fs::read_to_string(root.join(file)).unwrap().lines().count();
+        assert!(n <= max, "{file} has {n} lines (at most {max}): widen the door instead");
+    }
+}
+
+#[test]
+fn every_view_is_a_feature_folder_listed_once() {
+    // www/features/<id>/ holds meta.ts, messages.ts, the element and its styles; index.ts
+    // lists each exactly once
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/features");
+    let index = fs::read_to_string(root.join("index.ts")).unwrap();
+    for entry in fs::read_dir(&root).unwrap() {
+        let p = entry.unwrap().path();
+        if !p.is_dir() {
+            continue;
+        }
+        let id = p.file_name().unwrap().to_string_lossy().to_string();
+        for f in ["meta.ts", "messages.ts", &format!("{id}.ts"), &format!("{id}.styles.ts")] {
+            assert!(p.join(f).is_file(), "www/features/{id}/{f} is missing");
+        }
+        let import = format!("from './{id}/meta.js'");
+        assert_eq!(index.matches(&import).count(), 1, "index.ts lists {id} once");
     }
 }
 

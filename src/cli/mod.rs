@@ -106,9 +106,14 @@ fn data_args() -> Vec<Arg> {
 
 /// The `portrait` command: `report`, one subcommand per analysis, `sample`.
 pub fn command() -> Command {
+    let kinds: Vec<&str> = registry::entries()
+        .iter()
+        .filter(|e| e.in_report())
+        .map(|e| e.kind())
+        .collect();
     let report = Command::new("report")
         .visible_alias("analyze")
-        .about("Every analysis of the report: data quality, overview KPIs, RFM segments, …")
+        .about(format!("Every analysis of the report: {}", kinds.join(", ")))
         .args(data_args())
         .arg(
             Arg::new("timings")
