@@ -33,7 +33,7 @@ web:
 cli:
 	cargo build --release --bin portrait
 
-# Rewrites www/api/generated/ from the Rust types and the analysis registry (src/typegen.rs);
+# Rewrites www/api/generated/ from the Rust types and the analysis registry (src/typegen/);
 # tests/generated_types.rs fails while the committed files are stale.
 types:
 	PORTRAIT_WRITE_TYPES=1 cargo test --profile ci --test generated_types

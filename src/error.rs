@@ -4,7 +4,7 @@
 //! page words it in the user's language, the CLI in English (`Display`).
 
 use crate::ingest::IngestError;
-use crate::message::{english, Message, Params};
+use crate::message::{english, Catalogue, Message, Params};
 use crate::sample::SampleParamsError;
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +45,15 @@ impl Error {
                 Message::new("session.invalid_request").with("detail", detail.as_str())
             }
             Error::Refused(m) => m.clone(),
+        }
+    }
+
+    /// The error, a refusal worded (when its code is not the core's) from `catalogue`: the
+    /// door attaches each analysis's own `MESSAGES` to what it refuses.
+    pub fn worded_by(self, catalogue: Catalogue) -> Error {
+        match self {
+            Error::Refused(m) if m.catalogue.is_none() => Error::Refused(m.worded_by(catalogue)),
+            other => other,
         }
     }
 

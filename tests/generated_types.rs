@@ -1,4 +1,4 @@
-//! The TypeScript under `www/api/generated/` is what `src/typegen.rs` writes from the Rust
+//! The TypeScript under `www/api/generated/` is what `src/typegen/` writes from the Rust
 //! types and the registry today. When a Rust type, an analysis, a message or a default
 //! changes, this fails until `make types` has rewritten the files (which sets
 //! `PORTRAIT_WRITE_TYPES=1` and runs this test).

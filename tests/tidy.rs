@@ -96,6 +96,49 @@ fn pub_fn_bodies(text: &str) -> Vec<(usize, String, usize)> {
     out
 }
 
+/// The layers beneath the analyses, and what each may not import: the dependency arrows
+/// run one way (ARCHITECTURE.md, "Layers"), so no file of the core imports a layer above it.
+#[test]
+fn the_layers_import_only_downwards() {
+    let above = |layer: &str| -> &'static [&'static str] {
+        match layer {
+            "message.rs" => &["crate::"],
+            "dataset" => &["crate::ingest", "crate::error", "crate::analysis", "crate::segment"],
+            "ingest" | "sample" => &["crate::analysis", "crate::segment", "crate::table"],
+            "error.rs" | "table" => &["crate::analysis", "crate::segment", "crate::session"],
+            _ => &[],
+        }
+    };
+    let mut checked = 0;
+    for layer in ["message.rs", "dataset", "ingest", "sample", "error.rs", "table"] {
+        let path = src().join(layer);
+        let mut files = Vec::new();
+        if path.is_dir() {
+            rust_files(&path, &mut files);
+        } else {
+            files.push(path);
+        }
+        for f in files {
+            let code = non_test_code(&fs::read_to_string(&f).unwrap());
+            for (n, line) in code.lines().enumerate() {
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                for up in above(layer) {
+                    assert!(
+                        !line.contains(up),
+                        "{}:{}: {layer} imports `{up}`, a layer above it",
+                        f.display(),
+                        n + 1
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "the layers were found ({checked} files)");
+}
+
 #[test]
 fn wasm_methods_are_thin() {
     // every exported function body in src/wasm is at most 15 lines: conversion + one core call
@@ -105,7 +148,11 @@ fn wasm_methods_are_thin() {
     for f in files {
         for (line, sig, body) in pub_fn_bodies(&fs::read_to_string(&f).unwrap()) {
             measured += 1;
-            assert!(body <= 15, "{}:{line}: `{sig}` has a {body}-line body", f.display());
+            assert!(
+                body <= 15,
+                "{}:{line}: `{sig}` has a {body}-line body",
+                f.display()
+            );
         }
     }
     assert!(measured >= 20, "the wasm methods were found ({measured})");
@@ -113,10 +160,14 @@ fn wasm_methods_are_thin() {
 
 #[test]
 fn multi_line_signatures_are_measured_from_their_body() {
-    let text = "    pub fn a(\n        x: u8,\n    ) -> u8 {\n        x\n    }\n    pub fn b() {}\n";
+    let text =
+        "    pub fn a(\n        x: u8,\n    ) -> u8 {\n        x\n    }\n    pub fn b() {}\n";
     assert_eq!(
         pub_fn_bodies(text),
-        vec![(1, "pub fn a(".to_string(), 1), (6, "pub fn b() {}".to_string(), 0)]
+        vec![
+            (1, "pub fn a(".to_string(), 1),
+            (6, "pub fn b() {}".to_string(), 0)
+        ]
     );
 }
 
@@ -198,7 +249,12 @@ fn no_analysis_is_named_in_the_session_wasm_protocol_dispatcher_facade_or_shell(
         };
         for (n, line) in code_lines(&text) {
             for w in &words {
-                let quoted = [format!("\"{w}\""), format!("'{w}'"), format!("{w}::"), format!("::{w}")];
+                let quoted = [
+                    format!("\"{w}\""),
+                    format!("'{w}'"),
+                    format!("{w}::"),
+                    format!("::{w}"),
+                ];
                 let hit = quoted.iter().any(|q| line.contains(q.as_str()))
                     || (!exempt_word.contains(&w.as_str()) && names(line, w));
                 if hit {
@@ -228,7 +284,10 @@ fn the_shared_files_stay_small() {
         ("src/bin/portrait/main.rs", 200),
     ] {
         let n = fs::read_to_string(root.join(file)).unwrap().lines().count();
-        assert!(n <= max, "{file} has {n} lines (at most {max}): widen the door instead");
+        assert!(
+            n <= max,
+            "{file} has {n} lines (at most {max}): widen the door instead"
+        );
     }
 }
 
@@ -244,11 +303,20 @@ fn every_view_is_a_feature_folder_listed_once() {
             continue;
         }
         let id = p.file_name().unwrap().to_string_lossy().to_string();
-        for f in ["meta.ts", "messages.ts", &format!("{id}.ts"), &format!("{id}.styles.ts")] {
+        for f in [
+            "meta.ts",
+            "messages.ts",
+            &format!("{id}.ts"),
+            &format!("{id}.styles.ts"),
+        ] {
             assert!(p.join(f).is_file(), "www/features/{id}/{f} is missing");
         }
         let import = format!("from './{id}/meta.js'");
-        assert_eq!(index.matches(&import).count(), 1, "index.ts lists {id} once");
+        assert_eq!(
+            index.matches(&import).count(),
+            1,
+            "index.ts lists {id} once"
+        );
     }
 }
 

@@ -9,6 +9,7 @@
 use super::cache::Model;
 use super::{Analysis, Check, Coded, Context, Fit, Job, TableKind, Work};
 use crate::error::Error;
+use crate::message::Catalogue;
 use crate::table::{ColumnSpec, Values};
 use std::marker::PhantomData;
 use std::sync::Arc;
@@ -29,14 +30,22 @@ pub trait ErasedJob: Send {
     fn work(&self) -> Work;
 }
 
-struct Erased<M>(Box<dyn Job<Model = M>>);
+/// A stepped fit with its model type erased; what it refuses is worded by its analysis.
+struct Erased<M> {
+    job: Box<dyn Job<Model = M>>,
+    messages: Catalogue,
+}
 
 impl<M: Send + Sync + 'static> ErasedJob for Erased<M> {
     fn step(&mut self, cx: &mut Context<'_>, budget: u64) -> Result<Option<Model>, Error> {
-        Ok(self.0.step(cx, budget)?.map(|m| Arc::new(m) as Model))
+        let step = self
+            .job
+            .step(cx, budget)
+            .map_err(|e| e.worded_by(self.messages))?;
+        Ok(step.map(|m| Arc::new(m) as Model))
     }
     fn work(&self) -> Work {
-        self.0.work()
+        self.job.work()
     }
 }
 
@@ -76,7 +85,7 @@ pub trait Entry: Sync {
     fn params_schema(&self) -> schemars::Schema;
     /// The TypeScript declarations of the parameters and the output (and what they name).
     #[cfg(not(target_arch = "wasm32"))]
-    fn visit_types(&self, types: &mut crate::typegen::Types);
+    fn visit_types(&self, types: &mut crate::typegen::types::Types);
     /// TypeScript names of (parameters, output).
     #[cfg(not(target_arch = "wasm32"))]
     fn type_names(&self) -> (String, String);
@@ -146,12 +155,16 @@ impl<A: Analysis> Entry for Kind<A> {
     }
 
     fn start(&self, cx: &mut Context<'_>, params: &serde_json::Value) -> Result<Started, Error> {
+        let refused = |e: Error| e.worded_by(A::MESSAGES);
         let valid = Self::params(params)?
             .check()
-            .map_err(|e| Error::Refused(e.message()))?;
-        Ok(match A::fit(cx, &valid)? {
+            .map_err(|e| refused(Error::Refused(e.message())))?;
+        Ok(match A::fit(cx, &valid).map_err(refused)? {
             Fit::Done(model) => Started::Done(Arc::new(model)),
-            Fit::Job(job) => Started::Job(Box::new(Erased(job))),
+            Fit::Job(job) => Started::Job(Box::new(Erased {
+                job,
+                messages: A::MESSAGES,
+            })),
         })
     }
 
@@ -177,7 +190,7 @@ impl<A: Analysis> Entry for Kind<A> {
     }
 
     #[cfg(not(target_arch = "wasm32"))]
-    fn visit_types(&self, types: &mut crate::typegen::Types) {
+    fn visit_types(&self, types: &mut crate::typegen::types::Types) {
         types.add::<A::Params>();
         types.add::<A::Output>();
     }

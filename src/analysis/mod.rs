@@ -31,7 +31,6 @@ pub mod overview;
 pub mod quality;
 pub mod registry;
 pub(crate) mod text;
-pub mod time;
 
 pub use cache::ModelCache;
 pub use context::Context;

@@ -7,7 +7,7 @@
 
 use super::entry::{Entry, Kind};
 use crate::error::Error;
-use crate::message::Message;
+use crate::message::{english_in, Catalogue, Message, CATALOGUE};
 
 /// A test-only analysis that shows the door: a stepped fit, parameters with a rule, its own
 /// message code and a customer column, reached through `run`, the table, the CLI and the
@@ -45,6 +45,25 @@ pub fn find(kind: &str) -> Result<&'static dyn Entry, Error> {
         })
 }
 
+/// Every catalogue of English wordings: the core's, then each analysis's own.
+fn catalogues() -> Vec<Catalogue> {
+    let mut all = vec![CATALOGUE];
+    all.extend(ENTRIES.iter().map(|e| e.messages()));
+    all
+}
+
+/// Every code an English wording exists for (the core's and every analysis's), with it:
+/// what the type generator writes for the page.
+pub fn all_english() -> Vec<(&'static str, &'static str)> {
+    catalogues().into_iter().flatten().copied().collect()
+}
+
+/// The English wording of any message, core or analysis, whoever made it (a message read
+/// back from JSON has lost its catalogue).
+pub fn english(message: &Message) -> String {
+    english_in(message, &catalogues())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +92,28 @@ mod tests {
             ),
             "{m}"
         );
+    }
+
+    #[test]
+    fn the_shared_examples_are_worded_as_written() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/messages/examples.json"
+        );
+        let examples: Vec<serde_json::Value> =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("json");
+        assert!(examples.len() >= 10);
+        for e in examples {
+            let m: Message = serde_json::from_value(e.clone()).expect("a message");
+            assert_eq!(english(&m), e["en"].as_str().expect("en"), "{}", m.code);
+        }
+    }
+
+    #[test]
+    fn codes_are_unique_across_every_catalogue() {
+        let mut seen = std::collections::HashSet::new();
+        for (code, _) in all_english() {
+            assert!(seen.insert(code), "{code} is worded twice");
+        }
     }
 }

@@ -113,7 +113,10 @@ pub fn command() -> Command {
         .collect();
     let report = Command::new("report")
         .visible_alias("analyze")
-        .about(format!("Every analysis of the report: {}", kinds.join(", ")))
+        .about(format!(
+            "Every analysis of the report: {}",
+            kinds.join(", ")
+        ))
         .args(data_args())
         .arg(
             Arg::new("timings")

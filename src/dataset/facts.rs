@@ -1,8 +1,10 @@
 //! What the page needs to know about the loaded data before any analysis runs: its size,
 //! its days, and the values of the dimensions the global filter can restrict.
 
-use super::{Dataset, Dimension, NONE};
-use crate::analysis::time;
+use super::grouped::Dataset;
+use super::interner::NONE;
+use super::lines::Dimension;
+use crate::dataset::time;
 use serde::Serialize;
 
 /// Most values listed per dimension (the filter bar's lists).

@@ -2,9 +2,10 @@
 //! categories, applied to every analysis at once. The session builds the filtered
 //! [`Dataset`] once per filter change (`Dataset::filtered`) and every analysis reads it.
 
-use super::{Dataset, Dimension, DimensionColumn, OrderLines, NONE};
-use crate::analysis::time;
-use crate::error::Error;
+use super::grouped::Dataset;
+use super::interner::NONE;
+use super::lines::{Dimension, DimensionColumn, OrderLines};
+use crate::dataset::time;
 use crate::message::Message;
 use serde::{Deserialize, Serialize};
 
@@ -49,37 +50,33 @@ pub struct Window {
     pub to_day: Option<i64>,
 }
 
-fn day_of(text: &str) -> Result<i64, Error> {
+fn day_of(text: &str) -> Result<i64, Message> {
     let date = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::Refused(Message::new("filter.bad_date").with("value", text)))?;
+        .map_err(|_| Message::new("filter.bad_date").with("value", text))?;
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     Ok(date.signed_duration_since(epoch).num_days())
 }
 
 impl Window {
     /// Checks `filter` against `data`: dates are `YYYY-MM-DD` with `from` ≤ `to`, and every
-    /// value names one the data holds.
-    pub fn check(filter: &DataFilter, data: &Dataset) -> Result<Window, Error> {
+    /// value names one the data holds; else the rule it breaks.
+    pub fn check(filter: &DataFilter, data: &Dataset) -> Result<Window, Message> {
         let from_day = filter.from.as_deref().map(day_of).transpose()?;
         let to_day = filter.to.as_deref().map(day_of).transpose()?;
         if let (Some(a), Some(b)) = (from_day, to_day) {
             if a > b {
-                return Err(Error::Refused(
-                    Message::new("filter.range")
-                        .with("from", filter.from.clone().unwrap_or_default())
-                        .with("to", filter.to.clone().unwrap_or_default()),
-                ));
+                return Err(Message::new("filter.range")
+                    .with("from", filter.from.clone().unwrap_or_default())
+                    .with("to", filter.to.clone().unwrap_or_default()));
             }
         }
         for (dim, values) in filter.dimensions() {
             let column = data.lines.dimension(dim);
             for v in values {
                 if column.is_none_or(|c| c.values.get(v).is_none()) {
-                    return Err(Error::Refused(
-                        Message::new("filter.unknown_value")
-                            .with("dimension", dim.name())
-                            .with("value", v.as_str()),
-                    ));
+                    return Err(Message::new("filter.unknown_value")
+                        .with("dimension", dim.name())
+                        .with("value", v.as_str()));
                 }
             }
         }
@@ -296,12 +293,7 @@ mod tests {
     #[test]
     fn a_reversed_range_a_bad_date_and_an_unknown_value_are_refused() {
         let d = shop();
-        let code = |filter: DataFilter| {
-            Window::check(&filter, &d)
-                .expect_err("refused")
-                .message()
-                .code
-        };
+        let code = |filter: DataFilter| Window::check(&filter, &d).expect_err("refused").code;
         let range = DataFilter {
             from: Some("2024-03-02".into()),
             to: Some("2024-03-01".into()),

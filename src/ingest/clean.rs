@@ -1,7 +1,8 @@
 //! Cleaning rules applied to each accepted row: what marks a return, and which rows are
 //! exact duplicates of an earlier row of the same file.
 
-use super::source::{RowId, Source};
+use super::record::RowId;
+use super::source::Source;
 use crate::dataset::NONE;
 use csv::ByteRecord;
 use std::collections::HashMap;

@@ -4,7 +4,7 @@
 //! error for the whole file.
 
 use super::error::{IngestError, IngestErrorKind, TableProblem};
-use super::source::{RowId, RowInfo, MAX_COLUMNS, MAX_HEADER_BYTES};
+use super::record::{RowId, RowInfo, MAX_COLUMNS, MAX_HEADER_BYTES};
 use csv::ByteRecord;
 use std::io::{Cursor, SeekFrom};
 

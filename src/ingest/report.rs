@@ -1,6 +1,7 @@
 //! The data-quality report: what was read, what was used, and every reason a row was not.
 //! Field names are the JS API and the CLI's JSON (renaming one is a breaking change).
 
+use super::tally::Tally;
 use super::values::DateFormat;
 use crate::dataset::DimensionColumn;
 use crate::message::Message;
@@ -408,7 +409,7 @@ pub(crate) fn currency_of_region(name: &str) -> Option<(&'static str, &'static s
 /// (the currency of most lines, if it covers at least half of the lines with a region);
 /// else Chinese headers mean CNY; else unknown.
 pub(crate) fn guess_currency(
-    marks: &[(&'static str, u64)],
+    marks: &Tally<&'static str>,
     region: Option<(&str, &DimensionColumn)>,
     chinese_headers: bool,
 ) -> CurrencyGuess {
@@ -437,22 +438,20 @@ pub(crate) fn guess_currency(
                 with_region += 1;
             }
         }
-        let mut per_currency: Vec<(&str, &str, u64)> = Vec::new();
+        // the area is the currency's, so (code, area) counts per currency
+        let mut per_currency = Tally::default();
         for (i, name) in col.values.names().enumerate() {
-            if let Some((code, area)) = currency_of_region(name) {
-                match per_currency.iter_mut().find(|(c, _, _)| *c == code) {
-                    Some(entry) => entry.2 += per_value[i],
-                    None => per_currency.push((code, area, per_value[i])),
-                }
+            if let Some(currency) = currency_of_region(name) {
+                per_currency.add(currency, per_value[i]);
             }
         }
-        let mut top: Option<(&str, &str, u64)> = None;
-        for &entry in &per_currency {
-            if top.is_none_or(|t| entry.2 > t.2) {
+        let mut top: Option<((&str, &str), u64)> = None;
+        for &entry in per_currency.iter() {
+            if top.is_none_or(|t| entry.1 > t.1) {
                 top = Some(entry);
             }
         }
-        if let Some((code, area, n)) = top {
+        if let Some(((code, area), n)) = top {
             if n * 2 >= with_region && n > 0 {
                 let pct = (n as f64 * 100.0 / with_region as f64).round();
                 let basis = Message::new("currency.region")
@@ -525,22 +524,25 @@ mod tests {
 
     #[test]
     fn currency_comes_from_symbols_then_country_then_headers() {
-        let g = guess_currency(&[("CNY", 3), ("USD", 1)], None, false);
+        let mut marks = Tally::default();
+        marks.add("CNY", 3);
+        marks.add("USD", 1);
+        let g = guess_currency(&marks, None, false);
         assert_eq!((g.code.as_str(), g.symbol.as_str()), ("CNY", "¥"));
         let mut col = DimensionColumn::default();
         for v in ["United Kingdom", "United Kingdom", "France", "EIRE"] {
             let i = col.values.intern(v);
             col.per_line.push(i);
         }
-        let g = guess_currency(&[], Some(("Country", &col)), false);
+        let g = guess_currency(&Tally::default(), Some(("Country", &col)), false);
         assert_eq!(g.code, "GBP");
         assert_eq!(
             g.basis.to_string(),
             "Country column: 50% of lines in United Kingdom"
         );
-        let g = guess_currency(&[], None, true);
+        let g = guess_currency(&Tally::default(), None, true);
         assert_eq!(g.code, "CNY");
-        assert_eq!(guess_currency(&[], None, false).code, "");
+        assert_eq!(guess_currency(&Tally::default(), None, false).code, "");
     }
 
     #[test]

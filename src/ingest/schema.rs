@@ -2,7 +2,7 @@
 //! lists its fields — with their English and Chinese header synonyms and what kind of value
 //! they hold — and its required sets; mapping a header, checking what is missing and the
 //! page's mapping panel (through the generated `contract.ts`) all read it. The orders table
-//! is `orders::ORDERS`; customers, events, products and campaigns come with the analyses
+//! is `orders::ORDERS`, and `tables` says which schema each table kind has; customers, events, products and campaigns come with the analyses
 //! that read them, as more schemas of the same shape.
 
 use super::columns::{normalize_header, ColumnAssignment, Field};
@@ -69,13 +69,6 @@ pub struct Schema {
 }
 
 impl Schema {
-    /// The schema of `table`.
-    pub fn of(table: TableKind) -> &'static Schema {
-        match table {
-            TableKind::Orders => &super::orders::ORDERS,
-        }
-    }
-
     /// The spec of `field`, when the table has it.
     pub fn spec(&self, field: Field) -> Option<&FieldSpec> {
         self.fields.iter().find(|s| s.field == field)
@@ -139,31 +132,4 @@ fn strip_unit(header: &str) -> Option<&str> {
     let cut = header.find(['(', '（', '['])?;
     let head = header[..cut].trim();
     (!head.is_empty()).then_some(head)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::orders::ORDERS;
-
-    #[test]
-    fn synonyms_are_normalised_and_belong_to_one_field_only() {
-        let mut seen = std::collections::HashMap::new();
-        for spec in ORDERS.fields {
-            for s in spec.synonyms {
-                assert_eq!(normalize_header(s), *s, "synonym {s} is not normalised");
-                if let Some(other) = seen.insert(*s, spec.field) {
-                    panic!("{s} is a synonym of both {other:?} and {:?}", spec.field);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn every_required_field_is_a_field_of_the_table() {
-        for r in ORDERS.required {
-            assert!(ORDERS.spec(r.reported).is_some());
-            assert!(r.any_of.iter().all(|f| ORDERS.spec(*f).is_some()));
-        }
-    }
 }

@@ -8,32 +8,8 @@
 
 use super::csv_source::CsvSource;
 use super::error::IngestError;
+use super::record::{RowId, RowInfo};
 use csv::ByteRecord;
-
-/// Most columns a header may have (Excel's limit); more means the file is not a table.
-pub(crate) const MAX_COLUMNS: usize = 16_384;
-
-/// Longest header line accepted (a real header is a few hundred bytes).
-pub(crate) const MAX_HEADER_BYTES: usize = 1 << 20;
-
-/// Where a record is, so an earlier one can be read again when checking for duplicates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum RowId {
-    /// Byte span of a delimited record in the decoded text.
-    Span(u64, u64),
-    /// Row index of a `Table`.
-    Index(u32),
-}
-
-/// One record as delivered: its id and 1-based line.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct RowInfo {
-    pub id: RowId,
-    pub line: u64,
-    /// The row could not be read as a record (a JSON line that is not an object); its only
-    /// cell holds the raw text.
-    pub malformed: bool,
-}
 
 /// A table read whole (XLSX sheet, JSON objects): all cells in one buffer.
 #[derive(Debug, Clone, Default)]

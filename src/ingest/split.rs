@@ -64,7 +64,7 @@ pub struct SplitTail {
     pub plan: SplitPlan,
     /// The head's ingest options (the same mapping and date order).
     #[serde(default)]
-    pub options: super::IngestOptions,
+    pub options: super::files::IngestOptions,
     /// The bytes given are the first chunk; the rest comes by `appendBytes`.
     pub streamed: bool,
 }
@@ -212,7 +212,7 @@ pub struct ParsedPart {
     pub(crate) line: Vec<u64>,
     /// Rows dropped as duplicates of an earlier tail row: (kept line index, line).
     pub(crate) duplicates: Vec<(u32, u64)>,
-    pub(crate) dates: super::job::DateColumn,
+    pub(crate) dates: super::dates::DateColumn,
     pub(crate) rejections: Rejections,
     pub(crate) currency_marks: Vec<(String, u64)>,
 }

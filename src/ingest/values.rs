@@ -12,6 +12,7 @@
 //! as written (never through `f64`), rounding half away from zero, so sums are exact and two
 //! implementations reading the same file agree to the cent.
 
+use crate::dataset::time::{civil_from_days, days_from_civil};
 use serde::{Deserialize, Serialize};
 
 /// Whether `3/4/2024` is the 3rd of April (day first) or March 4th (month first).
@@ -181,32 +182,6 @@ pub(crate) fn trim(s: &str) -> &str {
 
 /// Earliest and latest year accepted in a date (placeholders like `0001-01-01` are invalid).
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
-
-/// Days from 1970-01-01 to the civil date `y-m-d` (proleptic Gregorian; H. Hinnant's
-/// `days_from_civil`).
-pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The civil date of a day number (inverse of `days_from_civil`).
-pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    (y, m, d)
-}
 
 /// `YYYY-MM-DDThh:mm:ss` of a wall-clock timestamp.
 pub fn format_timestamp(secs: i64) -> String {

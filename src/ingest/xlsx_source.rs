@@ -6,8 +6,9 @@
 //! numbers in the date column are read as Excel serial days (`values::parse_date`).
 
 use super::error::{IngestError, IngestErrorKind};
-use super::source::{Table, MAX_COLUMNS};
-use super::values::{civil_from_days, days_from_civil};
+use super::record::MAX_COLUMNS;
+use super::source::Table;
+use crate::dataset::time::{civil_from_days, days_from_civil};
 use calamine::{DataRef, Reader, Xlsx};
 use std::fmt::Write;
 use std::io::Cursor;

@@ -63,7 +63,7 @@ impl Session {
     /// every fitted model is forgotten); answers the facts of the lines it keeps.
     pub fn set_filter(&mut self, filter: &DataFilter) -> Result<DataFacts, Error> {
         let l = self.loaded()?;
-        let window = Window::check(filter, &l.all)?;
+        let window = Window::check(filter, &l.all).map_err(Error::Refused)?;
         l.filtered = (!window.is_all()).then(|| l.all.filtered(&window));
         l.window = window;
         l.cache.clear();

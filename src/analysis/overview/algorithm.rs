@@ -9,7 +9,7 @@
 //! - A month is *partial* when the days looked at (the global filter's range, or the data's
 //!   first to last day) do not cover it whole: a chart must not read it as a full month.
 
-use crate::analysis::time;
+use crate::dataset::time;
 use crate::dataset::Dataset;
 use serde::{Deserialize, Serialize};
 
@@ -363,7 +363,7 @@ mod tests {
         let flags: Vec<bool> = o.monthly.iter().map(|m| m.partial).collect();
         assert_eq!(flags, vec![true, false]);
         let o = overview(&shop(), Some((jan1, jan1 + 59)));
-        assert_eq!(o.monthly[0].partial, false);
+        assert!(!o.monthly[0].partial);
         assert_eq!(o.products, Some(2));
     }
 

@@ -15,8 +15,9 @@
 //! still named from the R and F *quintiles*, because the named map is defined on them.
 //! `snapshot_date` moves the day recency counts back from.
 
+use super::messages::MESSAGES;
 use super::params::RfmValidParams;
-use crate::analysis::time;
+use crate::dataset::time;
 use crate::dataset::Dataset;
 use crate::message::Message;
 use serde::{Deserialize, Serialize};
@@ -167,7 +168,8 @@ impl RfmError {
         match self {
             RfmError::SnapshotTooEarly { snapshot, last } => Message::new("rfm.snapshot_too_early")
                 .with("snapshot", snapshot.as_str())
-                .with("last", last.as_str()),
+                .with("last", last.as_str())
+                .worded_by(MESSAGES),
         }
     }
 }

@@ -1,10 +1,12 @@
 //! RFM through the door: kind `rfm`, the summary as its output, seven customer columns.
 
 use super::algorithm::{rfm, Rfm, RfmSummary, Segment};
+use super::messages::MESSAGES;
 use super::params::RfmParams;
 use crate::analysis::text::money;
 use crate::analysis::{Analysis, Context, Fit, TableKind};
 use crate::error::Error;
+use crate::message::Catalogue;
 use crate::table::{ColumnKind, ColumnSpec, Values};
 use std::fmt::Write;
 
@@ -55,20 +57,7 @@ impl Analysis for RfmAnalysis {
             doc: "The named segment of the R and F quintiles.",
         },
     ];
-    const MESSAGES: &'static [(&'static str, &'static str)] = &[
-        (
-            "rfm.bins",
-            "bins must be between {min} and {max}, got {got}",
-        ),
-        (
-            "rfm.snapshot_date",
-            "the snapshot date \"{value}\" is not a YYYY-MM-DD date",
-        ),
-        (
-            "rfm.snapshot_too_early",
-            "the snapshot date {snapshot} must be after the latest order day, {last}",
-        ),
-    ];
+    const MESSAGES: Catalogue = MESSAGES;
 
     type Params = RfmParams;
     type Model = Rfm;

@@ -6,6 +6,7 @@
 
 mod algorithm;
 mod analysis;
+mod messages;
 mod params;
 
 pub use algorithm::{

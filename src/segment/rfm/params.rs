@@ -1,5 +1,6 @@
 //! RFM parameters and their one check.
 
+use super::messages::MESSAGES;
 use crate::analysis::{Check, Coded};
 use crate::message::Message;
 use serde::{Deserialize, Serialize};
@@ -59,7 +60,7 @@ impl Default for RfmValidParams {
     }
 }
 
-/// A broken RFM parameter rule (worded by `super::analysis::MESSAGES`).
+/// A broken RFM parameter rule (worded by `super::messages::MESSAGES`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RfmParamsError {
     /// `bins` outside 2..=10.
@@ -78,7 +79,7 @@ impl std::error::Error for RfmParamsError {}
 
 impl Coded for RfmParamsError {
     fn message(&self) -> Message {
-        match self {
+        let m = match self {
             RfmParamsError::Bins(got) => Message::new("rfm.bins")
                 .with("min", RfmParams::MIN_BINS)
                 .with("max", RfmParams::MAX_BINS)
@@ -86,7 +87,8 @@ impl Coded for RfmParamsError {
             RfmParamsError::SnapshotDate(v) => {
                 Message::new("rfm.snapshot_date").with("value", v.as_str())
             }
-        }
+        };
+        m.worded_by(MESSAGES)
     }
 }
 

@@ -1,4 +1,4 @@
-// Generated from the Rust types by `make types` (src/typegen.rs). Do not edit:
+// Generated from the Rust types by `make types` (src/typegen/). Do not edit:
 // tests/generated_types.rs fails when this file is stale.
 import type { ColumnSpec, NoParams, Overview, QualityReport, RfmParams, RfmSummary, TableKind } from './types';
 

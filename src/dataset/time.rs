@@ -4,6 +4,32 @@ use chrono::{DateTime, NaiveDateTime};
 
 const SECONDS_PER_DAY: i64 = 86_400;
 
+/// Days from 1970-01-01 to the civil date `y-m-d` (proleptic Gregorian; H. Hinnant's
+/// `days_from_civil`).
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day number (inverse of `days_from_civil`).
+pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+    (y, m, d)
+}
+
 /// Day number (days since 1970-01-01) of a wall-clock time.
 pub fn day(time: i64) -> i64 {
     time.div_euclid(SECONDS_PER_DAY)
@@ -64,9 +90,7 @@ pub fn month_label(month: i32) -> String {
 
 /// The first and last day numbers of month number `month`.
 pub fn month_days(month: i32) -> (i64, i64) {
-    let first = |m: i32| {
-        crate::ingest::values::days_from_civil(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
-    };
+    let first = |m: i32| days_from_civil(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1);
     (first(month), first(month + 1) - 1)
 }
 

@@ -8,46 +8,17 @@
 //! `messages.ts` (the English wording of every core code), `defaults.ts` (every default) and
 //! `contract.ts` (the data contract's fields).
 
+pub mod types;
+
+pub use types::Types;
+
 use crate::analysis::Entry;
-use std::any::TypeId;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt::Write;
-use ts_rs::{TypeVisitor, TS};
 
 const HEADER: &str =
-    "// Generated from the Rust types by `make types` (src/typegen.rs). Do not edit:\n\
+    "// Generated from the Rust types by `make types` (src/typegen/). Do not edit:\n\
                       // tests/generated_types.rs fails when this file is stale.\n";
-
-/// TypeScript declarations collected from root types and everything they name.
-#[derive(Default)]
-pub struct Types {
-    decls: BTreeMap<String, String>,
-    seen: HashSet<TypeId>,
-}
-
-impl TypeVisitor for Types {
-    fn visit<T: TS + 'static + ?Sized>(&mut self) {
-        if T::output_path().is_some() {
-            self.add::<T>();
-        }
-    }
-}
-
-impl Types {
-    /// Adds `T` and, recursively, the types it names.
-    pub fn add<T: TS + 'static + ?Sized>(&mut self) {
-        if !self.seen.insert(TypeId::of::<T>()) {
-            return;
-        }
-        let docs = T::docs().unwrap_or_default();
-        // 64-bit integers cross as JS numbers (the wasm layer serialises json-compatible and
-        // every count fits in 2^53), so ts-rs's `bigint` is written `number`.
-        let decl = T::decl().replace("bigint", "number");
-        self.decls
-            .insert(T::name(), format!("{docs}export {decl}\n"));
-        T::visit_dependencies(self);
-    }
-}
 
 /// Every file under `www/api/generated/`, as (file name, contents), for `entries`.
 pub fn generate(entries: &[&'static dyn Entry]) -> Vec<(String, String)> {
@@ -62,13 +33,13 @@ pub fn generate(entries: &[&'static dyn Entry]) -> Vec<(String, String)> {
 
 /// The tables' schemas (fields, what they hold, what is required), for the mapping panel.
 fn contract() -> String {
-    use crate::ingest::{Schema, TableKind};
+    use crate::ingest::TableKind;
     let mut out = String::from(HEADER);
     out.push_str("import type { Field, Requirement, TableKind, ValueKind } from './types';\n\n");
     out.push_str("/** Each table of the data contract: its fields in contract order, what each holds, what a file must map. */\n");
     out.push_str("export const SCHEMAS = {\n");
-    for table in [TableKind::Orders] {
-        let schema = Schema::of(table);
+    for table in TableKind::ALL {
+        let schema = table.schema();
         let fields: Vec<String> = schema
             .fields
             .iter()
@@ -117,7 +88,7 @@ fn types(entries: &[&'static dyn Entry]) -> String {
         e.visit_types(&mut t);
     }
     let mut out = String::from(HEADER);
-    for decl in t.decls.values() {
+    for decl in t.decls().values() {
         out.push('\n');
         out.push_str(decl);
     }
@@ -193,7 +164,7 @@ fn messages() -> String {
     let mut out = String::from(HEADER);
     out.push_str("/** The English wording of every code the core sends (`src/message.rs` and the analyses' own). */\n");
     out.push_str("export const CORE_EN = {\n");
-    for (code, template) in crate::message::all_english() {
+    for (code, template) in crate::analysis::registry::all_english() {
         let _ = writeln!(
             out,
             "  {}: {},",

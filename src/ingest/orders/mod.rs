@@ -1,9 +1,14 @@
-//! The orders table (one row per order line): its schema as data, and the mapping resolved
-//! into the column indices the row loop reads.
+//! The orders table (one row per order line): its schema as data, the mapping resolved into
+//! the column indices its sink reads (`sink`), finishing and merging its files (`file`) and
+//! the halves of a split file (`halves`).
 
-use super::columns::{ColumnAssignment, Field};
-use super::schema::{FieldSpec, Requirement, Schema, TableKind, ValueKind};
+pub(crate) mod file;
+mod halves;
+pub(crate) mod sink;
+
 use crate::dataset::Dimension;
+use crate::ingest::columns::{ColumnAssignment, Field};
+use crate::ingest::schema::{FieldSpec, Requirement, Schema, TableKind, ValueKind};
 
 /// The orders table of the data contract.
 pub static ORDERS: Schema = Schema {

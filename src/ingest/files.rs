@@ -1,0 +1,102 @@
+//! What goes into ingest and what comes out of it: the files, the user's options, what is
+//! detected of each file, and the ingested lines with their report. Its own module so the
+//! job and the split halves can share them without importing `ingest` itself.
+
+use super::columns::{ColumnAssignment, Field};
+use super::report::QualityReport;
+use super::values::DateOrder;
+use crate::dataset::OrderLines;
+use serde::{Deserialize, Serialize};
+
+/// One input file: its name (used in every message) and its bytes.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// File name as the user sees it.
+    pub name: String,
+    /// Raw bytes, any supported format and encoding (gzip allowed).
+    pub bytes: Vec<u8>,
+}
+
+/// Per-file choices the user can override in the page or on the command line.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[serde(default)]
+pub struct FileOptions {
+    /// The file these options are for (matched by name).
+    pub file: String,
+    /// XLSX: the sheet to read (default: the first).
+    pub sheet: Option<String>,
+    /// Column assignments replacing the automatic mapping (all of them, when given).
+    pub mapping: Option<Vec<ColumnAssignment>>,
+}
+
+/// Options of one ingest run. Defaults live here, once (Ruffle: TS forwards only what is set).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[serde(default)]
+pub struct IngestOptions {
+    /// Per-file overrides.
+    pub files: Vec<FileOptions>,
+    /// Day/month order for slashed dates like `3/4/2024`, when the data cannot decide it.
+    pub date_order: Option<DateOrder>,
+}
+
+impl IngestOptions {
+    /// The options for `file` (defaults when none were given).
+    pub fn for_file(&self, file: &str) -> FileOptions {
+        self.files
+            .iter()
+            .find(|f| f.file == file)
+            .cloned()
+            .unwrap_or_else(|| FileOptions {
+                file: file.to_string(),
+                ..FileOptions::default()
+            })
+    }
+}
+
+/// What the page shows before ingest: detected format, encoding, headers, the proposed
+/// column mapping and a preview. Field names are the JS API.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+pub struct FileInspection {
+    /// File name.
+    pub file: String,
+    /// "csv", "tsv", "xlsx", "json" or "jsonl" (plus "+gzip" when it was compressed).
+    pub format: String,
+    /// Detected text encoding ("UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE"),
+    /// or "binary (XLSX)".
+    pub encoding: String,
+    /// Field delimiter of a delimited file.
+    pub delimiter: Option<String>,
+    /// XLSX: every sheet name; the one read is `sheet`.
+    pub sheets: Vec<String>,
+    /// XLSX: the sheet read.
+    pub sheet: Option<String>,
+    /// Header cells, in column order.
+    pub headers: Vec<String>,
+    /// The column chosen for each data-contract field (automatic or the user's override).
+    pub mapping: Vec<ColumnAssignment>,
+    /// Required fields with no column (ingest refuses the file until they are mapped).
+    pub missing: Vec<Field>,
+    /// Up to 5 data rows as text, for the mapping review.
+    pub preview: Vec<Vec<String>>,
+}
+
+/// What ingest tells about the files, kept beside the data: the analyses read it (`quality`)
+/// and the report starts with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IngestReport {
+    /// Per file: format, encoding and the mapping that was used.
+    pub files: Vec<FileInspection>,
+    /// What was read, used and rejected.
+    pub quality: QualityReport,
+}
+
+/// Everything ingest produces.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    /// The cleaned lines of all files, in input order.
+    pub lines: OrderLines,
+    /// What was read, used and rejected.
+    pub report: QualityReport,
+    /// Per file: format, encoding and the mapping that was used.
+    pub files: Vec<FileInspection>,
+}

@@ -1,0 +1,177 @@
+//! Opening a file: gzip, encoding and format detected, its record source made, and the
+//! column mapping resolved against a table's schema. The row loop (`rows`) starts here,
+//! and so does `inspect`, which reads only a few rows for the mapping review.
+
+use super::columns::{ColumnAssignment, Field};
+use super::csv_source::CsvSource;
+use super::encoding::{decode_text, gunzip, is_gzip};
+use super::error::{IngestError, IngestErrorKind};
+use super::files::{FileInspection, FileOptions, SourceFile};
+use super::json_source::read_json;
+use super::record::record_cells;
+use super::schema::Schema;
+use super::sniff::{is_xlsx, sniff_text, Format};
+use super::source::{Source, TableSource};
+use super::xlsx_source::read_sheet;
+use csv::ByteRecord;
+
+/// A file opened for reading: its source of records and what was detected.
+pub(crate) struct Opened {
+    pub format: String,
+    pub encoding: String,
+    pub delimiter: Option<String>,
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
+    pub source: Source,
+    /// Workbook: plain numbers in the date column are Excel serial days.
+    pub excel: bool,
+    /// Workbook: typed date cells per column.
+    pub date_cells: Vec<u64>,
+    /// Some bytes were replaced by U+FFFD while decoding.
+    pub lossy: bool,
+}
+
+impl Opened {
+    /// What the page shows of this file, with the given header, mapping and preview rows.
+    pub fn inspection(
+        &self,
+        file: &str,
+        headers: Vec<String>,
+        mapping: Vec<ColumnAssignment>,
+        missing: Vec<Field>,
+        preview: Vec<Vec<String>>,
+    ) -> FileInspection {
+        FileInspection {
+            file: file.to_string(),
+            format: self.format.clone(),
+            encoding: self.encoding.clone(),
+            delimiter: self.delimiter.clone(),
+            sheets: self.sheets.clone(),
+            sheet: self.sheet.clone(),
+            headers,
+            mapping,
+            missing,
+            preview,
+        }
+    }
+}
+
+/// Opens a file; `delimiter` overrides the sniffed format (the tail of a split file).
+pub(crate) fn open(
+    name: &str,
+    bytes: Vec<u8>,
+    options: &FileOptions,
+    preview_only: bool,
+    delimiter: Option<u8>,
+) -> Result<Opened, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::new(IngestErrorKind::Empty {
+            file: name.to_string(),
+        }));
+    }
+    let (bytes, suffix) = if is_gzip(&bytes) {
+        (gunzip(name, &bytes)?, "+gzip")
+    } else {
+        (bytes, "")
+    };
+    if is_xlsx(&bytes) {
+        let sheet = read_sheet(
+            name,
+            &bytes,
+            options.sheet.as_deref(),
+            preview_only.then_some(5),
+        )?;
+        return Ok(Opened {
+            format: format!("xlsx{suffix}"),
+            encoding: "binary (XLSX)".to_string(),
+            delimiter: None,
+            sheets: sheet.sheets,
+            sheet: Some(sheet.sheet),
+            source: Source::Table(TableSource::new(sheet.table)),
+            excel: true,
+            date_cells: sheet.date_cells,
+            lossy: false,
+        });
+    }
+    let decoded = decode_text(name, bytes)?;
+    let encoding = decoded.encoding.name().to_string();
+    let format = delimiter.map_or_else(|| sniff_text(&decoded.text), Format::Delimited);
+    let (source, delimiter) = match format {
+        Format::Delimited(d) => (
+            Source::Csv(CsvSource::new(name, decoded.text, d)?),
+            Some((d as char).to_string()),
+        ),
+        Format::Json | Format::JsonLines | Format::Xlsx => {
+            let table = read_json(name, &decoded.text, format)?;
+            if table.headers.is_empty() && table.len() == 0 {
+                return Err(IngestError::new(IngestErrorKind::Empty {
+                    file: name.to_string(),
+                }));
+            }
+            (Source::Table(TableSource::new(table)), None)
+        }
+    };
+    Ok(Opened {
+        format: format!("{}{suffix}", format.name()),
+        encoding,
+        delimiter,
+        sheets: Vec::new(),
+        sheet: None,
+        source,
+        excel: false,
+        date_cells: Vec::new(),
+        lossy: decoded.lossy,
+    })
+}
+
+/// The mapping to use (the user's, checked, or the automatic one for `schema`) and the
+/// fields `schema` requires that it leaves unmapped.
+pub(crate) fn resolve_mapping(
+    schema: &Schema,
+    name: &str,
+    headers: &[String],
+    options: &FileOptions,
+) -> Result<(Vec<ColumnAssignment>, Vec<Field>), IngestError> {
+    let mapping = match &options.mapping {
+        Some(m) => {
+            if let Some(bad) = m.iter().find(|a| a.column >= headers.len()) {
+                return Err(IngestError::new(IngestErrorKind::InvalidMapping {
+                    file: name.to_string(),
+                    field: bad.field,
+                    column: bad.column,
+                    columns: headers.len(),
+                }));
+            }
+            m.clone()
+        }
+        None => schema.map_columns(headers),
+    };
+    let missing = schema.missing(&mapping);
+    Ok((mapping, missing))
+}
+
+/// Reads up to 5 records as text.
+fn preview(source: &mut Source) -> Result<Vec<Vec<String>>, IngestError> {
+    let mut rec = ByteRecord::new();
+    let mut rows = Vec::new();
+    while rows.len() < 5 {
+        if source.next_record(&mut rec)?.is_none() {
+            break;
+        }
+        rows.push(record_cells(&rec));
+    }
+    Ok(rows)
+}
+
+/// What the mapping review shows of `file` read as a `schema` table (see `super::inspect`).
+pub(crate) fn inspect(
+    schema: &Schema,
+    file: &SourceFile,
+    options: &FileOptions,
+) -> Result<FileInspection, IngestError> {
+    let mut opened = open(&file.name, file.bytes.clone(), options, true, None)?;
+    let headers = opened.source.headers().to_vec();
+    let (mapping, missing) = resolve_mapping(schema, &file.name, &headers, options)?;
+    let rows = preview(&mut opened.source)?;
+    Ok(opened.inspection(&file.name, headers, mapping, missing, rows))
+}

@@ -1,0 +1,253 @@
+//! Finishing an orders file — the day/month order of its year-last dates decided, the rows
+//! no date fits rejected, its totals counted — and merging the finished files into one
+//! `Ingested` with its `QualityReport`.
+
+use super::sink::OrdersSink;
+use crate::dataset::{Dimension, OrderLines, NONE};
+use crate::ingest::clean::is_cancelled_order_id;
+use crate::ingest::columns::Field;
+use crate::ingest::dates::Pending;
+use crate::ingest::error::{IngestError, IngestErrorKind};
+use crate::ingest::files::{FileInspection, Ingested};
+use crate::ingest::report::{
+    guess_currency, FileReport, QualityReport, ReadTotals, RejectReason, Rejections,
+};
+use crate::ingest::rows::FileRows;
+use crate::ingest::tally::Tally;
+use crate::ingest::values::{format_timestamp, DateOrder};
+
+/// An orders file being read.
+pub(crate) type OrdersFile = FileRows<OrdersSink>;
+
+/// A finished file.
+#[derive(Debug)]
+pub(crate) struct FileDone {
+    lines: OrderLines,
+    report: FileReport,
+    inspection: FileInspection,
+    rejections: Rejections,
+    duplicates: u64,
+    /// Σ value, return lines and cancelled lines over used rows and duplicates.
+    value_cents: i64,
+    return_lines: u64,
+    cancelled_lines: u64,
+    currency_marks: Tally<&'static str>,
+    region_header: Option<String>,
+    chinese_headers: bool,
+}
+
+impl OrdersFile {
+    /// Decides the day/month order, applies late rejections, and totals the file.
+    pub fn finish(mut self: Box<Self>) -> Result<FileDone, IngestError> {
+        let sink = &mut self.sink;
+        let ids = std::mem::take(&mut sink.ids);
+        sink.lines.order_ids = ids.order.into_interner();
+        sink.lines.customer_ids = ids.customer.into_interner();
+        sink.lines.product_ids = ids.product.into_interner();
+        let mut dimensions = std::mem::take(&mut sink.dimensions);
+        for (col, table) in dimensions.iter_mut().zip(ids.dimensions) {
+            col.values = table.into_interner();
+        }
+        sink.lines.dimensions = sink
+            .plan
+            .dimensions
+            .iter()
+            .map(|&(d, _)| d)
+            .zip(dimensions)
+            .collect();
+        let mut order_used = sink.dates.order();
+        if sink.dates.has_pending() {
+            let Some(order) = sink.dates.decide() else {
+                let column = self.header(self.sink.plan.order_date);
+                return Err(IngestError::new(IngestErrorKind::AmbiguousDateOrder {
+                    file: self.name.clone(),
+                    column,
+                    examples: self.sink.dates.examples().to_vec(),
+                }));
+            };
+            order_used = Some(order);
+            self.resolve_dates(order);
+        }
+        if self.sink.lines.is_empty() {
+            return Err(self.no_usable_rows());
+        }
+        self.sink.lines.finish();
+        let lines = &self.sink.lines;
+        let cancelled: Vec<bool> = lines.order_ids.names().map(is_cancelled_order_id).collect();
+        let is_cancelled = |i: usize| cancelled[lines.order[i] as usize];
+        let mut value_cents: i64 = lines.amount_cents.iter().sum();
+        let mut return_lines = lines.is_return.iter().filter(|&&r| r).count() as u64;
+        let mut cancelled_lines = (0..lines.len()).filter(|&i| is_cancelled(i)).count() as u64;
+        for &(orig, _) in &self.duplicates {
+            let i = orig as usize;
+            value_cents += lines.amount_cents[i];
+            return_lines += u64::from(lines.is_return[i]);
+            cancelled_lines += u64::from(is_cancelled(i));
+        }
+        let headers = &self.inspection.headers;
+        let chinese_headers = self.inspection.mapping.iter().any(|a| {
+            headers
+                .get(a.column)
+                .is_some_and(|h| h.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        });
+        let region_header = self
+            .inspection
+            .mapping
+            .iter()
+            .find(|a| a.field == Field::Region)
+            .map(|a| self.header(a.column));
+        let sink = &self.sink;
+        let report = FileReport {
+            file: self.name.clone(),
+            format: self.inspection.format.clone(),
+            encoding: self.inspection.encoding.clone(),
+            rows_read: self.rows_read,
+            rows_used: sink.lines.len() as u64,
+            date_format: sink.dates.format(order_used, sink.excel_date_cells),
+            notes: std::mem::take(&mut self.notes),
+        };
+        let this = *self;
+        Ok(FileDone {
+            report,
+            duplicates: this.duplicates.len() as u64,
+            value_cents,
+            return_lines,
+            cancelled_lines,
+            currency_marks: this.sink.currency_marks,
+            region_header,
+            chinese_headers,
+            rejections: this.rejections,
+            inspection: this.inspection,
+            lines: this.sink.lines,
+        })
+    }
+
+    /// Fills in the pending year-last dates under `order`; rows (and their duplicates) that
+    /// give no valid date under it are rejected and removed.
+    fn resolve_dates(&mut self, order: DateOrder) {
+        let pending = self.sink.dates.take_pending();
+        let col = self.sink.plan.order_date;
+        let mut dropped: Vec<Option<Pending>> = Vec::new();
+        for p in &pending {
+            match p.resolve(order) {
+                Some(t) => self.sink.lines.time[p.index as usize] = t,
+                None => {
+                    if dropped.is_empty() {
+                        dropped = vec![None; self.sink.lines.len()];
+                    }
+                    dropped[p.index as usize] = Some(*p);
+                    self.reject(RejectReason::InvalidDate, p.line, Some(col), &p.text());
+                }
+            }
+        }
+        if dropped.is_empty() {
+            return;
+        }
+        let keep: Vec<bool> = dropped.iter().map(Option::is_none).collect();
+        let (lines, new_index) = filter_lines(&self.sink.lines, &keep);
+        self.sink.lines = lines;
+        let duplicates = std::mem::take(&mut self.duplicates);
+        for (orig, line) in duplicates {
+            match dropped[orig as usize] {
+                None => self.duplicates.push((new_index[orig as usize], line)),
+                Some(p) => self.reject(RejectReason::InvalidDate, line, Some(col), &p.text()),
+            }
+        }
+    }
+}
+
+/// The lines where `keep` is true, re-interned, and each old index's new index.
+fn filter_lines(lines: &OrderLines, keep: &[bool]) -> (OrderLines, Vec<u32>) {
+    let mut out = OrderLines::default();
+    let mut new_index = vec![NONE; lines.len()];
+    for i in (0..lines.len()).filter(|&i| keep[i]) {
+        new_index[i] = out.len() as u32;
+        out.push_line_of(lines, i);
+    }
+    (out, new_index)
+}
+
+/// Merges the files' lines (in input order) and builds the report.
+pub(crate) fn merge(done: Vec<FileDone>) -> Ingested {
+    let mut rejections = Rejections::default();
+    let mut read = ReadTotals::default();
+    let mut duplicates = 0;
+    let mut marks = Tally::default();
+    let mut files = Vec::new();
+    let mut reports = Vec::new();
+    let mut region_header = None;
+    let mut chinese_headers = false;
+    let mut lines: Option<OrderLines> = None;
+    for d in done {
+        rejections.extend(d.rejections);
+        read.lines += d.report.rows_used + d.duplicates;
+        read.value_cents += d.value_cents;
+        read.return_lines += d.return_lines;
+        read.cancelled_order_lines += d.cancelled_lines;
+        duplicates += d.duplicates;
+        marks.merge(d.currency_marks);
+        if region_header.is_none() {
+            region_header = d.region_header;
+        }
+        chinese_headers |= d.chinese_headers;
+        match &mut lines {
+            None => lines = Some(d.lines),
+            Some(all) => all.append(&d.lines),
+        }
+        files.push(d.inspection);
+        reports.push(d.report);
+    }
+    let mut lines = lines.unwrap_or_default();
+    lines.finish();
+    read.orders = lines.order_ids.len() as u64;
+    read.customers = lines.customer_ids.len() as u64;
+    let region = region_header.as_deref().and_then(|h| {
+        lines
+            .dimensions
+            .iter()
+            .find(|(d, _)| *d == Dimension::Region)
+            .map(|(_, col)| (h, col))
+    });
+    let currency = guess_currency(&marks, region, chinese_headers);
+    let report = QualityReport {
+        rows_read: reports.iter().map(|r| r.rows_read).sum(),
+        rows_used: lines.len() as u64,
+        rows_rejected: rejections.total(),
+        rejected: rejections.into_groups(),
+        duplicates_removed: duplicates,
+        read,
+        return_lines: lines.is_return.iter().filter(|&&r| r).count() as u64,
+        missing_customer_lines: lines.customer.iter().filter(|&&c| c == NONE).count() as u64,
+        date_min: lines.time.iter().min().map(|&t| format_timestamp(t)),
+        date_max: lines.time.iter().max().map(|&t| format_timestamp(t)),
+        currency,
+        files: reports,
+    };
+    Ingested {
+        lines,
+        report,
+        files,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filtering_lines_reinterns_the_kept_ones() {
+        let mut t = OrderLines::default();
+        t.push("o1", Some("c1"), 1, Some("p1"), 1.0, 100, false);
+        t.set_product_name(0, "Tea");
+        t.set_dimension(Dimension::Channel, "app");
+        t.push("o2", Some("c2"), 2, None, 1.0, 200, false);
+        t.push("o3", Some("c1"), 3, Some("p1"), 1.0, 300, false);
+        t.finish();
+        let (f, idx) = filter_lines(&t, &[true, false, true]);
+        assert_eq!(idx, vec![0, NONE, 1]);
+        assert_eq!(f.order_ids.len(), 2);
+        assert_eq!(f.customer_ids.len(), 1);
+        assert_eq!(f.product_names[0].as_ref(), "Tea");
+        assert_eq!(f.amount_cents, vec![100, 300]);
+    }
+}
