@@ -44,6 +44,8 @@ fixtures: setup-test
 	$(PY) scripts/rfm_reference.py --rows 100000 --seed $(PEER_SEED) --cache $(FIXTURES) --out-dir $(FIXTURES)/rfm-check
 	cmp tests/fixtures/rfm/peer_100000_seed42.csv $(FIXTURES)/rfm-check/peer_100000_seed42.csv
 	$(PY) scripts/make_retail_copies.py $(FIXTURES)
+	$(PY) scripts/filter_reference.py --out-dir $(FIXTURES)/filter-check
+	if [ -d $(FIXTURES)/filter-check ]; then diff -r tests/fixtures/filter $(FIXTURES)/filter-check; fi
 
 test: setup-test fixtures test-native test-wasm test-web build test-browser
 	@echo "make test: all suites passed"

@@ -103,14 +103,26 @@ fn the_layers_import_only_downwards() {
     let above = |layer: &str| -> &'static [&'static str] {
         match layer {
             "message.rs" => &["crate::"],
-            "dataset" => &["crate::ingest", "crate::error", "crate::analysis", "crate::segment"],
+            "dataset" => &[
+                "crate::ingest",
+                "crate::error",
+                "crate::analysis",
+                "crate::segment",
+            ],
             "ingest" | "sample" => &["crate::analysis", "crate::segment", "crate::table"],
             "error.rs" | "table" => &["crate::analysis", "crate::segment", "crate::session"],
             _ => &[],
         }
     };
     let mut checked = 0;
-    for layer in ["message.rs", "dataset", "ingest", "sample", "error.rs", "table"] {
+    for layer in [
+        "message.rs",
+        "dataset",
+        "ingest",
+        "sample",
+        "error.rs",
+        "table",
+    ] {
         let path = src().join(layer);
         let mut files = Vec::new();
         if path.is_dir() {

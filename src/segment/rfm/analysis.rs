@@ -111,3 +111,72 @@ impl Analysis for RfmAnalysis {
         o
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::{IngestOptions, SourceFile};
+    use crate::session::Session;
+    use crate::table::TableQuery;
+    use serde_json::json;
+
+    /// Four customers, one order each on one day; "b" and "9" spend 1.00, "10" and "a" 3.00.
+    fn session() -> Session {
+        let csv = "order_id,customer_id,order_date,quantity,unit_price\n\
+                   a,b,2024-01-02,1,1.00\n\
+                   b,10,2024-01-02,1,3.00\n\
+                   c,9,2024-01-02,1,1.00\n\
+                   d,a,2024-01-02,1,3.00\n";
+        let mut s = Session::new();
+        let file = SourceFile {
+            name: "o.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+        };
+        s.ingest_now(vec![file], IngestOptions::default(), |_, _, _| None)
+            .expect("ingests");
+        s.run_json("rfm", json!({})).expect("rfm");
+        s
+    }
+
+    fn ids(s: &mut Session, query: TableQuery) -> Vec<String> {
+        let query = TableQuery {
+            columns: vec!["rfm.monetary_cents".into()],
+            limit: 10,
+            ..query
+        };
+        let page = s.table(&query).expect("a page");
+        page.rows.into_iter().map(|r| r.customer_id).collect()
+    }
+
+    #[test]
+    fn customers_follow_natural_ids_and_ties_keep_id_order() {
+        let mut s = session();
+        let by = |sort: Option<&str>, descending| TableQuery {
+            sort: sort.map(String::from),
+            descending,
+            ..TableQuery::default()
+        };
+        assert_eq!(ids(&mut s, by(None, false)), ["9", "10", "a", "b"]);
+        assert_eq!(ids(&mut s, by(None, true)), ["b", "a", "10", "9"]);
+        let money = Some("rfm.monetary_cents");
+        assert_eq!(ids(&mut s, by(money, true)), ["10", "a", "9", "b"]);
+        assert_eq!(ids(&mut s, by(money, false)), ["9", "b", "10", "a"]);
+    }
+
+    #[test]
+    fn the_table_searches_and_pages_rfm_customers() {
+        let mut s = session();
+        let top = TableQuery {
+            sort: Some("rfm.monetary_cents".into()),
+            descending: true,
+            limit: 1,
+            ..TableQuery::default()
+        };
+        let page = s.table(&top).expect("a page");
+        assert_eq!((page.total, page.rows[0].customer_id.as_str()), (4, "10"));
+        let search = TableQuery {
+            search: "9".into(),
+            ..TableQuery::default()
+        };
+        assert_eq!(ids(&mut s, search), ["9"]);
+    }
+}
