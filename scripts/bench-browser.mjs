@@ -2,8 +2,10 @@
 // `make bench`, browser part: the real page in headless Debian Chromium. For each repeat, a
 // fresh browser profile opens the app (`?sample=0`), chooses the CSV through the file input
 // and reads the page's User Timing marks:
-//   portrait:files → portrait:kpis   file chosen → overview KPI cards painted (ingest + overview)
-//   portrait:kpis  → portrait:rfm    RFM scored, segment views painted
+//   portrait:files → portrait:kpis      file chosen → overview KPI cards painted (ingest + overview)
+//   portrait:rfm-open → portrait:rfm    the RFM view opened (`#/segments/rfm`, as a click in the
+//                                       side bar does) → RFM scored, segment views painted
+// Views are loaded when first opened, so RFM runs when its view opens, not after the KPIs.
 // Both include reading the File in the worker, copying it into wasm memory, parsing and
 // rendering — everything a merchant waits for. Peak RSS = max VmHWM of Chromium's processes.
 //
@@ -46,20 +48,25 @@ try {
       await openApp(b.page, server.origin, "?sample=0");
       await b.page.locator('input[type="file"]').first().setInputFiles(path.resolve(args.csv));
       await waitForResults(b.page, 300_000);
+      await b.page.waitForFunction(() => performance.getEntriesByName("portrait:kpis").length > 0, null, { timeout: 60_000 });
+      await b.page.evaluate(() => {
+        performance.mark("portrait:rfm-open");
+        location.hash = "#/segments/rfm";
+      });
       await b.page.waitForFunction(() => performance.getEntriesByName("portrait:rfm").length > 0, null, { timeout: 60_000 });
       const t = await b.page.evaluate(() => {
         const at = (n) => performance.getEntriesByName(n).at(-1)?.startTime;
-        return { files: at("portrait:files"), kpis: at("portrait:kpis"), rfm: at("portrait:rfm") };
+        return { files: at("portrait:files"), kpis: at("portrait:kpis"), open: at("portrait:rfm-open"), rfm: at("portrait:rfm") };
       });
       const run = {
         ingest_ms: t.kpis - t.files,
-        rfm_ms: t.rfm - t.kpis,
+        rfm_ms: t.rfm - t.open,
         kpi_visible_ms: t.kpis - t.files,
-        total_ms: t.rfm - t.files,
+        total_ms: t.kpis - t.files + (t.rfm - t.open),
         peak_rss_mb: chromiumPeakRssMb(),
       };
       runs.push(run);
-      console.log(`[browser] ${path.basename(args.csv)} run ${rep + 1}: files→KPIs ${run.ingest_ms.toFixed(0)} ms, KPIs→RFM ${run.rfm_ms.toFixed(0)} ms, total ${run.total_ms.toFixed(0)} ms, peak RSS ${run.peak_rss_mb.toFixed(0)} MB`);
+      console.log(`[browser] ${path.basename(args.csv)} run ${rep + 1}: files→KPIs ${run.ingest_ms.toFixed(0)} ms, RFM view→RFM ${run.rfm_ms.toFixed(0)} ms, total ${run.total_ms.toFixed(0)} ms, peak RSS ${run.peak_rss_mb.toFixed(0)} MB`);
       if (!segments) {
         await showTab(b.page, "rfm");
         const raw = await segmentCounts(b.page);

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Prints the `make bench` table (markdown) from target/bench/*.json:
-//   node scripts/bench-report.mjs --dir target/bench --sizes "100000 1000000"
+//   node scripts/bench-report.mjs --dir target/bench --sizes "100000 1000000" [--baseline SHA]
+// With --baseline, the previous commit's runs (baseline_*.json, measured in the same run by
+// `BENCH_BASELINE=SHA make bench`) stand beside Portrait's, with the change in per cent.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +10,7 @@ import path from "node:path";
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, v, i, a) => (i % 2 ? acc : [...acc, [v.replace(/^--/, ""), a[i + 1]]]), []));
 const dir = args.dir || "target/bench";
 const sizes = (args.sizes || "100000 1000000").split(/\s+/).filter(Boolean);
+const baseline = args.baseline || "";
 
 const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -22,25 +25,43 @@ const readJson = (f) => { try { return JSON.parse(fs.readFileSync(f, "utf8")); }
 
 const rows = [];
 const notes = [];
-for (const n of sizes) {
-  const native = fs.existsSync(path.join(dir, `native_${n}.jsonl`))
-    ? fs.readFileSync(path.join(dir, `native_${n}.jsonl`), "utf8").trim().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))
-    : [];
-  const browser = readJson(path.join(dir, `browser_${n}.json`));
-  const peers = fs.readdirSync(dir).filter((f) => f.startsWith(`duckdb_wasm_${n}_`)).map((f) => readJson(path.join(dir, f))).filter((j) => j && j.status === "ok");
-  const s = (ms) => ms / 1000;
-  rows.push([`Portrait CLI (native): ingest + overview`, n, cell(native.map((r) => r.ingest_overview_s))]);
-  rows.push([`Portrait CLI (native): RFM`, n, cell(native.map((r) => r.rfm_s))]);
-  rows.push([`Portrait CLI (native): ingest + overview + RFM`, n, cell(native.map((r) => r.ingest_overview_s + r.rfm_s))]);
+// `--timings` of the CLI: since the door, ingest and each analysis are timed apart
+const ingestOverview = (r) => r.ingest_overview_s ?? r.ingest_s + (r.quality_s || 0) + r.overview_s;
+const nativeRuns = (file) => (fs.existsSync(file)
+  ? fs.readFileSync(file, "utf8").trim().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))
+  : []);
+const s = (ms) => ms / 1000;
+/** Rows of one Portrait build (`who`): its native and browser runs. */
+function portraitRows(who, n, native, browser, base) {
+  const row = (stage, xs, bold = false) => {
+    const v = cell(xs);
+    const change = base && base[stage] && xs.length ? ` ${pct(median(xs), median(base[stage]))}` : "";
+    rows.push([`${bold ? "**" : ""}${who}: ${stage}${bold ? "**" : ""}`, n, `${bold ? "**" : ""}${v}${bold ? "**" : ""}${change}`]);
+    return xs;
+  };
+  const out = {};
+  out["CLI (native): ingest + overview"] = row("CLI (native): ingest + overview", native.map(ingestOverview));
+  out["CLI (native): RFM"] = row("CLI (native): RFM", native.map((r) => r.rfm_s));
+  out["CLI (native): ingest + overview + RFM"] = row("CLI (native): ingest + overview + RFM", native.map((r) => ingestOverview(r) + r.rfm_s));
   if (browser) {
     const runs = browser.runs || [];
-    rows.push([`Portrait in Chromium: ingest + overview (worker, bytes in)`, n, cell(runs.map((r) => s(r.ingest_ms)))]);
-    rows.push([`Portrait in Chromium: RFM`, n, cell(runs.map((r) => s(r.rfm_ms)))]);
-    rows.push([`**Portrait in Chromium: ingest + overview + RFM**`, n, `**${cell(runs.map((r) => s(r.ingest_ms + r.rfm_ms)))}**`]);
-    rows.push([`Portrait in Chromium: file dropped → KPI cards visible`, n, cell(runs.map((r) => s(r.kpi_visible_ms)).filter(Number.isFinite))]);
-    rows.push([`Portrait in Chromium: peak renderer RSS MB`, n, String(Math.max(...runs.map((r) => r.peak_rss_mb || 0)).toFixed(0))]);
-    if (browser.segment_counts) notes.push(`${n}: Portrait segments ${JSON.stringify(browser.segment_counts)}`);
+    out["Chromium: ingest + overview (worker, bytes in)"] = row("Chromium: ingest + overview (worker, bytes in)", runs.map((r) => s(r.ingest_ms)));
+    out["Chromium: RFM"] = row("Chromium: RFM", runs.map((r) => s(r.rfm_ms)));
+    out["Chromium: ingest + overview + RFM"] = row("Chromium: ingest + overview + RFM", runs.map((r) => s(r.ingest_ms + r.rfm_ms)), true);
+    rows.push([`${who}: Chromium: peak renderer RSS MB`, n, String(Math.max(...runs.map((r) => r.peak_rss_mb || 0)).toFixed(0))]);
   }
+  return out;
+}
+const pct = (now, before) => (Number.isFinite(now) && before > 0 ? `(${now >= before ? "+" : ""}${((now / before - 1) * 100).toFixed(1)} %)` : "");
+for (const n of sizes) {
+  const browser = readJson(path.join(dir, `browser_${n}.json`));
+  let base = null;
+  if (baseline) {
+    base = portraitRows(`Previous commit ${baseline.slice(0, 7)}`, n, nativeRuns(path.join(dir, `baseline_native_${n}.jsonl`)), readJson(path.join(dir, `baseline_browser_${n}.json`)), null);
+  }
+  portraitRows("Portrait", n, nativeRuns(path.join(dir, `native_${n}.jsonl`)), browser, base);
+  if (browser && browser.segment_counts) notes.push(`${n}: Portrait segments ${JSON.stringify(browser.segment_counts)}`);
+  const peers = fs.readdirSync(dir).filter((f) => f.startsWith(`duckdb_wasm_${n}_`)).map((f) => readJson(path.join(dir, f))).filter((j) => j && j.status === "ok");
   if (peers.length) {
     rows.push([`DuckDB-WASM: ingest (fresh instance)`, n, cell(peers.map((p) => s(p.timings_ms.ingest)))]);
     rows.push([`DuckDB-WASM: RFM SQL (first run)`, n, cell(peers.map((p) => s(p.timings_ms.rfm)))]);

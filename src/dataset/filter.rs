@@ -51,10 +51,8 @@ pub struct Window {
 }
 
 fn day_of(text: &str) -> Result<i64, Message> {
-    let date = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Message::new("filter.bad_date").with("value", text))?;
-    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    Ok(date.signed_duration_since(epoch).num_days())
+    time::parse_iso_day(text.trim())
+        .ok_or_else(|| Message::new("filter.bad_date").with("value", text))
 }
 
 impl Window {

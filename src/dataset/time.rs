@@ -1,7 +1,5 @@
 //! Calendar helpers over the dataset's wall-clock seconds (no time zone anywhere).
 
-use chrono::{DateTime, NaiveDateTime};
-
 const SECONDS_PER_DAY: i64 = 86_400;
 
 /// Days from 1970-01-01 to the civil date `y-m-d` (proleptic Gregorian; H. Hinnant's
@@ -96,25 +94,75 @@ pub fn month_days(month: i32) -> (i64, i64) {
 
 /// ISO `YYYY-MM-DDThh:mm:ss` of a wall-clock time.
 pub fn iso(time: i64) -> String {
-    naive(time).format("%Y-%m-%dT%H:%M:%S").to_string()
+    let s = time.rem_euclid(SECONDS_PER_DAY);
+    format!(
+        "{}T{:02}:{:02}:{:02}",
+        iso_day(day(time)),
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    )
 }
 
 /// ISO `YYYY-MM-DD` of a day number.
 pub fn iso_day(day: i64) -> String {
-    naive(day * SECONDS_PER_DAY).format("%Y-%m-%d").to_string()
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
-fn naive(time: i64) -> NaiveDateTime {
-    // Ingest only produces times inside chrono's range (years 1..9999); clamp defensively.
-    DateTime::from_timestamp(time, 0)
-        .unwrap_or_default()
-        .naive_utc()
+/// The day number of a `YYYY-MM-DD` date (month and day may have one digit); `None` when
+/// the text is not a date of the calendar.
+pub fn parse_iso_day(text: &str) -> Option<i64> {
+    let mut parts = text.split('-');
+    let mut number = |max_digits: usize| -> Option<u32> {
+        let p = parts.next()?;
+        let digits =
+            !p.is_empty() && p.len() <= max_digits && p.bytes().all(|b| b.is_ascii_digit());
+        digits.then(|| p.parse().ok()).flatten()
+    };
+    let (y, m, d) = (number(4)?, number(2)?, number(2)?);
+    if parts.next().is_some() || !(1..=12).contains(&m) || d == 0 {
+        return None;
+    }
+    let y = y as i32;
+    let (next_y, next_m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    let days_in_month = days_from_civil(next_y, next_m, 1) - days_from_civil(y, m, 1);
+    (i64::from(d) <= days_in_month).then(|| days_from_civil(y, m, d))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::Datelike;
+
+    #[test]
+    fn iso_days_are_read_strictly_and_written_back_alike() {
+        assert_eq!(
+            parse_iso_day("2024-02-29").map(iso_day).as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(parse_iso_day("2011-3-5"), parse_iso_day("2011-03-05"));
+        assert_eq!(parse_iso_day("1970-01-01"), Some(0));
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-32",
+            "24-01-01x",
+            "",
+            "2024-01",
+            "2024-01-01-01",
+            "2024/01/01",
+        ] {
+            assert_eq!(parse_iso_day(bad), None, "{bad}");
+        }
+        for day in [-719_468, -1, 0, 15_000, 2_932_896] {
+            let (y, m, d) = civil_from_days(day);
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+            assert_eq!(iso_day(day), date.format("%Y-%m-%d").to_string());
+        }
+        assert_eq!(iso(-1), "1969-12-31T23:59:59");
+    }
 
     #[test]
     fn months_and_days_follow_the_wall_clock() {
@@ -144,8 +192,9 @@ mod tests {
     fn integer_month_equals_chrono_month_over_four_centuries() {
         let mut t = -2_208_988_800; // 1900-01-01
         while t < 10_000_000_000 {
-            let d = naive(t);
+            let d = chrono::DateTime::from_timestamp(t, 0).expect("in range").naive_utc();
             assert_eq!(month(t), d.year() * 12 + d.month0() as i32, "{d}");
+            assert_eq!(iso(t), d.format("%Y-%m-%dT%H:%M:%S").to_string());
             t += 86_400 * 7 + 3_601;
         }
     }

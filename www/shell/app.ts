@@ -2,7 +2,6 @@ import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { DEFAULTS } from '../api/types.js';
-import { warmUpCharts } from '../charts/chart.js';
 import '../elements/dropzone/define.js';
 import type { PortraitDropzone } from '../elements/dropzone/dropzone.js';
 import '../elements/error/define.js';
@@ -93,14 +92,20 @@ export class PortraitApp extends LitElement {
 
   #onEngineReady(): void {
     this.ready = true;
-    // the first view's code and the charts load while the page waits for a file
-    void this.#load(this.#feature()?.meta ?? HOME);
     if (this.autoloadSample && !this.#ingest.summary && new URLSearchParams(location.search).get('sample') !== '0') {
       void this.loadSample(true);
-    } else {
-      const whenIdle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-      whenIdle(() => warmUpCharts());
     }
+  }
+
+  /**
+   * Loads the current view's code (and warms the charts) while data is being read: the
+   * empty page downloads no view, yet the view is ready when the data is.
+   */
+  #prepareView(): void {
+    void this.#load(this.#feature()?.meta ?? HOME).then(() => {
+      const whenIdle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+      whenIdle(() => void import('../charts/chart.js').then((charts) => charts.warmUpCharts()));
+    });
   }
 
   // ---------------------------------------------------------------- actions
@@ -111,11 +116,13 @@ export class PortraitApp extends LitElement {
       this.confirmDialog?.showModal();
       return;
     }
+    this.#prepareView();
     await this.#ingest.loadSample({ rows: this.sampleRows, seed: this.sampleSeed });
   }
 
   /** Ingests files (with optional overrides) and shows the result. */
   analyse(files: File[], options = {}): Promise<void> {
+    this.#prepareView();
     return this.#ingest.analyse(files, options);
   }
 

@@ -2,6 +2,7 @@
 
 use super::messages::MESSAGES;
 use crate::analysis::{Check, Coded};
+use crate::dataset::time;
 use crate::message::Message;
 use serde::{Deserialize, Serialize};
 
@@ -102,12 +103,10 @@ impl Check for RfmParams {
         }
         let snapshot_day = match &self.snapshot_date {
             None => None,
-            Some(text) => {
-                let date = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-                    .map_err(|_| RfmParamsError::SnapshotDate(text.clone()))?;
-                let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-                Some(date.signed_duration_since(epoch).num_days())
-            }
+            Some(text) => Some(
+                time::parse_iso_day(text.trim())
+                    .ok_or_else(|| RfmParamsError::SnapshotDate(text.clone()))?,
+            ),
         };
         Ok(RfmValidParams {
             bins: self.bins,
