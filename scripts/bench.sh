@@ -5,6 +5,8 @@
 # target/bench/table.md (copy into BENCHMARKS.md with the machine and date).
 #
 #   BENCH_SIZES="100000 1000000"  BENCH_REPEATS=3  BENCH_SKIP_PEER=1
+#   BENCH_BASELINE=<commit>   also build that commit in target/bench-baseline (a git worktree)
+#                             and measure it in the same run, side by side
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES="${BENCH_SIZES:-100000 1000000}"
@@ -19,12 +21,31 @@ for n in $SIZES; do
   [ -s "$f" ] || .cache/venv/bin/python "$PEERS/gen_orders.py" --rows "$n" --seed 42 --out "$f"
 done
 
+BASE=""
+if [ -n "${BENCH_BASELINE:-}" ]; then
+  BASE=target/bench-baseline
+  sha=$(git rev-parse "$BENCH_BASELINE")
+  if [ ! -e "$BASE/.git" ]; then
+    git worktree add --detach "$BASE" "$sha"
+  else
+    git -C "$BASE" checkout -q --detach "$sha"
+  fi
+  ln -sfn "$PWD/node_modules" "$BASE/node_modules"
+  echo "== building the previous commit ${sha:0:7} in $BASE =="
+  make -C "$BASE" build > "$OUT/baseline_build.log" 2>&1 || { tail -20 "$OUT/baseline_build.log"; exit 1; }
+fi
+
+echo "== download size (gzip) =="
+node scripts/bench-size.mjs --out "$OUT/size.json"
+[ -z "$BASE" ] || node scripts/bench-size.mjs --repo "$BASE" --out "$OUT/baseline_size.json"
+
 echo "== native CLI (release) =="
 for n in $SIZES; do
   f="target/fixtures/peer_orders_${n}_seed42.csv"
-  : > "$OUT/native_${n}.jsonl"
+  : > "$OUT/native_${n}.jsonl"; : > "$OUT/baseline_native_${n}.jsonl"
   for _ in $(seq 1 "$REPEATS"); do
     target/release/portrait analyze "$f" --timings > /dev/null 2>> "$OUT/native_${n}.jsonl"
+    [ -z "$BASE" ] || "$BASE/target/release/portrait" analyze "$f" --timings > /dev/null 2>> "$OUT/baseline_native_${n}.jsonl"
   done
   tail -n 1 "$OUT/native_${n}.jsonl"
 done
@@ -33,6 +54,9 @@ echo "== Portrait in headless Chromium =="
 for n in $SIZES; do
   node scripts/bench-browser.mjs --csv "target/fixtures/peer_orders_${n}_seed42.csv" \
        --repeats "$REPEATS" --out "$OUT/browser_${n}.json"
+  # the previous commit's page, driven by its own script (its own marks)
+  [ -z "$BASE" ] || (cd "$BASE" && node scripts/bench-browser.mjs --csv "$OLDPWD/target/fixtures/peer_orders_${n}_seed42.csv" \
+       --repeats "$REPEATS" --out "$OLDPWD/$OUT/baseline_browser_${n}.json")
 done
 
 if [ -z "${BENCH_SKIP_PEER:-}" ]; then
@@ -53,4 +77,4 @@ if [ -z "${BENCH_SKIP_PEER:-}" ]; then
   done
 fi
 
-node scripts/bench-report.mjs --dir "$OUT" --sizes "$SIZES" | tee "$OUT/table.md"
+node scripts/bench-report.mjs --dir "$OUT" --sizes "$SIZES" ${BASE:+--baseline "$(git -C "$BASE" rev-parse HEAD)"} | tee "$OUT/table.md"

@@ -305,8 +305,8 @@ fn the_shared_files_stay_small() {
 
 #[test]
 fn every_view_is_a_feature_folder_listed_once() {
-    // www/features/<id>/ holds meta.ts, messages.ts, the element and its styles; index.ts
-    // lists each exactly once
+    // www/features/<id>/ holds meta.ts, messages.ts, the element, its styles and its tests;
+    // index.ts lists each exactly once
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/features");
     let index = fs::read_to_string(root.join("index.ts")).unwrap();
     for entry in fs::read_dir(&root).unwrap() {
@@ -320,6 +320,7 @@ fn every_view_is_a_feature_folder_listed_once() {
             "messages.ts",
             &format!("{id}.ts"),
             &format!("{id}.styles.ts"),
+            &format!("{id}.test.ts"),
         ] {
             assert!(p.join(f).is_file(), "www/features/{id}/{f} is missing");
         }

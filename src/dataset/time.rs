@@ -192,7 +192,9 @@ mod tests {
     fn integer_month_equals_chrono_month_over_four_centuries() {
         let mut t = -2_208_988_800; // 1900-01-01
         while t < 10_000_000_000 {
-            let d = chrono::DateTime::from_timestamp(t, 0).expect("in range").naive_utc();
+            let d = chrono::DateTime::from_timestamp(t, 0)
+                .expect("in range")
+                .naive_utc();
             assert_eq!(month(t), d.year() * 12 + d.month0() as i32, "{d}");
             assert_eq!(iso(t), d.format("%Y-%m-%dT%H:%M:%S").to_string());
             t += 86_400 * 7 + 3_601;

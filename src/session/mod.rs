@@ -94,6 +94,26 @@ impl Session {
         Self::finish(l, entry, &key)
     }
 
+    /// Fits, with their default parameters, the report's analyses that have no model yet, so
+    /// that a view opened next answers from the cache (the page asks for it once its first
+    /// view is shown). The report's analyses are the quick ones; a stepped fit is not run
+    /// here, and one that refuses its defaults is left for its own `run` to report.
+    pub fn warm(&mut self) -> Result<(), Error> {
+        let l = self.loaded()?;
+        for entry in registry::entries().iter().filter(|e| e.in_report()) {
+            let params = entry.defaults();
+            let key = entry.key(&params)?;
+            if l.cache.get(entry.kind(), &key).is_some() {
+                continue;
+            }
+            let mut cx = l.context();
+            if let Ok(Started::Done(model)) = entry.start(&mut cx, &params) {
+                l.cache.insert(entry.kind(), key, model);
+            }
+        }
+        Ok(())
+    }
+
     /// Advances the stepped fit started by `run` by about `budget` units of work.
     pub fn step_run(&mut self, budget: u64) -> Result<Run, Error> {
         let l = self.loaded()?;
@@ -241,5 +261,40 @@ impl Session {
     /// The whole report as pretty JSON (`export` of the report).
     pub fn report_json(&mut self) -> Result<String, Error> {
         self.export(&ExportRequest::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{IngestOptions, SourceFile};
+
+    #[test]
+    fn warming_fits_the_report_analyses_with_their_defaults_once() {
+        let mut s = Session::new();
+        let csv = "order_id,customer_id,order_date,quantity,unit_price\n\
+                   o1,c1,2024-01-02,1,1.00\no2,c2,2024-01-03,2,3.00\n";
+        let file = SourceFile {
+            name: "o.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+        };
+        s.ingest_now(vec![file], IngestOptions::default(), |_, _, _| None)
+            .expect("ingests");
+        s.run_json("rfm", serde_json::json!({ "bins": 3 }))
+            .expect("rfm");
+        s.warm().expect("warms");
+        let l = s.loaded.as_ref().expect("loaded");
+        for e in registry::entries() {
+            let fitted = l
+                .cache
+                .get(e.kind(), &e.key(&e.defaults()).unwrap())
+                .is_some();
+            assert_eq!(fitted, e.in_report(), "{}", e.kind());
+        }
+        let rfm = l.cache.current_key("rfm").expect("rfm");
+        assert!(
+            rfm.contains('3'),
+            "the model last run stays the one shown: {rfm}"
+        );
     }
 }

@@ -194,6 +194,11 @@ impl PortraitSession {
         self.inner.cancel();
     }
 
+    /// Fits the report's analyses with their defaults in idle time (`Session::warm`).
+    pub fn warm(&mut self) -> Result<(), JsValue> {
+        self.inner.warm().map_err(fail)
+    }
+
     /// Forgets all data.
     pub fn clear(&mut self) {
         *self = PortraitSession::default();

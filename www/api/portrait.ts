@@ -250,6 +250,14 @@ export class Portrait extends EventTarget {
     return this.#call('export', [request], call);
   }
 
+  /**
+   * Fits the report's analyses with their default parameters in the worker, so the views
+   * opened next answer from the cache (the shell asks once its first view is shown).
+   */
+  warm(): Promise<void> {
+    return this.#call('warm', []);
+  }
+
   /** Forgets all data in the worker. */
   clear(): Promise<void> {
     return this.#call('clear', []);

@@ -1,60 +1,35 @@
 /**
- * ECharts, tree-shaken: only the charts and components Portrait draws, canvas renderer,
- * `aria` on. `Chart` binds one instance to a container, follows its size with a
- * ResizeObserver and honours `prefers-reduced-motion`.
+ * The charts' face for the views: the theme and frame every Portrait chart shares, and
+ * `ChartSlot`, which draws into a container an element renders. The chart engine
+ * (ECharts, `engine.ts`) is imported when the first chart is drawn.
  */
 
-import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Chart } from './engine.js';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+export type { Chart } from './engine.js';
 
-/** Escapes text for ECharts' HTML tooltips (file text must never become markup). */
-export const escapeHtml: (s: string) => string = echarts.format.encodeHTML;
+/** A chart's option (ECharts'). */
+export type ChartOption = EChartsCoreOption;
 
-export type ChartOption = echarts.EChartsCoreOption;
+/** Escapes text for the charts' HTML tooltips (file text must never become markup). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
 
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+type Engine = typeof import('./engine.js');
+let engine: Engine | null = null;
+let loading: Promise<Engine> | null = null;
+
+/** Loads the chart engine (once). */
+export function loadCharts(): Promise<Engine> {
+  loading ??= import('./engine.js').then((m) => (engine = m));
+  return loading;
 }
 
 /** Reads a `--portrait-*` token as the element sees it. */
 export function token(el: Element, name: string, fallback = ''): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
-}
-
-export class Chart {
-  #instance: echarts.ECharts;
-  #observer: ResizeObserver;
-
-  constructor(container: HTMLElement) {
-    this.#instance = echarts.init(container, undefined, { renderer: 'canvas' });
-    let frame = 0;
-    this.#observer = new ResizeObserver(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => this.#instance.resize());
-    });
-    this.#observer.observe(container);
-  }
-
-  /** Replaces the option (not merged), with aria and the motion preference applied. */
-  set(option: ChartOption): void {
-    this.#instance.setOption(
-      { animation: !reducedMotion(), aria: { enabled: true }, ...option },
-      { notMerge: true, lazyUpdate: false },
-    );
-  }
-
-  on(event: string, handler: (params: unknown) => void): void {
-    this.#instance.on(event, handler as (params: unknown) => void);
-  }
-
-  dispose(): void {
-    this.#observer.disconnect();
-    this.#instance.dispose();
-  }
 }
 
 /** The chart colours and font an element sees (its `--portrait-*` design tokens). */
@@ -112,11 +87,26 @@ export class ChartSlot {
     this.#onCreate = onCreate;
   }
 
+  /** The last draw asked for while the engine loads. */
+  #pending: { host: HTMLElement | null; option: (() => ChartOption) | null } | null = null;
+
   /** Shows `option` in `host` (nothing when either is missing). */
   draw(host: HTMLElement | null, option: (() => ChartOption) | null): void {
+    if (!engine) {
+      const first = this.#pending === null;
+      this.#pending = { host, option };
+      if (first) {
+        void loadCharts().then(() => {
+          const p = this.#pending;
+          this.#pending = null;
+          if (p) this.draw(p.host, p.option);
+        });
+      }
+      return;
+    }
     if (host !== this.#host) {
       this.#chart?.dispose();
-      this.#chart = host ? new Chart(host) : null;
+      this.#chart = host ? new engine.Chart(host) : null;
       this.#host = host;
       if (this.#chart) this.#onCreate?.(this.#chart);
     }
@@ -124,38 +114,9 @@ export class ChartSlot {
   }
 
   dispose(): void {
+    this.#pending = null;
     this.#chart?.dispose();
     this.#chart = null;
     this.#host = null;
   }
 }
-
-/**
- * Draws one throwaway bar-and-line chart off screen, so ECharts' code is compiled and its
- * renderer set up before the first real chart: that first draw otherwise costs ~80 ms
- * right when a merchant's results arrive. Call it once, when the page is idle.
- */
-export function warmUpCharts(): void {
-  const host = document.createElement('div');
-  host.setAttribute('aria-hidden', 'true');
-  host.style.cssText = 'position:fixed;left:-10000px;top:0;width:320px;height:200px;visibility:hidden';
-  document.body.append(host);
-  const chart = new Chart(host);
-  try {
-    chart.set({
-      grid: { containLabel: true },
-      legend: {},
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: ['a', 'b', 'c'] },
-      yAxis: [{ type: 'value' }, { type: 'value' }],
-      series: [
-        { type: 'bar', name: 'x', data: [1, 3, 2] },
-        { type: 'line', name: 'y', yAxisIndex: 1, data: [2, 1, 3] },
-      ],
-    });
-  } finally {
-    chart.dispose();
-    host.remove();
-  }
-}
-

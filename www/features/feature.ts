@@ -62,9 +62,18 @@ export class PortraitRouteEvent extends Event {
   }
 }
 
+/** A view shows its results for the current data (the shell then warms the other views). */
+export class PortraitViewReadyEvent extends Event {
+  static readonly type = 'portrait-view-ready';
+  constructor(public readonly generation: number) {
+    super(PortraitViewReadyEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'portrait-route': PortraitRouteEvent;
+    'portrait-view-ready': PortraitViewReadyEvent;
   }
 }
 
@@ -105,7 +114,9 @@ export abstract class FeatureView extends LitElement {
       const generation = c.generation;
       this.ready = false;
       void Promise.resolve(this.refresh()).finally(() => {
-        if (this.#generation === generation) this.ready = true;
+        if (this.#generation !== generation) return;
+        this.ready = true;
+        this.dispatchEvent(new PortraitViewReadyEvent(generation));
       });
     }
   }

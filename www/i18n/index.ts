@@ -98,6 +98,11 @@ export function coreText(m: { code: string; params?: Params | null }, locale: Lo
   return template === undefined ? m.code : fill(template, m.params ?? {}, locale);
 }
 
+/** The templates of the core's codes in `locale` (Chinese: the core's and every feature's). */
+export function coreTemplates(locale: Locale): Readonly<Record<string, string>> {
+  return CORE[locale];
+}
+
 /** True when `code` has a wording (the core's codes always do; page-made ones may not). */
 export function hasCoreText(code: string): boolean {
   return code in CORE.en;

@@ -8,7 +8,7 @@ import '../elements/error/define.js';
 import type { PortraitFilesEvent, PortraitMappingEvent, PortraitSheetEvent } from '../elements/events.js';
 import '../elements/mapping/define.js';
 import { base } from '../elements/shared.styles.js';
-import type { FeatureView, ViewContext } from '../features/feature.js';
+import type { FeatureView, PortraitViewReadyEvent, ViewContext } from '../features/feature.js';
 import { FEATURES, HOME, type FeatureMeta } from '../features/index.js';
 import { LocaleController, setLocale, t, type MessageKey } from '../i18n/index.js';
 import { styles } from './app.styles.js';
@@ -98,14 +98,11 @@ export class PortraitApp extends LitElement {
   }
 
   /**
-   * Loads the current view's code (and warms the charts) while data is being read: the
-   * empty page downloads no view, yet the view is ready when the data is.
+   * Loads the current view's code while data is being read: the empty page downloads no
+   * view, yet the view is ready when the data is (its charts load when it first draws one).
    */
   #prepareView(): void {
-    void this.#load(this.#feature()?.meta ?? HOME).then(() => {
-      const whenIdle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-      whenIdle(() => void import('../charts/chart.js').then((charts) => charts.warmUpCharts()));
-    });
+    void this.#load(this.#feature()?.meta ?? HOME);
   }
 
   // ---------------------------------------------------------------- actions
@@ -231,6 +228,8 @@ export class PortraitApp extends LitElement {
   };
 
   #onFilter = (e: PortraitFilterEvent) => void this.#ingest.setFilter(e.filter);
+
+  #onViewReady = (e: PortraitViewReadyEvent) => this.#ingest.warm(e.generation);
 
   // ---------------------------------------------------------------- render
 
@@ -391,6 +390,7 @@ export class PortraitApp extends LitElement {
           .context=${context}
           .params=${params ?? {}}
           @portrait-route=${this.#onRoute}
+          @portrait-view-ready=${this.#onViewReady}
         ></${tag}>`;
       })}`;
   }

@@ -71,6 +71,7 @@ export interface SessionLike {
   stepRun(budget: number): unknown;
   table(query: unknown): unknown;
   export(request: unknown): string;
+  warm(): void;
 }
 
 /** Rows and bytes the tail worker has read so far, for the head's progress notices. */
@@ -235,6 +236,9 @@ export class Dispatcher {
         return this.#s().table(request.args[0]);
       case 'export':
         return this.#s().export(request.args[0] ?? undefined);
+      case 'warm':
+        this.#s().warm();
+        return undefined;
       case 'clear':
         if (this.#job) this.#job.cancelled = true;
         this.#job = null;

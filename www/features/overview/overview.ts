@@ -80,6 +80,7 @@ export class PortraitOverview extends FeatureView {
     try {
       const o = await this.portrait!.run('overview');
       if (seq !== this.#seq) return;
+      performance.mark('portrait:overview');
       this.overview = o;
       void this.updateComplete.then(() => requestAnimationFrame(() => performance.mark('portrait:kpis')));
     } catch (e) {

@@ -279,7 +279,7 @@ export class PortraitRfm extends FeatureView {
         <div class="card intro">
           <div>
             <h2 id="rfm-title">${t('rfm.title')}</h2>
-            <p>${t('rfm.intro')}</p>
+            <p>${t('rfm.intro', { bins: this.bins })}</p>
           </div>
           <div class="meta">
             <span data-testid="rfm-customers">${t('rfm.customersScored', { count: formatCount(s.customers, locale) })}</span>
