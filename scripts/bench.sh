@@ -51,12 +51,24 @@ for n in $SIZES; do
 done
 
 echo "== Portrait in headless Chromium =="
+# One run at a time, this build and the previous commit's in turn (this machine's speed
+# drifts by more than the differences measured), then merged per build.
+merge() { node -e 'const fs=require("fs");const [out,...ins]=process.argv.slice(1);const js=ins.map(f=>JSON.parse(fs.readFileSync(f,"utf8")));fs.writeFileSync(out,JSON.stringify({...js[0],runs:js.flatMap(j=>j.runs)},null,1)+"\n")' "$@"; }
 for n in $SIZES; do
-  node scripts/bench-browser.mjs --csv "target/fixtures/peer_orders_${n}_seed42.csv" \
-       --repeats "$REPEATS" --out "$OUT/browser_${n}.json"
-  # the previous commit's page, driven by its own script (its own marks)
-  [ -z "$BASE" ] || (cd "$BASE" && node scripts/bench-browser.mjs --csv "$OLDPWD/target/fixtures/peer_orders_${n}_seed42.csv" \
-       --repeats "$REPEATS" --out "$OLDPWD/$OUT/baseline_browser_${n}.json")
+  csv="$PWD/target/fixtures/peer_orders_${n}_seed42.csv"
+  runs=(); base_runs=()
+  for rep in $(seq 1 "$REPEATS"); do
+    node scripts/bench-browser.mjs --csv "$csv" --repeats 1 --out "$OUT/browser_${n}_run${rep}.json"
+    runs+=("$OUT/browser_${n}_run${rep}.json")
+    if [ -n "$BASE" ]; then
+      # the previous commit's page, driven by its own script (its own marks)
+      (cd "$BASE" && node scripts/bench-browser.mjs --csv "$csv" --repeats 1 --out "$OLDPWD/$OUT/baseline_browser_${n}_run${rep}.json")
+      base_runs+=("$OUT/baseline_browser_${n}_run${rep}.json")
+    fi
+  done
+  merge "$OUT/browser_${n}.json" "${runs[@]}"
+  [ -z "$BASE" ] || merge "$OUT/baseline_browser_${n}.json" "${base_runs[@]}"
+  rm -f "${runs[@]}" "${base_runs[@]}"
 done
 
 if [ -z "${BENCH_SKIP_PEER:-}" ]; then

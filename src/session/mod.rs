@@ -94,13 +94,21 @@ impl Session {
         Self::finish(l, entry, &key)
     }
 
-    /// Fits, with their default parameters, the report's analyses that have no model yet, so
-    /// that a view opened next answers from the cache (the page asks for it once its first
-    /// view is shown). The report's analyses are the quick ones; a stepped fit is not run
-    /// here, and one that refuses its defaults is left for its own `run` to report.
-    pub fn warm(&mut self) -> Result<(), Error> {
+    /// Fits, with their default parameters, the analyses of `kinds` (none: the report's)
+    /// that have no model yet, so that a view opened next answers from the cache. The page
+    /// warms the view it opens on while it draws the page, and the report's analyses once
+    /// that view is shown. Unknown kinds are skipped; a stepped fit is not run here, and one
+    /// that refuses its defaults is left for its own `run` to report.
+    pub fn warm(&mut self, kinds: &[String]) -> Result<(), Error> {
         let l = self.loaded()?;
-        for entry in registry::entries().iter().filter(|e| e.in_report()) {
+        let wanted = |e: &&&dyn Entry| {
+            if kinds.is_empty() {
+                e.in_report()
+            } else {
+                kinds.iter().any(|k| k == e.kind())
+            }
+        };
+        for entry in registry::entries().iter().filter(wanted) {
             let params = entry.defaults();
             let key = entry.key(&params)?;
             if l.cache.get(entry.kind(), &key).is_some() {
@@ -282,7 +290,7 @@ mod tests {
             .expect("ingests");
         s.run_json("rfm", serde_json::json!({ "bins": 3 }))
             .expect("rfm");
-        s.warm().expect("warms");
+        s.warm(&[]).expect("warms");
         let l = s.loaded.as_ref().expect("loaded");
         for e in registry::entries() {
             let fitted = l

@@ -194,9 +194,10 @@ impl PortraitSession {
         self.inner.cancel();
     }
 
-    /// Fits the report's analyses with their defaults in idle time (`Session::warm`).
-    pub fn warm(&mut self) -> Result<(), JsValue> {
-        self.inner.warm().map_err(fail)
+    /// Fits analyses `kinds` (none: the report's) with their defaults (`Session::warm`).
+    pub fn warm(&mut self, kinds: JsValue) -> Result<(), JsValue> {
+        let kinds: Option<Vec<String>> = from_js(kinds)?;
+        self.inner.warm(&kinds.unwrap_or_default()).map_err(fail)
     }
 
     /// Forgets all data.

@@ -251,11 +251,11 @@ export class Portrait extends EventTarget {
   }
 
   /**
-   * Fits the report's analyses with their default parameters in the worker, so the views
-   * opened next answer from the cache (the shell asks once its first view is shown).
+   * Fits analyses `kinds` (none: the report's) with their default parameters in the
+   * worker, so the views opened next answer from its cache.
    */
-  warm(): Promise<void> {
-    return this.#call('warm', []);
+  warm(kinds?: AnalysisKind[]): Promise<void> {
+    return this.#call('warm', kinds ? [kinds] : []);
   }
 
   /** Forgets all data in the worker. */

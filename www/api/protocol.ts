@@ -73,8 +73,8 @@ export interface WorkerApi {
   export(request?: Input<ExportRequest>): string;
   /** Forgets all data in the worker. */
   clear(): void;
-  /** Fits the report's analyses with their defaults, so the next view answers from the cache. */
-  warm(): void;
+  /** Fits analyses `kinds` (none: the report's) with their defaults, for the next views. */
+  warm(kinds?: AnalysisKind[]): void;
   /**
    * Worker to worker (never the page): reads the tail half of a split file and answers its
    * `ParsedPart` bytes, which the head worker absorbs. Progress notices as for `ingest`.

@@ -66,7 +66,11 @@ export class PortraitApp extends LitElement {
 
   #locale = new LocaleController(this);
   #router = new Router(this);
-  #ingest = new IngestController(this, () => this.#onEngineReady());
+  #ingest = new IngestController(
+    this,
+    () => this.#onEngineReady(),
+    () => (this.#feature()?.meta ?? HOME).id,
+  );
   /** Views whose element is defined, and those opened once (kept, so going back is instant). */
   #loaded = new Set<string>();
   #opened: string[] = [];

@@ -8,7 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Portrait, PortraitError } from '../api/portrait.js';
 import { ErrorCode } from '../api/protocol.js';
-import type { DataFacts, DataFilter, FileInspection, IngestOptions, IngestSummary, Progress, SampleParams, WireError, Input } from '../api/types.js';
+import { ANALYSES, type AnalysisKind, type DataFacts, type DataFilter, type FileInspection, type IngestOptions, type IngestSummary, type Progress, type SampleParams, type WireError, type Input } from '../api/types.js';
 import { withSheet } from '../elements/mapping/mapping-model.js';
 import type { DateQuestion } from '../elements/mapping/mapping.js';
 import { t } from '../i18n/index.js';
@@ -54,11 +54,13 @@ export class IngestController implements ReactiveController {
   #abort: AbortController | null = null;
   #job = 0;
   #ready: () => void;
+  #opening: () => string;
 
-  /** `ready`: called once the engine is loaded. */
-  constructor(host: ReactiveControllerHost, ready: () => void) {
+  /** `ready`: called once the engine is loaded; `opening`: the id of the view data opens on. */
+  constructor(host: ReactiveControllerHost, ready: () => void, opening: () => string) {
     this.#host = host;
     this.#ready = ready;
+    this.#opening = opening;
     host.addController(this);
   }
 
@@ -170,6 +172,7 @@ export class IngestController implements ReactiveController {
     this.generation++;
     this.error = null;
     this.mapping = null;
+    this.#warmFirst();
     this.#update();
   }
 
@@ -183,6 +186,12 @@ export class IngestController implements ReactiveController {
     this.#warmed = generation;
     // warming only saves time later: a failure (the data was cleared meanwhile) is harmless
     p.warm().catch(() => {});
+  }
+
+  /** Data is shown: the worker fits the open view's analysis while the page draws it. */
+  #warmFirst(): void {
+    const kind = this.#opening();
+    if (this.portrait && kind in ANALYSES) this.portrait.warm([kind as AnalysisKind]).catch(() => {});
   }
 
   /** Applies the global filter to every analysis. */

@@ -71,7 +71,7 @@ export interface SessionLike {
   stepRun(budget: number): unknown;
   table(query: unknown): unknown;
   export(request: unknown): string;
-  warm(): void;
+  warm(kinds: unknown): void;
 }
 
 /** Rows and bytes the tail worker has read so far, for the head's progress notices. */
@@ -237,7 +237,7 @@ export class Dispatcher {
       case 'export':
         return this.#s().export(request.args[0] ?? undefined);
       case 'warm':
-        this.#s().warm();
+        this.#s().warm(request.args[0] ?? undefined);
         return undefined;
       case 'clear':
         if (this.#job) this.#job.cancelled = true;

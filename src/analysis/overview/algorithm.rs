@@ -128,7 +128,7 @@ pub fn overview(data: &Dataset, span: Option<(i64, i64)>) -> Overview {
     let m0 = time::month(t_min);
     let n_months = (time::month(t_max) - m0 + 1) as usize;
     let month_of = time::MonthIndex::new(t_min, t_max);
-    let mut monthly: Vec<MonthPoint> = (0..n_months)
+    let monthly: Vec<MonthPoint> = (0..n_months)
         .map(|k| {
             let (start, end) = time::month_days(m0 + k as i32);
             MonthPoint {
@@ -144,69 +144,45 @@ pub fn overview(data: &Dataset, span: Option<(i64, i64)>) -> Overview {
         })
         .collect();
 
-    // Shop totals: every line.
-    let mut order_seen = vec![false; lines.order_ids.len()];
-    let mut order_has_line = vec![false; lines.order_ids.len()];
-    let (mut gross, mut returns, mut items, mut orders) = (0i64, 0i64, 0f64, 0u64);
-    for i in 0..n {
-        let m = month_of.of(lines.time[i]);
-        let v = lines.amount_cents[i];
-        let point = &mut monthly[m];
-        point.revenue_cents += v;
-        order_has_line[lines.order[i] as usize] = true;
-        if lines.is_return[i] {
-            returns += v;
-            point.returns_cents += v;
-        } else {
-            gross += v;
-            items += lines.quantity[i];
-            point.gross_sales_cents += v;
-            let o = lines.order[i] as usize;
-            if !order_seen[o] {
-                order_seen[o] = true;
-                orders += 1;
-                point.orders += 1;
-            }
-        }
+    // Shop totals: every line; customer KPIs: each customer's contiguous, time-ordered slice.
+    let mut shop = ShopTally {
+        monthly,
+        month_of: &month_of,
+        order_seen: vec![false; lines.order_ids.len()],
+        order_has_line: vec![false; lines.order_ids.len()],
+        gross: 0,
+        returns: 0,
+        items: 0.0,
+        orders: 0,
+        buyers: 0,
+        repeaters: 0,
+        identified_value: 0,
+    };
+    for start in (0..n).step_by(BLOCK) {
+        shop.add_lines(lines, start..n.min(start + BLOCK));
     }
+    let per_block = (BLOCK / 8).max(1);
+    for start in (0..data.n_customers()).step_by(per_block) {
+        shop.add_customers(data, start..data.n_customers().min(start + per_block));
+    }
+    let ShopTally {
+        monthly,
+        order_seen,
+        order_has_line,
+        gross,
+        returns,
+        items,
+        orders,
+        buyers,
+        repeaters,
+        identified_value,
+        ..
+    } = shop;
     let return_orders = order_has_line
         .iter()
         .zip(&order_seen)
         .filter(|(has, purchase)| **has && !**purchase)
         .count();
-
-    // Customer KPIs: each customer's contiguous, time-ordered slice.
-    let (mut buyers, mut repeaters, mut identified_value) = (0u64, 0u64, 0i64);
-    for c in 0..data.n_customers() {
-        let range = data.customer_lines(c);
-        // a buyer has a purchase line; a repeater one of another order than the first
-        let (mut first_order, mut repeat) = (None, false);
-        let mut last_month = usize::MAX;
-        for i in range.clone() {
-            identified_value += lines.amount_cents[i];
-            if !lines.is_return[i] {
-                let o = lines.order[i];
-                match first_order {
-                    None => first_order = Some(o),
-                    Some(f) => repeat |= f != o,
-                }
-            }
-            let m = month_of.of(lines.time[i]);
-            if m != last_month {
-                monthly[m].active_customers += 1;
-                if last_month == usize::MAX {
-                    monthly[m].new_customers += 1;
-                }
-                last_month = m;
-            }
-        }
-        if first_order.is_some() {
-            buyers += 1;
-        }
-        if repeat {
-            repeaters += 1;
-        }
-    }
     let customers = data.n_customers() as u64;
     // distinct products of these lines (a filtered dataset shares the whole id table)
     let mut seen = vec![false; lines.product_ids.len()];
@@ -233,6 +209,88 @@ pub fn overview(data: &Dataset, span: Option<(i64, i64)>) -> Overview {
         date_max: Some(time::iso(t_max)),
         monthly,
         previous: None,
+    }
+}
+
+/// Lines per call of `ShopTally::add_lines`. A browser compiles a wasm function with its
+/// optimising tier only for the calls after it became hot, so one call over a million lines
+/// would run in the baseline tier throughout — about twice as slow. Blocks let the
+/// optimised code take over after the first few.
+const BLOCK: usize = 1 << 15;
+
+/// The running totals of `overview`'s two passes.
+struct ShopTally<'a> {
+    monthly: Vec<MonthPoint>,
+    month_of: &'a time::MonthIndex,
+    order_seen: Vec<bool>,
+    order_has_line: Vec<bool>,
+    gross: i64,
+    returns: i64,
+    items: f64,
+    orders: u64,
+    buyers: u64,
+    repeaters: u64,
+    identified_value: i64,
+}
+
+impl ShopTally<'_> {
+    /// Shop totals over lines `range`.
+    #[inline(never)]
+    fn add_lines(&mut self, lines: &crate::dataset::OrderLines, range: std::ops::Range<usize>) {
+        let month_of = self.month_of;
+        for i in range {
+            let m = month_of.of(lines.time[i]);
+            let v = lines.amount_cents[i];
+            let point = &mut self.monthly[m];
+            point.revenue_cents += v;
+            let o = lines.order[i] as usize;
+            self.order_has_line[o] = true;
+            if lines.is_return[i] {
+                self.returns += v;
+                point.returns_cents += v;
+            } else {
+                self.gross += v;
+                self.items += lines.quantity[i];
+                point.gross_sales_cents += v;
+                if !self.order_seen[o] {
+                    self.order_seen[o] = true;
+                    self.orders += 1;
+                    point.orders += 1;
+                }
+            }
+        }
+    }
+
+    /// Customer KPIs over customers `range`.
+    #[inline(never)]
+    fn add_customers(&mut self, data: &Dataset, range: std::ops::Range<usize>) {
+        let month_of = self.month_of;
+        let lines = &data.lines;
+        for c in range {
+            // a buyer has a purchase line; a repeater one of another order than the first
+            let (mut first_order, mut repeat) = (None, false);
+            let mut last_month = usize::MAX;
+            for i in data.customer_lines(c) {
+                self.identified_value += lines.amount_cents[i];
+                if !lines.is_return[i] {
+                    let o = lines.order[i];
+                    match first_order {
+                        None => first_order = Some(o),
+                        Some(f) => repeat |= f != o,
+                    }
+                }
+                let m = month_of.of(lines.time[i]);
+                if m != last_month {
+                    self.monthly[m].active_customers += 1;
+                    if last_month == usize::MAX {
+                        self.monthly[m].new_customers += 1;
+                    }
+                    last_month = m;
+                }
+            }
+            self.buyers += u64::from(first_order.is_some());
+            self.repeaters += u64::from(repeat);
+        }
     }
 }
 
