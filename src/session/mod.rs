@@ -271,6 +271,3 @@ impl Session {
         self.export(&ExportRequest::default())
     }
 }
-
-#[cfg(test)]
-mod tests;

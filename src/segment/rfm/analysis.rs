@@ -179,4 +179,28 @@ mod tests {
         };
         assert_eq!(ids(&mut s, search), ["9"]);
     }
+
+    #[test]
+    fn warming_the_report_keeps_the_rfm_model_last_run_as_the_one_shown() {
+        let mut s = session(); // rfm run with its defaults
+        s.run_json("rfm", json!({ "bins": 3 }))
+            .expect("rfm, 3 bins");
+        s.warm(&[]).expect("warms");
+        let page = s
+            .table(&TableQuery {
+                columns: vec!["rfm.r_score".into()],
+                sort: Some("rfm.r_score".into()),
+                descending: true,
+                limit: 1,
+                ..TableQuery::default()
+            })
+            .expect("a page");
+        assert!(
+            matches!(page.rows[0].cells[0].1, crate::table::Cell::Int(r) if r <= 3),
+            "scores of the 3-bin model: {:?}",
+            page.rows[0].cells
+        );
+        // every analysis of the report answers from the cache now: nothing is fitted again
+        s.warm(&[]).expect("warms again");
+    }
 }
