@@ -34,7 +34,7 @@ import { Router, type Route } from './router.js';
  *
  * With `autoload-sample` it loads the built-in sample shop on first open (unless the page
  * URL has `?sample=0`). It reflects `ready` once the engine has loaded, `data-state`
- * (`empty`, `busy`, `results`, `mapping`, `error`) and `data-view` (the open view) for tests
+ * (`empty`, `busy`, `results`, `filtering`, `mapping`, `error`) and `data-view` (the open view) for tests
  * and embedders.
  *
  * @cssproperty --app-header-height - Height of the sticky header.
@@ -241,7 +241,7 @@ export class PortraitApp extends LitElement {
     const i = this.#ingest;
     if (i.mapping) return 'mapping';
     if (i.busy) return 'busy';
-    if (i.summary) return 'results';
+    if (i.summary) return i.filtering > 0 ? 'filtering' : 'results';
     if (i.error) return 'error';
     return 'empty';
   }

@@ -46,6 +46,8 @@ export class IngestController implements ReactiveController {
   /** The global filter and the facts of what it keeps. */
   filter: Input<DataFilter> = NO_FILTER;
   facts: DataFacts | null = null;
+  /** Filter changes sent to the worker and not answered yet. */
+  filtering = 0;
   /** Changes with every new dataset and every filter change (views fetch again). */
   generation = 0;
 
@@ -198,6 +200,8 @@ export class IngestController implements ReactiveController {
   async setFilter(filter: Input<DataFilter>): Promise<void> {
     const p = this.portrait;
     if (!p || !this.summary) return;
+    this.filtering++;
+    this.#update();
     try {
       this.facts = await p.filter(filter);
       this.filter = filter;
@@ -205,6 +209,8 @@ export class IngestController implements ReactiveController {
       this.error = null;
     } catch (e) {
       this.error = PortraitError.from(e).toWire();
+    } finally {
+      this.filtering--;
     }
     this.#update();
   }
