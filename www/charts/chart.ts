@@ -93,6 +93,8 @@ export class ChartSlot {
   /** Shows `option` in `host` (nothing when either is missing). */
   draw(host: HTMLElement | null, option: (() => ChartOption) | null): void {
     if (!engine) {
+      // the engine loads for the first chart with something to show, not for a skeleton
+      if (!option && this.#pending === null) return;
       const first = this.#pending === null;
       this.#pending = { host, option };
       if (first) {
