@@ -229,3 +229,18 @@ impl Session {
         self.job.is_some()
     }
 }
+
+#[cfg(test)]
+impl Session {
+    /// A session with `csv` (an orders file named `o.csv`) loaded, for tests.
+    pub(crate) fn of_csv(csv: &str) -> Session {
+        let mut s = Session::new();
+        let file = SourceFile {
+            name: "o.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+        };
+        s.ingest_now(vec![file], IngestOptions::default(), |_, _, _| None)
+            .expect("ingests");
+        s
+    }
+}

@@ -80,7 +80,6 @@ impl Analysis for OverviewAnalysis {
 #[cfg(test)]
 mod tests {
     use crate::dataset::DataFilter;
-    use crate::ingest::{IngestOptions, SourceFile};
     use crate::session::Session;
     use serde_json::{json, Value};
 
@@ -93,14 +92,7 @@ mod tests {
                    o4,c3,2024-02-15 10:00,1,30.00,UK\n\
                    C5,c3,2024-02-16 10:00,-1,30.00,UK\n\
                    o6,c1,2024-03-01 10:00,1,50.00,UK\n";
-        let mut s = Session::new();
-        let file = SourceFile {
-            name: "o.csv".into(),
-            bytes: csv.as_bytes().to_vec(),
-        };
-        s.ingest_now(vec![file], IngestOptions::default(), |_, _, _| None)
-            .expect("ingests");
-        s
+        Session::of_csv(csv)
     }
 
     fn overview(s: &mut Session, from: &str, to: &str, region: &[&str]) -> Value {

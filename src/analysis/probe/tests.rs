@@ -1,7 +1,6 @@
 //! The probe through every face of the door.
 
 use crate::analysis::registry;
-use crate::ingest::{IngestOptions, SourceFile};
 use crate::session::{ExportRequest, Run, Session};
 use crate::table::{Cell, TableQuery};
 use serde_json::json;
@@ -14,14 +13,7 @@ A3,9,2024-03-01 10:00:00,1,1.00\n\
 A4,7,2024-03-02 10:00:00,1,2.00\n";
 
 fn session() -> Session {
-    let mut s = Session::new();
-    let file = SourceFile {
-        name: "shop.csv".into(),
-        bytes: SHOP.as_bytes().to_vec(),
-    };
-    s.ingest_now(vec![file], IngestOptions::default(), |_, _, _| None)
-        .expect("ingests");
-    s
+    Session::of_csv(SHOP)
 }
 
 #[test]

@@ -114,7 +114,6 @@ impl Analysis for RfmAnalysis {
 
 #[cfg(test)]
 mod tests {
-    use crate::ingest::{IngestOptions, SourceFile};
     use crate::session::Session;
     use crate::table::TableQuery;
     use serde_json::json;
@@ -126,13 +125,7 @@ mod tests {
                    b,10,2024-01-02,1,3.00\n\
                    c,9,2024-01-02,1,1.00\n\
                    d,a,2024-01-02,1,3.00\n";
-        let mut s = Session::new();
-        let file = SourceFile {
-            name: "o.csv".into(),
-            bytes: csv.as_bytes().to_vec(),
-        };
-        s.ingest_now(vec![file], IngestOptions::default(), |_, _, _| None)
-            .expect("ingests");
+        let mut s = Session::of_csv(csv);
         s.run_json("rfm", json!({})).expect("rfm");
         s
     }
