@@ -51,6 +51,10 @@ pub struct Invocation {
     pub date_order: Option<DateOrder>,
     /// `--sheet`.
     pub sheet: Option<String>,
+    /// `--platform`.
+    pub platform: Option<String>,
+    /// `--rate CODE=RATE`, repeatable.
+    pub rates: std::collections::BTreeMap<String, f64>,
     /// The global filter.
     pub filter: DataFilter,
     /// The analysis's parameters (only those given).
@@ -94,6 +98,19 @@ fn data_args() -> Vec<Arg> {
             .long("sheet")
             .value_name("NAME")
             .help("XLSX sheet to read [default: the first]")
+            .help_heading("Input"),
+        Arg::new("platform")
+            .long("platform")
+            .value_name("ID")
+            .value_parser(PossibleValuesParser::new(platform_ids()))
+            .help("Read the files as this platform's export, or `none` [default: recognised from the header]")
+            .help_heading("Input"),
+        Arg::new("rate")
+            .long("rate")
+            .value_name("CODE=RATE")
+            .action(ArgAction::Append)
+            .value_parser(parse_rate)
+            .help("Convert lines in currency CODE at RATE units of the main currency (else they are left out)")
             .help_heading("Input"),
     ];
     args.extend(
@@ -196,10 +213,39 @@ where
                 _ => DateOrder::DayFirst,
             }),
         sheet: sub.get_one::<String>("sheet").cloned(),
+        platform: sub.get_one::<String>("platform").cloned(),
+        rates: sub
+            .get_many::<(String, f64)>("rate")
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect(),
         json: flag(sub, "json"),
         timings: flag(sub, "timings"),
         ..Invocation::new(what, files)
     })
+}
+
+/// `SGD=5.3` → ("SGD", 5.3).
+fn parse_rate(s: &str) -> Result<(String, f64), String> {
+    let (code, rate) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected CODE=RATE, got {s}"))?;
+    let rate: f64 = rate
+        .trim()
+        .parse()
+        .map_err(|_| format!("{rate} is not a number"))?;
+    if !(rate.is_finite() && rate > 0.0) {
+        return Err(format!("the rate must be above 0, got {rate}"));
+    }
+    Ok((code.trim().to_ascii_uppercase(), rate))
+}
+
+/// The values `--platform` takes: every profile id, and `none`.
+fn platform_ids() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = crate::ingest::platforms::PROFILES.iter().map(|p| p.id).collect();
+    ids.push("none");
+    ids
 }
 
 fn flag(m: &ArgMatches, id: &str) -> bool {
@@ -217,6 +263,8 @@ impl Invocation {
             files,
             date_order: None,
             sheet: None,
+            platform: None,
+            rates: Default::default(),
             filter: DataFilter::default(),
             params: Value::Null,
             json: false,
@@ -224,21 +272,24 @@ impl Invocation {
         }
     }
 
-    /// The ingest options for files named `names` (the sheet applies to each).
+    /// The ingest options for files named `names` (the sheet and the platform apply to each).
     pub fn ingest_options(&self, names: &[String]) -> IngestOptions {
         IngestOptions {
-            files: match &self.sheet {
-                Some(sheet) => names
+            files: if self.sheet.is_some() || self.platform.is_some() {
+                names
                     .iter()
                     .map(|name| FileOptions {
                         file: name.clone(),
-                        sheet: Some(sheet.clone()),
+                        sheet: self.sheet.clone(),
                         mapping: None,
+                        platform: self.platform.clone(),
                     })
-                    .collect(),
-                None => Vec::new(),
+                    .collect()
+            } else {
+                Vec::new()
             },
             date_order: self.date_order,
+            rates: self.rates.clone(),
         }
     }
 }

@@ -24,11 +24,13 @@ pub enum Dimension {
     Campaign,
     /// Payment method.
     Payment,
+    /// Currency of the line (a file that says it per row).
+    Currency,
 }
 
 impl Dimension {
     /// Every dimension, in a stable order.
-    pub const ALL: [Dimension; 7] = [
+    pub const ALL: [Dimension; 8] = [
         Dimension::Category,
         Dimension::Brand,
         Dimension::Channel,
@@ -36,6 +38,7 @@ impl Dimension {
         Dimension::City,
         Dimension::Campaign,
         Dimension::Payment,
+        Dimension::Currency,
     ];
 
     /// The snake_case name (the same as in JSON).
@@ -48,6 +51,7 @@ impl Dimension {
             Dimension::City => "city",
             Dimension::Campaign => "campaign",
             Dimension::Payment => "payment",
+            Dimension::Currency => "currency",
         }
     }
 }

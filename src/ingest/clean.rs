@@ -16,35 +16,10 @@ pub fn is_cancelled_order_id(order_id: &str) -> bool {
     b.len() >= 2 && b[0] == b'C' && b[1].is_ascii_digit()
 }
 
-/// True when an order status says the line was cancelled, refunded or returned
-/// (已取消, 交易关闭, 退款, 退货, cancelled, refunded, returned, …).
-pub fn is_return_status(status: &str) -> bool {
-    const MARKS: [&str; 12] = [
-        "取消",
-        "退款",
-        "退货",
-        "交易关闭",
-        "已关闭",
-        "cancel",
-        "refund",
-        "return",
-        "void",
-        "closed",
-        "chargeback",
-        "reversed",
-    ];
-    let s = status.trim();
-    if s.is_empty() {
-        return false;
-    }
-    let lower = s.to_lowercase();
-    MARKS.iter().any(|m| lower.contains(m))
-}
-
-/// Whether a line is a return: a negative quantity, a cancelled order id, or a status that
-/// says so.
-pub fn is_return(quantity: f64, cancelled_order: bool, return_status: bool) -> bool {
-    quantity < 0.0 || cancelled_order || return_status
+/// Whether a line is a return: a negative quantity or a cancelled order id. (A refunded
+/// status keeps its line a purchase and adds a return line: `status`, `orders::file`.)
+pub fn is_return(quantity: f64, cancelled_order: bool) -> bool {
+    quantity < 0.0 || cancelled_order
 }
 
 /// Hash of every cell of a record (fixed seed: the same in every run and in the browser):
@@ -194,28 +169,10 @@ mod tests {
     }
 
     #[test]
-    fn return_statuses_mark_a_return() {
-        for s in [
-            "已取消",
-            "退款成功",
-            "交易关闭",
-            "Cancelled",
-            "REFUNDED",
-            "returned",
-        ] {
-            assert!(is_return_status(s), "{s}");
-        }
-        for s in ["交易成功", "已发货", "completed", "shipped", ""] {
-            assert!(!is_return_status(s), "{s}");
-        }
-    }
-
-    #[test]
     fn negative_quantity_or_cancellation_is_a_return() {
-        assert!(is_return(-1.0, false, false));
-        assert!(is_return(1.0, true, false));
-        assert!(is_return(1.0, false, true));
-        assert!(!is_return(0.0, false, false));
+        assert!(is_return(-1.0, false));
+        assert!(is_return(1.0, true));
+        assert!(!is_return(0.0, false));
     }
 
     fn table_source(rows: &[[&str; 2]]) -> Source {

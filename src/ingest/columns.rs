@@ -44,13 +44,27 @@ pub enum Field {
     Campaign,
     /// Payment method.
     Payment,
-    /// Order status (cancelled / refunded marks a return).
+    /// Order status: cancelled, closed, unpaid, voided or failed orders are left out;
+    /// refunded ones become returns (`status`).
     Status,
+    /// Currency of the line's amounts (ISO code or symbol), when the file says it per row.
+    Currency,
+    /// Amount refunded on the line or order: a return of that value.
+    RefundAmount,
+    /// Shipping charged with the amount: subtracted, so revenue is merchandise only.
+    Shipping,
+    /// When the order was cancelled: a non-empty cell marks it cancelled.
+    CancelledAt,
+    /// The line's own status or its after-sale (refund) status, read beside the order's:
+    /// either can leave the line out or make it a return.
+    LineStatus,
+    /// A discount on the line: subtracted, so revenue is what was charged.
+    Discount,
 }
 
 impl Field {
     /// Every field, in contract order.
-    pub const ALL: [Field; 16] = [
+    pub const ALL: [Field; 22] = [
         Field::OrderId,
         Field::CustomerId,
         Field::OrderDate,
@@ -67,6 +81,12 @@ impl Field {
         Field::Campaign,
         Field::Payment,
         Field::Status,
+        Field::Currency,
+        Field::RefundAmount,
+        Field::Shipping,
+        Field::CancelledAt,
+        Field::LineStatus,
+        Field::Discount,
     ];
 
     /// The snake_case name (the same as in JSON).
@@ -88,6 +108,12 @@ impl Field {
             Field::Campaign => "campaign",
             Field::Payment => "payment",
             Field::Status => "status",
+            Field::Currency => "currency",
+            Field::RefundAmount => "refund_amount",
+            Field::Shipping => "shipping",
+            Field::CancelledAt => "cancelled_at",
+            Field::LineStatus => "line_status",
+            Field::Discount => "discount",
         }
     }
 
@@ -101,6 +127,7 @@ impl Field {
             Field::City => Some(Dimension::City),
             Field::Campaign => Some(Dimension::Campaign),
             Field::Payment => Some(Dimension::Payment),
+            Field::Currency => Some(Dimension::Currency),
             _ => None,
         }
     }

@@ -4,7 +4,10 @@
 //! error for the whole file.
 
 use super::error::{IngestError, IngestErrorKind, TableProblem};
-use super::record::{RowId, RowInfo, MAX_COLUMNS, MAX_HEADER_BYTES};
+use super::record::{
+    non_empty_cells, pick_header, RowId, RowInfo, HEADER_SEARCH_ROWS, MAX_COLUMNS,
+    MAX_HEADER_BYTES,
+};
 use csv::ByteRecord;
 use std::io::{Cursor, SeekFrom};
 
@@ -15,6 +18,8 @@ pub(crate) struct CsvSource {
     reader: csv::Reader<Cursor<Vec<u8>>>,
     headers: Vec<String>,
     header_line: u64,
+    /// Records above the header (a title, an export time) that were passed over.
+    title_rows: u64,
     delimiter: u8,
     len: u64,
     /// Streamed: more text is coming (`append`).
@@ -79,6 +84,34 @@ fn content_line(text: &[u8], start: usize, line: u64) -> u64 {
     line + breaks.filter(|&&b| b == b'\n').count() as u64
 }
 
+/// With the first record in `header`: looks at the next few records and, when a later one
+/// is the header (`record::pick_header`), leaves it in `header` and the reader after it.
+/// Returns how many records above it were passed over.
+fn find_header(
+    reader: &mut csv::Reader<Cursor<Vec<u8>>>,
+    header: &mut ByteRecord,
+    file: &str,
+) -> Result<u64, IngestError> {
+    let mut rows = vec![(header.clone(), reader.position().clone())];
+    let mut rec = ByteRecord::new();
+    while rows.len() < HEADER_SEARCH_ROWS {
+        match reader.read_byte_record(&mut rec) {
+            Ok(true) => rows.push((rec.clone(), reader.position().clone())),
+            Ok(false) => break,
+            // a parser error below the header is reported where the records are read
+            Err(_) => break,
+        }
+    }
+    let counts: Vec<usize> = rows.iter().map(|(r, _)| non_empty_cells(r)).collect();
+    let k = pick_header(&counts);
+    let (chosen, after) = rows.swap_remove(k);
+    *header = chosen;
+    reader
+        .seek_raw(SeekFrom::Start(after.byte()), after)
+        .map_err(|e| not_a_table(file, 1, TableProblem::Parser(e.to_string())))?;
+    Ok(k as u64)
+}
+
 impl CsvSource {
     /// Opens `text` and reads its header record.
     pub fn new(file: &str, text: String, delimiter: u8) -> Result<CsvSource, IngestError> {
@@ -113,6 +146,7 @@ impl CsvSource {
                 file: file.to_string(),
             }));
         }
+        let title_rows = find_header(&mut reader, &mut header, file)?;
         let (start, line) = header
             .position()
             .map_or((0, 1), |p| (p.byte() as usize, p.line()));
@@ -136,6 +170,7 @@ impl CsvSource {
             reader,
             headers,
             header_line,
+            title_rows,
             delimiter,
             len,
             more: None,
@@ -203,6 +238,11 @@ impl CsvSource {
 
     pub fn header_line(&self) -> u64 {
         self.header_line
+    }
+
+    /// Records above the header that were passed over.
+    pub fn title_rows(&self) -> u64 {
+        self.title_rows
     }
 
     /// Rows to expect, from the mean line length of the first 64 KiB (for reserving). A

@@ -140,6 +140,15 @@ pub enum IngestErrorKind {
         /// Number of columns in the header.
         columns: usize,
     },
+    /// The user chose a platform export that Portrait does not know.
+    UnknownPlatform {
+        /// File name.
+        file: String,
+        /// The id given.
+        platform: String,
+        /// The ids Portrait knows.
+        platforms: Vec<String>,
+    },
     /// Dates like `3/4/2024` where no value tells whether the day or the month comes first.
     AmbiguousDateOrder {
         /// File name.
@@ -248,6 +257,14 @@ impl IngestErrorKind {
                 .with("field", field.name())
                 .with("column", *column)
                 .with("columns", *columns),
+            UnknownPlatform {
+                file,
+                platform,
+                platforms,
+            } => m
+                .with("file", file.as_str())
+                .with("platform", platform.as_str())
+                .with("platforms", platforms.clone()),
             AmbiguousDateOrder {
                 file,
                 column,
@@ -327,6 +344,7 @@ impl IngestErrorKind {
             IngestErrorKind::SplitFailed { .. } => "ingest.split_failed",
             IngestErrorKind::MissingColumns { .. } => "ingest.missing_columns",
             IngestErrorKind::InvalidMapping { .. } => "ingest.invalid_mapping",
+            IngestErrorKind::UnknownPlatform { .. } => "ingest.unknown_platform",
             IngestErrorKind::AmbiguousDateOrder { .. } => "ingest.ambiguous_date_order",
             IngestErrorKind::SheetNotFound { .. } => "ingest.sheet_not_found",
             IngestErrorKind::Xlsx { .. } => "ingest.xlsx",
@@ -386,6 +404,7 @@ impl IngestError {
             | IngestErrorKind::SplitFailed { file, .. }
             | IngestErrorKind::MissingColumns { file, .. }
             | IngestErrorKind::InvalidMapping { file, .. }
+            | IngestErrorKind::UnknownPlatform { file, .. }
             | IngestErrorKind::AmbiguousDateOrder { file, .. }
             | IngestErrorKind::SheetNotFound { file, .. }
             | IngestErrorKind::Xlsx { file, .. }

@@ -3,6 +3,7 @@
 //! job and the split halves can share them without importing `ingest` itself.
 
 use super::columns::{ColumnAssignment, Field};
+use super::platforms::PlatformMatch;
 use super::report::QualityReport;
 use super::values::DateOrder;
 use crate::dataset::OrderLines;
@@ -27,6 +28,9 @@ pub struct FileOptions {
     pub sheet: Option<String>,
     /// Column assignments replacing the automatic mapping (all of them, when given).
     pub mapping: Option<Vec<ColumnAssignment>>,
+    /// The platform export to read the file as (a profile id such as `shopify.orders`), or
+    /// `none` for no platform; unset: recognised from the header.
+    pub platform: Option<String>,
 }
 
 /// Options of one ingest run. Defaults live here, once (Ruffle: TS forwards only what is set).
@@ -37,6 +41,10 @@ pub struct IngestOptions {
     pub files: Vec<FileOptions>,
     /// Day/month order for slashed dates like `3/4/2024`, when the data cannot decide it.
     pub date_order: Option<DateOrder>,
+    /// Exchange rates to the main currency, by ISO code (1 SGD = `rates["SGD"]` of the main
+    /// one): lines in a second currency are converted with them, else left out.
+    #[ts(type = "Record<string, number>")]
+    pub rates: std::collections::BTreeMap<String, f64>,
 }
 
 impl IngestOptions {
@@ -76,8 +84,12 @@ pub struct FileInspection {
     pub mapping: Vec<ColumnAssignment>,
     /// Required fields with no column (ingest refuses the file until they are mapped).
     pub missing: Vec<Field>,
-    /// Up to 5 data rows as text, for the mapping review.
+    /// Up to 5 data rows as text, for the mapping review (never in an export: they hold
+    /// columns that were not mapped, names and phones among them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preview: Vec<Vec<String>>,
+    /// The platform export the file is read as, when one was recognised or chosen.
+    pub platform: Option<PlatformMatch>,
 }
 
 /// What ingest tells about the files, kept beside the data: the analyses read it (`quality`)

@@ -38,14 +38,17 @@ mod files;
 mod ids;
 mod job;
 mod json_source;
+mod left_out;
 mod open;
 pub mod orders;
+pub mod platforms;
 mod record;
 pub mod report;
 mod rows;
 pub mod schema;
 pub mod sniff;
 mod source;
+pub mod status;
 pub mod split;
 mod tables;
 mod tally;
@@ -58,6 +61,9 @@ pub use columns::{ColumnAssignment, Field};
 pub use error::{BinaryKind, IngestError, IngestErrorKind, NoRows, TableProblem};
 pub use files::{FileInspection, FileOptions, IngestOptions, IngestReport, Ingested, SourceFile};
 pub use job::{IngestJob, Progress, Stage, Step};
+pub use left_out::{LeftOutGroup, LeftOutValue};
+pub use platforms::{Grain, PlatformChoice, PlatformMatch, Profile};
+pub use status::{LeftOutReason, StatusMeaning};
 pub use report::{
     CurrencyGuess, FieldCount, FileReport, QualityReport, ReadTotals, RejectReason, Rejection,
     RejectionGroup,

@@ -9,6 +9,7 @@ use super::error::{IngestError, IngestErrorKind};
 use super::files::{FileInspection, FileOptions, SourceFile};
 use super::json_source::read_json;
 use super::record::record_cells;
+use super::platforms::{self, PlatformMatch, Profile};
 use super::schema::Schema;
 use super::sniff::{is_xlsx, sniff_text, Format};
 use super::source::{Source, TableSource};
@@ -52,6 +53,7 @@ impl Opened {
             mapping,
             missing,
             preview,
+            platform: None,
         }
     }
 }
@@ -124,14 +126,43 @@ pub(crate) fn open(
     })
 }
 
-/// The mapping to use (the user's, checked, or the automatic one for `schema`) and the
-/// fields `schema` requires that it leaves unmapped.
+/// The mapping a file is read with, and what is still missing.
+pub(crate) struct Resolved {
+    pub mapping: Vec<ColumnAssignment>,
+    /// Required fields with no column.
+    pub missing: Vec<Field>,
+    /// The platform profile, and whether it was recognised (false: chosen by the user).
+    pub profile: Option<(&'static Profile, bool)>,
+}
+
+/// The profile to read a file with: the user's choice (`none`: no profile), else the one
+/// its header is recognised as.
+fn choose_profile(options: &FileOptions, headers: &[String]) -> Option<(&'static Profile, bool)> {
+    match options.platform.as_deref() {
+        Some("none") => None,
+        Some(id) => platforms::by_id(id).map(|p| (p, false)),
+        None => platforms::recognise(headers).map(|p| (p, true)),
+    }
+}
+
+/// The mapping to use (the user's, checked, or the profile's or the automatic one for
+/// `schema`) and the fields `schema` requires that it leaves unmapped.
 pub(crate) fn resolve_mapping(
     schema: &Schema,
     name: &str,
     headers: &[String],
     options: &FileOptions,
-) -> Result<(Vec<ColumnAssignment>, Vec<Field>), IngestError> {
+) -> Result<Resolved, IngestError> {
+    if let Some(id) = options.platform.as_deref() {
+        if id != "none" && platforms::by_id(id).is_none() {
+            return Err(IngestError::new(IngestErrorKind::UnknownPlatform {
+                file: name.to_string(),
+                platform: id.to_string(),
+                platforms: platforms::PROFILES.iter().map(|p| p.id.to_string()).collect(),
+            }));
+        }
+    }
+    let profile = choose_profile(options, headers);
     let mapping = match &options.mapping {
         Some(m) => {
             if let Some(bad) = m.iter().find(|a| a.column >= headers.len()) {
@@ -144,10 +175,20 @@ pub(crate) fn resolve_mapping(
             }
             m.clone()
         }
-        None => schema.map_columns(headers),
+        None => match profile {
+            Some((p, _)) => p.map_columns(headers),
+            None => schema.map_columns(headers),
+        },
     };
-    let missing = schema.missing(&mapping);
-    Ok((mapping, missing))
+    let mut missing = schema.missing(&mapping);
+    if profile.is_some_and(|(p, _)| p.no_buyer()) {
+        missing.retain(|f| *f != Field::CustomerId);
+    }
+    Ok(Resolved {
+        mapping,
+        missing,
+        profile,
+    })
 }
 
 /// Reads up to 5 records as text.
@@ -171,7 +212,13 @@ pub(crate) fn inspect(
 ) -> Result<FileInspection, IngestError> {
     let mut opened = open(&file.name, file.bytes.clone(), options, true, None)?;
     let headers = opened.source.headers().to_vec();
-    let (mapping, missing) = resolve_mapping(schema, &file.name, &headers, options)?;
+    let resolved = resolve_mapping(schema, &file.name, &headers, options)?;
     let rows = preview(&mut opened.source)?;
-    Ok(opened.inspection(&file.name, headers, mapping, missing, rows))
+    let platform = resolved
+        .profile
+        .map(|(p, recognised)| PlatformMatch::new(p, &headers, recognised));
+    let mut inspection =
+        opened.inspection(&file.name, headers, resolved.mapping, resolved.missing, rows);
+    inspection.platform = platform;
+    Ok(inspection)
 }

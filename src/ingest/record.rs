@@ -11,6 +11,29 @@ pub(crate) const MAX_COLUMNS: usize = 16_384;
 /// Longest header line accepted (a real header is a few hundred bytes).
 pub(crate) const MAX_HEADER_BYTES: usize = 1 << 20;
 
+/// Records looked at for the header: exports put a title, an export time or a blank line
+/// or two above it (`订单报表 导出时间：…`), never pages of them.
+pub(crate) const HEADER_SEARCH_ROWS: usize = 20;
+
+/// Which of the first records is the header, from how many non-empty cells each has: the
+/// first with at least half as many as the fullest of them (and two or more). A title line
+/// above a header has one or two cells; a header names every column.
+pub(crate) fn pick_header(non_empty: &[usize]) -> usize {
+    let widest = non_empty.iter().copied().max().unwrap_or(0);
+    if widest < 2 {
+        return 0;
+    }
+    non_empty
+        .iter()
+        .position(|&n| n >= 2 && 2 * n >= widest)
+        .unwrap_or(0)
+}
+
+/// Non-empty cells of a record (a cell of spaces is empty).
+pub(crate) fn non_empty_cells(rec: &ByteRecord) -> usize {
+    rec.iter().filter(|c| !c.trim_ascii().is_empty()).count()
+}
+
 /// Where a record is, so an earlier one can be read again when checking for duplicates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RowId {
@@ -91,6 +114,16 @@ pub(crate) fn record_cells(rec: &ByteRecord) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_header_is_the_first_full_row() {
+        assert_eq!(pick_header(&[8, 8, 8]), 0);
+        assert_eq!(pick_header(&[1, 0, 9, 9]), 2, "a title and a blank line above");
+        assert_eq!(pick_header(&[2, 12, 12]), 1, "title and export time above");
+        assert_eq!(pick_header(&[1, 1, 1]), 0, "a one-column file");
+        assert_eq!(pick_header(&[5, 9, 9]), 0, "a header with a few empty names");
+        assert_eq!(pick_header(&[]), 0);
+    }
 
     #[test]
     fn id_cells_lose_the_excel_text_guard() {

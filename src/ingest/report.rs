@@ -1,6 +1,8 @@
 //! The data-quality report: what was read, what was used, and every reason a row was not.
 //! Field names are the JS API and the CLI's JSON (renaming one is a breaking change).
 
+use super::left_out::LeftOutGroup;
+use super::platforms::PlatformMatch;
 use super::tally::Tally;
 use super::values::DateFormat;
 use crate::dataset::DimensionColumn;
@@ -124,6 +126,10 @@ pub struct FileReport {
     /// Decisions the user should know about (`note.no_quantity`, …).
     #[serde(default)]
     pub notes: Vec<Message>,
+    /// The platform export it was read as, with its rules.
+    pub platform: Option<PlatformMatch>,
+    /// Rows left out on purpose (a status that is not a sale).
+    pub rows_left_out: u64,
 }
 
 /// The currency the amounts are most likely in, and why we think so.
@@ -172,8 +178,16 @@ pub struct QualityReport {
     pub duplicates_removed: u64,
     /// Totals of the parsed rows before duplicate removal.
     pub read: ReadTotals,
-    /// Used lines that are returns or cancellations.
+    /// Rows left out on purpose (sum of `left_out[].lines`).
+    pub rows_left_out: u64,
+    /// Rows left out on purpose, by reason: cancelled, closed, unpaid, voided and failed
+    /// orders; lines in a second currency with no rate.
+    pub left_out: Vec<LeftOutGroup>,
+    /// Used lines that are returns or cancellations (the return lines added for refunds
+    /// among them).
     pub return_lines: u64,
+    /// Refunds found on purchase lines, each added as a return line.
+    pub refunds: Refunds,
     /// Used lines with no customer id (in shop totals, not in customer analytics).
     pub missing_customer_lines: u64,
     /// Earliest order time used, ISO `YYYY-MM-DDThh:mm:ss`.
@@ -182,6 +196,36 @@ pub struct QualityReport {
     pub date_max: Option<String>,
     /// Currency guess.
     pub currency: CurrencyGuess,
+    /// When the lines are in more than one currency: each, with its lines and value, and
+    /// whether it was used (the main one, or converted at the user's rate).
+    pub currencies: Vec<CurrencyLines>,
+}
+
+/// Refunds of purchase lines (a refunded status, or a refund amount).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Refunds {
+    /// Return lines added for them.
+    pub lines: u64,
+    /// Their value in minor units (≤ 0).
+    pub value_cents: i64,
+    /// Lines whose status says partly refunded but whose file gives no refund amount.
+    pub partly_refunded_unknown: u64,
+}
+
+/// The lines of one currency in a file set that has several.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CurrencyLines {
+    /// ISO code.
+    pub code: String,
+    /// Lines in it.
+    pub lines: u64,
+    /// Σ their value in minor units of this currency.
+    pub value_cents: i64,
+    /// The main currency: the one with most lines, in which every figure is shown.
+    pub main: bool,
+    /// The user's rate to the main currency (1 of this = `rate` of the main), when given:
+    /// the lines were converted and used; without one they were left out.
+    pub rate: Option<f64>,
 }
 
 /// Cuts `s` to at most `max` characters (the last one becomes `…` when cut).
@@ -282,13 +326,20 @@ impl Rejections {
 }
 
 /// Where a currency is spent: ISO code and the symbol to show.
-fn currency_symbol(code: &str) -> &'static str {
+pub(crate) fn currency_symbol(code: &str) -> &'static str {
     match code {
         "CNY" | "JPY" => "¥",
         "GBP" => "£",
         "USD" => "$",
         "EUR" => "€",
         "HKD" => "HK$",
+        "MYR" => "RM",
+        "SGD" => "S$",
+        "PHP" => "₱",
+        "THB" => "฿",
+        "VND" => "₫",
+        "IDR" => "Rp",
+        "INR" => "₹",
         _ => "",
     }
 }
@@ -400,6 +451,12 @@ pub(crate) fn currency_of_region(name: &str) -> Option<(&'static str, &'static s
             Some(("USD", "region.us"))
         }
         "european community" => Some(("EUR", "region.euro")),
+        "malaysia" | "马来西亚" => Some(("MYR", "region.malaysia")),
+        "singapore" | "新加坡" => Some(("SGD", "region.singapore")),
+        "philippines" | "菲律宾" => Some(("PHP", "region.philippines")),
+        "thailand" | "泰国" => Some(("THB", "region.thailand")),
+        "vietnam" | "viet nam" | "越南" => Some(("VND", "region.vietnam")),
+        "indonesia" | "印度尼西亚" | "印尼" => Some(("IDR", "region.indonesia")),
         _ if EURO.contains(&n.as_str()) => Some(("EUR", "region.euro")),
         _ => None,
     }

@@ -14,8 +14,13 @@ use super::files::{FileInspection, FileOptions, IngestOptions};
 use super::open::{open, resolve_mapping, Opened};
 use super::record::{record_cells, record_text, Cells, RowInfo};
 use super::report::{cut_chars, FieldCount, RejectReason, Rejection, Rejections};
+use super::left_out::{Aside, LeftOut};
+use super::platforms::{PlatformMatch, Profile};
+use super::record::non_empty_cells;
 use super::schema::Schema;
 use super::source::Source;
+use super::status::LeftOutReason;
+use serde::{Deserialize, Serialize};
 use super::split::SplitPlan;
 use crate::message::Message;
 use csv::ByteRecord;
@@ -28,10 +33,12 @@ pub(crate) trait Sink: Sized {
     /// A record's cells parsed into the table's values (borrowing the record's text).
     type Row<'a>;
 
-    /// A sink for a file whose columns are `mapping`, with room for about `rows` rows;
-    /// `None` when the mapping lacks a column the table cannot do without.
+    /// A sink for a file whose columns are `mapping` (read as `profile`'s export, when one
+    /// was recognised or chosen), with room for about `rows` rows; `None` when the mapping
+    /// lacks a column the table cannot do without.
     fn new(
         mapping: &[ColumnAssignment],
+        profile: Option<&'static Profile>,
         file: &Opened,
         rows: usize,
         options: &IngestOptions,
@@ -40,8 +47,9 @@ pub(crate) trait Sink: Sized {
     /// What the report notes about the file's columns (a missing quantity, …).
     fn notes(&self) -> Vec<Message>;
 
-    /// Parses the cells of line `line`, or says why the row cannot be used.
-    fn parse<'a>(&mut self, cells: &Cells<'a>, line: u64) -> Result<Self::Row<'a>, Reject>;
+    /// Parses the cells of line `line`, or says why the row is not kept (rejected, or left
+    /// out on purpose).
+    fn parse<'a>(&mut self, cells: &Cells<'a>, line: u64) -> Result<Self::Row<'a>, NotKept>;
 
     /// The interned id a row's exact duplicates share (orders: the order id): duplicates
     /// are looked for among the earlier rows with the same key.
@@ -60,6 +68,112 @@ pub(crate) struct Reject {
     pub reason: RejectReason,
     pub column: Option<usize>,
     pub value: String,
+}
+
+/// Why a sink does not keep a row.
+#[derive(Debug)]
+pub(crate) enum NotKept {
+    /// The row cannot be used (counted among the rejections).
+    Rejected(Reject),
+    /// The row is fine but is not a sale (a cancelled order, another currency).
+    LeftOut(LeftOutRow),
+    /// The row sums an order whose item rows follow (`Profile::summary_rows_lack`).
+    Summary,
+}
+
+/// A row left out on purpose: why, its order, the cell that decided and the row's value.
+#[derive(Debug)]
+pub(crate) struct LeftOutRow {
+    pub reason: LeftOutReason,
+    pub order_id: String,
+    pub column: usize,
+    pub value: String,
+    pub cents: i64,
+}
+
+impl From<Reject> for NotKept {
+    fn from(r: Reject) -> NotKept {
+        NotKept::Rejected(r)
+    }
+}
+
+/// Rows passed over without a reason to count them against the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Passed {
+    /// Rows with no non-empty cell.
+    pub blank: u64,
+    /// Lines of totals rows (`合计`, `Total`), which sum the rows above.
+    pub totals: Vec<u64>,
+    /// Order summary rows above their item rows.
+    pub summaries: u64,
+    /// Lines the export adds below the data (`3 record(s) downloaded`).
+    pub footers: u64,
+}
+
+impl Passed {
+    /// Adds a later half's (its lines already moved to the whole file's).
+    pub fn extend(&mut self, later: Passed) {
+        self.blank += later.blank;
+        self.totals.extend(later.totals);
+        self.summaries += later.summaries;
+        self.footers += later.footers;
+    }
+
+    /// What the report notes of them.
+    pub fn notes(&self) -> Vec<Message> {
+        let mut notes = Vec::new();
+        if let Some(&line) = self.totals.first() {
+            notes.push(
+                Message::new("note.totals_rows")
+                    .with("count", self.totals.len() as u64)
+                    .with("line", line),
+            );
+        }
+        if self.blank > 0 {
+            notes.push(Message::new("note.blank_rows").with("count", self.blank));
+        }
+        if self.summaries > 0 {
+            notes.push(Message::new("note.summary_rows").with("count", self.summaries));
+        }
+        if self.footers > 0 {
+            notes.push(Message::new("note.footer_rows").with("count", self.footers));
+        }
+        notes
+    }
+}
+
+/// The words a totals row starts with (normalised: lower case, no spaces or colon).
+const TOTALS_WORDS: [&str; 8] = [
+    "合计", "总计", "汇总", "总合计", "total", "totals", "grandtotal", "sum",
+];
+
+/// The record's first non-empty cell, if any.
+fn first_cell(rec: &ByteRecord) -> Option<std::borrow::Cow<'_, str>> {
+    rec.iter()
+        .find(|c| !c.trim_ascii().is_empty())
+        .map(String::from_utf8_lossy)
+}
+
+/// True when the record's first non-empty cell starts with one of `footers` (lower case).
+fn is_footer_row(rec: &ByteRecord, footers: &[&str]) -> bool {
+    !footers.is_empty()
+        && first_cell(rec).is_some_and(|c| {
+            let lower = c.trim().to_lowercase();
+            footers.iter().any(|f| lower.contains(f))
+        })
+}
+
+/// True when the record's first non-empty cell is a totals word.
+fn is_totals_row(rec: &ByteRecord) -> bool {
+    let Some(text) = first_cell(rec) else {
+        return false;
+    };
+    let norm: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    TOTALS_WORDS.contains(&norm.as_str())
 }
 
 impl Reject {
@@ -154,6 +268,12 @@ pub(crate) struct FileRows<S> {
     /// Per removed duplicate: the row index of the row it repeats, and its own line.
     pub duplicates: Vec<(u32, u64)>,
     pub rejections: Rejections,
+    /// Rows left out on purpose (a status that is not a sale).
+    pub left_out: LeftOut,
+    /// Blank and totals rows passed over.
+    pub passed: Passed,
+    /// The profile's footer lines (`Profile::footers`).
+    footers: &'static [&'static str],
     pub rows_read: u64,
     pub notes: Vec<Message>,
     rec: ByteRecord,
@@ -208,9 +328,10 @@ impl<S: Sink> FileRows<S> {
             }
         }
         let headers = opened.source.headers().to_vec();
-        let (mapping, missing) = resolve_mapping(S::SCHEMA, &name, &headers, options)?;
+        let resolved = resolve_mapping(S::SCHEMA, &name, &headers, options)?;
+        let (mapping, missing, profile) = (resolved.mapping, resolved.missing, resolved.profile);
         let rows = opened.source.estimated_rows();
-        let sink = match S::new(&mapping, &opened, rows, all_options) {
+        let sink = match S::new(&mapping, profile.map(|p| p.0), &opened, rows, all_options) {
             Some(sink) if missing.is_empty() => sink,
             _ => {
                 return Err(IngestError::new(IngestErrorKind::MissingColumns {
@@ -224,7 +345,24 @@ impl<S: Sink> FileRows<S> {
         if opened.lossy {
             notes.push(Message::new("note.lossy_text"));
         }
-        let inspection = opened.inspection(&name, headers, mapping, missing, Vec::new());
+        let title_rows = opened.source.title_rows();
+        if title_rows > 0 {
+            let header_line = opened.source.header_line();
+            notes.push(
+                Message::new("note.title_rows")
+                    .with("count", title_rows)
+                    .with("line", header_line),
+            );
+        }
+        if role != Role::Whole
+            && profile.is_some_and(|(p, _)| !p.carried.is_empty() || p.summary_rows_lack.is_some())
+        {
+            // a half cannot see the first line of an order the cut went through
+            return Err(split_failed(&name, "an order's first line carries its other lines' fields"));
+        }
+        let platform = profile.map(|(p, recognised)| PlatformMatch::new(p, &headers, recognised));
+        let mut inspection = opened.inspection(&name, headers, mapping, missing, Vec::new());
+        inspection.platform = platform;
         Ok(FileRows {
             dedupe: Deduper::with_capacity(rows),
             name,
@@ -236,6 +374,9 @@ impl<S: Sink> FileRows<S> {
             source: opened.source,
             duplicates: Vec::new(),
             rejections: Rejections::default(),
+            left_out: LeftOut::default(),
+            passed: Passed::default(),
+            footers: profile.map_or(&[], |(p, _)| p.footers),
             rows_read: 0,
             notes,
             rec: ByteRecord::new(),
@@ -307,6 +448,18 @@ impl<S: Sink> FileRows<S> {
                 return;
             }
         };
+        if non_empty_cells(rec) == 0 {
+            self.passed.blank += 1;
+            return;
+        }
+        if is_totals_row(rec) {
+            self.passed.totals.push(line);
+            return;
+        }
+        if is_footer_row(rec, self.footers) {
+            self.passed.footers += 1;
+            return;
+        }
         if !self.fixed_width && rec.len() != self.width {
             let extra_empty = rec.len() > self.width
                 && rec
@@ -333,9 +486,26 @@ impl<S: Sink> FileRows<S> {
         let parsed = self.sink.parse(&cells, line);
         let row = match parsed {
             Ok(row) => row,
-            Err(why) => {
+            Err(NotKept::Rejected(why)) => {
                 let headers = &self.inspection.headers;
                 add_rejection(&mut self.rejections, &self.name, headers, why, line);
+                return;
+            }
+            Err(NotKept::Summary) => {
+                self.passed.summaries += 1;
+                return;
+            }
+            Err(NotKept::LeftOut(row)) => {
+                let column = self.inspection.headers.get(row.column);
+                self.left_out.add(Aside {
+                    reason: row.reason,
+                    order_id: &row.order_id,
+                    value: &row.value,
+                    cents: row.cents,
+                    file: &self.name,
+                    line,
+                    column: column.map_or("", String::as_str),
+                });
                 return;
             }
         };
@@ -441,7 +611,13 @@ mod tests {
         const SCHEMA: &'static Schema = &CONTACTS;
         type Row<'a> = (&'a str, &'a str, u32);
 
-        fn new(m: &[ColumnAssignment], _: &Opened, _: usize, _: &IngestOptions) -> Option<Self> {
+        fn new(
+            m: &[ColumnAssignment],
+            _: Option<&'static Profile>,
+            _: &Opened,
+            _: usize,
+            _: &IngestOptions,
+        ) -> Option<Self> {
             let col = |f| m.iter().find(|a| a.field == f).map(|a| a.column);
             Some(Contacts {
                 id: col(Field::CustomerId)?,
@@ -452,10 +628,10 @@ mod tests {
         fn notes(&self) -> Vec<Message> {
             Vec::new()
         }
-        fn parse<'a>(&mut self, cells: &Cells<'a>, _: u64) -> Result<Self::Row<'a>, Reject> {
+        fn parse<'a>(&mut self, cells: &Cells<'a>, _: u64) -> Result<Self::Row<'a>, NotKept> {
             let (id, email) = (cells.get(self.id), cells.get(self.email));
             if !email.contains('@') {
-                return Err(Reject::cell(RejectReason::InvalidPrice, self.email, email));
+                return Err(Reject::cell(RejectReason::InvalidPrice, self.email, email).into());
             }
             Ok((id, email, self.ids.intern(id)))
         }

@@ -8,7 +8,7 @@
 
 use super::csv_source::CsvSource;
 use super::error::IngestError;
-use super::record::{RowId, RowInfo};
+use super::record::{pick_header, RowId, RowInfo, HEADER_SEARCH_ROWS};
 use csv::ByteRecord;
 
 /// A table read whole (XLSX sheet, JSON objects): all cells in one buffer.
@@ -16,6 +16,8 @@ use csv::ByteRecord;
 pub(crate) struct Table {
     pub headers: Vec<String>,
     pub header_line: u64,
+    /// Rows above the header that were passed over (a title, an export time).
+    pub title_rows: u64,
     text: String,
     cell_ends: Vec<usize>,
     rows: Vec<TableRow>,
@@ -104,14 +106,23 @@ impl Table {
         self.text.get(start..self.cell_ends[i]).unwrap_or("")
     }
 
-    /// Removes and returns the first row as the header (cells trimmed).
+    /// Removes the header row — the first full one of the first few (`record::pick_header`)
+    /// — and the rows above it; returns its line.
     pub fn take_header(&mut self) -> Option<u64> {
-        let first = *self.rows.first()?;
-        self.headers = (0..first.cells)
-            .map(|c| self.cell(0, c).trim().to_string())
+        let counts: Vec<usize> = (0..self.rows.len().min(HEADER_SEARCH_ROWS))
+            .map(|r| {
+                let cells = self.rows[r].cells;
+                (0..cells).filter(|&c| !self.cell(r, c).trim().is_empty()).count()
+            })
             .collect();
-        self.rows.remove(0);
+        let k = pick_header(&counts);
+        let first = *self.rows.get(k)?;
+        self.headers = (0..first.cells)
+            .map(|c| self.cell(k, c).trim().to_string())
+            .collect();
+        self.rows.drain(..=k);
         self.header_line = first.line;
+        self.title_rows = k as u64;
         Some(first.line)
     }
 
@@ -150,6 +161,14 @@ impl Source {
         match self {
             Source::Csv(s) => s.headers(),
             Source::Table(t) => &t.table.headers,
+        }
+    }
+
+    /// Rows above the header that were passed over.
+    pub fn title_rows(&self) -> u64 {
+        match self {
+            Source::Csv(s) => s.title_rows(),
+            Source::Table(t) => t.table.title_rows,
         }
     }
 

@@ -22,6 +22,9 @@ use super::encoding::is_gzip;
 use super::report::Rejections;
 use super::sniff::{is_xlsx, sniff_text, Format};
 use crate::dataset::NONE;
+use super::left_out::LeftOut;
+use super::orders::sink::Refund;
+use super::rows::Passed;
 use serde::{Deserialize, Serialize};
 
 /// Files smaller than this are read whole: below it a second worker saves less than it costs.
@@ -215,6 +218,13 @@ pub struct ParsedPart {
     pub(crate) dates: super::dates::DateColumn,
     pub(crate) rejections: Rejections,
     pub(crate) currency_marks: Vec<(String, u64)>,
+    /// Rows left out on purpose (a status that is not a sale).
+    pub(crate) left_out: LeftOut,
+    /// Blank, totals and footer rows passed over.
+    pub(crate) passed: Passed,
+    /// Refunds of kept lines (indices are the tail's).
+    pub(crate) refunds: Vec<Refund>,
+    pub(crate) partly_refunded_unknown: u64,
 }
 
 impl ParsedPart {

@@ -128,8 +128,9 @@ fn a_chosen_xlsx_sheet_reads_serial_day_numbers() {
             file: "orders.xlsx".into(),
             sheet: Some("Serials".into()),
             mapping: None,
+            platform: None,
         }],
-        date_order: None,
+        ..IngestOptions::default()
     };
     let d = ingest_all(vec![file("orders.xlsx", workbook())], options).expect("ingests");
     assert_eq!(times(&d), ["2024-03-05T12:00:00", "2024-03-06T00:00:00"]);
@@ -142,7 +143,7 @@ fn a_missing_sheet_names_the_sheets_there_are() {
     let options = FileOptions {
         file: "orders.xlsx".into(),
         sheet: Some("Feb".into()),
-        mapping: None,
+        ..FileOptions::default()
     };
     let err = inspect(&file("orders.xlsx", workbook()), &options).expect_err("no such sheet");
     assert_eq!(err.code(), "ingest.sheet_not_found");
@@ -314,16 +315,34 @@ fn fractional_quantities_round_the_line_value() {
 }
 
 #[test]
-fn returns_are_negative_quantities_cancelled_ids_or_return_statuses() {
+fn returns_are_negative_quantities_cancelled_ids_or_refunded_statuses() {
     let text = "order_id,customer_id,order_date,quantity,unit_price,status\n\
                 536365,c,2024-03-05,2,1,shipped\n\
                 536366,c,2024-03-05,-2,1,\n\
                 C536367,c,2024-03-05,2,1,\n\
-                536368,c,2024-03-05,2,1,已取消\n";
+                536368,c,2024-03-05,2,1,已取消\n\
+                536369,d,2024-03-05,3,1,退款成功\n";
     let d = check("o.csv", text);
-    assert_eq!(d.lines.is_return, vec![false, true, true, true]);
+    // the cancelled order is left out; the refunded one is a purchase and a return
+    assert_eq!(d.lines.is_return, vec![false, true, true, false, true]);
+    assert_eq!(d.lines.amount_cents, vec![200, -200, 200, 300, -300]);
+    assert_eq!(d.lines.quantity[4], -3.0);
     assert_eq!(d.report.return_lines, 3);
+    assert_eq!(d.report.rows_used, 4);
     assert_eq!(d.report.read.cancelled_order_lines, 1);
+    assert_eq!(d.report.rows_left_out, 1);
+    let group = &d.report.left_out[0];
+    assert_eq!(group.reason, crate::ingest::LeftOutReason::Cancelled);
+    assert_eq!((group.lines, group.orders, group.value_cents), (1, 1, 200));
+    assert_eq!(group.values[0].value, "已取消");
+    assert_eq!(group.examples[0].line, 5);
+    assert_eq!(group.examples[0].column, "status");
+    assert_eq!(d.report.refunds.lines, 1);
+    assert_eq!(d.report.refunds.value_cents, -300);
+    assert_eq!(
+        d.report.rows_read,
+        d.report.rows_used + d.report.rows_rejected + d.report.rows_left_out
+    );
 }
 
 #[test]
@@ -446,8 +465,9 @@ fn a_user_mapping_replaces_the_automatic_one() {
             file: "o.csv".into(),
             sheet: None,
             mapping: Some(mapping),
+            platform: None,
         }],
-        date_order: None,
+        ..IngestOptions::default()
     };
     let err = check_err("o.csv", text, IngestOptions::default());
     assert_eq!(err.code(), "ingest.missing_columns");
@@ -466,8 +486,9 @@ fn a_mapping_outside_the_header_is_an_invalid_mapping() {
             file: "o.csv".into(),
             sheet: None,
             mapping: Some(mapping),
+            platform: None,
         }],
-        date_order: None,
+        ..IngestOptions::default()
     };
     let err = check_err("o.csv", format!("{HEADER}\nA1,c,2024-03-05,1,1\n"), options);
     assert_eq!(err.code(), "ingest.invalid_mapping");

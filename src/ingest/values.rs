@@ -36,6 +36,8 @@ pub enum DateStyle {
     YearLast(u8),
     /// `2024年3月5日`.
     Chinese,
+    /// A month name: `Nov-04-17` (eBay), `04 Jul 2022` (Lazada), `Jul 4, 2022`.
+    MonthName,
     /// `20240305`.
     Compact,
     /// Unix seconds (9–10 digits).
@@ -86,6 +88,7 @@ impl DateShape {
                 _ => format!("D{0}M{0}YYYY", sep as char),
             },
             DateStyle::Chinese => "YYYY年M月D日".to_string(),
+            DateStyle::MonthName => "MMM D YYYY".to_string(),
             DateStyle::Compact => "YYYYMMDD".to_string(),
             DateStyle::UnixSeconds => return named("date.unix_seconds"),
             DateStyle::UnixMillis => return named("date.unix_millis"),
@@ -377,6 +380,80 @@ fn year_of_two_digits(yy: u32) -> i32 {
     }
 }
 
+/// The month of an English month name's first three letters (`Jan` … `Dec`, any case).
+fn month_of_name(b: &[u8]) -> Option<u32> {
+    const NAMES: [&[u8; 3]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec",
+    ];
+    let head: Vec<u8> = b.get(..3)?.iter().map(u8::to_ascii_lowercase).collect();
+    NAMES.iter().position(|n| n[..] == head[..]).map(|i| i as u32 + 1)
+}
+
+/// Dates with an English month name: `Nov-04-17` / `Nov-04-2017` (month, day, year),
+/// `04 Jul 2022` / `4-Jul-2022` (day, month, year) and `Jul 4, 2022`, each with an optional
+/// time. The month name decides the order, so these never wait for the column.
+fn parse_month_name(b: &[u8]) -> Option<ParsedDate> {
+    let mut s = Scan { b, i: 0 };
+    let letters = |s: &Scan| s.b[s.i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let (m, d) = if b.first()?.is_ascii_alphabetic() {
+        let n = letters(&s);
+        let m = month_of_name(&b[..n])?;
+        if n != 3 && !(n > 3 && b[..n].eq_ignore_ascii_case(full_month(m).as_bytes())) {
+            return None;
+        }
+        s.i = n;
+        if !(s.eat(b'-') || s.skip_spaces() > 0) {
+            return None;
+        }
+        let (d, _) = s.digits(1, 2)?;
+        if !(s.eat(b'-') || s.eat(b',')) && s.skip_spaces() == 0 {
+            return None;
+        }
+        s.skip_spaces();
+        (m, d)
+    } else {
+        let (d, _) = s.digits(1, 2)?;
+        if !(s.eat(b'-') || s.skip_spaces() > 0) {
+            return None;
+        }
+        let n = letters(&s);
+        let m = month_of_name(&b[s.i..s.i + n])?;
+        if n != 3 && !b[s.i..s.i + n].eq_ignore_ascii_case(full_month(m).as_bytes()) {
+            return None;
+        }
+        s.i += n;
+        if !(s.eat(b'-') || s.skip_spaces() > 0) {
+            return None;
+        }
+        (m, d)
+    };
+    let (y, ny) = s.digits(2, 4)?;
+    let year = match ny {
+        4 => y as i32,
+        2 => year_of_two_digits(y),
+        _ => return None,
+    };
+    let (sod, time, zone) = parse_optional_time(&mut s)?;
+    Some(ParsedDate {
+        value: DateValue::Exact(timestamp(year, m, d, sod)?),
+        shape: DateShape {
+            date: DateStyle::MonthName,
+            time,
+            zone,
+        },
+    })
+}
+
+/// The English name of month `m` (1–12).
+fn full_month(m: u32) -> &'static str {
+    const FULL: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ];
+    FULL[(m as usize).clamp(1, 12) - 1]
+}
+
 /// Reads one date cell. `excel_serials` also accepts plain numbers as Excel serial day
 /// numbers (for workbook cells, where a date column may hold unformatted serials).
 ///
@@ -407,6 +484,9 @@ pub fn parse_date(cell: &str, excel_serials: bool) -> Option<ParsedDate> {
             shape: DateShape { date, time, zone },
         })
     };
+    if let Some(parsed) = parse_month_name(b) {
+        return Some(parsed);
+    }
     if lead == 4 {
         let (y, _) = s.digits(4, 4)?;
         let y = y as i32;
@@ -660,8 +740,9 @@ impl NumBuf {
 }
 
 pub(crate) fn currency_code(word: &str) -> Option<&'static str> {
-    const CODES: [&str; 12] = [
-        "CNY", "USD", "EUR", "GBP", "HKD", "JPY", "AUD", "CAD", "SGD", "TWD", "KRW", "CHF",
+    const CODES: [&str; 20] = [
+        "CNY", "USD", "EUR", "GBP", "HKD", "JPY", "AUD", "CAD", "SGD", "TWD", "KRW", "CHF", "MYR",
+        "PHP", "THB", "VND", "IDR", "INR", "BRL", "MXN",
     ];
     let upper = word.to_ascii_uppercase();
     match upper.as_str() {
@@ -992,6 +1073,21 @@ mod tests {
                 secs_of_day: 30_360
             })
         );
+    }
+
+    #[test]
+    fn month_name_dates_parse_in_the_order_the_name_gives() {
+        let at = |s: &str| match parse_date(s, false).map(|p| p.value) {
+            Some(DateValue::Exact(t)) => Some(format_timestamp(t)),
+            _ => None,
+        };
+        assert_eq!(at("Nov-04-17").as_deref(), Some("2017-11-04T00:00:00"));
+        assert_eq!(at("04 Jul 2022 11:46").as_deref(), Some("2022-07-04T11:46:00"));
+        assert_eq!(at("4-Jul-2022").as_deref(), Some("2022-07-04T00:00:00"));
+        assert_eq!(at("Jul 4, 2022").as_deref(), Some("2022-07-04T00:00:00"));
+        assert_eq!(at("September 30, 2021 08:00").as_deref(), Some("2021-09-30T08:00:00"));
+        assert_eq!(at("Foo-04-17"), None);
+        assert_eq!(at("Nov-31-17"), None, "no 31 November");
     }
 
     #[test]

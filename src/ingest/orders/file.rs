@@ -2,15 +2,21 @@
 //! no date fits rejected, its totals counted — and merging the finished files into one
 //! `Ingested` with its `QualityReport`.
 
-use super::sink::OrdersSink;
+use super::currencies;
+use super::sink::{OrdersSink, Refund};
+use crate::ingest::left_out::LeftOut;
+use crate::message::Message;
+use std::collections::HashMap;
 use crate::dataset::{Dimension, OrderLines, NONE};
 use crate::ingest::clean::is_cancelled_order_id;
 use crate::ingest::columns::Field;
 use crate::ingest::dates::Pending;
 use crate::ingest::error::{IngestError, IngestErrorKind};
 use crate::ingest::files::{FileInspection, Ingested};
+use crate::ingest::files::IngestOptions;
 use crate::ingest::report::{
-    guess_currency, FileReport, QualityReport, ReadTotals, RejectReason, Rejections,
+    currency_symbol, guess_currency, CurrencyGuess, FileReport, QualityReport, ReadTotals,
+    Refunds, RejectReason, Rejections,
 };
 use crate::ingest::rows::FileRows;
 use crate::ingest::tally::Tally;
@@ -34,6 +40,15 @@ pub(crate) struct FileDone {
     currency_marks: Tally<&'static str>,
     region_header: Option<String>,
     chinese_headers: bool,
+    /// Rows left out on purpose.
+    left_out: LeftOut,
+    /// Return lines added for refunds, and their value (≤ 0).
+    refund_lines: u64,
+    refund_cents: i64,
+    /// Kept lines whose status says partly refunded, with no amount given.
+    partly_refunded_unknown: u64,
+    /// The platform's own currency, when its profile has one.
+    platform_currency: Option<(&'static str, &'static str)>,
 }
 
 impl OrdersFile {
@@ -72,6 +87,7 @@ impl OrdersFile {
             return Err(self.no_usable_rows());
         }
         self.sink.lines.finish();
+        let rows_used = self.sink.lines.len() as u64;
         let lines = &self.sink.lines;
         let cancelled: Vec<bool> = lines.order_ids.names().map(is_cancelled_order_id).collect();
         let is_cancelled = |i: usize| cancelled[lines.order[i] as usize];
@@ -96,16 +112,31 @@ impl OrdersFile {
             .iter()
             .find(|a| a.field == Field::Region)
             .map(|a| self.header(a.column));
+        let (refund_lines, refund_cents) = add_refund_lines(&mut self.sink.lines, &self.sink.refunds);
+        let mut notes = std::mem::take(&mut self.notes);
+        notes.extend(self.passed.notes());
+        if self.sink.partly_refunded_unknown > 0 {
+            notes.push(
+                Message::new("note.partly_refunded_unknown")
+                    .with("count", self.sink.partly_refunded_unknown),
+            );
+        }
         let sink = &self.sink;
         let report = FileReport {
             file: self.name.clone(),
             format: self.inspection.format.clone(),
             encoding: self.inspection.encoding.clone(),
             rows_read: self.rows_read,
-            rows_used: sink.lines.len() as u64,
+            rows_used,
             date_format: sink.dates.format(order_used, sink.excel_date_cells),
-            notes: std::mem::take(&mut self.notes),
+            notes,
+            platform: self.inspection.platform.clone(),
+            rows_left_out: self.left_out.lines(),
         };
+        let platform_currency = sink
+            .plan
+            .profile
+            .and_then(|p| p.currency.map(|c| (c, p.platform)));
         let this = *self;
         Ok(FileDone {
             report,
@@ -118,6 +149,11 @@ impl OrdersFile {
             chinese_headers,
             rejections: this.rejections,
             inspection: this.inspection,
+            left_out: this.left_out,
+            refund_lines,
+            refund_cents,
+            partly_refunded_unknown: this.sink.partly_refunded_unknown,
+            platform_currency,
             lines: this.sink.lines,
         })
     }
@@ -146,6 +182,15 @@ impl OrdersFile {
         let keep: Vec<bool> = dropped.iter().map(Option::is_none).collect();
         let (lines, new_index) = filter_lines(&self.sink.lines, &keep);
         self.sink.lines = lines;
+        let refunds = std::mem::take(&mut self.sink.refunds);
+        self.sink.refunds = refunds
+            .into_iter()
+            .filter(|r| keep[r.line as usize])
+            .map(|r| Refund {
+                line: new_index[r.line as usize],
+                ..r
+            })
+            .collect();
         let duplicates = std::mem::take(&mut self.duplicates);
         for (orig, line) in duplicates {
             match dropped[orig as usize] {
@@ -156,8 +201,48 @@ impl OrdersFile {
     }
 }
 
+/// Adds a return line for each refund (its order's refunds together capped at what the
+/// order's purchase lines are worth: a refund of shipping or tax is not merchandise);
+/// returns how many lines were added and their value (≤ 0).
+fn add_refund_lines(lines: &mut OrderLines, refunds: &[Refund]) -> (u64, i64) {
+    if refunds.is_empty() {
+        return (0, 0);
+    }
+    let mut room: HashMap<u32, i64> = refunds.iter().map(|r| (lines.order[r.line as usize], 0)).collect();
+    for i in 0..lines.len() {
+        if let Some(r) = room.get_mut(&lines.order[i]) {
+            if !lines.is_return[i] {
+                *r += lines.amount_cents[i].max(0);
+            }
+        }
+    }
+    let (mut added, mut value) = (0u64, 0i64);
+    for r in refunds {
+        let i = r.line as usize;
+        let Some(left) = room.get_mut(&lines.order[i]) else {
+            continue;
+        };
+        let cents = r.cents.min(*left);
+        if cents <= 0 {
+            continue;
+        }
+        *left -= cents;
+        let quantity = if r.whole { -lines.quantity[i] } else { 0.0 };
+        let (order, customer, time, product) =
+            (lines.order[i], lines.customer[i], lines.time[i], lines.product[i]);
+        lines.push_indices(order, customer, time, product, quantity, -cents, true);
+        for (_, col) in &mut lines.dimensions {
+            let v = col.per_line.get(i).copied().unwrap_or(NONE);
+            col.per_line.push(v);
+        }
+        added += 1;
+        value -= cents;
+    }
+    (added, value)
+}
+
 /// The lines where `keep` is true, re-interned, and each old index's new index.
-fn filter_lines(lines: &OrderLines, keep: &[bool]) -> (OrderLines, Vec<u32>) {
+pub(super) fn filter_lines(lines: &OrderLines, keep: &[bool]) -> (OrderLines, Vec<u32>) {
     let mut out = OrderLines::default();
     let mut new_index = vec![NONE; lines.len()];
     for i in (0..lines.len()).filter(|&i| keep[i]) {
@@ -167,10 +252,13 @@ fn filter_lines(lines: &OrderLines, keep: &[bool]) -> (OrderLines, Vec<u32>) {
     (out, new_index)
 }
 
-/// Merges the files' lines (in input order) and builds the report.
-pub(crate) fn merge(done: Vec<FileDone>) -> Ingested {
+/// Merges the files' lines (in input order) and builds the report: a second currency's
+/// lines are converted at the user's rate or set aside (`currencies`).
+pub(crate) fn merge(done: Vec<FileDone>, options: &IngestOptions) -> Ingested {
     let mut rejections = Rejections::default();
+    let mut left_out = LeftOut::default();
     let mut read = ReadTotals::default();
+    let mut refunds = Refunds::default();
     let mut duplicates = 0;
     let mut marks = Tally::default();
     let mut files = Vec::new();
@@ -178,13 +266,20 @@ pub(crate) fn merge(done: Vec<FileDone>) -> Ingested {
     let mut region_header = None;
     let mut chinese_headers = false;
     let mut lines: Option<OrderLines> = None;
+    let mut file_currencies = Vec::new();
     for d in done {
+        let guess = file_currency(&d);
         rejections.extend(d.rejections);
+        left_out.extend(d.left_out);
         read.lines += d.report.rows_used + d.duplicates;
         read.value_cents += d.value_cents;
         read.return_lines += d.return_lines;
         read.cancelled_order_lines += d.cancelled_lines;
+        refunds.lines += d.refund_lines;
+        refunds.value_cents += d.refund_cents;
+        refunds.partly_refunded_unknown += d.partly_refunded_unknown;
         duplicates += d.duplicates;
+        file_currencies.push((guess, d.lines.len()));
         marks.merge(d.currency_marks);
         if region_header.is_none() {
             region_header = d.region_header;
@@ -199,8 +294,6 @@ pub(crate) fn merge(done: Vec<FileDone>) -> Ingested {
     }
     let mut lines = lines.unwrap_or_default();
     lines.finish();
-    read.orders = lines.order_ids.len() as u64;
-    read.customers = lines.customer_ids.len() as u64;
     let region = region_header.as_deref().and_then(|h| {
         lines
             .dimensions
@@ -208,19 +301,34 @@ pub(crate) fn merge(done: Vec<FileDone>) -> Ingested {
             .find(|(d, _)| *d == Dimension::Region)
             .map(|(_, col)| (h, col))
     });
-    let currency = guess_currency(&marks, region, chinese_headers);
+    let mut currency = guess_currency(&marks, region, chinese_headers);
+    let (currencies, kept) = currencies::settle(&mut lines, &file_currencies, options, &mut left_out);
+    if let Some(main) = kept {
+        currency = main;
+    } else if let Some((guess, _)) = file_currencies.iter().find(|(g, _)| g.is_some()) {
+        if currency.code.is_empty() || guess.as_ref().is_some_and(|g| g.basis.code == "currency.platform") {
+            currency = guess.clone().unwrap_or(currency);
+        }
+    }
+    read.orders = lines.order_ids.len() as u64;
+    read.customers = lines.customer_ids.len() as u64;
+    let rows_used = lines.len() as u64 - refunds.lines;
     let report = QualityReport {
         rows_read: reports.iter().map(|r| r.rows_read).sum(),
-        rows_used: lines.len() as u64,
+        rows_used,
         rows_rejected: rejections.total(),
         rejected: rejections.into_groups(),
+        rows_left_out: left_out.lines(),
+        left_out: left_out.into_groups(),
         duplicates_removed: duplicates,
         read,
         return_lines: lines.is_return.iter().filter(|&&r| r).count() as u64,
+        refunds,
         missing_customer_lines: lines.customer.iter().filter(|&&c| c == NONE).count() as u64,
         date_min: lines.time.iter().min().map(|&t| format_timestamp(t)),
         date_max: lines.time.iter().max().map(|&t| format_timestamp(t)),
         currency,
+        currencies,
         files: reports,
     };
     Ingested {
@@ -228,6 +336,27 @@ pub(crate) fn merge(done: Vec<FileDone>) -> Ingested {
         report,
         files,
     }
+}
+
+/// The currency of a file's lines that do not name one: its platform's, or what its money
+/// cells and region column say.
+fn file_currency(d: &FileDone) -> Option<CurrencyGuess> {
+    if let Some((code, platform)) = d.platform_currency {
+        return Some(CurrencyGuess {
+            code: code.to_string(),
+            symbol: currency_symbol(code).to_string(),
+            basis: Message::new("currency.platform").with("platform", platform),
+        });
+    }
+    let region = d.region_header.as_deref().and_then(|h| {
+        d.lines
+            .dimensions
+            .iter()
+            .find(|(dim, _)| *dim == Dimension::Region)
+            .map(|(_, col)| (h, col))
+    });
+    let guess = guess_currency(&d.currency_marks, region, d.chinese_headers);
+    (!guess.code.is_empty()).then_some(guess)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! `ParsedPart`, and the head absorbs that part as if it had read the rows itself.
 
 use super::file::OrdersFile;
+use super::sink::Refund;
 use crate::dataset::NONE;
 use crate::ingest::clean::record_hash2;
 use crate::ingest::error::IngestError;
@@ -63,6 +64,10 @@ impl OrdersFile {
             duplicates: std::mem::take(&mut self.duplicates),
             dates: std::mem::take(&mut sink.dates),
             rejections: std::mem::take(&mut self.rejections),
+            left_out: std::mem::take(&mut self.left_out),
+            passed: std::mem::take(&mut self.passed),
+            refunds: std::mem::take(&mut sink.refunds),
+            partly_refunded_unknown: sink.partly_refunded_unknown,
             currency_marks: sink
                 .currency_marks
                 .iter()
@@ -184,6 +189,23 @@ impl OrdersFile {
         let mut rejections = part.rejections;
         rejections.offset_lines(offset);
         self.rejections.extend(rejections);
+        let mut left_out = part.left_out;
+        left_out.offset_lines(offset);
+        self.left_out.extend(left_out);
+        let mut passed = part.passed;
+        for line in &mut passed.totals {
+            *line += offset;
+        }
+        self.passed.extend(passed);
+        // a tail line dropped as a duplicate of a head line takes its refund with it
+        let sink = &mut self.sink;
+        sink.partly_refunded_unknown += part.partly_refunded_unknown;
+        for r in part.refunds {
+            let at = final_index[r.line as usize];
+            if at >= head_lines {
+                sink.refunds.push(Refund { line: at, ..r });
+            }
+        }
         for (code, n) in part.currency_marks.iter() {
             if let Some(code) = currency_code(code) {
                 self.sink.currency_marks.add(code, *n);

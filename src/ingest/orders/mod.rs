@@ -2,12 +2,14 @@
 //! the column indices its sink reads (`sink`), finishing and merging its files (`file`) and
 //! the halves of a split file (`halves`).
 
+mod currencies;
 pub(crate) mod file;
 mod halves;
 pub(crate) mod sink;
 
 use crate::dataset::Dimension;
 use crate::ingest::columns::{ColumnAssignment, Field};
+use crate::ingest::platforms::Profile;
 use crate::ingest::schema::{FieldSpec, Requirement, Schema, TableKind, ValueKind};
 
 /// The orders table of the data contract.
@@ -253,6 +255,49 @@ pub static ORDERS: Schema = Schema {
             synonyms: &["status", "orderstatus", "订单状态", "状态", "交易状态"],
             value: ValueKind::Status,
         },
+        FieldSpec {
+            field: Field::Currency,
+            synonyms: &["currency", "currencycode", "币种", "货币", "结算币种"],
+            value: ValueKind::Text,
+        },
+        FieldSpec {
+            field: Field::RefundAmount,
+            synonyms: &["refundedamount", "refundamount", "退款金额", "已退款金额"],
+            value: ValueKind::Money,
+        },
+        // no generic synonyms: whether a file's amount includes its shipping column is
+        // known only from the platform's documentation (a profile) or from the user
+        FieldSpec {
+            field: Field::Shipping,
+            synonyms: &[],
+            value: ValueKind::Money,
+        },
+        FieldSpec {
+            field: Field::CancelledAt,
+            synonyms: &["cancelledat", "canceledat", "取消时间"],
+            value: ValueKind::Date,
+        },
+        FieldSpec {
+            field: Field::LineStatus,
+            synonyms: &[
+                "itemstatus",
+                "linestatus",
+                "refundstatus",
+                "returnrefundstatus",
+                "售后状态",
+                "退款状态",
+                "订单退款状态",
+                "商品退款状态",
+            ],
+            value: ValueKind::Status,
+        },
+        // like shipping: whether an amount is before or after a discount column is known
+        // only from the platform's documentation or from the user
+        FieldSpec {
+            field: Field::Discount,
+            synonyms: &[],
+            value: ValueKind::Money,
+        },
     ],
     required: &[
         Requirement {
@@ -283,7 +328,8 @@ pub static ORDERS: Schema = Schema {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct OrdersPlan {
     pub order_id: usize,
-    pub customer_id: usize,
+    /// `None` only for an export that names no buyer (`Profile::no_buyer`).
+    pub customer_id: Option<usize>,
     pub order_date: usize,
     pub quantity: Option<usize>,
     pub unit_price: Option<usize>,
@@ -291,16 +337,33 @@ pub(crate) struct OrdersPlan {
     pub product_id: Option<usize>,
     pub product_name: Option<usize>,
     pub status: Option<usize>,
+    pub line_status: Option<usize>,
+    pub discount: Option<usize>,
+    /// Columns naming the buyer when the buyer cell is empty or masked, in order.
+    pub buyer_fallbacks: Vec<usize>,
+    /// A row whose cell here is empty is an order's summary row (`Profile::summary_rows_lack`).
+    pub summary_unless: Option<usize>,
+    pub refund_amount: Option<usize>,
+    pub shipping: Option<usize>,
+    pub cancelled_at: Option<usize>,
+    /// Columns written only on an order's first line (the profile's `carried`).
+    pub carried: Vec<usize>,
     pub dimensions: Vec<(Dimension, usize)>,
+    /// The platform profile the file is read with.
+    pub profile: Option<&'static Profile>,
 }
 
 impl OrdersPlan {
     /// The plan of a complete mapping (`None` when a required field is missing).
-    pub fn new(mapping: &[ColumnAssignment]) -> Option<OrdersPlan> {
+    pub fn new(mapping: &[ColumnAssignment], profile: Option<&'static Profile>) -> Option<OrdersPlan> {
         let col = |f: Field| mapping.iter().find(|a| a.field == f).map(|a| a.column);
+        let customer_id = col(Field::CustomerId);
+        if customer_id.is_none() && !profile.is_some_and(|p| p.no_buyer()) {
+            return None;
+        }
         let mut plan = OrdersPlan {
             order_id: col(Field::OrderId)?,
-            customer_id: col(Field::CustomerId)?,
+            customer_id,
             order_date: col(Field::OrderDate)?,
             quantity: col(Field::Quantity),
             unit_price: col(Field::UnitPrice),
@@ -308,7 +371,18 @@ impl OrdersPlan {
             product_id: col(Field::ProductId),
             product_name: col(Field::ProductName),
             status: col(Field::Status),
+            line_status: col(Field::LineStatus),
+            discount: col(Field::Discount),
+            buyer_fallbacks: Vec::new(),
+            summary_unless: profile.and_then(|p| p.summary_rows_lack).and_then(col),
+            refund_amount: col(Field::RefundAmount),
+            shipping: col(Field::Shipping),
+            cancelled_at: col(Field::CancelledAt),
+            carried: profile
+                .map(|p| p.carried.iter().filter_map(|&f| col(f)).collect())
+                .unwrap_or_default(),
             dimensions: Vec::new(),
+            profile,
         };
         if plan.line_amount.is_none() && (plan.quantity.is_none() || plan.unit_price.is_none()) {
             return None;
@@ -397,7 +471,7 @@ mod tests {
     fn a_line_amount_stands_in_for_quantity_and_price() {
         let m = ORDERS.map_columns(&headers("订单号,会员ID,下单时间,实付金额"));
         assert!(ORDERS.missing(&m).is_empty());
-        let plan = OrdersPlan::new(&m).expect("complete");
+        let plan = OrdersPlan::new(&m, None).expect("complete");
         assert_eq!(plan.quantity, None);
         assert_eq!(plan.line_amount, Some(3));
     }
@@ -409,6 +483,6 @@ mod tests {
             ORDERS.missing(&m),
             vec![Field::CustomerId, Field::OrderDate, Field::UnitPrice]
         );
-        assert!(OrdersPlan::new(&m).is_none());
+        assert!(OrdersPlan::new(&m, None).is_none());
     }
 }

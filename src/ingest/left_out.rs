@@ -1,0 +1,227 @@
+//! Lines left out of the analyses on purpose — a cancelled, closed, unpaid, voided or failed
+//! order, a line in a second currency — counted per reason with their distinct orders, their
+//! value and the status values that caused them. Unlike a rejection, nothing is wrong with
+//! such a row: the platform says it is not a sale, so it is not one, and the report says how
+//! much was set aside and why.
+
+use super::report::{cut_chars, Rejection};
+use super::status::LeftOutReason;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// One value that caused lines to be left out (a status, a currency), with their total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LeftOutValue {
+    /// The cell as written (`交易关闭`, `voided`, `SGD`).
+    pub value: String,
+    /// Lines with it.
+    pub lines: u64,
+    /// Σ their value in minor units (of their own currency).
+    pub value_cents: i64,
+}
+
+/// Every line left out for one reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LeftOutGroup {
+    /// Why (worded by `LeftOutReason::code`).
+    pub reason: LeftOutReason,
+    /// Lines left out.
+    pub lines: u64,
+    /// Distinct orders among them.
+    pub orders: u64,
+    /// Σ their value in minor units.
+    pub value_cents: i64,
+    /// Per value that caused it, most lines first (ties: first seen).
+    pub values: Vec<LeftOutValue>,
+    /// The first five lines, in input order.
+    pub examples: Vec<Rejection>,
+}
+
+/// The running account of one reason.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Account {
+    lines: u64,
+    value_cents: i64,
+    orders: BTreeSet<String>,
+    /// (value, lines, cents) in first-seen order.
+    values: Vec<(String, u64, i64)>,
+    examples: Vec<Rejection>,
+}
+
+/// The lines left out of one file (or of a run), per reason.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct LeftOut {
+    accounts: Vec<(LeftOutReason, Account)>,
+}
+
+/// One line to set aside.
+pub(crate) struct Aside<'a> {
+    pub reason: LeftOutReason,
+    pub order_id: &'a str,
+    pub value: &'a str,
+    pub cents: i64,
+    pub file: &'a str,
+    pub line: u64,
+    pub column: &'a str,
+}
+
+impl LeftOut {
+    /// Sets one line aside.
+    pub fn add(&mut self, a: Aside<'_>) {
+        let at = match self.accounts.iter().position(|(r, _)| *r == a.reason) {
+            Some(i) => i,
+            None => {
+                self.accounts.push((a.reason, Account::default()));
+                self.accounts.len() - 1
+            }
+        };
+        let acc = &mut self.accounts[at].1;
+        acc.lines += 1;
+        acc.value_cents += a.cents;
+        if !acc.orders.contains(a.order_id) {
+            acc.orders.insert(a.order_id.to_string());
+        }
+        match acc.values.iter_mut().find(|(v, _, _)| v == a.value) {
+            Some(v) => {
+                v.1 += 1;
+                v.2 += a.cents;
+            }
+            None => acc.values.push((a.value.to_string(), 1, a.cents)),
+        }
+        if acc.examples.len() < 5 {
+            acc.examples.push(Rejection {
+                file: a.file.to_string(),
+                line: a.line,
+                column: a.column.to_string(),
+                value: cut_chars(a.value, 80),
+                detail: None,
+            });
+        }
+    }
+
+    /// Sets aside `lines` lines of `orders` at once (a second currency), with no examples.
+    pub fn add_many(
+        &mut self,
+        reason: LeftOutReason,
+        value: &str,
+        lines: u64,
+        cents: i64,
+        orders: BTreeSet<String>,
+    ) {
+        let acc = match self.accounts.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, acc)) => acc,
+            None => {
+                self.accounts.push((reason, Account::default()));
+                &mut self.accounts.last_mut().expect("just pushed").1
+            }
+        };
+        acc.lines += lines;
+        acc.value_cents += cents;
+        acc.orders.extend(orders);
+        acc.values.push((value.to_string(), lines, cents));
+    }
+
+    /// Lines set aside for any reason.
+    pub fn lines(&self) -> u64 {
+        self.accounts.iter().map(|(_, a)| a.lines).sum()
+    }
+
+    /// Adds a later file's (or the tail half's) account.
+    pub fn extend(&mut self, later: LeftOut) {
+        for (reason, acc) in later.accounts {
+            match self.accounts.iter_mut().find(|(r, _)| *r == reason) {
+                None => self.accounts.push((reason, acc)),
+                Some((_, mine)) => {
+                    mine.lines += acc.lines;
+                    mine.value_cents += acc.value_cents;
+                    mine.orders.extend(acc.orders);
+                    for (value, n, cents) in acc.values {
+                        match mine.values.iter_mut().find(|(v, _, _)| *v == value) {
+                            Some(v) => {
+                                v.1 += n;
+                                v.2 += cents;
+                            }
+                            None => mine.values.push((value, n, cents)),
+                        }
+                    }
+                    mine.examples.extend(acc.examples);
+                    mine.examples.sort_by_key(|e| e.line);
+                    mine.examples.truncate(5);
+                }
+            }
+        }
+    }
+
+    /// Moves every example `by` lines down (the tail half counts lines from its own start).
+    pub fn offset_lines(&mut self, by: u64) {
+        for (_, acc) in &mut self.accounts {
+            for e in &mut acc.examples {
+                e.line += by;
+            }
+        }
+    }
+
+    /// The groups of the report, in `LeftOutReason::ALL` order.
+    pub fn into_groups(mut self) -> Vec<LeftOutGroup> {
+        self.accounts.sort_by_key(|(r, _)| *r);
+        self.accounts
+            .into_iter()
+            .map(|(reason, acc)| {
+                let mut values: Vec<LeftOutValue> = acc
+                    .values
+                    .into_iter()
+                    .map(|(value, lines, value_cents)| LeftOutValue {
+                        value,
+                        lines,
+                        value_cents,
+                    })
+                    .collect();
+                values.sort_by(|a, b| b.lines.cmp(&a.lines));
+                LeftOutGroup {
+                    reason,
+                    lines: acc.lines,
+                    orders: acc.orders.len() as u64,
+                    value_cents: acc.value_cents,
+                    values,
+                    examples: acc.examples,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn aside<'a>(reason: LeftOutReason, order: &'a str, value: &'a str, line: u64) -> Aside<'a> {
+        Aside {
+            reason,
+            order_id: order,
+            value,
+            cents: 100,
+            file: "a.csv",
+            line,
+            column: "订单状态",
+        }
+    }
+
+    #[test]
+    fn accounts_count_orders_once_and_merge_in_line_order() {
+        let mut head = LeftOut::default();
+        head.add(aside(LeftOutReason::Closed, "1", "交易关闭", 2));
+        head.add(aside(LeftOutReason::Closed, "1", "交易关闭", 3));
+        let mut tail = LeftOut::default();
+        tail.add(aside(LeftOutReason::Closed, "2", "交易关闭", 1));
+        tail.add(aside(LeftOutReason::Cancelled, "3", "已取消", 2));
+        tail.offset_lines(10);
+        head.extend(tail);
+        assert_eq!(head.lines(), 4);
+        let groups = head.into_groups();
+        assert_eq!(groups[0].reason, LeftOutReason::Cancelled);
+        let closed = &groups[1];
+        assert_eq!((closed.lines, closed.orders, closed.value_cents), (3, 2, 300));
+        let lines: Vec<u64> = closed.examples.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![2, 3, 11]);
+    }
+}
