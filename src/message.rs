@@ -183,6 +183,166 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "some bytes were not valid text and were replaced; rows holding them were rejected as \
          malformed",
     ),
+    (
+        "note.shipping_subtracted",
+        "shipping is taken out of each amount: revenue is merchandise only",
+    ),
+    (
+        "note.status_honoured",
+        "the status column is honoured: cancelled, closed, unpaid, voided and failed orders \
+         are left out; refunded ones are returns",
+    ),
+    (
+        "note.refund_amount",
+        "a refund amount on a line becomes a return of that amount",
+    ),
+    (
+        "note.no_buyer",
+        "no buyer column: the lines count in shop totals, products and baskets; customer \
+         views need a buyer id",
+    ),
+    (
+        "note.title_rows",
+        "title lines above the header passed over: {count:count} (the header is line {line})",
+    ),
+    (
+        "note.totals_rows",
+        "totals rows passed over: {count:count} (the first at line {line})",
+    ),
+    ("note.blank_rows", "blank rows passed over: {count:count}"),
+    (
+        "note.summary_rows",
+        "order summary rows passed over (their items are counted): {count:count}",
+    ),
+    (
+        "note.footer_rows",
+        "lines the export adds below the data passed over: {count:count}",
+    ),
+    (
+        "note.partly_refunded_unknown",
+        "lines partly refunded with no refund amount in the file (counted as sales in full): \
+         {count:count}",
+    ),
+    // ---- why a line was left out on purpose (`ingest::LeftOutReason`)
+    ("left_out.cancelled", "cancelled order"),
+    ("left_out.closed", "closed order (never completed)"),
+    ("left_out.unpaid", "unpaid order"),
+    ("left_out.voided", "voided or deleted order"),
+    ("left_out.failed", "failed payment"),
+    (
+        "left_out.other_currency",
+        "in a second currency with no exchange rate",
+    ),
+    // ---- a platform profile's rules (`ingest::platforms::Profile::rules`)
+    (
+        "rule.first_line",
+        "order fields written only on an order's first line (payment status, currency, \
+         cancellation) are carried to its other lines",
+    ),
+    (
+        "rule.cancelled_at",
+        "an order with a cancellation time is left out as cancelled, whatever its payment \
+         status",
+    ),
+    (
+        "rule.status_left_out",
+        "cancelled, closed, unpaid, voided and failed orders are left out of revenue, orders \
+         and customers, and counted under their own reason",
+    ),
+    (
+        "rule.refund_status",
+        "a refunded order stays a sale, and a return of the same value is added",
+    ),
+    (
+        "rule.refund_amount_order",
+        "a partial refund (the order's refunded amount) is a return of that amount, at most \
+         the order's merchandise",
+    ),
+    (
+        "rule.refund_amount_line",
+        "a refunded amount is a return of that amount, at most the order's merchandise",
+    ),
+    (
+        "rule.unit_price_less_discount",
+        "line value = quantity × unit price − the line's discount; shipping and tax are not \
+         revenue",
+    ),
+    ("rule.unit_price", "line value = quantity × unit price; shipping and tax are not revenue"),
+    (
+        "rule.line_amount",
+        "line value = the line's amount as the platform gives it; shipping and tax are not \
+         revenue",
+    ),
+    (
+        "rule.line_amount_less_discount",
+        "line value = the line's amount less its discount; shipping and tax are not revenue",
+    ),
+    (
+        "rule.order_row",
+        "one row per order: its item count is the quantity, its amount the order's",
+    ),
+    (
+        "rule.order_paid_less_shipping",
+        "value = what the buyer paid less shipping",
+    ),
+    (
+        "rule.order_value_less_discount",
+        "value = the order's items less its discount; shipping and tax are not revenue",
+    ),
+    (
+        "rule.no_buyer",
+        "the export names no buyer: shop totals, products and baskets are right, but customers, \
+         RFM and other customer views need a buyer id (add a customer or order report with one, \
+         joined on the order id)",
+    ),
+    (
+        "rule.buyer_fallback",
+        "when the buyer cell is empty or masked, the next identity column is the buyer",
+    ),
+    (
+        "rule.summary_rows",
+        "an order's summary row (no item number) is passed over; its item rows are counted",
+    ),
+    (
+        "rule.no_status",
+        "the export has no status column: every order counts as a sale",
+    ),
+    (
+        "rule.currency_column",
+        "each line's currency is in its currency column; a second currency is converted at \
+         your rate or left out, never summed",
+    ),
+    (
+        "rule.currency_written",
+        "the currency is the sign written before the amounts",
+    ),
+    (
+        "rule.currency_by_country",
+        "the export has no currency column: the currency is the shop's country's; exports of \
+         two countries are never summed without a rate",
+    ),
+    ("rule.cny", "amounts are in yuan (CNY)"),
+    (
+        "rule.one_row_per_unit",
+        "one row per unit sold: each row is quantity 1",
+    ),
+    (
+        "rule.line_status",
+        "the line's own or after-sale status is read beside the order status",
+    ),
+    (
+        "rule.returned_to_seller",
+        "an order shipped and returned to the seller is a sale and a return",
+    ),
+    (
+        "rule.closed_taobao",
+        "交易关闭 (closed) covers unpaid orders and orders closed after a full refund: both are \
+         left out",
+    ),
+    (
+        "rule.deleted_orders",
+        "an order marked (删除) was deleted by the merchant and is left out",
+    ),
     // ---- how dates were written (`ingest::DateFormat`)
     ("date.unix_seconds", "Unix seconds"),
     ("date.unix_millis", "Unix milliseconds"),
@@ -202,6 +362,11 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ),
     ("currency.chinese_headers", "Chinese column headers"),
     (
+        "currency.column",
+        "the currency column ({code} on {count:count} lines)",
+    ),
+    ("currency.platform", "{platform} sells in this currency"),
+    (
         "currency.unknown",
         "no currency symbol, country column or Chinese header found",
     ),
@@ -209,6 +374,12 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("region.uk", "United Kingdom"),
     ("region.us", "United States"),
     ("region.euro", "euro countries"),
+    ("region.malaysia", "Malaysia"),
+    ("region.singapore", "Singapore"),
+    ("region.philippines", "the Philippines"),
+    ("region.thailand", "Thailand"),
+    ("region.vietnam", "Vietnam"),
+    ("region.indonesia", "Indonesia"),
     // ---- what binary data looks like (`ingest.binary_file`)
     ("binary.png", "a PNG image"),
     ("binary.jpeg", "a JPEG image"),
@@ -276,6 +447,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "ingest.invalid_mapping",
         "{file}: the mapping puts {field} in column {column}, but the file has {columns} \
          columns",
+    ),
+    (
+        "ingest.unknown_platform",
+        "{file}: there is no platform export \"{platform}\"; the platforms are {platforms:quoted}",
     ),
     (
         "ingest.ambiguous_date_order",

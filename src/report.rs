@@ -74,9 +74,21 @@ impl Serialize for Report<'_, '_> {
 }
 
 /// The report of `files` with `sections` (kind, section), as pretty JSON.
+/// The files carry no preview rows: those show every column of the file, names, phones and
+/// addresses from columns that were never mapped among them, and an export is handed on.
 pub fn to_json(
     files: &[FileInspection],
     sections: &[(&'static str, Section<'_>)],
 ) -> serde_json::Result<String> {
-    serde_json::to_string_pretty(&Report { files, sections })
+    let files: Vec<FileInspection> = files
+        .iter()
+        .map(|f| FileInspection {
+            preview: Vec::new(),
+            ..f.clone()
+        })
+        .collect();
+    serde_json::to_string_pretty(&Report {
+        files: &files,
+        sections,
+    })
 }

@@ -84,9 +84,8 @@ pub struct FileInspection {
     pub mapping: Vec<ColumnAssignment>,
     /// Required fields with no column (ingest refuses the file until they are mapped).
     pub missing: Vec<Field>,
-    /// Up to 5 data rows as text, for the mapping review (never in an export: they hold
-    /// columns that were not mapped, names and phones among them).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Up to 5 data rows as text, for the mapping review (emptied in an export: they hold
+    /// columns that were not mapped, names and phones among them — `report::to_json`).
     pub preview: Vec<Vec<String>>,
     /// The platform export the file is read as, when one was recognised or chosen.
     pub platform: Option<PlatformMatch>,

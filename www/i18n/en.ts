@@ -129,6 +129,12 @@ export const en = {
   'field.campaign': 'Campaign / coupon',
   'field.payment': 'Payment method',
   'field.status': 'Order status',
+  'field.currency': 'Currency',
+  'field.refund_amount': 'Refunded amount',
+  'field.shipping': 'Shipping (taken out)',
+  'field.cancelled_at': 'Cancelled at',
+  'field.line_status': 'Line / after-sale status',
+  'field.discount': 'Discount (taken out)',
 
 
 

@@ -128,6 +128,12 @@ export const zhCN: Messages = {
   'field.campaign': '活动 / 优惠券',
   'field.payment': '支付方式',
   'field.status': '订单状态',
+  'field.currency': '币种',
+  'field.refund_amount': '退款金额',
+  'field.shipping': '运费（扣除）',
+  'field.cancelled_at': '取消时间',
+  'field.line_status': '商品 / 售后状态',
+  'field.discount': '优惠（扣除）',
 
 
 

@@ -4,7 +4,8 @@
 use crate::analysis::text::money;
 use crate::analysis::{Analysis, Context, Fit, NoParams, TableKind};
 use crate::error::Error;
-use crate::ingest::QualityReport;
+use crate::ingest::{LeftOutReason, QualityReport};
+use crate::message::Message;
 use std::fmt::Write;
 
 /// The data-quality report.
@@ -44,10 +45,20 @@ impl Analysis for Quality {
                 "  {}: {} {}, {} rows read, {} used, dates {}",
                 f.file, f.format, f.encoding, f.rows_read, f.rows_used, dates
             );
+            if let Some(p) = &f.platform {
+                let how = if p.recognised { "recognised" } else { "chosen" };
+                let _ = writeln!(o, "    platform: {} — {} ({how})", p.platform, p.export);
+                for rule in &p.rules {
+                    let _ = writeln!(o, "      rule: {}", Message::new(rule));
+                }
+            }
         }
         let _ = writeln!(o, "  rows read        {:>12}", q.rows_read);
         let _ = writeln!(o, "  rows used        {:>12}", q.rows_used);
         let _ = writeln!(o, "  rows rejected    {:>12}", q.rows_rejected);
+        if q.rows_left_out > 0 {
+            let _ = writeln!(o, "  rows left out    {:>12}", q.rows_left_out);
+        }
         let _ = writeln!(o, "  duplicates       {:>12}", q.duplicates_removed);
         let _ = writeln!(o, "  return lines     {:>12}", q.return_lines);
         let _ = writeln!(o, "  no customer id   {:>12}", q.missing_customer_lines);
@@ -72,6 +83,55 @@ impl Analysis for Quality {
             q.read.cancelled_order_lines,
             money(q.read.value_cents as f64, sym)
         );
+        if q.refunds.lines > 0 {
+            let _ = writeln!(
+                o,
+                "  refunds: {} return lines added, value {}",
+                q.refunds.lines,
+                money(q.refunds.value_cents as f64, sym)
+            );
+        }
+        for c in &q.currencies {
+            let role = match (c.main, c.rate) {
+                (true, _) => "main".to_string(),
+                (false, Some(r)) => format!("converted at {r}"),
+                (false, None) => "left out (no rate)".to_string(),
+            };
+            let _ = writeln!(
+                o,
+                "  currency {}: {} lines, value {:.2}, {role}",
+                c.code,
+                c.lines,
+                c.value_cents as f64 / 100.0
+            );
+        }
+        for g in &q.left_out {
+            let values: Vec<String> = g
+                .values
+                .iter()
+                .map(|v| format!("{:?} {}", v.value, v.lines))
+                .collect();
+            let value = if g.reason == LeftOutReason::OtherCurrency {
+                String::new()
+            } else {
+                format!(", value {}", money(g.value_cents as f64, sym))
+            };
+            let _ = writeln!(
+                o,
+                "  left out: {} x {} ({}), {} orders{value}",
+                g.lines,
+                Message::new(g.reason.code()),
+                values.join(", "),
+                g.orders
+            );
+            for e in &g.examples {
+                let _ = writeln!(
+                    o,
+                    "    {}: line {}, column {:?}: {:?}",
+                    e.file, e.line, e.column, e.value
+                );
+            }
+        }
         for g in &q.rejected {
             let _ = writeln!(o, "  rejected: {} x {}", g.count, g.reason.describe());
             for e in &g.examples {

@@ -81,6 +81,32 @@ symbol: string,
 basis: Message, };
 
 /**
+ * The lines of one currency in a file set that has several.
+ */
+export type CurrencyLines = { 
+/**
+ * ISO code.
+ */
+code: string, 
+/**
+ * Lines in it.
+ */
+lines: number, 
+/**
+ * Σ their value in minor units of this currency.
+ */
+value_cents: number, 
+/**
+ * The main currency: the one with most lines, in which every figure is shown.
+ */
+main: boolean, 
+/**
+ * The user's rate to the main currency (1 of this = `rate` of the main), when given:
+ * the lines were converted and used; without one they were left out.
+ */
+rate: number | null, };
+
+/**
  * The loaded data in numbers. Field names are the JS API.
  */
 export type DataFacts = { 
@@ -159,7 +185,7 @@ export type DateOrder = "day_first" | "month_first";
 /**
  * Optional text dimensions of an order line (data contract, orders table).
  */
-export type Dimension = "category" | "brand" | "channel" | "region" | "city" | "campaign" | "payment";
+export type Dimension = "category" | "brand" | "channel" | "region" | "city" | "campaign" | "payment" | "currency";
 
 /**
  * The values of one dimension, most lines first (ties by value).
@@ -194,7 +220,7 @@ params: Record<string, unknown> | null, };
 /**
  * A column of the orders table in the data contract (DESIGN.md). Serialised in snake_case.
  */
-export type Field = "order_id" | "customer_id" | "order_date" | "quantity" | "unit_price" | "line_amount" | "product_id" | "product_name" | "category" | "brand" | "channel" | "region" | "city" | "campaign" | "payment" | "status";
+export type Field = "order_id" | "customer_id" | "order_date" | "quantity" | "unit_price" | "line_amount" | "product_id" | "product_name" | "category" | "brand" | "channel" | "region" | "city" | "campaign" | "payment" | "status" | "currency" | "refund_amount" | "shipping" | "cancelled_at" | "line_status" | "discount";
 
 /**
  * How many fields a ragged row has against the header (the detail of `wrong_field_count`,
@@ -253,9 +279,14 @@ mapping: Array<ColumnAssignment>,
  */
 missing: Array<Field>, 
 /**
- * Up to 5 data rows as text, for the mapping review.
+ * Up to 5 data rows as text, for the mapping review (emptied in an export: they hold
+ * columns that were not mapped, names and phones among them — `report::to_json`).
  */
-preview: Array<Array<string>>, };
+preview: Array<Array<string>>, 
+/**
+ * The platform export the file is read as, when one was recognised or chosen.
+ */
+platform: PlatformMatch | null, };
 
 /**
  * Per-file choices the user can override in the page or on the command line.
@@ -272,7 +303,12 @@ sheet: string | null,
 /**
  * Column assignments replacing the automatic mapping (all of them, when given).
  */
-mapping: Array<ColumnAssignment> | null, };
+mapping: Array<ColumnAssignment> | null, 
+/**
+ * The platform export to read the file as (a profile id such as `shopify.orders`), or
+ * `none` for no platform; unset: recognised from the header.
+ */
+platform: string | null, };
 
 /**
  * Per-file facts shown in the report.
@@ -305,7 +341,20 @@ date_format: DateFormat | null,
 /**
  * Decisions the user should know about (`note.no_quantity`, …).
  */
-notes: Array<Message>, };
+notes: Array<Message>, 
+/**
+ * The platform export it was read as, with its rules.
+ */
+platform: PlatformMatch | null, 
+/**
+ * Rows left out on purpose (a status that is not a sale).
+ */
+rows_left_out: number, };
+
+/**
+ * What one row of an export is.
+ */
+export type Grain = "line" | "order";
 
 /**
  * One cell of the R × F grid.
@@ -344,7 +393,12 @@ files: Array<FileOptions>,
 /**
  * Day/month order for slashed dates like `3/4/2024`, when the data cannot decide it.
  */
-date_order: DateOrder | null, };
+date_order: DateOrder | null, 
+/**
+ * Exchange rates to the main currency, by ISO code (1 SGD = `rates["SGD"]` of the main
+ * one): lines in a second currency are converted with them, else left out.
+ */
+rates: Record<string, number>, };
 
 /**
  * What a finished ingest reports back: enough for the page's first screen.
@@ -366,6 +420,57 @@ currency: CurrencyGuess,
  * The loaded data in numbers, and the values the global filter can choose from.
  */
 facts: DataFacts, };
+
+/**
+ * Every line left out for one reason.
+ */
+export type LeftOutGroup = { 
+/**
+ * Why (worded by `LeftOutReason::code`).
+ */
+reason: LeftOutReason, 
+/**
+ * Lines left out.
+ */
+lines: number, 
+/**
+ * Distinct orders among them.
+ */
+orders: number, 
+/**
+ * Σ their value in minor units.
+ */
+value_cents: number, 
+/**
+ * Per value that caused it, most lines first (ties: first seen).
+ */
+values: Array<LeftOutValue>, 
+/**
+ * The first five lines, in input order.
+ */
+examples: Array<Rejection>, };
+
+/**
+ * Why a line is left out of the analyses (reported with its lines, orders and value).
+ */
+export type LeftOutReason = "cancelled" | "closed" | "unpaid" | "voided" | "failed" | "other_currency";
+
+/**
+ * One value that caused lines to be left out (a status, a currency), with their total.
+ */
+export type LeftOutValue = { 
+/**
+ * The cell as written (`交易关闭`, `voided`, `SGD`).
+ */
+value: string, 
+/**
+ * Lines with it.
+ */
+lines: number, 
+/**
+ * Σ their value in minor units (of their own currency).
+ */
+value_cents: number, };
 
 /**
  * A user-facing text: a stable code (the key of its wording in every language) and the
@@ -503,6 +608,47 @@ previous: PreviousPeriod | null, };
 export type Param = number | number | string | Array<string>;
 
 /**
+ * Which profile a file was read with, as the page and the report show it.
+ */
+export type PlatformMatch = { 
+/**
+ * Profile id (`shopify.orders`).
+ */
+id: string, 
+/**
+ * The platform's name.
+ */
+platform: string, 
+/**
+ * The export's name.
+ */
+export: string, 
+/**
+ * Recognised from the header (false: chosen by the user).
+ */
+recognised: boolean, 
+/**
+ * One row per order or per line.
+ */
+grain: Grain, 
+/**
+ * The export names no buyer: customer views are empty until a buyer id is given.
+ */
+no_buyer: boolean, 
+/**
+ * Headers of the other buyer-identity columns in the file.
+ */
+buyer_alternatives: Array<string>, 
+/**
+ * The profile's rules, as message codes.
+ */
+rules: Array<string>, 
+/**
+ * Where the layout is documented.
+ */
+source: string, };
+
+/**
  * The KPIs of the period just before the filter's date range, of the same length, with the
  * same channel, region and category filters.
  */
@@ -614,9 +760,23 @@ duplicates_removed: number,
  */
 read: ReadTotals, 
 /**
- * Used lines that are returns or cancellations.
+ * Rows left out on purpose (sum of `left_out[].lines`).
+ */
+rows_left_out: number, 
+/**
+ * Rows left out on purpose, by reason: cancelled, closed, unpaid, voided and failed
+ * orders; lines in a second currency with no rate.
+ */
+left_out: Array<LeftOutGroup>, 
+/**
+ * Used lines that are returns or cancellations (the return lines added for refunds
+ * among them).
  */
 return_lines: number, 
+/**
+ * Refunds found on purchase lines, each added as a return line.
+ */
+refunds: Refunds, 
 /**
  * Used lines with no customer id (in shop totals, not in customer analytics).
  */
@@ -632,7 +792,12 @@ date_max: string | null,
 /**
  * Currency guess.
  */
-currency: CurrencyGuess, };
+currency: CurrencyGuess, 
+/**
+ * When the lines are in more than one currency: each, with its lines and value, and
+ * whether it was used (the main one, or converted at the user's rate).
+ */
+currencies: Array<CurrencyLines>, };
 
 /**
  * Totals over the rows as read (every parsed row, before duplicates are removed).
@@ -662,6 +827,23 @@ orders: number,
  * Distinct customer ids.
  */
 customers: number, };
+
+/**
+ * Refunds of purchase lines (a refunded status, or a refund amount).
+ */
+export type Refunds = { 
+/**
+ * Return lines added for them.
+ */
+lines: number, 
+/**
+ * Their value in minor units (≤ 0).
+ */
+value_cents: number, 
+/**
+ * Lines whose status says partly refunded but whose file gives no refund amount.
+ */
+partly_refunded_unknown: number, };
 
 /**
  * Why a row was not used. Each has a stable code (`snake_case` in JSON).
