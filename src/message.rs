@@ -366,6 +366,7 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "the currency column ({code} on {count:count} lines)",
     ),
     ("currency.platform", "{platform} sells in this currency"),
+    ("currency.chosen", "chosen by you"),
     (
         "currency.unknown",
         "no currency symbol, country column or Chinese header found",

@@ -55,6 +55,8 @@ pub struct Invocation {
     pub platform: Option<String>,
     /// `--rate CODE=RATE`, repeatable.
     pub rates: std::collections::BTreeMap<String, f64>,
+    /// `--currency CODE`.
+    pub currency: Option<String>,
     /// The global filter.
     pub filter: DataFilter,
     /// The analysis's parameters (only those given).
@@ -104,6 +106,11 @@ fn data_args() -> Vec<Arg> {
             .value_name("ID")
             .value_parser(PossibleValuesParser::new(platform_ids()))
             .help("Read the files as this platform's export, or `none` [default: recognised from the header]")
+            .help_heading("Input"),
+        Arg::new("currency")
+            .long("currency")
+            .value_name("CODE")
+            .help("The currency of amounts that name none (ISO code) [default: guessed from the files]")
             .help_heading("Input"),
         Arg::new("rate")
             .long("rate")
@@ -220,6 +227,7 @@ where
             .flatten()
             .cloned()
             .collect(),
+        currency: sub.get_one::<String>("currency").map(|c| c.to_ascii_uppercase()),
         json: flag(sub, "json"),
         timings: flag(sub, "timings"),
         ..Invocation::new(what, files)
@@ -265,6 +273,7 @@ impl Invocation {
             sheet: None,
             platform: None,
             rates: Default::default(),
+            currency: None,
             filter: DataFilter::default(),
             params: Value::Null,
             json: false,
@@ -290,6 +299,7 @@ impl Invocation {
             },
             date_order: self.date_order,
             rates: self.rates.clone(),
+            currency: self.currency.clone(),
         }
     }
 }

@@ -45,6 +45,9 @@ pub struct IngestOptions {
     /// one): lines in a second currency are converted with them, else left out.
     #[ts(type = "Record<string, number>")]
     pub rates: std::collections::BTreeMap<String, f64>,
+    /// The currency of lines that do not name one, when the user knows better than the
+    /// guess (a UK shop whose country column is not mapped is not in yuan).
+    pub currency: Option<String>,
 }
 
 impl IngestOptions {

@@ -2,7 +2,7 @@
 
 use crate::analysis::Work;
 use crate::dataset::DataFacts;
-use crate::ingest::{CurrencyGuess, FileInspection};
+use crate::ingest::{CurrencyGuess, FileInspection, RejectReason};
 use serde::{Deserialize, Serialize};
 
 /// What a finished ingest reports back: enough for the page's first screen.
@@ -27,6 +27,10 @@ pub struct RowCounts {
     pub used: u64,
     /// Rows rejected.
     pub rejected: u64,
+    /// The reason most rows were rejected for, when any were.
+    pub top_rejection: Option<RejectReason>,
+    /// Rows left out on purpose (a status that is not a sale).
+    pub left_out: u64,
 }
 
 /// One step of `run`: still fitting, or the output. On the wire

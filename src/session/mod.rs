@@ -53,6 +53,12 @@ impl Session {
                 read: q.rows_read,
                 used: q.rows_used,
                 rejected: q.rows_rejected,
+                top_rejection: q
+                    .rejected
+                    .iter()
+                    .max_by_key(|g| (g.count, std::cmp::Reverse(g.reason as u8)))
+                    .map(|g| g.reason),
+                left_out: q.rows_left_out,
             },
             currency: q.currency.clone(),
             facts: DataFacts::of(&l.all),

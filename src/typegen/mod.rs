@@ -35,7 +35,7 @@ pub fn generate(entries: &[&'static dyn Entry]) -> Vec<(String, String)> {
 fn contract() -> String {
     use crate::ingest::TableKind;
     let mut out = String::from(HEADER);
-    out.push_str("import type { Field, Requirement, TableKind, ValueKind } from './types';\n\n");
+    out.push_str("import type { Field, PlatformChoice, Requirement, TableKind, ValueKind } from './types';\n\n");
     out.push_str("/** Each table of the data contract: its fields in contract order, what each holds, what a file must map. */\n");
     out.push_str("export const SCHEMAS = {\n");
     for table in TableKind::ALL {
@@ -60,6 +60,11 @@ fn contract() -> String {
         );
     }
     out.push_str("} satisfies Record<TableKind, unknown>;\n\n/** Every field of the orders table, in contract order. */\nexport const FIELDS: readonly Field[] = SCHEMAS.orders.fields.map((f) => f.field);\n");
+    let platforms = serde_json::to_string_pretty(&crate::ingest::platforms::choices()).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "\n/** The platform exports a file can be read as (`FileOptions.platform`; `none`: no platform). */\nexport const PLATFORMS: PlatformChoice[] = {platforms};"
+    );
     out
 }
 
@@ -68,6 +73,7 @@ fn types(entries: &[&'static dyn Entry]) -> String {
     t.add::<crate::error::WireError>();
     t.add::<crate::message::Message>();
     t.add::<crate::ingest::FileInspection>();
+    t.add::<crate::ingest::PlatformChoice>();
     t.add::<crate::ingest::IngestOptions>();
     t.add::<crate::ingest::SplitPlan>();
     t.add::<crate::ingest::Step>();

@@ -9,7 +9,7 @@
 export type * from './generated/types.js';
 export type { Analyses, AnalysisKind } from './generated/analyses.js';
 export { ANALYSES } from './generated/analyses.js';
-export { FIELDS, SCHEMAS } from './generated/contract.js';
+export { FIELDS, PLATFORMS, SCHEMAS } from './generated/contract.js';
 export { DEFAULTS } from './generated/defaults.js';
 export type { CoreCode } from './generated/messages.js';
 

@@ -40,6 +40,18 @@ export class PortraitSheetEvent extends Event {
   }
 }
 
+/** The user chose how a file is read: another platform export (`platform`: a profile id,
+ * `none`, or `null` to recognise it from the header). */
+export class PortraitPlatformEvent extends Event {
+  static readonly type = 'portrait-platform';
+  constructor(
+    public readonly file: string,
+    public readonly platform: string | null,
+  ) {
+    super(PortraitPlatformEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /** The user closed a panel (mapping, error) without acting. */
 export class PortraitDismissEvent extends Event {
   static readonly type = 'portrait-dismiss';
@@ -70,6 +82,7 @@ declare global {
     'portrait-cancel': PortraitCancelEvent;
     'portrait-mapping': PortraitMappingEvent;
     'portrait-sheet': PortraitSheetEvent;
+    'portrait-platform': PortraitPlatformEvent;
     'portrait-dismiss': PortraitDismissEvent;
     'portrait-retry': PortraitRetryEvent;
     'portrait-segment': PortraitSegmentEvent;

@@ -75,6 +75,7 @@ export const CORE_ZH: Record<ShellCode, string> = {
   'currency.chinese_headers': '中文表头',
   'currency.column': '币种列（{code}，{count:count} 行）',
   'currency.platform': '{platform} 以此币种销售',
+  'currency.chosen': '由你选择',
   'currency.unknown': '未找到货币符号、国家列或中文表头',
   'region.china': '中国',
   'region.uk': '英国',

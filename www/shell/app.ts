@@ -5,7 +5,7 @@ import { DEFAULTS } from '../api/types.js';
 import '../elements/dropzone/define.js';
 import type { PortraitDropzone } from '../elements/dropzone/dropzone.js';
 import '../elements/error/define.js';
-import type { PortraitFilesEvent, PortraitMappingEvent, PortraitSheetEvent } from '../elements/events.js';
+import type { PortraitFilesEvent, PortraitMappingEvent, PortraitPlatformEvent, PortraitSheetEvent } from '../elements/events.js';
 import '../elements/mapping/define.js';
 import { base } from '../elements/shared.styles.js';
 import type { FeatureView, PortraitViewReadyEvent, ViewContext } from '../features/feature.js';
@@ -327,7 +327,9 @@ export class PortraitApp extends LitElement {
           .mode=${m.mode}
           ?busy=${m.busy}
           @portrait-mapping=${this.#onMapping}
+          .currency=${i.summary?.currency ?? null}
           @portrait-sheet=${(e: PortraitSheetEvent) => i.chooseSheet(e.file, e.sheet)}
+          @portrait-platform=${(e: PortraitPlatformEvent) => i.choosePlatform(e.file, e.platform)}
           @portrait-dismiss=${() => i.dismissMapping()}
         ></portrait-mapping>`;
     }

@@ -9,7 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Portrait, PortraitError } from '../api/portrait.js';
 import { ErrorCode } from '../api/protocol.js';
 import { ANALYSES, type AnalysisKind, type DataFacts, type DataFilter, type FileInspection, type IngestOptions, type IngestSummary, type Progress, type SampleParams, type WireError, type Input } from '../api/types.js';
-import { withSheet } from '../elements/mapping/mapping-model.js';
+import { withPlatform, withSheet } from '../elements/mapping/mapping-model.js';
 import type { DateQuestion } from '../elements/mapping/mapping.js';
 import { t } from '../i18n/index.js';
 
@@ -258,15 +258,29 @@ export class IngestController implements ReactiveController {
   }
 
   /** Another sheet of a workbook was chosen: inspect that sheet and show its columns. */
-  async chooseSheet(fileName: string, sheet: string): Promise<void> {
+  chooseSheet(fileName: string, sheet: string): Promise<void> {
+    return this.#reinspect(fileName, (options) => withSheet(options, fileName, sheet));
+  }
+
+  /** Another platform export was chosen for a file: inspect it as that export. */
+  choosePlatform(fileName: string, platform: string | null): Promise<void> {
+    return this.#reinspect(fileName, (options) => withPlatform(options, fileName, platform));
+  }
+
+  /** Inspects `fileName` again under the options `change` makes, and shows its columns. */
+  async #reinspect(
+    fileName: string,
+    change: (options: Input<IngestOptions>) => Input<IngestOptions>,
+  ): Promise<void> {
     const m = this.mapping;
     const file = m?.files.find((f) => f.name === fileName);
     if (!m || !file || !this.portrait) return;
-    const options = withSheet(m.options, fileName, sheet);
+    const options = change(m.options);
     this.mapping = { ...m, options, busy: true };
     this.#update();
     try {
-      const inspection = await this.portrait.inspect(file, { file: fileName, sheet });
+      const fileOptions = options.files?.find((f) => f.file === fileName) ?? { file: fileName };
+      const inspection = await this.portrait.inspect(file, fileOptions);
       const now = this.mapping;
       if (!now || now.files !== m.files) return;
       const inspections = now.inspections.map((i) => (i.file === fileName ? inspection : i));

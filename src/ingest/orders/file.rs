@@ -302,9 +302,21 @@ pub(crate) fn merge(done: Vec<FileDone>, options: &IngestOptions) -> Ingested {
             .map(|(_, col)| (h, col))
     });
     let mut currency = guess_currency(&marks, region, chinese_headers);
+    if let Some(code) = options.currency.as_deref().map(str::to_ascii_uppercase) {
+        let chosen = CurrencyGuess {
+            symbol: currency_symbol(&code).to_string(),
+            basis: Message::new("currency.chosen"),
+            code,
+        };
+        currency = chosen.clone();
+        for (guess, _) in &mut file_currencies {
+            *guess = Some(chosen.clone());
+        }
+    }
     let (currencies, kept) = currencies::settle(&mut lines, &file_currencies, options, &mut left_out);
-    if let Some(main) = kept {
+    if let Some(main) = kept.filter(|_| options.currency.is_none() || currencies.len() > 1) {
         currency = main;
+    } else if options.currency.is_some() {
     } else if let Some((guess, _)) = file_currencies.iter().find(|(g, _)| g.is_some()) {
         if currency.code.is_empty() || guess.as_ref().is_some_and(|g| g.basis.code == "currency.platform") {
             currency = guess.clone().unwrap_or(currency);

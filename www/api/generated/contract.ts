@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make types` (src/typegen/). Do not edit:
 // tests/generated_types.rs fails when this file is stale.
-import type { Field, Requirement, TableKind, ValueKind } from './types';
+import type { Field, PlatformChoice, Requirement, TableKind, ValueKind } from './types';
 
 /** Each table of the data contract: its fields in contract order, what each holds, what a file must map. */
 export const SCHEMAS = {
@@ -35,3 +35,77 @@ export const SCHEMAS = {
 
 /** Every field of the orders table, in contract order. */
 export const FIELDS: readonly Field[] = SCHEMAS.orders.fields.map((f) => f.field);
+
+/** The platform exports a file can be read as (`FileOptions.platform`; `none`: no platform). */
+export const PLATFORMS: PlatformChoice[] = [
+  {
+    "id": "shopify.orders",
+    "platform": "Shopify",
+    "export": "Orders export (Admin › Orders › Export)"
+  },
+  {
+    "id": "woocommerce.orders",
+    "platform": "WooCommerce",
+    "export": "Customer / Order / Coupon Export (one row per item)"
+  },
+  {
+    "id": "ebay.orders",
+    "platform": "eBay",
+    "export": "Orders report (Seller Hub › Orders › Download report)"
+  },
+  {
+    "id": "etsy.orders",
+    "platform": "Etsy",
+    "export": "Sold orders (EtsySoldOrders.csv)"
+  },
+  {
+    "id": "etsy.order_items",
+    "platform": "Etsy",
+    "export": "Sold order items (EtsySoldOrderItems.csv)"
+  },
+  {
+    "id": "amazon.all_orders",
+    "platform": "Amazon",
+    "export": "All Orders report (Seller Central, flat file)"
+  },
+  {
+    "id": "shopee.orders",
+    "platform": "Shopee",
+    "export": "Order export (Seller Centre › My Orders › Export)"
+  },
+  {
+    "id": "lazada.orders",
+    "platform": "Lazada",
+    "export": "Order export (Seller Center › Orders › Export)"
+  },
+  {
+    "id": "taobao.orders",
+    "platform": "淘宝/天猫 Taobao/Tmall",
+    "export": "订单报表 (ExportOrderList)"
+  },
+  {
+    "id": "jd.orders",
+    "platform": "京东 JD",
+    "export": "商家后台 订单导出"
+  },
+  {
+    "id": "pinduoduo.orders",
+    "platform": "拼多多 Pinduoduo",
+    "export": "商家后台 订单导出"
+  },
+  {
+    "id": "douyin.orders",
+    "platform": "抖店 Douyin",
+    "export": "订单管理 批量导出"
+  },
+  {
+    "id": "youzan.orders",
+    "platform": "有赞 Youzan",
+    "export": "订单导出（订单维度）"
+  },
+  {
+    "id": "kuaishou.orders",
+    "platform": "快手小店 Kuaishou",
+    "export": "订单导出"
+  }
+];

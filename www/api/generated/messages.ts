@@ -67,6 +67,7 @@ export const CORE_EN = {
   "currency.chinese_headers": "Chinese column headers",
   "currency.column": "the currency column ({code} on {count:count} lines)",
   "currency.platform": "{platform} sells in this currency",
+  "currency.chosen": "chosen by you",
   "currency.unknown": "no currency symbol, country column or Chinese header found",
   "region.china": "China",
   "region.uk": "United Kingdom",

@@ -398,7 +398,12 @@ date_order: DateOrder | null,
  * Exchange rates to the main currency, by ISO code (1 SGD = `rates["SGD"]` of the main
  * one): lines in a second currency are converted with them, else left out.
  */
-rates: Record<string, number>, };
+rates: Record<string, number>, 
+/**
+ * The currency of lines that do not name one, when the user knows better than the
+ * guess (a UK shop whose country column is not mapped is not in yuan).
+ */
+currency: string | null, };
 
 /**
  * What a finished ingest reports back: enough for the page's first screen.
@@ -606,6 +611,23 @@ previous: PreviousPeriod | null, };
  * One parameter of a message.
  */
 export type Param = number | number | string | Array<string>;
+
+/**
+ * Every profile as the page lists it (for choosing one by hand).
+ */
+export type PlatformChoice = { 
+/**
+ * Profile id.
+ */
+id: string, 
+/**
+ * The platform's name.
+ */
+platform: string, 
+/**
+ * The export's name.
+ */
+export: string, };
 
 /**
  * Which profile a file was read with, as the page and the report show it.
@@ -962,7 +984,15 @@ used: number,
 /**
  * Rows rejected.
  */
-rejected: number, };
+rejected: number, 
+/**
+ * The reason most rows were rejected for, when any were.
+ */
+top_rejection: RejectReason | null, 
+/**
+ * Rows left out on purpose (a status that is not a sale).
+ */
+left_out: number, };
 
 /**
  * Parameters of the sample shop. Defaults: rows 100_000, seed 42.

@@ -45,9 +45,12 @@ export function mappingFromSelections(selections: Selections): ColumnAssignment[
  * of whose fields is mapped names its field (a line amount stands in for quantity and
  * unit price).
  */
-export function missingFields(mapping: readonly ColumnAssignment[]): Field[] {
+export function missingFields(mapping: readonly ColumnAssignment[], noBuyer = false): Field[] {
   const has = (f: Field) => mapping.some((a) => a.field === f);
-  return SCHEMAS.orders.required.filter((r) => !r.any_of.some(has)).map((r) => r.reported);
+  return SCHEMAS.orders.required
+    .filter((r) => !r.any_of.some(has))
+    .map((r) => r.reported)
+    .filter((f) => !(noBuyer && f === 'customer_id'));
 }
 
 /** The fields a file must map (each requirement's named field). */
@@ -71,6 +74,31 @@ export function withSheet(options: Input<IngestOptions>, file: string, sheet: st
     delete existing.mapping;
   } else files.push({ file, sheet });
   return { ...options, files };
+}
+
+/**
+ * `options` reading `file` as platform export `platform` (a profile id, `none`, or `null`
+ * for "recognise it"); the file's column mapping is dropped (the profile maps it).
+ */
+export function withPlatform(options: Input<IngestOptions>, file: string, platform: string | null): Input<IngestOptions> {
+  const files: Input<FileOptions>[] = (options.files ?? []).map((f) => ({ ...f }));
+  let existing = files.find((f) => f.file === file);
+  if (!existing) {
+    existing = { file };
+    files.push(existing);
+  }
+  delete existing.mapping;
+  if (platform === null) delete existing.platform;
+  else existing.platform = platform;
+  return { ...options, files };
+}
+
+/** `options` with the currency of amounts that name none set (`null`: guess it). */
+export function withCurrency(options: Input<IngestOptions>, currency: string | null): Input<IngestOptions> {
+  const next = { ...options };
+  if (currency === null) delete next.currency;
+  else next.currency = currency;
+  return next;
 }
 
 /** `options` with the day/month order set. */

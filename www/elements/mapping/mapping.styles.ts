@@ -56,14 +56,52 @@ export const styles = css`
     width: 100%;
     min-width: 11rem;
   }
-  tr.assigned td:first-child {
+  tr.assigned th,
+  tr.assigned td {
+    background: var(--portrait-color-accent-soft);
+  }
+  tr.assigned th:first-child {
     box-shadow: inset 3px 0 0 var(--portrait-color-accent);
   }
+  /* the Analyse button stays on screen however many columns the file has */
   .actions {
     display: flex;
     gap: var(--portrait-space-2);
     justify-content: flex-end;
     flex-wrap: wrap;
+    position: sticky;
+    bottom: 0;
+    z-index: 1;
+    padding: var(--portrait-space-3) 0;
+    background: var(--portrait-color-bg, #fff);
+    border-top: 1px solid var(--portrait-color-border);
+  }
+  .status--warn {
+    background: var(--portrait-color-warning-soft);
+    color: var(--portrait-color-warning);
+  }
+  .platform {
+    display: grid;
+    gap: var(--portrait-space-2);
+    margin: 0 0 var(--portrait-space-3);
+  }
+  .platform__name {
+    margin: 0;
+    font-weight: var(--portrait-font-weight-medium);
+    overflow-wrap: anywhere;
+  }
+  .platform__choice,
+  .currency__choice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--portrait-space-2);
+    font-size: var(--portrait-font-size-sm);
+    color: var(--portrait-color-text-muted);
+  }
+  .platform__choice select,
+  .currency__choice select {
+    max-width: 100%;
   }
   fieldset {
     border: 0;

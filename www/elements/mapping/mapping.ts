@@ -1,9 +1,10 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { FIELDS, type DateOrder, type Field, type FileInspection, type IngestOptions, type Input } from '../../api/types.js';
-import { LocaleController, t, type MessageKey } from '../../i18n/index.js';
-import { PortraitDismissEvent, PortraitMappingEvent, PortraitSheetEvent } from '../events.js';
+import { FIELDS, PLATFORMS, type CurrencyGuess, type DateOrder, type Field, type FileInspection, type IngestOptions, type Input } from '../../api/types.js';
+
+import { coreText, LocaleController, t, type MessageKey } from '../../i18n/index.js';
+import { PortraitDismissEvent, PortraitMappingEvent, PortraitPlatformEvent, PortraitSheetEvent } from '../events.js';
 import { base } from '../shared.styles.js';
 import {
   assign,
@@ -12,11 +13,15 @@ import {
   REQUIRED_FIELDS,
   sampleValues,
   selectionsFromMapping,
+  withCurrency,
   withDateOrder,
   withMapping,
   type Selections,
 } from './mapping-model.js';
 import { styles } from './mapping.styles.js';
+
+/** Currencies offered besides the guess (ISO codes). */
+const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'HKD', 'JPY', 'SGD', 'MYR', 'PHP', 'THB', 'VND', 'IDR', 'AUD', 'CAD'];
 
 /** The day/month question, from an `ingest.ambiguous_date_order` error. */
 export interface DateQuestion {
@@ -36,6 +41,8 @@ export interface DateQuestion {
  *
  * @event portrait-mapping - `PortraitMappingEvent`: run the ingest again with `options`.
  * @event portrait-sheet - `PortraitSheetEvent`: the user picked another sheet of a workbook.
+ * @event portrait-platform - `PortraitPlatformEvent`: the user picked how a file is read
+ *   (another platform's export, or none).
  * @event portrait-dismiss - `PortraitDismissEvent`: the user cancelled.
  *
  * @csspart base - The panel.
@@ -58,7 +65,12 @@ export class PortraitMapping extends LitElement {
   /** Waiting for inspections. */
   @property({ type: Boolean }) busy = false;
 
+  /** The currency the last ingest guessed, with its evidence (`null` before one). */
+  @property({ attribute: false }) currency: CurrencyGuess | null = null;
+
   @state() private selections = new Map<string, Selections>();
+  /** The currency chosen here (`undefined`: not touched; `null`: guess it). */
+  @state() private chosenCurrency: string | null | undefined = undefined;
   @state() private dateOrder: DateOrder | null = null;
 
   #locale = new LocaleController(this);
@@ -85,13 +97,14 @@ export class PortraitMapping extends LitElement {
       }
     }
     if (this.dateOrder) options = withDateOrder(options, this.dateOrder);
+    if (this.chosenCurrency !== undefined) options = withCurrency(options, this.chosenCurrency);
     return options;
   }
 
   #complete(): boolean {
     for (const f of this.inspections) {
       const sel = this.selections.get(f.file);
-      if (!sel || missingFields(mappingFromSelections(sel)).length > 0) return false;
+      if (!sel || missingFields(mappingFromSelections(sel), f.platform?.no_buyer).length > 0) return false;
     }
     return !this.dateQuestion || this.dateOrder !== null;
   }
@@ -112,6 +125,7 @@ export class PortraitMapping extends LitElement {
         </div>
         ${this.busy ? html`<div class="card muted">${t('mapping.loading')}</div>` : nothing}
         ${this.dateQuestion ? this.#renderDate(this.dateQuestion) : nothing}
+        ${this.inspections.length && this.currency ? this.#renderCurrency(this.currency) : nothing}
         ${this.inspections.map((f) => this.#renderFile(f))}
         <div class="actions">
           <button type="button" class="btn" @click=${() => this.dispatchEvent(new PortraitDismissEvent())}>
@@ -147,9 +161,64 @@ export class PortraitMapping extends LitElement {
     </div>`;
   }
 
+  /** The currency guess with its evidence, and a choice of another. */
+  #renderCurrency(guess: CurrencyGuess) {
+    const chosen = this.chosenCurrency === undefined ? (this.options.currency ?? '') : (this.chosenCurrency ?? '');
+    const codes = CURRENCIES.includes(guess.code) || !guess.code ? CURRENCIES : [guess.code, ...CURRENCIES];
+    return html`<div class="card currency">
+      <label class="currency__choice">
+        <span>${t('mapping.currency')}</span>
+        <select
+          data-testid="currency-select"
+          .value=${live(chosen)}
+          @change=${(e: Event) => {
+            const v = (e.target as HTMLSelectElement).value;
+            this.chosenCurrency = v === '' ? null : v;
+          }}
+        >
+          <option value="" ?selected=${chosen === ''}>
+            ${guess.code ? t('mapping.currencyGuess', { code: guess.code }) : t('mapping.currencyUnknown')}
+          </option>
+          ${codes.map((c) => html`<option value=${c} ?selected=${chosen === c}>${c}</option>`)}
+        </select>
+      </label>
+      <p class="muted" data-testid="currency-basis">${t('mapping.currencyBasis', { basis: coreText(guess.basis) })}</p>
+    </div>`;
+  }
+
+  /** Which platform export the file is read as, and a choice of another (or none). */
+  #renderPlatform(f: FileInspection) {
+    const chosen = this.options.files?.find((o) => o.file === f.file)?.platform ?? '';
+    const p = f.platform;
+    return html`<div class="platform" data-testid="platform">
+      <p class="platform__name">
+        ${p
+          ? t(p.recognised ? 'mapping.platformRecognised' : 'mapping.platformChosen', { platform: p.platform, export: p.export })
+          : t('mapping.platformNone')}
+      </p>
+      ${p?.no_buyer ? html`<p class="status status--warn" role="note">${coreText({ code: 'rule.no_buyer' })}</p>` : nothing}
+      <label class="platform__choice">
+        <span>${t('mapping.platformChoose')}</span>
+        <select
+          data-testid="platform-select"
+          ?disabled=${this.busy}
+          .value=${live(chosen)}
+          @change=${(e: Event) => {
+            const v = (e.target as HTMLSelectElement).value;
+            this.dispatchEvent(new PortraitPlatformEvent(f.file, v === '' ? null : v));
+          }}
+        >
+          <option value="" ?selected=${chosen === ''}>${t('mapping.platformAuto')}</option>
+          ${PLATFORMS.map((c) => html`<option value=${c.id} ?selected=${chosen === c.id}>${c.platform} · ${c.export}</option>`)}
+          <option value="none" ?selected=${chosen === 'none'}>${t('mapping.platformOff')}</option>
+        </select>
+      </label>
+    </div>`;
+  }
+
   #renderFile(f: FileInspection) {
     const sel = this.selections.get(f.file) ?? selectionsFromMapping(f.headers.length, f.mapping);
-    const missing = missingFields(mappingFromSelections(sel));
+    const missing = missingFields(mappingFromSelections(sel), f.platform?.no_buyer);
     const fieldName = (field: Field) => t(`field.${field}` as MessageKey);
     return html`<div class="card" data-file=${f.file}>
       <div class="card__head">
@@ -174,6 +243,7 @@ export class PortraitMapping extends LitElement {
             </label>`
           : nothing}
       </div>
+      ${this.#renderPlatform(f)}
       ${missing.length
         ? html`<p class="status status--missing" role="status" data-testid="mapping-missing">
             ${t('mapping.missing', { fields: missing.map(fieldName).join(', ') })}

@@ -7,6 +7,9 @@ import { defineMessages } from '../../i18n/index.js';
 
 const en = {
   'overview.title': 'Overview',
+  'overview.rejectedWarning': '{share} of the rows were rejected ({rejected} of {read}), mostly because: {reason}. The figures below describe only the rows that could be read.',
+  'overview.rejectedWarning.link': 'See why in the data-quality report',
+  'overview.noBuyer': '{files}: {platforms} exports name no buyer.',
   'overview.customers': 'Customers',
   'overview.customers.def': 'Distinct customer IDs. Lines without a customer ID are not counted.',
   'overview.orders': 'Orders',
@@ -55,6 +58,9 @@ const en = {
 
 const zhCN: Record<keyof typeof en, string> = {
   'overview.title': '总览',
+  'overview.rejectedWarning': '{share} 的行被拒绝（{read} 行中的 {rejected} 行），主要原因：{reason}。以下数字只反映可读取的行。',
+  'overview.rejectedWarning.link': '在数据质量报告中查看原因',
+  'overview.noBuyer': '{files}：{platforms} 的导出文件不含买家。',
   'overview.customers': '客户数',
   'overview.customers.def': '不同客户 ID 的数量，不含缺少客户 ID 的明细。',
   'overview.orders': '订单数',

@@ -107,6 +107,30 @@ export const styles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  .warning {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--portrait-space-2) var(--portrait-space-4);
+    margin: 0 0 var(--portrait-space-4);
+    padding: var(--portrait-space-3) var(--portrait-space-4);
+    border-radius: var(--portrait-radius-md);
+    background: var(--portrait-color-warning-soft);
+    color: var(--portrait-color-warning);
+    font-size: var(--portrait-font-size-sm);
+  }
+  .warning p {
+    margin: 0;
+    flex: 1 1 20rem;
+  }
+  .warning a {
+    color: inherit;
+    font-weight: var(--portrait-font-weight-bold);
+  }
+  .warning--info {
+    background: var(--portrait-color-accent-soft);
+    color: var(--portrait-color-text);
+  }
   .facts {
     display: flex;
     flex-wrap: wrap;

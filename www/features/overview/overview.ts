@@ -17,12 +17,15 @@ import {
   formatPercent,
   type Locale,
 } from '../../format/format.js';
-import { LocaleController, plural, t as shellT } from '../../i18n/index.js';
+import { coreText, LocaleController, plural, t as shellT } from '../../i18n/index.js';
 import { FeatureView } from '../feature.js';
 import { t } from './messages.js';
 import { styles } from './overview.styles.js';
 
 type Key = Parameters<typeof t>[0];
+
+/** Above this share of rejected rows, the overview says its figures describe only the rest. */
+const REJECTED_WARNING = 0.05;
 
 interface Kpi {
   id: string;
@@ -141,6 +144,41 @@ export class PortraitOverview extends FeatureView {
     ];
   }
 
+  /**
+   * What the figures below cannot be trusted for: most rows rejected (more than 5 %: the
+   * KPIs describe only the rest), or an export with no buyer (no customer figures).
+   */
+  #renderDataWarnings(locale: Locale) {
+    const s = this.context?.summary;
+    if (!s) return nothing;
+    const { read, rejected, top_rejection } = s.rows;
+    const share = read > 0 ? rejected / read : 0;
+    const noBuyer = s.files.filter((f) => f.platform?.no_buyer);
+    return html`
+      ${share > REJECTED_WARNING && top_rejection
+        ? html`<div class="warning" role="alert" data-testid="rejected-warning">
+            <p>
+              ${t('overview.rejectedWarning', {
+                share: formatPercent(share, locale),
+                rejected: formatCount(rejected, locale),
+                read: formatCount(read, locale),
+                reason: coreText({ code: `reason.${top_rejection}` }),
+              })}
+            </p>
+            <a href="#/data/quality">${t('overview.rejectedWarning.link')}</a>
+          </div>`
+        : nothing}
+      ${noBuyer.length
+        ? html`<div class="warning warning--info" role="note" data-testid="no-buyer-note">
+            <p>
+              ${t('overview.noBuyer', { files: noBuyer.map((f) => f.file).join(', '), platforms: [...new Set(noBuyer.map((f) => f.platform!.platform))].join(', ') })}
+              ${coreText({ code: 'rule.no_buyer' })}
+            </p>
+          </div>`
+        : nothing}
+    `;
+  }
+
   override render() {
     const locale = this.#locale.locale;
     if (this.failed) return html`<div class="card" role="alert"><p>${t('overview.failed')}</p><p class="muted">${this.failed}</p></div>`;
@@ -149,6 +187,7 @@ export class PortraitOverview extends FeatureView {
     const money = (c: number) => formatMoney(c, this.#currency, locale);
     return html`
       <section aria-label=${t('overview.title')}>
+        ${this.#renderDataWarnings(locale)}
         ${o.previous ? this.#renderPrevious(o.previous, locale) : nothing}
         <div class="kpis" part="kpis">${this.#kpis(o, locale).map((k) => this.#renderKpi(k, locale))}</div>
         <dl class="facts">

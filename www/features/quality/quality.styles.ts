@@ -39,6 +39,9 @@ export const styles = css`
   .stat--bad .stat__value {
     color: var(--portrait-color-danger);
   }
+  .stat--warn .stat__value {
+    color: var(--portrait-color-warning);
+  }
   .stat--good .stat__value {
     color: var(--portrait-color-success);
   }
@@ -144,5 +147,24 @@ export const styles = css`
   .notes ul {
     margin: 0;
     padding-left: 1.2em;
+  }
+  .platform {
+    margin-top: var(--portrait-space-3);
+    font-size: var(--portrait-font-size-sm);
+  }
+  .platform h4 {
+    margin: 0 0 var(--portrait-space-1);
+    font-size: var(--portrait-font-size-sm);
+    overflow-wrap: anywhere;
+  }
+  .platform ul {
+    margin: 0;
+    padding-left: 1.2em;
+    color: var(--portrait-color-text-muted);
+  }
+  .plain {
+    margin: 0;
+    padding: 0;
+    list-style: none;
   }
 `;

@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { DateFormat, QualityReport, RejectionGroup } from '../../api/types.js';
+import type { DateFormat, FileReport, LeftOutGroup, QualityReport, RejectionGroup } from '../../api/types.js';
 import { base } from '../../elements/shared.styles.js';
 import { currencyCode, formatCount, formatDateRange, formatMoney, type Locale } from '../../format/format.js';
 import { coreText, LocaleController, t as shellT } from '../../i18n/index.js';
@@ -71,6 +71,7 @@ export class PortraitQuality extends FeatureView {
           ${this.#stat('rows-read', 'quality.rowsRead', n(q.rows_read))}
           ${this.#stat('rows-used', 'quality.rowsUsed', n(q.rows_used), undefined, 'good')}
           ${this.#stat('rows-rejected', 'quality.rowsRejected', n(q.rows_rejected), undefined, q.rows_rejected > 0 ? 'bad' : '')}
+          ${q.rows_left_out > 0 ? this.#stat('rows-left-out', 'quality.rowsLeftOut', n(q.rows_left_out), 'quality.rowsLeftOut.def', 'warn') : nothing}
           ${this.#stat('duplicates', 'quality.duplicates', n(q.duplicates_removed), 'quality.duplicates.def')}
           ${this.#stat('returns', 'quality.returns', n(q.return_lines), 'quality.returns.def')}
           ${this.#stat('missing-customers', 'quality.missingCustomers', n(q.missing_customer_lines), 'quality.missingCustomers.def')}
@@ -104,6 +105,7 @@ export class PortraitQuality extends FeatureView {
                 </tbody>
               </table>
             </div>
+            ${q.files.map((f) => this.#platform(f))}
             ${q.files.some((f) => f.notes.length > 0)
               ? html`<div class="notes" data-testid="quality-notes">
                   <h4>${t('quality.notes')}</h4>
@@ -128,6 +130,37 @@ export class PortraitQuality extends FeatureView {
                     : html`${t('quality.currencyUnknown')} <span class="basis">${coreText(q.currency.basis)}</span>`}
                 </dd>
               </div>
+              ${q.refunds.lines > 0
+                ? html`<div data-testid="quality-refunds">
+                    <dt>${t('quality.refunds')}</dt>
+                    <dd>
+                      ${t('quality.refunds.value', {
+                        lines: n(q.refunds.lines),
+                        value: formatMoney(q.refunds.value_cents, currencyCode(q.currency.code), locale),
+                      })}
+                    </dd>
+                  </div>`
+                : nothing}
+              ${q.currencies.length > 1
+                ? html`<div data-testid="quality-currencies">
+                    <dt>${t('quality.currencies')}</dt>
+                    <dd>
+                      <ul class="plain">
+                        ${q.currencies.map(
+                          (c) => html`<li data-currency=${c.code}>
+                            ${c.code}: ${formatMoney(c.value_cents, currencyCode(c.code), locale)} ·
+                            ${t('quality.currency.lines', { lines: n(c.lines) })} ·
+                            ${c.main
+                              ? t('quality.currency.main')
+                              : c.rate !== null
+                                ? t('quality.currency.converted', { rate: String(c.rate) })
+                                : t('quality.currency.apart')}
+                          </li>`,
+                        )}
+                      </ul>
+                    </dd>
+                  </div>`
+                : nothing}
               <div data-testid="quality-as-read" title=${t('quality.asRead.def')}>
                 <dt>${t('quality.asRead')}</dt>
                 <dd>
@@ -143,6 +176,16 @@ export class PortraitQuality extends FeatureView {
             </dl>
           </div>
         </div>
+        ${q.left_out.length
+          ? html`<div class="card" data-testid="quality-left-out">
+              <div class="card__head">
+                <h3>${t('quality.leftOut')}</h3>
+                <span class="badge">${t('quality.group.count', { count: n(q.rows_left_out) })}</span>
+              </div>
+              <p class="card__desc">${t('quality.leftOut.intro')}</p>
+              <div class="groups">${q.left_out.map((g) => this.#leftOut(g, q, locale))}</div>
+            </div>`
+          : nothing}
         <div class="card" part="rejected">
           <div class="card__head">
             <h3>${t('quality.rejected')}</h3>
@@ -160,6 +203,67 @@ export class PortraitQuality extends FeatureView {
     return html`<div class="stat ${tone ? `stat--${tone}` : ''}" data-stat=${id} title=${def ? t(def) : nothing}>
       <span class="stat__label">${t(label)}</span>
       <span class="stat__value">${value}</span>
+    </div>`;
+  }
+
+  /** The platform export a file was read as, and the rules that follow from it. */
+  #platform(f: FileReport) {
+    const p = f.platform;
+    if (!p) return nothing;
+    return html`<div class="platform" data-testid="quality-platform" data-platform=${p.id}>
+      <h4>
+        <span class="cell-text">${f.file}</span>:
+        ${t(p.recognised ? 'quality.platform.recognised' : 'quality.platform.chosen', { platform: p.platform, export: p.export })}
+      </h4>
+      <ul>
+        ${p.rules.map((r) => html`<li>${coreText({ code: r })}</li>`)}
+      </ul>
+      ${p.buyer_alternatives.length
+        ? html`<p class="muted">${t('quality.platform.alternatives', { columns: p.buyer_alternatives.join(', ') })}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  /** Lines left out on purpose for one reason: how many, their value, what said so. */
+  #leftOut(g: LeftOutGroup, q: QualityReport, locale: Locale) {
+    const n = (v: number) => formatCount(v, locale);
+    const money = (cents: number, code: string) => formatMoney(cents, currencyCode(code), locale);
+    const other = g.reason === 'other_currency';
+    return html`<div class="group" data-left-out=${g.reason}>
+      <div class="group__head">
+        <h4>${coreText({ code: `left_out.${g.reason}` })}</h4>
+        <span class="badge">${t('quality.leftOut.count', { lines: n(g.lines), orders: n(g.orders) })}</span>
+      </div>
+      <p class="card__desc">
+        ${other
+          ? g.values.map((v) => t('quality.leftOut.currency', { code: v.value, lines: n(v.lines), value: money(v.value_cents, v.value) })).join(' · ')
+          : html`${t('quality.leftOut.value', { value: money(g.value_cents, q.currency.code) })} ·
+              ${g.values.map((v, i) => html`${i ? ' · ' : ''}<span class="value">${v.value}</span> × ${n(v.lines)}`)}`}
+      </p>
+      ${g.examples.length
+        ? html`<div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">${t('quality.col.file')}</th>
+                  <th scope="col" class="num">${t('quality.col.line')}</th>
+                  <th scope="col">${t('quality.col.column')}</th>
+                  <th scope="col">${t('quality.col.value')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${g.examples.map(
+                  (e) => html`<tr>
+                    <td><span class="cell-text" title=${e.file}>${e.file}</span></td>
+                    <td class="num">${n(e.line)}</td>
+                    <td>${e.column}</td>
+                    <td><span class="value">${e.value}</span></td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : nothing}
     </div>`;
   }
 
