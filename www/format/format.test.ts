@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   currencyCode,
+  formatKpiMoney,
   daySpan,
   formatBytes,
   formatCompact,
@@ -26,10 +27,14 @@ describe('money', () => {
     expect(formatMoney(-5, 'USD', 'en')).toBe('-$0.05');
   });
 
-  it('falls back to CNY when the currency is unknown or empty', () => {
-    expect(currencyCode('')).toBe('CNY');
-    expect(currencyCode('not a code')).toBe('CNY');
-    expect(formatMoney(100, '', 'zh-CN')).toBe('¥1.00');
+  it('shows no currency when it is unknown or empty (never a silent ¥)', () => {
+    expect(currencyCode('')).toBe('');
+    expect(currencyCode('not a code')).toBe('');
+    expect(formatMoney(123456, '', 'en')).toBe('1,234.56');
+    expect(formatMoney(123456, '', 'zh-CN')).toBe('1,234.56');
+    expect(formatMoneyCompact(823_456_789, '', 'en')).toBe('8.2M');
+    expect(formatKpiMoney(973_000_000, '', 'zh-CN')).toBe('973万');
+    expect(formatMoney(100, 'GBP', 'en')).toBe('£1.00');
   });
 
   it('is exact below 100,000 units and compact above', () => {

@@ -3,7 +3,8 @@
  * unit tests pin the output for both UI languages.
  *
  * - Money arrives as integer minor units (`*_cents`) and is shown in the report's currency
- *   (default CNY) with the narrow symbol: `¥1,234.56`, `£1,234.56`.
+ *   with the narrow symbol: `¥1,234.56`, `£1,234.56`. When the currency is not known, the
+ *   amount is shown with no symbol (`1,234.56`): a UK shop must not silently turn into ¥.
  * - Large counts are compact in cards (`1.2万`, `12.3K`); the exact value goes in the tooltip.
  * - Times are wall-clock ISO strings without a zone: they are formatted in UTC so the
  *   browser's own zone never shifts a date.
@@ -14,8 +15,6 @@ export type Locale = 'en' | 'zh-CN';
 /** The Intl locale used for each UI language. */
 export const INTL_LOCALE: Record<Locale, string> = { en: 'en-US', 'zh-CN': 'zh-CN' };
 
-/** Currency shown when the report could not guess one. */
-export const DEFAULT_CURRENCY = 'CNY';
 
 /** Counts at or above this are shown compact on chart axes. */
 export const COMPACT_FROM = 10_000;
@@ -40,7 +39,7 @@ function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberForma
   return f;
 }
 
-/** A valid ISO 4217 code, or the default. */
+/** A valid ISO 4217 code, or `''` when the currency is not known. */
 export function currencyCode(code: string | null | undefined): string {
   if (code && /^[A-Z]{3}$/.test(code)) {
     try {
@@ -50,24 +49,27 @@ export function currencyCode(code: string | null | undefined): string {
       // unknown to this browser: fall through
     }
   }
-  return DEFAULT_CURRENCY;
+  return '';
 }
 
-/** `¥1,234.56` from 123456 minor units. */
-export function formatMoney(cents: number, currency: string, locale: Locale): string {
+/** How an amount in `currency` is written: with its symbol, or — unknown — as a number. */
+function moneyStyle(currency: string, cents = true): Intl.NumberFormatOptions {
   const code = currencyCode(currency);
-  return nf(locale, { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).format(cents / 100);
+  if (code) return { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' };
+  return cents ? { style: 'decimal', minimumFractionDigits: 2, maximumFractionDigits: 2 } : { style: 'decimal' };
+}
+
+/** `¥1,234.56` from 123456 minor units (`1,234.56` when the currency is not known). */
+export function formatMoney(cents: number, currency: string, locale: Locale): string {
+  return nf(locale, moneyStyle(currency)).format(cents / 100);
 }
 
 /** `¥1.2万` / `¥12.3K` for large amounts, exact below 100,000 units. */
 export function formatMoneyCompact(cents: number, currency: string, locale: Locale): string {
   const units = cents / 100;
   if (Math.abs(units) < 100_000) return formatMoney(cents, currency, locale);
-  const code = currencyCode(currency);
   return nf(locale, {
-    style: 'currency',
-    currency: code,
-    currencyDisplay: 'narrowSymbol',
+    ...moneyStyle(currency, false),
     notation: 'compact',
     minimumFractionDigits: 0,
     maximumFractionDigits: 1,
@@ -77,9 +79,7 @@ export function formatMoneyCompact(cents: number, currency: string, locale: Loca
 /** Always compact, for chart axes: `¥5K`, `¥1.2万`. */
 export function formatMoneyShort(cents: number, currency: string, locale: Locale): string {
   return nf(locale, {
-    style: 'currency',
-    currency: currencyCode(currency),
-    currencyDisplay: 'narrowSymbol',
+    ...moneyStyle(currency, false),
     notation: 'compact',
     minimumFractionDigits: 0,
     maximumFractionDigits: 1,
@@ -107,9 +107,7 @@ export function formatKpiCount(n: number, locale: Locale): string {
 export function formatKpiMoney(cents: number, currency: string, locale: Locale): string {
   if (Math.abs(cents / 100) < KPI_EXACT_BELOW) return formatMoney(cents, currency, locale);
   return nf(locale, {
-    style: 'currency',
-    currency: currencyCode(currency),
-    currencyDisplay: 'narrowSymbol',
+    ...moneyStyle(currency, false),
     notation: 'compact',
     maximumSignificantDigits: 3,
   }).format(cents / 100);

@@ -220,7 +220,7 @@ export class PortraitApp extends LitElement {
     if (!s) return null;
     const ingest = this.#ingest;
     if (this.#context?.generation !== ingest.generation || this.#context.summary !== s) {
-      this.#context = { summary: s, facts: ingest.facts ?? s.facts, currency: s.currency.code || 'CNY', generation: ingest.generation };
+      this.#context = { summary: s, facts: ingest.facts ?? s.facts, currency: s.currency.code, generation: ingest.generation };
     }
     return this.#context;
   }

@@ -92,7 +92,7 @@ export class PortraitOverview extends FeatureView {
   }
 
   get #currency(): string {
-    return this.context?.currency ?? 'CNY';
+    return this.context?.currency ?? '';
   }
 
   #kpis(o: Overview, locale: Locale): Kpi[] {

@@ -529,7 +529,7 @@ export class PortraitRfm extends FeatureView {
   }
 
   get #currency(): string {
-    return this.context?.currency ?? 'CNY';
+    return this.context?.currency ?? '';
   }
 
   #chartOption(s: RfmSummary, locale: Locale): ChartOption {
