@@ -10,7 +10,7 @@ PY := .cache/venv/bin/python
 FIXTURES := target/fixtures
 PEER_SEED := 42
 
-.PHONY: run test build setup setup-test wasm web cli types fixtures test-native test-wasm test-web test-browser bench fmt clean
+.PHONY: fuzz run test build setup setup-test wasm web cli types fixtures test-native test-wasm test-web test-browser bench fmt clean
 
 run: build
 	node scripts/serve.mjs --port $(PORT)
@@ -66,6 +66,10 @@ test-browser:
 
 bench: build
 	bash scripts/bench.sh
+
+# Coverage-guided fuzzing of the ingest (fuzz/): FUZZ_SECONDS per target (default 60).
+fuzz:
+	bash scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)
 
 fmt:
 	cargo fmt

@@ -233,6 +233,14 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "left_out.other_currency",
         "in a second currency with no exchange rate",
     ),
+    (
+        "left_out.conflicting_order",
+        "an earlier file has this order with other lines (the earlier file's are kept)",
+    ),
+    (
+        "note.cross_file_duplicates",
+        "lines that repeat a line of an earlier file, removed: {count:count}",
+    ),
     // ---- a platform profile's rules (`ingest::platforms::Profile::rules`)
     (
         "rule.first_line",

@@ -28,17 +28,20 @@ pub enum LeftOutReason {
     Failed,
     /// The line is in another currency than the shop's main one and no rate was given.
     OtherCurrency,
+    /// An earlier file has the same order with other lines (overlapping exports).
+    ConflictingOrder,
 }
 
 impl LeftOutReason {
     /// Every reason, in report order.
-    pub const ALL: [LeftOutReason; 6] = [
+    pub const ALL: [LeftOutReason; 7] = [
         LeftOutReason::Cancelled,
         LeftOutReason::Closed,
         LeftOutReason::Unpaid,
         LeftOutReason::Voided,
         LeftOutReason::Failed,
         LeftOutReason::OtherCurrency,
+        LeftOutReason::ConflictingOrder,
     ];
 
     /// The message code of the reason (`left_out.cancelled`).
@@ -50,6 +53,7 @@ impl LeftOutReason {
             LeftOutReason::Voided => "left_out.voided",
             LeftOutReason::Failed => "left_out.failed",
             LeftOutReason::OtherCurrency => "left_out.other_currency",
+            LeftOutReason::ConflictingOrder => "left_out.conflicting_order",
         }
     }
 }

@@ -37,6 +37,8 @@ export const CORE_ZH: Record<ShellCode, string> = {
   'left_out.voided': '订单已作废或删除',
   'left_out.failed': '支付失败',
   'left_out.other_currency': '属于第二种币种且没有汇率',
+  'left_out.conflicting_order': '前面的文件中该订单有不同的明细（保留前面文件的明细）',
+  'note.cross_file_duplicates': '与前面文件中某行完全相同、已去除的行：{count:count} 行',
   'rule.first_line': '只写在订单第一行的字段（支付状态、币种、取消时间）沿用到该订单的其他行',
   'rule.cancelled_at': '有取消时间的订单按已取消不计入，不论支付状态',
   'rule.status_left_out': '已取消、已关闭、未付款、已作废和支付失败的订单不计入收入、订单数和客户数，并按各自原因单独统计',

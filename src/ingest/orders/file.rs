@@ -3,6 +3,7 @@
 //! `Ingested` with its `QualityReport`.
 
 use super::currencies;
+use super::overlap;
 use super::sink::{OrdersSink, Refund};
 use crate::ingest::left_out::LeftOut;
 use crate::message::Message;
@@ -294,6 +295,19 @@ pub(crate) fn merge(done: Vec<FileDone>, options: &IngestOptions) -> Ingested {
     }
     let mut lines = lines.unwrap_or_default();
     lines.finish();
+    let file_lens: Vec<usize> = file_currencies.iter().map(|(_, n)| *n).collect();
+    let (overlap, kept) = overlap::settle(&mut lines, &file_lens, &mut left_out);
+    for ((_, n), k) in file_currencies.iter_mut().zip(kept) {
+        *n = k;
+    }
+    duplicates += overlap.duplicate_lines;
+    if overlap.duplicate_lines > 0 {
+        if let Some(last) = reports.last_mut() {
+            last.notes.push(
+                Message::new("note.cross_file_duplicates").with("count", overlap.duplicate_lines),
+            );
+        }
+    }
     let region = region_header.as_deref().and_then(|h| {
         lines
             .dimensions

@@ -4,6 +4,7 @@
 
 mod currencies;
 pub(crate) mod file;
+mod overlap;
 mod halves;
 pub(crate) mod sink;
 

@@ -29,6 +29,8 @@ export const CORE_EN = {
   "left_out.voided": "voided or deleted order",
   "left_out.failed": "failed payment",
   "left_out.other_currency": "in a second currency with no exchange rate",
+  "left_out.conflicting_order": "an earlier file has this order with other lines (the earlier file's are kept)",
+  "note.cross_file_duplicates": "lines that repeat a line of an earlier file, removed: {count:count}",
   "rule.first_line": "order fields written only on an order's first line (payment status, currency, cancellation) are carried to its other lines",
   "rule.cancelled_at": "an order with a cancellation time is left out as cancelled, whatever its payment status",
   "rule.status_left_out": "cancelled, closed, unpaid, voided and failed orders are left out of revenue, orders and customers, and counted under their own reason",

@@ -1,0 +1,170 @@
+// Shop-platform exports in the page, as a merchant drops them: three platforms at once give
+// the CLI's numbers with each platform named and its rules stated; statuses are honoured;
+// a per-order total is never a line amount; a mostly-rejected file says so above its KPIs;
+// an unknown currency is never shown as ¥ and can be chosen; the mapping panel keeps its
+// Analyse button on screen for a 79-column export. Fixtures: tests/fixtures/platforms
+// (scripts/platform_fixtures.py).
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
+import { kpis, launch, openApp, requireBuild, ROOT, showTab, startServer, waitForResults } from './helpers.mjs';
+
+const PLATFORMS = path.join(ROOT, 'tests', 'fixtures', 'platforms');
+const CLI = process.env.PORTRAIT_BIN ?? path.join(ROOT, 'target', 'release', 'portrait');
+const SHOPIFY = path.join(PLATFORMS, 'shopify_orders_export.csv');
+const TAOBAO = path.join(PLATFORMS, 'ExportOrderList202403011200.csv');
+const JD = path.join(PLATFORMS, 'jd_orders.csv');
+
+let server;
+let browser;
+let tmp;
+
+before(async () => {
+  requireBuild();
+  server = await startServer();
+  browser = await launch({ acceptDownloads: true });
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'portrait-platforms-'));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+/** Runs `fn` on an element inside the app's open view (through the shadow roots). */
+function inView(page, tag, fn, arg) {
+  return page.evaluate(
+    ([tag, body, arg]) => {
+      const app = document.querySelector('portrait-app');
+      const el = app?.shadowRoot?.querySelector(tag);
+      return new Function('root', 'arg', body)(el?.shadowRoot, arg);
+    },
+    [tag, `return (${fn.toString()})(root, arg);`, arg],
+  );
+}
+
+async function drop(page, files) {
+  await openApp(page, server.origin, '?sample=0');
+  await page.locator('portrait-dropzone input[type=file]').setInputFiles(files);
+  await waitForResults(page, 60_000);
+}
+
+const skipNoCli = existsSync(CLI) ? false : `${path.relative(ROOT, CLI)} is missing: build it with \`make build\``;
+
+test("three platforms' exports give the CLI's numbers, each platform named with its rules", { skip: skipNoCli }, async () => {
+  const { page } = browser;
+  await drop(page, [SHOPIFY, TAOBAO, JD]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('portrait-app button[data-action="export"]').click(),
+  ]);
+  const pageJson = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const { stdout } = await promisify(execFile)(CLI, ['analyze', SHOPIFY, TAOBAO, JD, '--json']);
+  assert.deepEqual(pageJson, JSON.parse(stdout), 'the page exports what the CLI prints');
+  assert.deepEqual(
+    pageJson.files.map((f) => f.platform?.id),
+    ['shopify.orders', 'taobao.orders', 'jd.orders'],
+  );
+  assert.ok(pageJson.files.every((f) => f.preview.length === 0), 'no raw preview rows in an export');
+  // yuan lines outnumber the Shopify dollars: those are set aside, never summed
+  assert.equal(pageJson.quality.currency.code, 'CNY');
+  const usd = pageJson.quality.currencies.find((c) => c.code === 'USD');
+  assert.equal(usd.main, false);
+
+  await showTab(page, 'quality');
+  const shown = await inView(page, 'portrait-quality', (root) => ({
+    platforms: [...root.querySelectorAll('[data-testid="quality-platform"]')].map((p) => p.getAttribute('data-platform')),
+    rules: root.querySelector('[data-platform="taobao.orders"] ul')?.textContent ?? '',
+    leftOut: [...root.querySelectorAll('[data-left-out]')].map((g) => g.getAttribute('data-left-out')),
+    stat: root.querySelector('[data-stat="rows-left-out"] .stat__value')?.textContent?.trim(),
+  }));
+  assert.deepEqual(shown.platforms, ['shopify.orders', 'taobao.orders', 'jd.orders']);
+  assert.match(shown.rules, /what the buyer paid less shipping/);
+  for (const reason of ['cancelled', 'closed', 'unpaid', 'voided', 'other_currency']) {
+    assert.ok(shown.leftOut.includes(reason), `left out: ${reason} (${shown.leftOut})`);
+  }
+  assert.equal(Number(shown.stat.replace(/\D/g, '')), pageJson.quality.rows_left_out);
+  assert.deepEqual(browser.consoleErrors, []);
+});
+
+test('a JD export with its 订单状态 honours it: cancelled orders left out, net revenue below gross', async () => {
+  const { page } = browser;
+  await drop(page, [JD]);
+  const k = await kpis(page);
+  assert.ok(!k.revenue.includes('-'), `net revenue ${k.revenue}`);
+  await showTab(page, 'quality');
+  const groups = await inView(page, 'portrait-quality', (root) =>
+    [...root.querySelectorAll('[data-left-out]')].map((g) => g.getAttribute('data-left-out')),
+  );
+  assert.deepEqual(groups.sort(), ['cancelled', 'voided']);
+});
+
+test("Shopify's per-order Total is never proposed as a line amount, and Analyse stays on screen", async () => {
+  const { page } = browser;
+  await drop(page, [SHOPIFY]);
+  await page.locator('portrait-app button[data-action="review-mapping"]').click();
+  await page.waitForSelector('portrait-mapping');
+  const panel = await page.evaluate(() => {
+    const m = document.querySelector('portrait-app').shadowRoot.querySelector('portrait-mapping').shadowRoot;
+    const select = (header) => {
+      const row = [...m.querySelectorAll('tbody tr')].find((r) => r.querySelector('th').textContent.trim() === header);
+      return row?.querySelector('select')?.value;
+    };
+    const apply = [...m.querySelectorAll('.actions button')].at(-1).getBoundingClientRect();
+    return {
+      total: select('Total'),
+      price: select('Lineitem price'),
+      platform: m.querySelector('[data-testid="platform"] .platform__name')?.textContent?.trim(),
+      applyVisible: apply.top >= 0 && apply.bottom <= window.innerHeight,
+      columns: m.querySelectorAll('tbody tr').length,
+    };
+  });
+  assert.equal(panel.columns, 79);
+  assert.equal(panel.total, '', 'Total feeds no field');
+  assert.equal(panel.price, 'unit_price');
+  assert.match(panel.platform, /Recognised: Shopify/);
+  assert.ok(panel.applyVisible, 'the Analyse button is on screen with 79 columns');
+});
+
+test('a mostly rejected file says so above its KPIs, with the main reason and a link to the quality report', async () => {
+  const { page } = browser;
+  const rows = ['order_id,customer_id,order_date,quantity,unit_price'];
+  for (let i = 0; i < 20; i++) rows.push(`A${i},c${i % 3},${i < 3 ? '2024-03-0' + (i + 1) : 'soon'},1,9.90`);
+  const file = path.join(tmp, 'mostly-bad.csv');
+  await writeFile(file, rows.join('\n') + '\n');
+  await drop(page, [file]);
+  const warning = page.locator('portrait-app portrait-overview [data-testid="rejected-warning"]');
+  await warning.waitFor();
+  const text = await warning.textContent();
+  assert.match(text, /85(\.0)?%/);
+  assert.match(text, /order date is not a date/);
+  await warning.locator('a').click();
+  await page.waitForSelector('portrait-app[data-view="quality"]');
+});
+
+test('an unknown currency is never shown as ¥, and choosing one in the mapping panel applies it', async () => {
+  const { page } = browser;
+  // a UK shop's export whose country column is not one Portrait maps
+  const rows = ['order_id,customer_id,order_date,quantity,unit_price,ship_to'];
+  for (let i = 0; i < 12; i++) rows.push(`B${i},c${i % 4},2024-05-${String(i + 1).padStart(2, '0')},2,12.50,Leeds`);
+  const file = path.join(tmp, 'uk-shop.csv');
+  await writeFile(file, rows.join('\n') + '\n');
+  await drop(page, [file]);
+  let k = await kpis(page);
+  assert.ok(!k.revenue.includes('¥'), `revenue ${k.revenue} is not in yuan`);
+  assert.equal(k.revenue, '300.00');
+  await page.locator('portrait-app button[data-action="review-mapping"]').click();
+  await page.waitForSelector('portrait-mapping');
+  const mapping = page.locator('portrait-app portrait-mapping');
+  await mapping.locator('[data-testid="currency-select"]').selectOption('GBP');
+  await mapping.locator('.actions button.btn--primary').click();
+  await waitForResults(page);
+  k = await kpis(page);
+  assert.equal(k.revenue, '£300.00');
+});
