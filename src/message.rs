@@ -165,6 +165,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ("reason.invalid_price", "price or amount is not a number"),
     ("reason.malformed", "row is malformed"),
     (
+        "reason.nul_byte",
+        "a cell holds a NUL byte (the file is damaged there)",
+    ),
+    (
         "detail.field_count",
         "expected {expected} fields, found {found}",
     ),
@@ -471,6 +475,22 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "{file}: no sheet named \"{sheet}\"; the workbook has {sheets:quoted}",
     ),
     ("ingest.xlsx", "{file}: cannot read the workbook: {detail}"),
+    ("ingest.xlsx_unreadable", "{file}: {why:msg}"),
+    (
+        "xlsx.not_workbook",
+        "this is a zip archive, not an Excel workbook (.xlsx): unzip it and drop the file \
+         inside, or save the sheet as .xlsx or CSV",
+    ),
+    (
+        "xlsx.truncated",
+        "the workbook is incomplete — cut short while it was downloaded or copied: download \
+         the export again",
+    ),
+    (
+        "xlsx.encrypted",
+        "the workbook is protected by a password: open it in Excel, remove the password and \
+         save it again",
+    ),
     (
         "ingest.json",
         "{file}: line {line}, column {column}: {detail}",

@@ -416,3 +416,30 @@ fn peer_orders_split_equals_whole_in_the_session() {
         whole.report_json().expect("json")
     );
 }
+
+#[test]
+fn statuses_refunds_and_totals_rows_agree_at_every_cut() {
+    // left-out statuses, a refund amount, a refunded status, a totals row and a blank row:
+    // the tail's left-out rows, refunds and passed rows cross to the head like its lines
+    let f = csv(
+        "status.csv",
+        "order_id,customer_id,order_date,quantity,unit_price,status,refund_amount\n\
+         A1,c1,2024-03-01,1,10.00,交易成功,\n\
+         A2,c2,2024-03-02,2,5.00,交易关闭,\n\
+         A3,c1,2024-03-03,1,8.00,退款成功,\n\
+         A4,c3,2024-03-04,3,2.00,paid,1.50\n\
+         A5,c2,2024-03-05,1,9.00,已取消,\n\
+         ,,,,,,\n\
+         A6,c4,2024-03-06,1,7.00,已发货,\n\
+         A6,c4,2024-03-06,1,7.00,已发货,\n\
+         合计,,,10,53.00,,\n",
+    );
+    agrees_at_every_cut(&f, IngestOptions::default());
+    let whole = ingest_all(vec![f], IngestOptions::default()).expect("ingests");
+    let q = &whole.report;
+    assert_eq!(q.rows_left_out, 2);
+    assert_eq!(q.refunds.lines, 2);
+    assert_eq!(q.refunds.value_cents, -800 - 150);
+    assert_eq!(q.duplicates_removed, 1);
+    assert_eq!(q.rows_used, 4);
+}

@@ -129,6 +129,22 @@ fn sniff_utf16(sample: &[u8]) -> Option<TextEncoding> {
     }
 }
 
+/// At most this share of a text's bytes may be NUL (1 in 1,000, and at least 16 of them):
+/// a stray NUL in a cell of an export (a bad copy, a damaged sector) rejects its row only.
+const STRAY_NULS_PER_MILLE: usize = 1;
+
+/// True when `bytes` are text with a few stray NUL bytes rather than binary data: no known
+/// binary signature, few NULs, few other control bytes.
+fn stray_nuls_only(bytes: &[u8], sample: &[u8], controls: usize) -> bool {
+    if matches!(describe_binary(bytes, None), BinaryKind::Known(_)) {
+        return false;
+    }
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    let allowed = (bytes.len() * STRAY_NULS_PER_MILLE / 1000).max(16);
+    let sample_nuls = sample.iter().filter(|&&b| b == 0).count();
+    nuls <= allowed && (controls - sample_nuls) * 10 <= sample.len()
+}
+
 fn refuse_binary(file: &str, bytes: &[u8]) -> Result<(), IngestError> {
     // `contains` on bytes is a memchr; find the position only when there is one
     let nul_at = if bytes.contains(&0) {
@@ -141,6 +157,9 @@ fn refuse_binary(file: &str, bytes: &[u8]) -> Result<(), IngestError> {
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a))
         .count();
+    if nul_at.is_some() && stray_nuls_only(bytes, sample, controls) {
+        return Ok(());
+    }
     if nul_at.is_some() || controls * 10 > sample.len() {
         return Err(IngestError::new(IngestErrorKind::Binary {
             file: file.to_string(),

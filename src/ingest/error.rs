@@ -174,6 +174,13 @@ pub enum IngestErrorKind {
         /// The reader's message.
         message: String,
     },
+    /// A workbook that cannot be read for a reason a merchant can act on.
+    XlsxUnreadable {
+        /// File name.
+        file: String,
+        /// Why, as a message code (`xlsx.not_workbook`, `xlsx.truncated`, `xlsx.encrypted`).
+        why: &'static str,
+    },
     /// The JSON text is malformed (or not objects).
     Json {
         /// File name.
@@ -284,6 +291,7 @@ impl IngestErrorKind {
             Xlsx { file, message } => m
                 .with("file", file.as_str())
                 .with("detail", message.as_str()),
+            XlsxUnreadable { file, why } => m.with("file", file.as_str()).with("why", *why),
             Json {
                 file,
                 line,
@@ -348,6 +356,7 @@ impl IngestErrorKind {
             IngestErrorKind::AmbiguousDateOrder { .. } => "ingest.ambiguous_date_order",
             IngestErrorKind::SheetNotFound { .. } => "ingest.sheet_not_found",
             IngestErrorKind::Xlsx { .. } => "ingest.xlsx",
+            IngestErrorKind::XlsxUnreadable { .. } => "ingest.xlsx_unreadable",
             IngestErrorKind::Json { .. } => "ingest.json",
             IngestErrorKind::NoUsableRows { .. } => "ingest.no_usable_rows",
         }
@@ -408,6 +417,7 @@ impl IngestError {
             | IngestErrorKind::AmbiguousDateOrder { file, .. }
             | IngestErrorKind::SheetNotFound { file, .. }
             | IngestErrorKind::Xlsx { file, .. }
+            | IngestErrorKind::XlsxUnreadable { file, .. }
             | IngestErrorKind::Json { file, .. }
             | IngestErrorKind::NoUsableRows { file, .. } => Some(file),
         }

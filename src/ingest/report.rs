@@ -29,11 +29,13 @@ pub enum RejectReason {
     InvalidPrice,
     /// The row is not valid UTF-8 text after decoding, or not a JSON object.
     Malformed,
+    /// A cell holds a NUL byte (a stray one in a text file).
+    NulByte,
 }
 
 impl RejectReason {
     /// Every reason, in report order.
-    pub const ALL: [RejectReason; 7] = [
+    pub const ALL: [RejectReason; 8] = [
         RejectReason::WrongFieldCount,
         RejectReason::MissingOrderId,
         RejectReason::MissingDate,
@@ -41,6 +43,7 @@ impl RejectReason {
         RejectReason::InvalidQuantity,
         RejectReason::InvalidPrice,
         RejectReason::Malformed,
+        RejectReason::NulByte,
     ];
 
     /// The message code of the reason (`reason.invalid_date`; its wording is in
@@ -54,6 +57,7 @@ impl RejectReason {
             RejectReason::InvalidQuantity => "reason.invalid_quantity",
             RejectReason::InvalidPrice => "reason.invalid_price",
             RejectReason::Malformed => "reason.malformed",
+            RejectReason::NulByte => "reason.nul_byte",
         }
     }
 

@@ -452,6 +452,13 @@ impl<S: Sink> FileRows<S> {
             self.passed.blank += 1;
             return;
         }
+        if cells.text.contains('\0') {
+            // a stray NUL byte in an otherwise text file (`encoding::stray_nuls_only`)
+            let col = (0..rec.len()).find(|&i| cells.get(i).contains('\0'));
+            let value = col.map_or_else(|| record_text(rec), |c| cells.get(c).replace('\0', "␀"));
+            self.reject(RejectReason::NulByte, line, col, &value);
+            return;
+        }
         if is_totals_row(rec) {
             self.passed.totals.push(line);
             return;

@@ -623,3 +623,66 @@ fn the_report_serialises_with_the_documented_field_names() {
     let inspection = serde_json::to_value(&d.files[0]).expect("serialises");
     assert_eq!(inspection["mapping"][0]["field"], "order_id");
 }
+
+#[test]
+fn title_rows_above_the_header_and_a_totals_row_below_are_passed_over_and_said() {
+    let text = "订单报表 导出时间：2024-03-01 10:00\n\
+                \n\
+                订单编号,买家会员名,下单时间,数量,实付金额\n\
+                T1,小王,2024-02-27 10:00:00,1,89.50\n\
+                T2,小李,2024-02-28 11:00:00,2,44.00\n\
+                合计,,,3,133.50\n";
+    let d = check("订单报表.csv", text);
+    assert_eq!(d.lines.amount_cents, vec![8950, 4400]);
+    assert_eq!(d.report.rows_rejected, 0);
+    assert_eq!(d.files[0].headers[0], "订单编号");
+    let notes: Vec<String> = d.report.files[0].notes.iter().map(|m| m.to_string()).collect();
+    assert!(
+        notes.iter().any(|n| n == "title lines above the header passed over: 1 (the header is line 3)"),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|n| n == "totals rows passed over: 1 (the first at line 6)"),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn blank_rows_of_empty_cells_are_passed_over_not_rejected() {
+    let text = format!("{HEADER}\nA1,c,2024-03-05,1,1\n,,,,\nA2,c,2024-03-06,1,1\n");
+    let d = check("o.csv", &text);
+    assert_eq!(d.lines.len(), 2);
+    assert_eq!(d.report.rows_rejected, 0);
+    let notes: Vec<String> = d.report.files[0].notes.iter().map(|m| m.to_string()).collect();
+    assert!(notes.contains(&"blank rows passed over: 1".to_string()), "{notes:?}");
+}
+
+#[test]
+fn a_stray_nul_rejects_its_row_with_line_and_column_and_the_rest_is_read() {
+    let text = format!("{HEADER}\nA1,c1,2024-03-05,1,1\nA2,c\u{0}2,2024-03-06,1,1\nA3,c3,2024-03-07,1,1\n");
+    let d = check("o.csv", &text);
+    assert_eq!(d.lines.len(), 2);
+    let g = group(&d, RejectReason::NulByte);
+    assert_eq!(g.count, 1);
+    assert_eq!((g.examples[0].line, g.examples[0].column.as_str()), (3, "customer_id"));
+    assert_eq!(g.examples[0].value, "c␀2");
+    // a file that is mostly NULs is binary, and refused
+    let mut binary = text.into_bytes();
+    binary.extend(std::iter::repeat_n(0u8, 64));
+    assert_eq!(check_err("o.csv", binary, IngestOptions::default()).code(), "ingest.binary_file");
+}
+
+#[test]
+fn an_orders_first_line_carries_its_order_fields_to_the_others() {
+    // Shopify: the second line item of #1001 leaves payment status and currency blank
+    let text = "Name,Email,Financial Status,Currency,Created at,Lineitem quantity,Lineitem price,Lineitem sku,Cancelled at\n\
+                #1001,a@x.com,refunded,USD,2024-03-01 10:00:00 -0700,1,10.00,S1,\n\
+                #1001,a@x.com,,,2024-03-01 10:00:00 -0700,2,5.00,S2,\n\
+                #1002,b@x.com,paid,USD,2024-03-02 10:00:00 -0700,1,7.00,S1,2024-03-03 09:00:00 -0700\n\
+                #1002,b@x.com,,,2024-03-02 10:00:00 -0700,1,3.00,S3,\n";
+    let d = check("orders_export.csv", text);
+    // both lines of #1001 are refunded (a purchase and a return each); #1002 is cancelled
+    assert_eq!(d.lines.amount_cents, vec![1000, 1000, -1000, -1000]);
+    assert_eq!(d.report.rows_left_out, 2);
+    assert_eq!(d.files[0].platform.as_ref().map(|p| p.id.as_str()), Some("shopify.orders"));
+}

@@ -26,11 +26,35 @@ pub(crate) struct Sheet {
     pub date_cells: Vec<u64>,
 }
 
+/// The reader's error, in words a merchant can act on where it is one of the usual two: a
+/// zip that is not a workbook, a workbook cut short (a download or copy that did not finish).
 fn xlsx_error(file: &str, e: impl std::fmt::Display) -> IngestError {
-    IngestError::new(IngestErrorKind::Xlsx {
-        file: file.to_string(),
-        message: e.to_string(),
-    })
+    let message = e.to_string();
+    let lower = message.to_lowercase();
+    let why = if lower.contains("file not found")
+        && ["_rels", "content_types", "workbook"].iter().any(|p| lower.contains(p))
+    {
+        Some("xlsx.not_workbook")
+    } else if ["eocd", "invalid zip", "unexpected eof", "corrupt", "end of central"]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
+        Some("xlsx.truncated")
+    } else if lower.contains("password") || lower.contains("encrypt") {
+        Some("xlsx.encrypted")
+    } else {
+        None
+    };
+    match why {
+        Some(why) => IngestError::new(IngestErrorKind::XlsxUnreadable {
+            file: file.to_string(),
+            why,
+        }),
+        None => IngestError::new(IngestErrorKind::Xlsx {
+            file: file.to_string(),
+            message,
+        }),
+    }
 }
 
 /// Writes a float the way a spreadsheet shows it: integers without `.0`.

@@ -72,10 +72,13 @@ test("three platforms' exports give the CLI's numbers, each platform named with 
     ['shopify.orders', 'taobao.orders', 'jd.orders'],
   );
   assert.ok(pageJson.files.every((f) => f.preview.length === 0), 'no raw preview rows in an export');
-  // yuan lines outnumber the Shopify dollars: those are set aside, never summed
-  assert.equal(pageJson.quality.currency.code, 'CNY');
-  const usd = pageJson.quality.currencies.find((c) => c.code === 'USD');
-  assert.equal(usd.main, false);
+  // dollars and yuan are never summed: the currency of most lines is the main one, and the
+  // other is set aside with its own total
+  const codes = pageJson.quality.currencies.map((c) => c.code).sort();
+  assert.deepEqual(codes, ['CNY', 'USD']);
+  const main = pageJson.quality.currencies.find((c) => c.main);
+  assert.equal(pageJson.quality.currency.code, main.code);
+  assert.equal(pageJson.quality.currencies.filter((c) => c.main).length, 1);
 
   await showTab(page, 'quality');
   const shown = await inView(page, 'portrait-quality', (root) => ({

@@ -67,6 +67,7 @@ const en = {
   'reason.invalid_quantity': 'Quantity is not a number',
   'reason.invalid_price': 'Price or amount is not a number',
   'reason.malformed': 'Malformed row',
+  'reason.nul_byte': 'A cell holds a NUL byte',
 } as const;
 
 const zhCN: Record<keyof typeof en, string> = {
@@ -131,6 +132,7 @@ const zhCN: Record<keyof typeof en, string> = {
   'reason.invalid_quantity': '数量不是数字',
   'reason.invalid_price': '单价或金额不是数字',
   'reason.malformed': '行格式错误',
+  'reason.nul_byte': '单元格中有 NUL 字节',
 };
 
 /** This view's `t`. */
