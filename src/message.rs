@@ -454,7 +454,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     (
         "ingest.missing_columns",
         "{file}: line 1: no column found for {missing:fields}; the header has \
-         {headers:columns}",
+         {headers:columns}[; by their values, {proposed_columns:quoted} look like \
+         {proposed_fields:fields}]",
     ),
     (
         "ingest.invalid_mapping",

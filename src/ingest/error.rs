@@ -128,6 +128,8 @@ pub enum IngestErrorKind {
         missing: Vec<Field>,
         /// The header cells, each cut to 40 characters, at most 30 of them.
         headers: Vec<String>,
+        /// Columns whose values look like the missing fields (`proposals::propose`).
+        proposals: Vec<crate::ingest::proposals::Proposal>,
     },
     /// A user-given mapping points outside the table.
     InvalidMapping {
@@ -250,10 +252,25 @@ impl IngestErrorKind {
                 file,
                 missing,
                 headers,
+                proposals,
             } => m
                 .with("file", file.as_str())
                 .with("missing", field_names(missing))
-                .with("headers", headers.clone()),
+                .with("headers", headers.clone())
+                .with(
+                    "proposed_columns",
+                    proposals
+                        .iter()
+                        .map(|p| format!("{} ({})", p.header, p.samples.join(", ")))
+                        .collect::<Vec<_>>(),
+                )
+                .with(
+                    "proposed_fields",
+                    proposals
+                        .iter()
+                        .map(|p| p.field.name().to_string())
+                        .collect::<Vec<_>>(),
+                ),
             InvalidMapping {
                 file,
                 field,
@@ -502,6 +519,7 @@ mod tests {
                 file: "a.csv".into(),
                 missing: vec![Field::CustomerId, Field::UnitPrice],
                 headers: vec!["x".into(), "y".into()],
+                proposals: Vec::new(),
             },
             "ingest.missing_columns",
             "a.csv: line 1: no column found for customer_id, unit_price (or line_amount); the \

@@ -4,6 +4,7 @@
 
 use super::columns::{ColumnAssignment, Field};
 use super::platforms::PlatformMatch;
+use super::proposals::Proposal;
 use super::report::QualityReport;
 use super::values::DateOrder;
 use crate::dataset::OrderLines;
@@ -92,6 +93,8 @@ pub struct FileInspection {
     pub preview: Vec<Vec<String>>,
     /// The platform export the file is read as, when one was recognised or chosen.
     pub platform: Option<PlatformMatch>,
+    /// Columns whose values look like the required fields the header did not name.
+    pub proposals: Vec<Proposal>,
 }
 
 /// What ingest tells about the files, kept beside the data: the analyses read it (`quality`)

@@ -42,6 +42,7 @@ mod left_out;
 mod open;
 pub mod orders;
 pub mod platforms;
+pub mod proposals;
 mod record;
 pub mod report;
 mod rows;

@@ -10,6 +10,7 @@ use super::files::{FileInspection, FileOptions, SourceFile};
 use super::json_source::read_json;
 use super::record::record_cells;
 use super::platforms::{self, PlatformMatch, Profile};
+use super::proposals::propose;
 use super::schema::Schema;
 use super::sniff::{is_xlsx, sniff_text, Format};
 use super::source::{Source, TableSource};
@@ -54,6 +55,7 @@ impl Opened {
             missing,
             preview,
             platform: None,
+            proposals: Vec::new(),
         }
     }
 }
@@ -191,11 +193,14 @@ pub(crate) fn resolve_mapping(
     })
 }
 
-/// Reads up to 5 records as text.
-fn preview(source: &mut Source) -> Result<Vec<Vec<String>>, IngestError> {
+/// Records whose values columns are proposed from (`proposals`).
+pub(crate) const PROPOSAL_ROWS: usize = 20;
+
+/// Reads up to `n` records as text.
+pub(crate) fn sample_rows(source: &mut Source, n: usize) -> Result<Vec<Vec<String>>, IngestError> {
     let mut rec = ByteRecord::new();
     let mut rows = Vec::new();
-    while rows.len() < 5 {
+    while rows.len() < n {
         if source.next_record(&mut rec)?.is_none() {
             break;
         }
@@ -213,12 +218,15 @@ pub(crate) fn inspect(
     let mut opened = open(&file.name, file.bytes.clone(), options, true, None)?;
     let headers = opened.source.headers().to_vec();
     let resolved = resolve_mapping(schema, &file.name, &headers, options)?;
-    let rows = preview(&mut opened.source)?;
+    let mut rows = sample_rows(&mut opened.source, PROPOSAL_ROWS)?;
+    let proposals = propose(&headers, &rows, &resolved.mapping, &resolved.missing);
+    rows.truncate(5);
     let platform = resolved
         .profile
         .map(|(p, recognised)| PlatformMatch::new(p, &headers, recognised));
     let mut inspection =
         opened.inspection(&file.name, headers, resolved.mapping, resolved.missing, rows);
     inspection.platform = platform;
+    inspection.proposals = proposals;
     Ok(inspection)
 }

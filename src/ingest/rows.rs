@@ -11,7 +11,8 @@ use super::columns::ColumnAssignment;
 use super::csv_source::cut_partial_char;
 use super::error::{IngestError, IngestErrorKind, NoRows};
 use super::files::{FileInspection, FileOptions, IngestOptions};
-use super::open::{open, resolve_mapping, Opened};
+use super::open::{open, resolve_mapping, sample_rows, Opened, PROPOSAL_ROWS};
+use super::proposals::propose;
 use super::record::{record_cells, record_text, Cells, RowInfo};
 use super::report::{cut_chars, FieldCount, RejectReason, Rejection, Rejections};
 use super::left_out::{Aside, LeftOut};
@@ -334,11 +335,14 @@ impl<S: Sink> FileRows<S> {
         let sink = match S::new(&mapping, profile.map(|p| p.0), &opened, rows, all_options) {
             Some(sink) if missing.is_empty() => sink,
             _ => {
+                let sample = sample_rows(&mut opened.source, PROPOSAL_ROWS)?;
+                let proposals = propose(&headers, &sample, &mapping, &missing);
                 return Err(IngestError::new(IngestErrorKind::MissingColumns {
                     file: name,
                     missing,
                     headers: headers.iter().take(30).map(|h| cut_chars(h, 40)).collect(),
-                }))
+                    proposals,
+                }));
             }
         };
         let mut notes = sink.notes();

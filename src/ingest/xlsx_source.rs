@@ -207,10 +207,10 @@ mod tests {
     #[test]
     fn garbage_is_a_workbook_error_not_a_panic() {
         let err = read_sheet("x.xlsx", b"PK\x03\x04garbage", None, None).expect_err("fails");
-        assert_eq!(err.code(), "ingest.xlsx");
+        assert_eq!(err.code(), "ingest.xlsx_unreadable");
         assert!(
             err.to_string()
-                .starts_with("x.xlsx: cannot read the workbook"),
+                .starts_with("x.xlsx: the workbook is incomplete"),
             "{err}"
         );
     }

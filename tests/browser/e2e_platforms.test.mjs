@@ -171,3 +171,32 @@ test('an unknown currency is never shown as ¥, and choosing one in the mapping 
   k = await kpis(page);
   assert.equal(k.revenue, '£300.00');
 });
+
+test('an unknown layout gets its obvious columns proposed by their values, and analyses once confirmed', async () => {
+  const { page } = browser;
+  const rows = ['Belegnr,Kunde,Datum,Artikel,Menge,Betrag'];
+  for (let i = 0; i < 8; i++) rows.push(`R-${1001 + i},K${10 + (i % 3)},2024-03-0${1 + (i % 8)} 10:00,Tee,${1 + (i % 3)},${(9.9 * (1 + (i % 3))).toFixed(2)}`);
+  const file = path.join(tmp, 'belege.csv');
+  await writeFile(file, rows.join('\n') + '\n');
+  await openApp(page, server.origin, '?sample=0');
+  await page.locator('portrait-dropzone input[type=file]').setInputFiles(file);
+  await page.waitForSelector('portrait-mapping');
+  const mapping = page.locator('portrait-app portrait-mapping');
+  await mapping.locator('[data-proposed="true"]').first().waitFor();
+  const chosen = await page.evaluate(() => {
+    const m = document.querySelector('portrait-app').shadowRoot.querySelector('portrait-mapping').shadowRoot;
+    return [...m.querySelectorAll('tbody tr')].map((r) => [r.querySelector('th .header-cell').textContent.trim(), r.querySelector('select').value]);
+  });
+  assert.deepEqual(Object.fromEntries(chosen), {
+    Belegnr: 'order_id',
+    Kunde: 'customer_id',
+    Datum: 'order_date',
+    Artikel: '',
+    Menge: 'quantity',
+    Betrag: 'line_amount',
+  });
+  await mapping.locator('.actions button.btn--primary').click();
+  await waitForResults(page);
+  const k = await kpis(page);
+  assert.equal(k.orders, '8');
+});

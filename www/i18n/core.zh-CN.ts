@@ -114,7 +114,7 @@ export const CORE_ZH: Record<ShellCode, string> = {
   'ingest.not_a_table': '{file}：第 {line} 行：{problem:msg}',
   'ingest.split_failed': '{file}：无法分两半读取（{why}）；改为整体读取',
   'ingest.too_large': '{file}：解压后超过 {limit} 字节；请拆分文件',
-  'ingest.missing_columns': '{file}：第 1 行：找不到 {missing:fields} 对应的列；表头有{headers:columns}',
+  'ingest.missing_columns': '{file}：第 1 行：找不到 {missing:fields} 对应的列；表头有{headers:columns}[；按其取值，{proposed_columns:quoted} 看起来是 {proposed_fields:fields}]',
   'ingest.invalid_mapping': '{file}：映射把 {field} 放在第 {column} 列，但文件只有 {columns} 列',
   'ingest.unknown_platform': '{file}：没有名为“{platform}”的平台导出格式；可选平台为 {platforms:quoted}',
   'ingest.ambiguous_date_order': '{file}：“{column}”列：无法判断 {examples:quoted} 等日期是日/月还是月/日（所有行中两部分都不大于 12）；请选择日期顺序',

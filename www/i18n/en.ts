@@ -103,6 +103,7 @@ export const en = {
   'mapping.platformChoose': 'Read as',
   'mapping.platformAuto': 'Recognise from the header',
   'mapping.platformOff': 'No platform (match columns by name)',
+  'mapping.proposed': 'proposed from its values',
   'mapping.meta': '{format} · {encoding} · {columns} columns',
   'mapping.col.column': 'Column in file',
   'mapping.col.samples': 'Sample values',

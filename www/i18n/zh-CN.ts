@@ -102,6 +102,7 @@ export const zhCN: Messages = {
   'mapping.platformChoose': '读取为',
   'mapping.platformAuto': '根据表头识别',
   'mapping.platformOff': '不按平台（按列名匹配）',
+  'mapping.proposed': '根据取值推荐',
   'mapping.meta': '{format} · {encoding} · {columns} 列',
   'mapping.col.column': '文件中的列',
   'mapping.col.samples': '示例值',

@@ -286,7 +286,11 @@ preview: Array<Array<string>>,
 /**
  * The platform export the file is read as, when one was recognised or chosen.
  */
-platform: PlatformMatch | null, };
+platform: PlatformMatch | null, 
+/**
+ * Columns whose values look like the required fields the header did not name.
+ */
+proposals: Array<Proposal>, };
 
 /**
  * Per-file choices the user can override in the page or on the command line.
@@ -750,6 +754,27 @@ bytes_done: number,
 bytes_total: number, };
 
 /**
+ * A column proposed for a field by its content.
+ */
+export type Proposal = { 
+/**
+ * The field it would feed.
+ */
+field: Field, 
+/**
+ * 0-based column.
+ */
+column: number, 
+/**
+ * Its header.
+ */
+header: string, 
+/**
+ * Up to three of its values.
+ */
+samples: Array<string>, };
+
+/**
  * The data-quality report of one ingest run (all files together).
  */
 export type QualityReport = { 
@@ -870,7 +895,7 @@ partly_refunded_unknown: number, };
 /**
  * Why a row was not used. Each has a stable code (`snake_case` in JSON).
  */
-export type RejectReason = "wrong_field_count" | "missing_order_id" | "missing_date" | "invalid_date" | "invalid_quantity" | "invalid_price" | "malformed";
+export type RejectReason = "wrong_field_count" | "missing_order_id" | "missing_date" | "invalid_date" | "invalid_quantity" | "invalid_price" | "malformed" | "nul_byte";
 
 /**
  * Where one rejected row was, and the offending value.

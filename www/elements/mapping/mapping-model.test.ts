@@ -7,6 +7,7 @@ import {
   selectionsFromMapping,
   withDateOrder,
   withMapping,
+  withProposals,
   withSheet,
 } from './mapping-model.js';
 
@@ -71,4 +72,15 @@ describe('mapping override builder', () => {
     expect(sampleValues(preview, 5)).toEqual([]);
   });
 
+
+  it('pre-selects content proposals on free columns only', () => {
+    const sel = selectionsFromMapping(4, [{ field: 'order_id', column: 0 }]);
+    const next = withProposals(sel, {
+      proposals: [
+        { field: 'order_date', column: 2, header: 'Datum', samples: ['2024-03-01'] },
+        { field: 'customer_id', column: 0, header: 'Belegnr', samples: [] },
+      ],
+    });
+    expect(next).toEqual(['order_id', null, 'order_date', null]);
+  });
 });

@@ -5,7 +5,7 @@
  * is missing before it asks the worker, by the same rules.
  */
 
-import { FIELDS, SCHEMAS, type ColumnAssignment, type DateOrder, type Field, type FileOptions, type IngestOptions, type Input } from '../../api/types.js';
+import { FIELDS, SCHEMAS, type ColumnAssignment, type DateOrder, type Field, type FileOptions, type IngestOptions, type Input, type Proposal } from '../../api/types.js';
 
 /** Per column (index = column index): the field it feeds, or `null` for "not used". */
 export type Selections = ReadonlyArray<Field | null>;
@@ -28,6 +28,18 @@ export function assign(selections: Selections, column: number, field: Field | nu
     if (i === column) return field;
     return field !== null && f === field ? null : f;
   });
+}
+
+/**
+ * `selections` with the file's content-based proposals (`FileInspection.proposals`) on the
+ * columns and fields still free: the merchant confirms them instead of searching.
+ */
+export function withProposals(selections: Selections, f: { proposals: readonly Proposal[] }): Selections {
+  let out = selections;
+  for (const p of f.proposals) {
+    if (out[p.column] === null && !out.includes(p.field)) out = assign(out, p.column, p.field);
+  }
+  return out;
 }
 
 /** The mapping the worker expects: one assignment per chosen field, in contract order. */

@@ -76,6 +76,11 @@ export const styles = css`
     background: var(--portrait-color-bg, #fff);
     border-top: 1px solid var(--portrait-color-border);
   }
+  .proposed {
+    font-size: var(--portrait-font-size-xs);
+    font-weight: normal;
+    color: var(--portrait-color-accent);
+  }
   .status--warn {
     background: var(--portrait-color-warning-soft);
     color: var(--portrait-color-warning);

@@ -14,6 +14,7 @@ import {
   sampleValues,
   selectionsFromMapping,
   withCurrency,
+  withProposals,
   withDateOrder,
   withMapping,
   type Selections,
@@ -78,7 +79,7 @@ export class PortraitMapping extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('inspections')) {
       const next = new Map<string, Selections>();
-      for (const f of this.inspections) next.set(f.file, selectionsFromMapping(f.headers.length, f.mapping));
+      for (const f of this.inspections) next.set(f.file, withProposals(selectionsFromMapping(f.headers.length, f.mapping), f));
       this.selections = next;
     }
     if (changed.has('dateQuestion')) this.dateOrder = this.options.date_order ?? null;
@@ -264,8 +265,12 @@ export class PortraitMapping extends LitElement {
               const chosen = sel[column] ?? null;
               const samples = sampleValues(f.preview, column);
               const shown = header.trim() ? header : t('mapping.empty');
-              return html`<tr class=${chosen ? 'assigned' : ''}>
-                <th scope="row"><div class="header-cell" title=${header}>${shown}</div></th>
+              const proposed = chosen !== null && f.proposals.some((p) => p.column === column && p.field === chosen);
+              return html`<tr class=${chosen ? 'assigned' : ''} data-proposed=${proposed ? 'true' : nothing}>
+                <th scope="row">
+                  <div class="header-cell" title=${header}>${shown}</div>
+                  ${proposed ? html`<div class="proposed">${t('mapping.proposed')}</div>` : nothing}
+                </th>
                 <td><div class="samples" title=${samples.join('\n')}>${samples.join(' · ')}</div></td>
                 <td>
                   <select
