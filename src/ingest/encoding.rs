@@ -53,6 +53,8 @@ pub struct Decoded {
     pub text: String,
     /// The encoding it was read as.
     pub encoding: TextEncoding,
+    /// The text holds stray NUL bytes (rows holding one are rejected: `rows`).
+    pub nul: bool,
     /// Some bytes were not valid and were replaced by U+FFFD (rows holding one are rejected).
     pub lossy: bool,
 }
@@ -145,7 +147,8 @@ fn stray_nuls_only(bytes: &[u8], sample: &[u8], controls: usize) -> bool {
     nuls <= allowed && (controls - sample_nuls) * 10 <= sample.len()
 }
 
-fn refuse_binary(file: &str, bytes: &[u8]) -> Result<(), IngestError> {
+/// Refuses binary data; `Ok(true)` for text with stray NUL bytes.
+fn refuse_binary(file: &str, bytes: &[u8]) -> Result<bool, IngestError> {
     // `contains` on bytes is a memchr; find the position only when there is one
     let nul_at = if bytes.contains(&0) {
         bytes.iter().position(|&b| b == 0)
@@ -158,7 +161,7 @@ fn refuse_binary(file: &str, bytes: &[u8]) -> Result<(), IngestError> {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a))
         .count();
     if nul_at.is_some() && stray_nuls_only(bytes, sample, controls) {
-        return Ok(());
+        return Ok(true);
     }
     if nul_at.is_some() || controls * 10 > sample.len() {
         return Err(IngestError::new(IngestErrorKind::Binary {
@@ -166,7 +169,7 @@ fn refuse_binary(file: &str, bytes: &[u8]) -> Result<(), IngestError> {
             what: describe_binary(bytes, nul_at),
         }));
     }
-    Ok(())
+    Ok(false)
 }
 
 /// 1-based line of byte `at`.
@@ -194,6 +197,7 @@ fn decode_utf16(file: &str, bytes: &[u8], encoding: TextEncoding) -> Result<Deco
     Ok(Decoded {
         text,
         encoding,
+        nul: false,
         lossy: had_errors,
     })
 }
@@ -209,28 +213,28 @@ pub fn decode_text(file: &str, mut bytes: Vec<u8>) -> Result<Decoded, IngestErro
     if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
         bytes.drain(..3);
         return match String::from_utf8(bytes) {
-            Ok(text) => finish(text, TextEncoding::Utf8Bom, false, empty),
+            Ok(text) => finish(text, TextEncoding::Utf8Bom, false, None, empty),
             Err(e) => {
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                finish(text, TextEncoding::Utf8Bom, true, empty)
+                finish(text, TextEncoding::Utf8Bom, true, None, empty)
             }
         };
     }
     if bytes.starts_with(&[0xff, 0xfe]) {
         let d = decode_utf16(file, &bytes[2..], TextEncoding::Utf16Le)?;
-        return finish(d.text, d.encoding, d.lossy, empty);
+        return finish(d.text, d.encoding, d.lossy, Some(false), empty);
     }
     if bytes.starts_with(&[0xfe, 0xff]) {
         let d = decode_utf16(file, &bytes[2..], TextEncoding::Utf16Be)?;
-        return finish(d.text, d.encoding, d.lossy, empty);
+        return finish(d.text, d.encoding, d.lossy, Some(false), empty);
     }
     if let Some(enc) = sniff_utf16(&bytes[..bytes.len().min(SAMPLE)]) {
         let d = decode_utf16(file, &bytes, enc)?;
-        return finish(d.text, d.encoding, d.lossy, empty);
+        return finish(d.text, d.encoding, d.lossy, Some(false), empty);
     }
-    refuse_binary(file, &bytes)?;
+    let nul = Some(refuse_binary(file, &bytes)?);
     let bytes = match String::from_utf8(bytes) {
-        Ok(text) => return finish(text, TextEncoding::Utf8, false, empty),
+        Ok(text) => return finish(text, TextEncoding::Utf8, false, nul, empty),
         Err(e) => e.into_bytes(),
     };
     // Not UTF-8. Mostly-UTF-8 text with a few broken sequences stays UTF-8 (GB18030 would
@@ -247,12 +251,12 @@ pub fn decode_text(file: &str, mut bytes: Vec<u8>) -> Result<Decoded, IngestErro
         if let Some(text) =
             encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&bytes)
         {
-            return finish(text.into_owned(), TextEncoding::Gb18030, false, empty);
+            return finish(text.into_owned(), TextEncoding::Gb18030, false, nul, empty);
         }
     }
     if good >= bad * 20 {
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        return finish(text, TextEncoding::Utf8, true, empty);
+        return finish(text, TextEncoding::Utf8, true, nul, empty);
     }
     let at = first_bad.unwrap_or(0);
     Err(IngestError::new(IngestErrorKind::UnsupportedEncoding {
@@ -262,18 +266,22 @@ pub fn decode_text(file: &str, mut bytes: Vec<u8>) -> Result<Decoded, IngestErro
     }))
 }
 
+/// The decoded text, unless it is empty; `nul`: whether it holds a NUL byte, when known.
 fn finish(
     text: String,
     encoding: TextEncoding,
     lossy: bool,
+    nul: Option<bool>,
     empty: impl Fn() -> IngestError,
 ) -> Result<Decoded, IngestError> {
     if text.trim().is_empty() {
         return Err(empty());
     }
+    let nul = nul.unwrap_or_else(|| text.as_bytes().contains(&0));
     Ok(Decoded {
         text,
         encoding,
+        nul,
         lossy,
     })
 }

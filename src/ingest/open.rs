@@ -31,6 +31,8 @@ pub(crate) struct Opened {
     pub date_cells: Vec<u64>,
     /// Some bytes were replaced by U+FFFD while decoding.
     pub lossy: bool,
+    /// The text holds a NUL byte (a table's cells are looked at when read).
+    pub nul: bool,
 }
 
 impl Opened {
@@ -85,6 +87,7 @@ pub(crate) fn open(
             options.sheet.as_deref(),
             preview_only.then_some(5),
         )?;
+        let nul = sheet.table.holds_nul();
         return Ok(Opened {
             format: format!("xlsx{suffix}"),
             encoding: "binary (XLSX)".to_string(),
@@ -93,12 +96,14 @@ pub(crate) fn open(
             sheet: Some(sheet.sheet),
             source: Source::Table(TableSource::new(sheet.table)),
             excel: true,
+            nul,
             date_cells: sheet.date_cells,
             lossy: false,
         });
     }
     let decoded = decode_text(name, bytes)?;
     let encoding = decoded.encoding.name().to_string();
+    let nul = decoded.nul;
     let format = delimiter.map_or_else(|| sniff_text(&decoded.text), Format::Delimited);
     let (source, delimiter) = match format {
         Format::Delimited(d) => (
@@ -125,6 +130,7 @@ pub(crate) fn open(
         excel: false,
         date_cells: Vec::new(),
         lossy: decoded.lossy,
+        nul,
     })
 }
 

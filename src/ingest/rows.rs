@@ -17,7 +17,6 @@ use super::record::{record_cells, record_text, Cells, RowInfo};
 use super::report::{cut_chars, FieldCount, RejectReason, Rejection, Rejections};
 use super::left_out::{Aside, LeftOut};
 use super::platforms::{PlatformMatch, Profile};
-use super::record::non_empty_cells;
 use super::schema::Schema;
 use super::source::Source;
 use super::status::LeftOutReason;
@@ -143,38 +142,45 @@ impl Passed {
     }
 }
 
-/// The words a totals row starts with (normalised: lower case, no spaces or colon).
+/// The words a totals row starts with (compared ignoring ASCII case and spaces, without a
+/// trailing colon).
 const TOTALS_WORDS: [&str; 8] = [
     "合计", "总计", "汇总", "总合计", "total", "totals", "grandtotal", "sum",
 ];
 
-/// The record's first non-empty cell, if any.
-fn first_cell(rec: &ByteRecord) -> Option<std::borrow::Cow<'_, str>> {
-    rec.iter()
-        .find(|c| !c.trim_ascii().is_empty())
-        .map(String::from_utf8_lossy)
+/// The record's first non-empty cell (`None`: a blank row). Cheap on the hot path: it stops
+/// at the first cell with content, which is the first cell of any real row.
+fn first_cell(rec: &ByteRecord) -> Option<&[u8]> {
+    rec.iter().find(|c| !c.trim_ascii().is_empty())
 }
 
-/// True when the record's first non-empty cell starts with one of `footers` (lower case).
-fn is_footer_row(rec: &ByteRecord, footers: &[&str]) -> bool {
-    !footers.is_empty()
-        && first_cell(rec).is_some_and(|c| {
-            let lower = c.trim().to_lowercase();
-            footers.iter().any(|f| lower.contains(f))
-        })
+/// True when `first` (a row's first non-empty cell) starts with one of `footers`.
+fn is_footer_row(first: &[u8], footers: &[&str]) -> bool {
+    !footers.is_empty() && {
+        let lower = String::from_utf8_lossy(first).trim().to_lowercase();
+        footers.iter().any(|f| lower.contains(f))
+    }
 }
 
-/// True when the record's first non-empty cell is a totals word.
-fn is_totals_row(rec: &ByteRecord) -> bool {
-    let Some(text) = first_cell(rec) else {
+/// True when `first` (a row's first non-empty cell) is a totals word. No allocation: this
+/// runs on every row, and a real order id is rarely this short and never one of the words.
+fn is_totals_cell(first: &[u8]) -> bool {
+    let mut cell = first.trim_ascii();
+    if let Some(rest) = cell.strip_suffix(b":").or_else(|| cell.strip_suffix("：".as_bytes())) {
+        cell = rest.trim_ascii();
+    }
+    if cell.len() > 16 {
         return false;
-    };
-    let norm: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：'))
-        .flat_map(char::to_lowercase)
-        .collect();
-    TOTALS_WORDS.contains(&norm.as_str())
+    }
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for &b in cell {
+        if b != b' ' {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    TOTALS_WORDS.iter().any(|w| w.as_bytes() == &buf[..n])
 }
 
 impl Reject {
@@ -275,6 +281,8 @@ pub(crate) struct FileRows<S> {
     pub passed: Passed,
     /// The profile's footer lines (`Profile::footers`).
     footers: &'static [&'static str],
+    /// The text holds a NUL byte somewhere (its rows are looked at for one).
+    nul: bool,
     pub rows_read: u64,
     pub notes: Vec<Message>,
     rec: ByteRecord,
@@ -349,6 +357,7 @@ impl<S: Sink> FileRows<S> {
         if opened.lossy {
             notes.push(Message::new("note.lossy_text"));
         }
+        let nul = opened.nul;
         let title_rows = opened.source.title_rows();
         if title_rows > 0 {
             let header_line = opened.source.header_line();
@@ -381,6 +390,7 @@ impl<S: Sink> FileRows<S> {
             left_out: LeftOut::default(),
             passed: Passed::default(),
             footers: profile.map_or(&[], |(p, _)| p.footers),
+            nul,
             rows_read: 0,
             notes,
             rec: ByteRecord::new(),
@@ -452,22 +462,22 @@ impl<S: Sink> FileRows<S> {
                 return;
             }
         };
-        if non_empty_cells(rec) == 0 {
+        let Some(first) = first_cell(rec) else {
             self.passed.blank += 1;
             return;
-        }
-        if cells.text.contains('\0') {
+        };
+        if self.nul && cells.text.contains('\0') {
             // a stray NUL byte in an otherwise text file (`encoding::stray_nuls_only`)
             let col = (0..rec.len()).find(|&i| cells.get(i).contains('\0'));
             let value = col.map_or_else(|| record_text(rec), |c| cells.get(c).replace('\0', "␀"));
             self.reject(RejectReason::NulByte, line, col, &value);
             return;
         }
-        if is_totals_row(rec) {
+        if is_totals_cell(first) {
             self.passed.totals.push(line);
             return;
         }
-        if is_footer_row(rec, self.footers) {
+        if is_footer_row(first, self.footers) {
             self.passed.footers += 1;
             return;
         }

@@ -93,6 +93,11 @@ impl Table {
         self.rows.len()
     }
 
+    /// Whether a cell holds a NUL byte.
+    pub fn holds_nul(&self) -> bool {
+        self.text.as_bytes().contains(&0)
+    }
+
     /// Cell `col` of row `row` ("" past the row's end).
     pub fn cell(&self, row: usize, col: usize) -> &str {
         let Some(r) = self.rows.get(row) else {

@@ -47,32 +47,43 @@ pub(super) fn settle(
         .iter()
         .find(|(d, _)| *d == Dimension::Currency)
         .map(|(_, c)| c);
-    let cell_codes: Vec<Option<String>> = match column {
-        Some(col) => col.values.names().map(code_of_cell).collect(),
+    // every distinct code gets an index once; a line's currency is then an index lookup
+    let mut codes: Vec<String> = Vec::new();
+    let mut index_of = |code: String| match codes.iter().position(|c| *c == code) {
+        Some(k) => k,
+        None => {
+            codes.push(code);
+            codes.len() - 1
+        }
+    };
+    let cell_k: Vec<Option<usize>> = match column {
+        Some(col) => col
+            .values
+            .names()
+            .map(|name| code_of_cell(name).map(&mut index_of))
+            .collect(),
         None => Vec::new(),
     };
-    // per line: index into `codes`
-    let mut codes: Vec<String> = Vec::new();
-    let mut per_code: Vec<(u64, i64)> = Vec::new();
+    let file_k: Vec<(usize, usize)> = files
+        .iter()
+        .map(|(g, n)| (index_of(g.as_ref().map(|g| g.code.clone()).unwrap_or_default()), *n))
+        .collect();
+    if column.is_none() && file_k.iter().all(|(k, _)| *k == file_k[0].0) {
+        // one currency (or none known) and no currency column: nothing to settle
+        return (Vec::new(), None);
+    }
+    let mut per_code: Vec<(u64, i64)> = vec![(0, 0); codes.len()];
     let mut of_line: Vec<u32> = Vec::with_capacity(lines.len());
     let mut from_column = 0u64;
-    let mut file_of = files.iter().flat_map(|(g, n)| std::iter::repeat_n(g, *n));
+    let mut file_of = file_k.iter().flat_map(|&(k, n)| std::iter::repeat_n(k, n));
     for i in 0..lines.len() {
-        let file_guess = file_of.next().and_then(|g| g.as_ref()).map(|g| g.code.clone());
+        let file_code = file_of.next().unwrap_or(0);
         let cell = column
             .and_then(|c| c.per_line.get(i).copied())
             .filter(|&v| v != NONE)
-            .and_then(|v| cell_codes[v as usize].clone());
+            .and_then(|v| cell_k[v as usize]);
         from_column += u64::from(cell.is_some());
-        let code = cell.or(file_guess).unwrap_or_default();
-        let k = match codes.iter().position(|c| *c == code) {
-            Some(k) => k,
-            None => {
-                codes.push(code);
-                per_code.push((0, 0));
-                codes.len() - 1
-            }
-        };
+        let k = cell.unwrap_or(file_code);
         per_code[k].0 += 1;
         per_code[k].1 += lines.amount_cents[i];
         of_line.push(k as u32);

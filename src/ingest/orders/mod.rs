@@ -352,6 +352,10 @@ pub(crate) struct OrdersPlan {
     pub dimensions: Vec<(Dimension, usize)>,
     /// The platform profile the file is read with.
     pub profile: Option<&'static Profile>,
+    /// A status, line status or cancellation column is mapped (rows are classified).
+    pub has_status: bool,
+    /// A shipping or discount column is mapped (taken off each amount).
+    pub takes_off: bool,
 }
 
 impl OrdersPlan {
@@ -384,10 +388,15 @@ impl OrdersPlan {
                 .unwrap_or_default(),
             dimensions: Vec::new(),
             profile,
+            has_status: false,
+            takes_off: false,
         };
         if plan.line_amount.is_none() && (plan.quantity.is_none() || plan.unit_price.is_none()) {
             return None;
         }
+        plan.has_status =
+            plan.status.is_some() || plan.line_status.is_some() || plan.cancelled_at.is_some();
+        plan.takes_off = plan.shipping.is_some() || plan.discount.is_some();
         for f in Field::ALL {
             if let (Some(dim), Some(c)) = (f.dimension(), col(f)) {
                 plan.dimensions.push((dim, c));

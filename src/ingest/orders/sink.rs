@@ -87,7 +87,8 @@ pub(crate) struct OrderRow<'a> {
 }
 
 /// Cell `col`, or — when it is empty and only an order's first line carries it — the
-/// first line's.
+/// first line's. Inlined: it reads every cell of every row.
+#[inline(always)]
 fn carried_cell<'a>(plan: &OrdersPlan, carried: &Carried, cells: &Cells<'a>, col: usize) -> Cow<'a, str> {
     let v = cells.get(col);
     if plan.carried.is_empty() || !trim(v).is_empty() {
@@ -101,6 +102,7 @@ fn carried_cell<'a>(plan: &OrdersPlan, carried: &Carried, cells: &Cells<'a>, col
 
 impl OrdersSink {
     /// Cell `col`, carried from the order's first line when empty (`carried_cell`).
+    #[inline(always)]
     fn cell<'a>(&self, cells: &Cells<'a>, col: usize) -> Cow<'a, str> {
         carried_cell(&self.plan, &self.carried, cells, col)
     }
@@ -122,6 +124,9 @@ impl OrdersSink {
     /// What the line's statuses (and its cancellation time) say about it, and the column
     /// and value that decided it: leaving out beats a refund, a refund beats a purchase.
     fn meaning(&self, cells: &Cells<'_>) -> (StatusMeaning, Option<(usize, String)>) {
+        if !self.plan.has_status {
+            return (StatusMeaning::Purchase, None);
+        }
         if let Some(c) = self.plan.cancelled_at {
             let at = self.cell(cells, c);
             if !trim(&at).is_empty() {
@@ -166,7 +171,7 @@ impl OrdersSink {
             Cow::Borrowed(b) => Cow::Borrowed(id_cell(b)),
             Cow::Owned(o) => Cow::Owned(id_cell(&o).to_string()),
         };
-        if usable(&own) || self.plan.buyer_fallbacks.is_empty() {
+        if self.plan.buyer_fallbacks.is_empty() || usable(&own) {
             return own;
         }
         for &f in &self.plan.buyer_fallbacks {
@@ -201,7 +206,7 @@ impl OrdersSink {
         };
         // shipping and discounts are not merchandise; a discount may be written negative
         // (Amazon's promotions) or positive (Shopify's, Etsy's)
-        for c in [plan.shipping, plan.discount].into_iter().flatten() {
+        for c in [plan.shipping, plan.discount].into_iter().flatten().filter(|_| plan.takes_off) {
             let cell = self.cell(cells, c);
             if !is_blank(&cell) {
                 let less = parse_money(&cell)
@@ -221,6 +226,9 @@ impl OrdersSink {
         meaning: StatusMeaning,
         amount: i64,
     ) -> Result<((i64, bool), bool), Reject> {
+        if meaning == StatusMeaning::Purchase && self.plan.refund_amount.is_none() {
+            return Ok(((0, false), false));
+        }
         if meaning == StatusMeaning::Refunded {
             return Ok(((amount.max(0), amount > 0), false));
         }
