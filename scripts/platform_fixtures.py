@@ -584,8 +584,40 @@ def taobao(rng, out):
                      "是否手机订单": "手机订单", "退款金额": money(o.refund_cents)})
     write_csv(os.path.join(out, "ExportOrderList202403011200.csv"), TAOBAO_HEADER, rows, encoding="gb18030",
               quoting=csv.QUOTE_MINIMAL)
-    return expected(orders, lambda o: 1, currency="CNY",
-                    extra={"platform": "taobao.orders", "file": "ExportOrderList202403011200.csv"})
+    # 宝贝报表: the same orders' lines (价格 the unit price, no discount allocated to lines)
+    item_rows = []
+    for i, o in enumerate(orders):
+        status = rows[i]["订单状态"]
+        for (sku, name, q, u, d) in o.lines:
+            item_rows.append({"订单编号": f'="{1930679858170647 + 1000 * i}"', "标题": name, "价格": money(u),
+                              "购买数量": q, "外部系统编号": "", "商品属性": "颜色分类：默认", "套餐信息": "",
+                              "备注": "", "订单状态": status, "商家编码": sku})
+    write_csv(os.path.join(out, "ExportOrderDetailList202403011200.csv"), TAOBAO_ITEMS_HEADER, item_rows,
+              encoding="gb18030")
+    alone = expected(orders, lambda o: 1, currency="CNY",
+                     extra={"platform": "taobao.orders", "file": "ExportOrderList202403011200.csv"})
+    # the two reports joined: lines from 宝贝报表 at their unit price, refunds from 订单报表
+    # (capped at the order's merchandise as 订单报表 gives it: paid less postage)
+    kept = [o for o in orders if o.fate != "left_out"]
+    gross = sum(q * u for o in kept for (_, _, q, u, _) in o.lines)
+    returns = -sum(min(o.refund_cents, o.merchandise()) for o in kept if o.fate == "partial")
+    left = [o for o in orders if o.fate == "left_out"]
+    pair = {
+        "platform": "taobao.order_items", "files": ["ExportOrderList202403011200.csv",
+                                                    "ExportOrderDetailList202403011200.csv"],
+        "orders": len(kept), "customers": len({o.buyer for o in kept}), "gross_sales_cents": gross,
+        "returns_cents": returns, "revenue_cents": gross + returns,
+        "rows_left_out": len(left) + sum(len(o.lines) for o in left),
+        "refund_lines": sum(1 for o in kept if o.fate == "partial"), "currency": "CNY",
+    }
+    return alone, pair
+
+
+# 宝贝报表 (ExportOrderDetailList*.csv, GBK, one row per line): the 10 columns of the 2018 export
+# as the same importers read them (harper-bookstore reads 0 订单编号, 1 标题, 2 价格, 3 购买数量,
+# 9 商家编码); no buyer and no date — those are in 订单报表, joined on 订单编号.
+TAOBAO_ITEMS_HEADER = ["订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性", "套餐信息", "备注", "订单状态",
+                       "商家编码"]
 
 
 # ---------------------------------------------------------------- JD
@@ -805,7 +837,7 @@ def main():
     cases += [amazon(rng, args.out_dir),
               shopee(rng, args.out_dir, "Singapore", "Singapore", "shopee_sg_orders.xlsx", 7, 9),
               shopee(rng, args.out_dir, "Malaysia", "Kuala Lumpur", "shopee_my_orders.xlsx", 8, 6),
-              lazada(rng, args.out_dir), taobao(rng, args.out_dir), jd(rng, args.out_dir),
+              lazada(rng, args.out_dir), *taobao(rng, args.out_dir), jd(rng, args.out_dir),
               pinduoduo(rng, args.out_dir), douyin(rng, args.out_dir), youzan(rng, args.out_dir),
               kuaishou(rng, args.out_dir)]
     with open(os.path.join(args.out_dir, "expected.json"), "w", encoding="utf-8") as f:

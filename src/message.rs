@@ -335,6 +335,26 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ),
     ("rule.cny", "amounts are in yuan (CNY)"),
     (
+        "rule.lines_of_orders",
+        "the lines of the orders of the order report dropped with it: joined on the order id, \
+         the order report gives buyer, date and order status, this report the products, \
+         quantities and prices",
+    ),
+    (
+        "rule.joined_orders",
+        "its orders give buyer, date and status to the lines of {file}; their amounts are not \
+         counted again",
+    ),
+    (
+        "left_out.no_order",
+        "no order with this id in the order report it belongs to",
+    ),
+    (
+        "ingest.missing_companion",
+        "{file}: this {export} holds the lines of orders whose buyer and date are in the \
+         {companion}: drop both files together",
+    ),
+    (
         "rule.one_row_per_unit",
         "one row per unit sold: each row is quantity 1",
     ),

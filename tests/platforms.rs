@@ -47,16 +47,24 @@ fn report(files: &[&Path], extra: &[&str]) -> Value {
 #[test]
 fn every_platform_export_gives_the_shops_numbers() {
     let cases = expected();
-    assert_eq!(cases.len(), 15, "one case per platform export");
+    assert_eq!(cases.len(), 16, "one case per platform export, and the two Taobao reports joined");
     for case in &cases {
-        let file = case["file"].as_str().unwrap();
-        let r = report(&[&fixture(file)], &[]);
+        let names: Vec<&str> = match case.get("files") {
+            Some(list) => list.as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect(),
+            None => vec![case["file"].as_str().unwrap()],
+        };
+        let paths: Vec<PathBuf> = names.iter().map(|f| fixture(f)).collect();
+        let file = names.join(" + ");
+        let r = report(&paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(), &[]);
         let o = &r["overview"];
         let q = &r["quality"];
         let at = |what: &str| format!("{file}: {what}");
-        assert_eq!(r["files"][0]["platform"]["id"], case["platform"], "{}", at("platform"));
-        assert_eq!(r["files"][0]["platform"]["recognised"], true, "{}", at("recognised"));
-        assert_eq!(r["files"][0]["missing"], Value::Array(vec![]), "{}", at("mapping"));
+        let last = names.len() - 1;
+        assert_eq!(r["files"][last]["platform"]["id"], case["platform"], "{}", at("platform"));
+        assert_eq!(r["files"][last]["platform"]["recognised"], true, "{}", at("recognised"));
+        for f in r["files"].as_array().unwrap() {
+            assert_eq!(f["missing"], Value::Array(vec![]), "{}", at("mapping"));
+        }
         assert_eq!(q["rows_rejected"], 0, "{}", at("no row rejected"));
         for key in ["orders", "customers", "gross_sales_cents", "returns_cents", "revenue_cents"] {
             assert_eq!(o[key], case[key], "{}", at(key));
@@ -77,6 +85,18 @@ fn every_platform_export_gives_the_shops_numbers() {
             assert_eq!(c["rate"], Value::Null);
         }
     }
+}
+
+#[test]
+fn the_lines_report_alone_asks_for_its_order_report() {
+    let out = Command::new(BIN)
+        .arg("report")
+        .arg(fixture("ExportOrderDetailList202403011200.csv"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("订单报表 (ExportOrderList): drop both files together"), "{err}");
 }
 
 #[test]

@@ -47,6 +47,22 @@ pub(crate) struct DateRead {
     pub pending: Option<Pending>,
 }
 
+impl DateRead {
+    /// The date of a line whose file has none (the lines of another export's orders, which
+    /// give it when the two are joined).
+    pub fn unknown() -> DateRead {
+        DateRead {
+            time: 0,
+            shape: DateShape {
+                date: super::values::DateStyle::Compact,
+                time: super::values::TimeStyle::None,
+                zone: false,
+            },
+            pending: None,
+        }
+    }
+}
+
 /// What the date column looked like so far.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct DateColumn {

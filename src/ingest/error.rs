@@ -176,6 +176,15 @@ pub enum IngestErrorKind {
         /// The reader's message.
         message: String,
     },
+    /// The lines of an order export were dropped without that export.
+    MissingCompanion {
+        /// File name.
+        file: String,
+        /// Its export's name.
+        export: String,
+        /// The export it needs.
+        companion: String,
+    },
     /// A workbook that cannot be read for a reason a merchant can act on.
     XlsxUnreadable {
         /// File name.
@@ -309,6 +318,14 @@ impl IngestErrorKind {
                 .with("file", file.as_str())
                 .with("detail", message.as_str()),
             XlsxUnreadable { file, why } => m.with("file", file.as_str()).with("why", *why),
+            MissingCompanion {
+                file,
+                export,
+                companion,
+            } => m
+                .with("file", file.as_str())
+                .with("export", export.as_str())
+                .with("companion", companion.as_str()),
             Json {
                 file,
                 line,
@@ -374,6 +391,7 @@ impl IngestErrorKind {
             IngestErrorKind::SheetNotFound { .. } => "ingest.sheet_not_found",
             IngestErrorKind::Xlsx { .. } => "ingest.xlsx",
             IngestErrorKind::XlsxUnreadable { .. } => "ingest.xlsx_unreadable",
+            IngestErrorKind::MissingCompanion { .. } => "ingest.missing_companion",
             IngestErrorKind::Json { .. } => "ingest.json",
             IngestErrorKind::NoUsableRows { .. } => "ingest.no_usable_rows",
         }
@@ -435,6 +453,7 @@ impl IngestError {
             | IngestErrorKind::SheetNotFound { file, .. }
             | IngestErrorKind::Xlsx { file, .. }
             | IngestErrorKind::XlsxUnreadable { file, .. }
+            | IngestErrorKind::MissingCompanion { file, .. }
             | IngestErrorKind::Json { file, .. }
             | IngestErrorKind::NoUsableRows { file, .. } => Some(file),
         }

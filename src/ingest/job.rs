@@ -231,7 +231,7 @@ impl IngestJob {
             }
             None => {
                 self.finished = true;
-                self.result = Some(merge(std::mem::take(&mut self.done), &self.options));
+                self.result = Some(merge(std::mem::take(&mut self.done), &self.options)?);
                 Ok(Step::Done)
             }
             Some(mut job) if !job.parsed_all => {

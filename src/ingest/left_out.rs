@@ -7,7 +7,7 @@
 use super::report::{cut_chars, Rejection};
 use super::status::LeftOutReason;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// One value that caused lines to be left out (a status, a currency), with their total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -119,6 +119,17 @@ impl LeftOut {
         acc.value_cents += cents;
         acc.orders.extend(orders);
         acc.values.push((value.to_string(), lines, cents));
+    }
+
+    /// Each order set aside, with the reason (the first, when an order has lines of two).
+    pub fn order_reasons(&self) -> HashMap<&str, LeftOutReason> {
+        let mut out = HashMap::new();
+        for (reason, acc) in &self.accounts {
+            for o in &acc.orders {
+                out.entry(o.as_str()).or_insert(*reason);
+            }
+        }
+        out
     }
 
     /// Lines set aside for any reason.

@@ -192,6 +192,10 @@ pub(crate) fn resolve_mapping(
     if profile.is_some_and(|(p, _)| p.no_buyer()) {
         missing.retain(|f| *f != Field::CustomerId);
     }
+    if profile.is_some_and(|(p, _)| p.lines_of.is_some()) {
+        // the buyer and the date come from the order export the lines belong to
+        missing.retain(|f| !matches!(f, Field::CustomerId | Field::OrderDate));
+    }
     Ok(Resolved {
         mapping,
         missing,

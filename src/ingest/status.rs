@@ -30,11 +30,13 @@ pub enum LeftOutReason {
     OtherCurrency,
     /// An earlier file has the same order with other lines (overlapping exports).
     ConflictingOrder,
+    /// A line of an order its order export does not have (`orders::join`).
+    NoOrder,
 }
 
 impl LeftOutReason {
     /// Every reason, in report order.
-    pub const ALL: [LeftOutReason; 7] = [
+    pub const ALL: [LeftOutReason; 8] = [
         LeftOutReason::Cancelled,
         LeftOutReason::Closed,
         LeftOutReason::Unpaid,
@@ -42,6 +44,7 @@ impl LeftOutReason {
         LeftOutReason::Failed,
         LeftOutReason::OtherCurrency,
         LeftOutReason::ConflictingOrder,
+        LeftOutReason::NoOrder,
     ];
 
     /// The message code of the reason (`left_out.cancelled`).
@@ -54,6 +57,7 @@ impl LeftOutReason {
             LeftOutReason::Failed => "left_out.failed",
             LeftOutReason::OtherCurrency => "left_out.other_currency",
             LeftOutReason::ConflictingOrder => "left_out.conflicting_order",
+            LeftOutReason::NoOrder => "left_out.no_order",
         }
     }
 }

@@ -38,8 +38,7 @@ impl Analysis for Quality {
             let dates = f
                 .date_format
                 .as_ref()
-                .map(|d| d.english())
-                .unwrap_or_default();
+                .map_or_else(|| "none".to_string(), |d| d.english());
             let _ = writeln!(
                 o,
                 "  {}: {} {}, {} rows read, {} used, dates {}",

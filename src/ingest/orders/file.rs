@@ -3,6 +3,7 @@
 //! `Ingested` with its `QualityReport`.
 
 use super::currencies;
+use super::join;
 use super::overlap;
 use super::sink::{OrdersSink, Refund};
 use crate::ingest::left_out::LeftOut;
@@ -29,7 +30,7 @@ pub(crate) type OrdersFile = FileRows<OrdersSink>;
 /// A finished file.
 #[derive(Debug)]
 pub(crate) struct FileDone {
-    lines: OrderLines,
+    pub(super) lines: OrderLines,
     report: FileReport,
     inspection: FileInspection,
     rejections: Rejections,
@@ -42,7 +43,7 @@ pub(crate) struct FileDone {
     region_header: Option<String>,
     chinese_headers: bool,
     /// Rows left out on purpose.
-    left_out: LeftOut,
+    pub(super) left_out: LeftOut,
     /// Return lines added for refunds, and their value (≤ 0).
     refund_lines: u64,
     refund_cents: i64,
@@ -50,6 +51,26 @@ pub(crate) struct FileDone {
     partly_refunded_unknown: u64,
     /// The platform's own currency, when its profile has one.
     platform_currency: Option<(&'static str, &'static str)>,
+}
+
+impl FileDone {
+    /// The platform profile the file was read with.
+    pub(super) fn profile(&self) -> Option<&'static crate::ingest::platforms::Profile> {
+        self.inspection
+            .platform
+            .as_ref()
+            .and_then(|p| crate::ingest::platforms::by_id(&p.id))
+    }
+
+    /// The file's name.
+    pub(super) fn file(&self) -> &str {
+        &self.report.file
+    }
+
+    /// Adds a note to the file's report.
+    pub(super) fn note(&mut self, note: Message) {
+        self.report.notes.push(note);
+    }
 }
 
 impl OrdersFile {
@@ -74,7 +95,7 @@ impl OrdersFile {
         let mut order_used = sink.dates.order();
         if sink.dates.has_pending() {
             let Some(order) = sink.dates.decide() else {
-                let column = self.header(self.sink.plan.order_date);
+                let column = self.header(self.sink.plan.order_date.unwrap_or(0));
                 return Err(IngestError::new(IngestErrorKind::AmbiguousDateOrder {
                     file: self.name.clone(),
                     column,
@@ -163,7 +184,7 @@ impl OrdersFile {
     /// give no valid date under it are rejected and removed.
     fn resolve_dates(&mut self, order: DateOrder) {
         let pending = self.sink.dates.take_pending();
-        let col = self.sink.plan.order_date;
+        let col = self.sink.plan.order_date.unwrap_or(0);
         let mut dropped: Vec<Option<Pending>> = Vec::new();
         for p in &pending {
             match p.resolve(order) {
@@ -255,7 +276,8 @@ pub(super) fn filter_lines(lines: &OrderLines, keep: &[bool]) -> (OrderLines, Ve
 
 /// Merges the files' lines (in input order) and builds the report: a second currency's
 /// lines are converted at the user's rate or set aside (`currencies`).
-pub(crate) fn merge(done: Vec<FileDone>, options: &IngestOptions) -> Ingested {
+pub(crate) fn merge(mut done: Vec<FileDone>, options: &IngestOptions) -> Result<Ingested, IngestError> {
+    join::join(&mut done)?;
     let mut rejections = Rejections::default();
     let mut left_out = LeftOut::default();
     let mut read = ReadTotals::default();
@@ -295,7 +317,11 @@ pub(crate) fn merge(done: Vec<FileDone>, options: &IngestOptions) -> Ingested {
     }
     let mut lines = lines.unwrap_or_default();
     lines.finish();
-    let file_lens: Vec<usize> = file_currencies.iter().map(|(_, n)| *n).collect();
+    let file_lens: Vec<(usize, &str)> = file_currencies
+        .iter()
+        .zip(&files)
+        .map(|((_, n), f)| (*n, f.platform.as_ref().map_or("", |p| p.id.as_str())))
+        .collect();
     let (overlap, kept) = overlap::settle(&mut lines, &file_lens, &mut left_out);
     for ((_, n), k) in file_currencies.iter_mut().zip(kept) {
         *n = k;
@@ -357,11 +383,11 @@ pub(crate) fn merge(done: Vec<FileDone>, options: &IngestOptions) -> Ingested {
         currencies,
         files: reports,
     };
-    Ingested {
+    Ok(Ingested {
         lines,
         report,
         files,
-    }
+    })
 }
 
 /// The currency of a file's lines that do not name one: its platform's, or what its money

@@ -4,6 +4,7 @@
 
 mod currencies;
 pub(crate) mod file;
+mod join;
 mod overlap;
 mod halves;
 pub(crate) mod sink;
@@ -331,7 +332,8 @@ pub(crate) struct OrdersPlan {
     pub order_id: usize,
     /// `None` only for an export that names no buyer (`Profile::no_buyer`).
     pub customer_id: Option<usize>,
-    pub order_date: usize,
+    /// `None` only for the lines of another export's orders (`Profile::lines_of`).
+    pub order_date: Option<usize>,
     pub quantity: Option<usize>,
     pub unit_price: Option<usize>,
     pub line_amount: Option<usize>,
@@ -363,13 +365,18 @@ impl OrdersPlan {
     pub fn new(mapping: &[ColumnAssignment], profile: Option<&'static Profile>) -> Option<OrdersPlan> {
         let col = |f: Field| mapping.iter().find(|a| a.field == f).map(|a| a.column);
         let customer_id = col(Field::CustomerId);
-        if customer_id.is_none() && !profile.is_some_and(|p| p.no_buyer()) {
+        let joined = profile.is_some_and(|p| p.lines_of.is_some());
+        if customer_id.is_none() && !joined && !profile.is_some_and(|p| p.no_buyer()) {
+            return None;
+        }
+        let order_date = col(Field::OrderDate);
+        if order_date.is_none() && !joined {
             return None;
         }
         let mut plan = OrdersPlan {
             order_id: col(Field::OrderId)?,
             customer_id,
-            order_date: col(Field::OrderDate)?,
+            order_date,
             quantity: col(Field::Quantity),
             unit_price: col(Field::UnitPrice),
             line_amount: col(Field::LineAmount),

@@ -44,15 +44,17 @@ fn key(lines: &OrderLines, i: usize) -> LineKey {
 
 /// Removes a later file's duplicates of earlier files' lines and sets aside its lines of
 /// orders an earlier file already has with other lines. `files` are the line counts of the
-/// files, in the order their lines were appended.
+/// files, in the order their lines were appended, each with its export (a platform profile
+/// id, `""` for none): only exports of one kind share order ids — Taobao's order report and
+/// its lines report are joined, not overlapping, and two platforms' ids are two namespaces.
 pub(super) fn settle(
     lines: &mut OrderLines,
-    files: &[usize],
+    files: &[(usize, &str)],
     left_out: &mut LeftOut,
 ) -> (Overlap, KeptPerFile) {
     let mut overlap = Overlap::default();
     if files.len() < 2 {
-        return (overlap, files.to_vec());
+        return (overlap, files.iter().map(|(n, _)| *n).collect());
     }
     // per order: the file that first had it
     let mut first_file: Vec<u32> = vec![NONE; lines.order_ids.len()];
@@ -61,7 +63,7 @@ pub(super) fn settle(
     let mut conflicts: BTreeSet<String> = BTreeSet::new();
     let (mut conflict_lines, mut conflict_cents) = (0u64, 0i64);
     let mut start = 0usize;
-    for (f, &n) in files.iter().enumerate() {
+    for (f, &(n, export)) in files.iter().enumerate() {
         let f = f as u32;
         let range = start..start + n;
         start += n;
@@ -72,7 +74,7 @@ pub(super) fn settle(
             if first_file[o] == NONE {
                 first_file[o] = f;
             }
-            if first_file[o] != f {
+            if first_file[o] != f && files[first_file[o] as usize].1 == export {
                 let k = key(lines, i);
                 match earlier.get_mut(&k) {
                     Some(left) if *left > 0 => {
@@ -107,7 +109,7 @@ pub(super) fn settle(
     }
     let mut kept_per_file = Vec::with_capacity(files.len());
     let mut start = 0usize;
-    for &n in files {
+    for &(n, _) in files {
         kept_per_file.push(keep[start..start + n].iter().filter(|k| **k).count());
         start += n;
     }
@@ -147,7 +149,7 @@ mod tests {
         t.append(&more);
         let mut left = LeftOut::default();
         // files: [1, 2] | [2, 3] | [2 (different)]
-        let (overlap, kept) = settle(&mut t, &[2, 2, 1], &mut left);
+        let (overlap, kept) = settle(&mut t, &[(2, ""), (2, ""), (1, "")], &mut left);
         assert_eq!(overlap.duplicate_lines, 1, "order 2's line repeats file 1's");
         assert_eq!(kept, vec![2, 1, 0]);
         assert_eq!(t.amount_cents, vec![100, 200, 300]);

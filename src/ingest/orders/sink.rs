@@ -270,7 +270,10 @@ impl Sink for OrdersSink {
         if let Some(p) = profile {
             plan.buyer_fallbacks = p.alternative_columns(file.source.headers());
         }
-        let excel_date_cells = file.date_cells.get(plan.order_date).is_some_and(|&n| n > 0);
+        let excel_date_cells = plan
+            .order_date
+            .and_then(|c| file.date_cells.get(c))
+            .is_some_and(|&n| n > 0);
         let mut lines = OrderLines::default();
         lines.reserve(rows);
         let dimensions = plan
@@ -361,17 +364,23 @@ impl Sink for OrdersSink {
                 cents,
             }));
         }
-        let date_cell = match self.cell(cells, self.plan.order_date) {
-            Cow::Borrowed(b) => Cow::Borrowed(trim(b)),
-            Cow::Owned(o) => Cow::Owned(trim(&o).to_string()),
-        };
-        let date_col = self.plan.order_date;
-        if date_cell.is_empty() {
-            return Err(Reject::cell(RejectReason::MissingDate, date_col, "").into());
-        }
-        let Some(date) = self.dates.read(&date_cell, self.excel, line) else {
-            let why = RejectReason::InvalidDate;
-            return Err(Reject::cell(why, date_col, &date_cell).into());
+        let (date_cell, date) = match self.plan.order_date {
+            Some(date_col) => {
+                let date_cell = match self.cell(cells, date_col) {
+                    Cow::Borrowed(b) => Cow::Borrowed(trim(b)),
+                    Cow::Owned(o) => Cow::Owned(trim(&o).to_string()),
+                };
+                if date_cell.is_empty() {
+                    return Err(Reject::cell(RejectReason::MissingDate, date_col, "").into());
+                }
+                let Some(date) = self.dates.read(&date_cell, self.excel, line) else {
+                    let why = RejectReason::InvalidDate;
+                    return Err(Reject::cell(why, date_col, &date_cell).into());
+                };
+                (date_cell, date)
+            }
+            // the lines of another export's orders: their date comes from it (`join`)
+            None => (Cow::Borrowed(""), DateRead::unknown()),
         };
         let quantity = quantity?;
         let (amount, currency) = self.amount(cells, quantity)?;
@@ -402,7 +411,9 @@ impl Sink for OrdersSink {
 
     fn keep<'a>(&mut self, row: OrderRow<'a>, cells: &Cells<'a>, _line: u64) {
         let index = self.lines.len() as u32;
-        self.dates.note(row.date, index, &row.date_cell);
+        if self.plan.order_date.is_some() {
+            self.dates.note(row.date, index, &row.date_cell);
+        }
         if row.refund.0 > 0 {
             self.refunds.push(Refund {
                 line: index,

@@ -10,6 +10,13 @@ use crate::ingest::status::{LeftOutReason, StatusMeaning};
 /// 买家实际支付金额 is what the buyer paid, postage (买家应付邮费) included; 宝贝总数量 the
 /// order's items. 交易关闭 covers unpaid orders closed and orders closed after a full refund:
 /// both are left out. Headers of the 2016 and 2018 exports as importers read them.
+/// Taobao's status words the generic marks do not know (both reports write them).
+const TAOBAO_STATUSES: &[(&str, StatusMeaning)] = &[
+    ("没有创建支付宝交易", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
+    ("等待买家确认货到付款订单信息", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
+    ("交易被淘宝关闭", StatusMeaning::LeftOut(LeftOutReason::Closed)),
+];
+
 pub static TAOBAO_ORDERS: Profile = Profile {
     id: "taobao.orders",
     platform: "淘宝/天猫 Taobao/Tmall",
@@ -30,21 +37,53 @@ pub static TAOBAO_ORDERS: Profile = Profile {
     ],
     carried: &[],
     grain: Grain::Order,
-    statuses: &[
-        ("没有创建支付宝交易", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
-        ("等待买家确认货到付款订单信息", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
-        ("交易被淘宝关闭", StatusMeaning::LeftOut(LeftOutReason::Closed)),
-    ],
+    statuses: TAOBAO_STATUSES,
     buyer_alternatives: &["买家支付宝账号"],
     summary_rows_lack: None,
     footers: &[],
     currency: Some("CNY"),
+    lines_of: None,
     rules: &[
         "rule.order_row",
         "rule.order_paid_less_shipping",
         "rule.status_left_out",
         "rule.closed_taobao",
         "rule.refund_amount_line",
+        "rule.cny",
+    ],
+};
+
+/// Taobao/Tmall 千牛 › 交易 › 宝贝报表 (`ExportOrderDetailList*.csv`, GBK): one row per line
+/// of an order — 价格 the unit price, 购买数量 the quantity, 商家编码 the merchant's code,
+/// 订单状态 the line's status — with no buyer and no date: those come from the 订单报表 of
+/// the same orders, dropped with it and joined on 订单编号. Header of the 2018 export as the
+/// importers of both reports read it.
+pub static TAOBAO_ITEMS: Profile = Profile {
+    id: "taobao.order_items",
+    platform: "淘宝/天猫 Taobao/Tmall",
+    export: "宝贝报表 (ExportOrderDetailList)",
+    source: "https://github.com/harperjiang/harper-bookstore",
+    recognise: &["订单编号", "标题", "价格", "购买数量", "商家编码"],
+    columns: &[
+        (Field::OrderId, "订单编号"),
+        (Field::Quantity, "购买数量"),
+        (Field::UnitPrice, "价格"),
+        (Field::ProductId, "商家编码"),
+        (Field::ProductName, "标题"),
+        (Field::LineStatus, "订单状态"),
+    ],
+    carried: &[],
+    grain: Grain::Line,
+    statuses: TAOBAO_STATUSES,
+    buyer_alternatives: &[],
+    summary_rows_lack: None,
+    footers: &[],
+    currency: Some("CNY"),
+    lines_of: Some("taobao.orders"),
+    rules: &[
+        "rule.lines_of_orders",
+        "rule.unit_price",
+        "rule.status_left_out",
         "rule.cny",
     ],
 };
@@ -77,6 +116,7 @@ pub static JD: Profile = Profile {
     summary_rows_lack: None,
     footers: &[],
     currency: Some("CNY"),
+    lines_of: None,
     rules: &[
         "rule.status_left_out",
         "rule.deleted_orders",
@@ -117,6 +157,7 @@ pub static PINDUODUO: Profile = Profile {
     summary_rows_lack: None,
     footers: &[],
     currency: Some("CNY"),
+    lines_of: None,
     rules: &[
         "rule.no_buyer",
         "rule.order_row",
@@ -160,6 +201,7 @@ pub static DOUYIN: Profile = Profile {
     summary_rows_lack: None,
     footers: &[],
     currency: Some("CNY"),
+    lines_of: None,
     rules: &[
         "rule.no_buyer",
         "rule.line_amount",
@@ -200,6 +242,7 @@ pub static YOUZAN: Profile = Profile {
     summary_rows_lack: None,
     footers: &[],
     currency: Some("CNY"),
+    lines_of: None,
     rules: &[
         "rule.order_row",
         "rule.order_paid_less_shipping",
@@ -243,6 +286,7 @@ pub static KUAISHOU: Profile = Profile {
     summary_rows_lack: None,
     footers: &[],
     currency: Some("CNY"),
+    lines_of: None,
     rules: &[
         "rule.no_buyer",
         "rule.order_paid_less_shipping",

@@ -38,6 +38,7 @@ pub static AMAZON: Profile = Profile {
     summary_rows_lack: None,
     footers: &[],
     currency: None,
+    lines_of: None,
     rules: &[
         "rule.no_buyer",
         "rule.status_left_out",
@@ -80,6 +81,7 @@ pub static SHOPEE: Profile = Profile {
     summary_rows_lack: None,
     footers: &[],
     currency: None,
+    lines_of: None,
     rules: &[
         "rule.status_left_out",
         "rule.line_status",
@@ -120,6 +122,7 @@ pub static LAZADA: Profile = Profile {
     summary_rows_lack: None,
     footers: &[],
     currency: None,
+    lines_of: None,
     rules: &[
         "rule.one_row_per_unit",
         "rule.status_left_out",

@@ -61,6 +61,10 @@ pub struct Profile {
     pub footers: &'static [&'static str],
     /// The currency when the platform has one and the file does not say it (Taobao: CNY).
     pub currency: Option<&'static str>,
+    /// This export holds the lines of the orders of export `lines_of` (a profile id): the
+    /// two are joined on the order id, the order export giving buyer and date
+    /// (`orders::join`).
+    pub lines_of: Option<&'static str>,
     /// The profile's rules in words (message codes), shown in the report.
     pub rules: &'static [&'static str],
 }
@@ -69,7 +73,7 @@ impl Profile {
     /// True when the export identifies no buyer (Amazon leaves buyers out, Douyin encrypts
     /// them): it is read for shop totals, products and baskets only.
     pub fn no_buyer(&self) -> bool {
-        !self.columns.iter().any(|(f, _)| *f == Field::CustomerId)
+        self.lines_of.is_none() && !self.columns.iter().any(|(f, _)| *f == Field::CustomerId)
     }
 
     /// Whether every recognising header is in `keys` (the file's `header_key`s).
@@ -135,6 +139,7 @@ pub static PROFILES: &[&Profile] = &[
     &marketplaces::SHOPEE,
     &marketplaces::LAZADA,
     &china::TAOBAO_ORDERS,
+    &china::TAOBAO_ITEMS,
     &china::JD,
     &china::PINDUODUO,
     &china::DOUYIN,

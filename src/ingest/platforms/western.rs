@@ -64,6 +64,7 @@ pub static SHOPIFY: Profile = Profile {
     summary_rows_lack: None,
     footers: &[],
     currency: None,
+    lines_of: None,
     rules: &[
         "rule.first_line",
         "rule.cancelled_at",
@@ -112,6 +113,7 @@ pub static WOOCOMMERCE: Profile = Profile {
     summary_rows_lack: None,
     footers: &[],
     currency: None,
+    lines_of: None,
     rules: &[
         "rule.status_left_out",
         "rule.refund_status",
@@ -158,6 +160,7 @@ pub static EBAY: Profile = Profile {
     summary_rows_lack: Some(Field::ProductId),
     footers: &["record(s) downloaded", "seller id"],
     currency: None,
+    lines_of: None,
     rules: &[
         "rule.summary_rows",
         "rule.first_line",
@@ -197,6 +200,7 @@ pub static ETSY_ORDERS: Profile = Profile {
     summary_rows_lack: None,
     footers: &[],
     currency: None,
+    lines_of: None,
     rules: &[
         "rule.order_row",
         "rule.order_value_less_discount",
@@ -236,6 +240,7 @@ pub static ETSY_ITEMS: Profile = Profile {
     summary_rows_lack: None,
     footers: &[],
     currency: None,
+    lines_of: None,
     rules: &[
         "rule.line_amount_less_discount",
         "rule.no_status",

@@ -84,6 +84,11 @@ export const PLATFORMS: PlatformChoice[] = [
     "export": "订单报表 (ExportOrderList)"
   },
   {
+    "id": "taobao.order_items",
+    "platform": "淘宝/天猫 Taobao/Tmall",
+    "export": "宝贝报表 (ExportOrderDetailList)"
+  },
+  {
     "id": "jd.orders",
     "platform": "京东 JD",
     "export": "商家后台 订单导出"

@@ -462,7 +462,7 @@ examples: Array<Rejection>, };
 /**
  * Why a line is left out of the analyses (reported with its lines, orders and value).
  */
-export type LeftOutReason = "cancelled" | "closed" | "unpaid" | "voided" | "failed" | "other_currency" | "conflicting_order";
+export type LeftOutReason = "cancelled" | "closed" | "unpaid" | "voided" | "failed" | "other_currency" | "conflicting_order" | "no_order";
 
 /**
  * One value that caused lines to be left out (a status, a currency), with their total.
