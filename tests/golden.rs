@@ -13,8 +13,9 @@
 //!   `quality.refunds`, `quality.currencies`, `quality.files[].platform`,
 //!   `quality.files[].rows_left_out` and `files[].platform` are new (none of these inputs is a
 //!   platform export, has a status that leaves a row out or a second currency: they are
-//!   checked empty), and an export's files carry no preview rows (`files[].preview` is
-//!   compared empty against nothing).
+//!   checked empty), `files[].proposals` is new (empty: every required field is mapped),
+//!   and an export's files carry no preview rows (`files[].preview` is compared empty
+//!   against nothing).
 //!
 //! Goldens: `tests/fixtures/golden/` (written by `scripts/golden.sh e5a04cf^`, the commit
 //! before the refactor; the two messy files' again at issue 7, whose statuses it fixed). Online Retail is read from `../shared/data` and skipped, with a
@@ -95,9 +96,11 @@ fn legacy(mut new: Value) -> Value {
     for f in new["files"].as_array_mut().unwrap() {
         assert_eq!(f["preview"], Value::Array(Vec::new()), "an export has no preview rows");
         assert_eq!(f["platform"], Value::Null);
+        assert_eq!(f["proposals"], Value::Array(Vec::new()));
         let f = f.as_object_mut().unwrap();
         f.remove("preview");
         f.remove("platform");
+        f.remove("proposals");
     }
     let q = &mut new["quality"];
     assert_eq!(q["rows_left_out"], 0);
