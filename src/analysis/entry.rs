@@ -80,6 +80,8 @@ pub trait Entry: Sync {
     fn values<'m>(&self, model: &'m Model) -> Result<Vec<Values<'m>>, Error>;
     /// The output as the CLI's English text.
     fn text(&self, model: &Model, cx: &Context<'_>) -> Result<String, Error>;
+    /// `Analysis::csv`.
+    fn csv(&self, model: &Model, cx: &Context<'_>) -> Result<Option<String>, Error>;
     /// The JSON schema of the parameters (doc comments, types, defaults): the CLI's flags.
     #[cfg(not(target_arch = "wasm32"))]
     fn params_schema(&self) -> schemars::Schema;
@@ -182,6 +184,10 @@ impl<A: Analysis> Entry for Kind<A> {
 
     fn text(&self, model: &Model, cx: &Context<'_>) -> Result<String, Error> {
         Ok(A::text(&A::output(Self::model(model)?, cx), cx))
+    }
+
+    fn csv(&self, model: &Model, cx: &Context<'_>) -> Result<Option<String>, Error> {
+        Ok(A::csv(Self::model(model)?, cx))
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -168,4 +168,10 @@ pub trait Analysis: 'static {
 
     /// The output as the CLI prints it (English text).
     fn text(output: &Self::Output, cx: &Context<'_>) -> String;
+
+    /// The model as a CSV table, for analyses that have one to download (the quality
+    /// report's every rejected row; later an audience's customers); `None`: no CSV.
+    fn csv(_model: &Self::Model, _cx: &Context<'_>) -> Option<String> {
+        None
+    }
 }

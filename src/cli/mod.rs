@@ -17,7 +17,7 @@ use crate::dataset::DataFilter;
 use crate::error::Error;
 use crate::ingest::{DateOrder, FileOptions, IngestOptions};
 use crate::sample::SampleParams;
-use crate::session::{ExportRequest, Session};
+use crate::session::{ExportFormat, ExportRequest, Session};
 use clap::builder::PossibleValuesParser;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use flags::Flag;
@@ -63,6 +63,8 @@ pub struct Invocation {
     pub params: Value,
     /// `--json`.
     pub json: bool,
+    /// `--csv`.
+    pub csv: bool,
     /// `--timings`.
     pub timings: bool,
 }
@@ -90,6 +92,11 @@ fn data_args() -> Vec<Arg> {
             .long("json")
             .action(ArgAction::SetTrue)
             .help("Print JSON: the same bytes as the page's export"),
+        Arg::new("csv")
+            .long("csv")
+            .action(ArgAction::SetTrue)
+            .conflicts_with("json")
+            .help("Print the analysis's table as CSV, where it has one (quality: every rejected row)"),
         Arg::new("date-order")
             .long("date-order")
             .value_name("ORDER")
@@ -229,6 +236,7 @@ where
             .collect(),
         currency: sub.get_one::<String>("currency").map(|c| c.to_ascii_uppercase()),
         json: flag(sub, "json"),
+        csv: flag(sub, "csv"),
         timings: flag(sub, "timings"),
         ..Invocation::new(what, files)
     })
@@ -277,6 +285,7 @@ impl Invocation {
             filter: DataFilter::default(),
             params: Value::Null,
             json: false,
+            csv: false,
             timings: false,
         }
     }
@@ -337,13 +346,22 @@ pub fn render(session: &mut Session, inv: &Invocation) -> Result<Rendered, Error
         timings.push((e.kind(), t.elapsed().as_secs_f64()));
         texts.push(text);
     }
+    if inv.csv && !matches!(inv.what, What::Analysis(_)) {
+        return Err(Error::invalid("--csv", "give one analysis, such as `portrait quality FILE --csv`"));
+    }
     let out = match (&inv.what, inv.json) {
         (What::Analysis(e), true) => {
             session.export(&ExportRequest {
                 analysis: Some(e.kind().to_string()),
                 params: inv.params.clone(),
+                format: ExportFormat::Json,
             })? + "\n"
         }
+        (What::Analysis(e), false) if inv.csv => session.export(&ExportRequest {
+            analysis: Some(e.kind().to_string()),
+            params: inv.params.clone(),
+            format: ExportFormat::Csv,
+        })?,
         (_, true) => session.report_json()? + "\n",
         (_, false) => texts.join("\n"),
     };

@@ -5,7 +5,7 @@
 use super::columns::{ColumnAssignment, Field};
 use super::platforms::PlatformMatch;
 use super::proposals::Proposal;
-use super::report::QualityReport;
+use super::report::{QualityReport, RejectedRow};
 use super::values::DateOrder;
 use crate::dataset::OrderLines;
 use serde::{Deserialize, Serialize};
@@ -105,6 +105,8 @@ pub struct IngestReport {
     pub files: Vec<FileInspection>,
     /// What was read, used and rejected.
     pub quality: QualityReport,
+    /// Every rejected row (up to `report::ROWS_KEPT`), for the downloadable list.
+    pub rejected_rows: Vec<RejectedRow>,
 }
 
 /// Everything ingest produces.
@@ -116,4 +118,6 @@ pub struct Ingested {
     pub report: QualityReport,
     /// Per file: format, encoding and the mapping that was used.
     pub files: Vec<FileInspection>,
+    /// Every rejected row (up to `report::ROWS_KEPT`).
+    pub rejected_rows: Vec<RejectedRow>,
 }

@@ -37,6 +37,8 @@ struct Profile {
     whole: usize,
     small_whole: usize,
     tokens: usize,
+    /// Cells with an ASCII digit (ids usually have one; product names and words do not).
+    digits: usize,
     distinct: usize,
 }
 
@@ -72,6 +74,7 @@ fn profile(values: &[&str]) -> Profile {
         }
         let token = v.len() <= 64 && !v.contains(' ') && v.chars().any(|c| c.is_ascii_alphanumeric());
         p.tokens += usize::from(token);
+        p.digits += usize::from(v.bytes().any(|b| b.is_ascii_digit()));
     }
     p
 }
@@ -83,16 +86,15 @@ fn fit(field: Field, p: &Profile) -> f64 {
     }
     let share = |n: usize| n as f64 / p.cells as f64;
     let most = |n: usize| share(n) >= 0.8;
+    // an id column names more than one thing, and mostly with digits in it
+    let id_like = most(p.tokens) && p.dates == 0 && p.decimals == 0 && (p.distinct > 1 || p.cells == 1);
+    let digits = 0.6 + 0.4 * share(p.digits);
     match field {
         Field::OrderDate if most(p.dates) => share(p.dates),
         // an order id: an id-like token, mostly distinct (lines of one order repeat it)
-        Field::OrderId if most(p.tokens) && p.dates == 0 && p.decimals == 0 => {
-            0.5 + 0.5 * share(p.distinct)
-        }
+        Field::OrderId if id_like => (0.5 + 0.5 * share(p.distinct)) * digits,
         // a customer id: an id-like token that repeats more than order ids do
-        Field::CustomerId if most(p.tokens) && p.dates == 0 && p.decimals == 0 => {
-            0.5 + 0.5 * (1.0 - share(p.distinct))
-        }
+        Field::CustomerId if id_like => (0.5 + 0.5 * (1.0 - share(p.distinct))) * digits,
         Field::LineAmount | Field::UnitPrice if most(p.money) && p.dates == 0 => {
             0.5 + 0.5 * share(p.decimals)
         }
@@ -211,6 +213,20 @@ mod tests {
         );
         let p = propose(&headers, &data, &[], &missing);
         assert_eq!(p[1].samples, vec!["R-1001", "R-1002", "R-1003"]);
+    }
+
+    #[test]
+    fn a_column_of_one_word_is_no_customer_id() {
+        let (headers, data) = rows(
+            "Belegnr,Kunde,Datum,Artikel,Betrag\n\
+             R-1,K10,2024-03-01,Tee,9.90\n\
+             R-2,K11,2024-03-02,Tee,9.90\n\
+             R-3,K10,2024-03-03,Tee,9.90\n\
+             R-4,K12,2024-03-04,Tee,9.90",
+        );
+        let p = propose(&headers, &data, &[], &[Field::OrderId, Field::CustomerId]);
+        let got: Vec<(Field, usize)> = p.iter().map(|p| (p.field, p.column)).collect();
+        assert_eq!(got, vec![(Field::OrderId, 0), (Field::CustomerId, 1)]);
     }
 
     #[test]

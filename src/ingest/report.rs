@@ -250,6 +250,20 @@ pub(crate) fn cut_chars(s: &str, max: usize) -> String {
 pub(crate) struct Rejections {
     counts: [u64; RejectReason::ALL.len()],
     examples: [Vec<Rejection>; RejectReason::ALL.len()],
+    /// Every rejected row, up to `ROWS_KEPT` (the downloadable list, `RejectedRow`).
+    rows: Vec<RejectedRow>,
+}
+
+/// Rejected rows kept for the download, over all files (the counts cover every row).
+pub const ROWS_KEPT: usize = 100_000;
+
+/// One rejected row, for the downloadable list of every rejection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RejectedRow {
+    /// Why.
+    pub reason: RejectReason,
+    /// Where, and the offending value.
+    pub at: Rejection,
 }
 
 impl Default for Rejections {
@@ -257,6 +271,7 @@ impl Default for Rejections {
         Rejections {
             counts: [0; RejectReason::ALL.len()],
             examples: Default::default(),
+            rows: Vec::new(),
         }
     }
 }
@@ -266,12 +281,29 @@ impl Rejections {
     pub fn add(&mut self, reason: RejectReason, line: u64, example: impl FnOnce() -> Rejection) {
         let r = reason as usize;
         self.counts[r] += 1;
+        let kept = self.rows.len() < ROWS_KEPT;
         let examples = &mut self.examples[r];
-        if examples.len() < 5 || examples.last().is_some_and(|e| e.line > line) {
-            let at = examples.partition_point(|e| e.line <= line);
-            examples.insert(at, example());
+        let as_example = examples.len() < 5 || examples.last().is_some_and(|e| e.line > line);
+        if !(kept || as_example) {
+            return;
+        }
+        let e = example();
+        if kept {
+            self.rows.push(RejectedRow {
+                reason,
+                at: e.clone(),
+            });
+        }
+        if as_example {
+            let at = examples.partition_point(|x| x.line <= line);
+            examples.insert(at, e);
             examples.truncate(5);
         }
+    }
+
+    /// Every rejected row kept (`ROWS_KEPT`), in file and line order.
+    pub fn rows(&self) -> &[RejectedRow] {
+        &self.rows
     }
 
     /// Rows rejected for `reason`.
@@ -298,6 +330,8 @@ impl Rejections {
 
     /// Adds the rejections of a later file (its examples come after this one's).
     pub fn extend(&mut self, later: Rejections) {
+        let room = ROWS_KEPT.saturating_sub(self.rows.len());
+        self.rows.extend(later.rows.into_iter().take(room));
         for (r, examples) in later.examples.into_iter().enumerate() {
             self.counts[r] += later.counts[r];
             let mine = &mut self.examples[r];
@@ -312,10 +346,34 @@ impl Rejections {
         for e in self.examples.iter_mut().flatten() {
             e.line += by;
         }
+        for r in &mut self.rows {
+            r.at.line += by;
+        }
+    }
+
+    /// Puts one file's kept rows in line order (late rejections — dates decided at the end
+    /// of the file — are found after the rows below them).
+    pub fn sort_rows(&mut self) {
+        self.rows.sort_by_key(|r| r.at.line);
     }
 
     /// The groups of the report, in `RejectReason::ALL` order, only reasons that occurred.
     pub fn into_groups(self) -> Vec<RejectionGroup> {
+        self.into_parts().0
+    }
+
+    /// The groups of the report and every kept row.
+    pub fn into_parts(self) -> (Vec<RejectionGroup>, Vec<RejectedRow>) {
+        let rows = self.rows;
+        let groups = Rejections {
+            rows: Vec::new(),
+            ..self
+        }
+        .groups();
+        (groups, rows)
+    }
+
+    fn groups(self) -> Vec<RejectionGroup> {
         let mut examples = self.examples;
         RejectReason::ALL
             .iter()

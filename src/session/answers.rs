@@ -70,4 +70,18 @@ pub struct ExportRequest {
     /// Its parameters (missing fields take their defaults).
     #[ts(type = "Record<string, unknown> | null")]
     pub params: serde_json::Value,
+    /// `json` (the default: the report, or the analysis's section) or `csv` (the analysis's
+    /// table, where it has one: `Analysis::csv`).
+    pub format: ExportFormat,
+}
+
+/// What an export is written as.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// Pretty JSON.
+    #[default]
+    Json,
+    /// A CSV table (cells that a spreadsheet would run as a formula are quoted as text).
+    Csv,
 }

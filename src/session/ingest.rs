@@ -197,6 +197,7 @@ impl Session {
                 let report = IngestReport {
                     files: done.files,
                     quality: done.report,
+                    rejected_rows: done.rejected_rows,
                 };
                 self.loaded = Some(Loaded::new(Dataset::build(done.lines), report));
                 Ok(Step::Done)

@@ -10,7 +10,7 @@ mod answers;
 mod ingest;
 mod loaded;
 
-pub use answers::{ExportRequest, IngestSummary, RowCounts, Run};
+pub use answers::{ExportFormat, ExportRequest, IngestSummary, RowCounts, Run};
 pub use ingest::{TailHandle, SAMPLE_FILE_NAME};
 
 use loaded::{Loaded, Running};
@@ -261,6 +261,15 @@ impl Session {
             models.push((entry, model));
         }
         let cx = l.context();
+        if request.format == ExportFormat::Csv {
+            let (entry, model) = match (&request.analysis, models.first()) {
+                (Some(_), Some(m)) => m,
+                _ => return Err(Error::invalid("export", "a CSV export is of one analysis")),
+            };
+            return entry.csv(model, &cx)?.ok_or_else(|| {
+                Error::invalid("export", format!("{} has no CSV table", entry.kind()))
+            });
+        }
         let mut sections = Vec::new();
         for (entry, model) in &models {
             sections.push((entry.kind(), Section::of(*entry, model, &cx)?));

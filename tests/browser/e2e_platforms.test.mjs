@@ -167,7 +167,11 @@ test('an unknown currency is never shown as ¥, and choosing one in the mapping 
   const mapping = page.locator('portrait-app portrait-mapping');
   await mapping.locator('[data-testid="currency-select"]').selectOption('GBP');
   await mapping.locator('.actions button.btn--primary').click();
-  await waitForResults(page);
+  // the new results replace the old ones: wait for the card to change
+  await page.waitForFunction(() => {
+    const ov = document.querySelector('portrait-app')?.shadowRoot?.querySelector('portrait-overview');
+    return ov?.shadowRoot?.querySelector('[data-kpi="revenue"] [data-testid="kpi-value"]')?.textContent?.includes('£');
+  }, null, { timeout: 30_000 });
   k = await kpis(page);
   assert.equal(k.revenue, '£300.00');
 });
@@ -199,4 +203,41 @@ test('an unknown layout gets its obvious columns proposed by their values, and a
   await waitForResults(page);
   const k = await kpis(page);
   assert.equal(k.orders, '8');
+});
+
+test('two overlapping exports count each order once', async () => {
+  const { page } = browser;
+  // this month's export beside a copy of it under another name: every line repeats
+  const copy = path.join(tmp, 'shopify_orders_export_copy.csv');
+  await writeFile(copy, await readFile(SHOPIFY));
+  await drop(page, [SHOPIFY]);
+  const single = await kpis(page);
+  await drop(page, [SHOPIFY, copy]);
+  assert.deepEqual(await kpis(page), single, 'the same KPIs as the file alone');
+  await showTab(page, 'quality');
+  const dup = await inView(page, 'portrait-quality', (root) =>
+    root.querySelector('[data-stat="duplicates"] .stat__value')?.textContent?.trim(),
+  );
+  assert.ok(Number(dup.replace(/\D/g, '')) > 0, `duplicates removed: ${dup}`);
+});
+
+test('every rejected row can be downloaded as CSV with its reason', async () => {
+  const { page } = browser;
+  const rows = ['order_id,customer_id,order_date,quantity,unit_price'];
+  for (let i = 0; i < 30; i++) rows.push(`A${i},c${i % 3},${i % 4 === 0 ? 'soon' : '2024-03-0' + (1 + (i % 9))},${i === 7 ? '=2+2' : 1},9.90`);
+  const file = path.join(tmp, 'some-bad.csv');
+  await writeFile(file, rows.join('\n') + '\n');
+  await drop(page, [file]);
+  await showTab(page, 'quality');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('portrait-app portrait-quality button[data-action="download-rejected"]').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'portrait-rejected-rows.csv');
+  const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+  const lines = text.trim().split('\n');
+  assert.equal(lines[0], 'file,line,reason,reason_text,column,value,detail');
+  // 8 dates that are not dates (more than the five examples the page shows) and one quantity
+  assert.equal(lines.length - 1, 9);
+  assert.ok(lines.some((l) => l.includes(",'=2+2,")), 'a formula-like value is kept as text');
 });

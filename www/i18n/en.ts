@@ -119,6 +119,7 @@ export const en = {
   'mapping.empty': '(empty)',
   'mapping.loading': 'Reading the file headers…',
   'mapping.dateOrder.title': 'Which comes first in the dates?',
+  'mapping.dateOrder.answered': 'You chose how dates such as 03/04/2024 are read: change it here if it was wrong.',
   'mapping.dateOrder.intro': 'Dates such as {examples} in column “{column}” of {file} can be read two ways.',
   'mapping.dateOrder.dayFirst': 'Day first (03/04/2024 = 3 April)',
   'mapping.dateOrder.monthFirst': 'Month first (03/04/2024 = March 4)',

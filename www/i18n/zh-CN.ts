@@ -118,6 +118,7 @@ export const zhCN: Messages = {
   'mapping.empty': '（空）',
   'mapping.loading': '正在读取文件表头…',
   'mapping.dateOrder.title': '日期中哪个在前？',
+  'mapping.dateOrder.answered': '你已选择 03/04/2024 这类日期的读法：如有误，可在此修改。',
   'mapping.dateOrder.intro': '{file} 的“{column}”列中，{examples} 等日期有两种读法。',
   'mapping.dateOrder.dayFirst': '日在前（03/04/2024 = 4 月 3 日）',
   'mapping.dateOrder.monthFirst': '月在前（03/04/2024 = 3 月 4 日）',

@@ -1,18 +1,11 @@
-/** Downloads made in the page (the exports): a Blob URL clicked once, then revoked. */
+/** Downloads made in the page (the exports) and their names. */
 
+import { saveFile } from '../elements/save.js';
 import type { Source } from './ingest.js';
 
 /** Offers `json` as the file `name`. */
 export function download(json: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  saveFile(json, name, 'application/json');
 }
 
 /** `portrait-<file stem><suffix>.json`, `portrait-sample-shop<suffix>.json` or `portrait-report<suffix>.json`. */

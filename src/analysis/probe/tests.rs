@@ -103,6 +103,7 @@ fn the_cli_has_its_subcommand_flags_help_and_json() {
         .export(&ExportRequest {
             analysis: Some("probe".into()),
             params: json!({ "times": 2 }),
+            ..Default::default()
         })
         .expect("export");
     assert_eq!(out, same + "\n", "--json is the page's export");

@@ -11,6 +11,15 @@ use std::fmt::Write;
 /// The data-quality report.
 pub struct Quality;
 
+/// A cell as a spreadsheet shows it, never runs it: a value from a file that starts like a
+/// formula (`=`, `+`, `-`, `@`, a tab or a line break) gets a leading `'`.
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 impl Analysis for Quality {
     const KIND: &'static str = "quality";
     const ABOUT: &'static str =
@@ -28,6 +37,31 @@ impl Analysis for Quality {
 
     fn output(model: &QualityReport, _cx: &Context<'_>) -> QualityReport {
         model.clone()
+    }
+
+    /// Every rejected row (up to `ingest::report::ROWS_KEPT`): file, line, reason (code and
+    /// English wording), column, value, detail — what the page's "Download all rejected
+    /// rows" saves, so a merchant can fix the export and drop it again.
+    fn csv(_q: &QualityReport, cx: &Context<'_>) -> Option<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let header = ["file", "line", "reason", "reason_text", "column", "value", "detail"];
+        w.write_record(header).ok()?;
+        for r in &cx.ingest.rejected_rows {
+            let detail = r.at.detail.map(|d| d.message().to_string()).unwrap_or_default();
+            let reason = r.reason.code().trim_start_matches("reason.");
+            let line = r.at.line.to_string();
+            let cells = [
+                r.at.file.as_str(),
+                line.as_str(),
+                reason,
+                &r.reason.describe(),
+                r.at.column.as_str(),
+                r.at.value.as_str(),
+                detail.as_str(),
+            ];
+            w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned())).ok()?;
+        }
+        String::from_utf8(w.into_inner().ok()?).ok()
     }
 
     fn text(q: &QualityReport, cx: &Context<'_>) -> String {

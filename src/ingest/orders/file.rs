@@ -134,6 +134,7 @@ impl OrdersFile {
             .iter()
             .find(|a| a.field == Field::Region)
             .map(|a| self.header(a.column));
+        self.rejections.sort_rows();
         let (refund_lines, refund_cents) = add_refund_lines(&mut self.sink.lines, &self.sink.refunds);
         let mut notes = std::mem::take(&mut self.notes);
         notes.extend(self.passed.notes());
@@ -365,11 +366,13 @@ pub(crate) fn merge(mut done: Vec<FileDone>, options: &IngestOptions) -> Result<
     read.orders = lines.order_ids.len() as u64;
     read.customers = lines.customer_ids.len() as u64;
     let rows_used = lines.len() as u64 - refunds.lines;
+    let rows_rejected = rejections.total();
+    let (rejected, rejected_rows) = rejections.into_parts();
     let report = QualityReport {
         rows_read: reports.iter().map(|r| r.rows_read).sum(),
         rows_used,
-        rows_rejected: rejections.total(),
-        rejected: rejections.into_groups(),
+        rows_rejected,
+        rejected,
         rows_left_out: left_out.lines(),
         left_out: left_out.into_groups(),
         duplicates_removed: duplicates,
@@ -387,6 +390,7 @@ pub(crate) fn merge(mut done: Vec<FileDone>, options: &IngestOptions) -> Result<
         lines,
         report,
         files,
+        rejected_rows,
     })
 }
 

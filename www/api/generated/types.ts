@@ -205,6 +205,11 @@ distinct: number,
 values: Array<ValueCount>, };
 
 /**
+ * What an export is written as.
+ */
+export type ExportFormat = "json" | "csv";
+
+/**
  * What to export (the page's "Export JSON" buttons, the CLI's `--json`).
  */
 export type ExportRequest = { 
@@ -215,7 +220,12 @@ analysis: string | null,
 /**
  * Its parameters (missing fields take their defaults).
  */
-params: Record<string, unknown> | null, };
+params: Record<string, unknown> | null, 
+/**
+ * `json` (the default: the report, or the analysis's section) or `csv` (the analysis's
+ * table, where it has one: `Analysis::csv`).
+ */
+format: ExportFormat, };
 
 /**
  * A column of the orders table in the data contract (DESIGN.md). Serialised in snake_case.

@@ -82,7 +82,7 @@ export class PortraitMapping extends LitElement {
       for (const f of this.inspections) next.set(f.file, withProposals(selectionsFromMapping(f.headers.length, f.mapping), f));
       this.selections = next;
     }
-    if (changed.has('dateQuestion')) this.dateOrder = this.options.date_order ?? null;
+    if (changed.has('dateQuestion') || changed.has('options')) this.dateOrder = this.options.date_order ?? null;
   }
 
   /** The options the Analyse button would send. */
@@ -125,7 +125,11 @@ export class PortraitMapping extends LitElement {
             : nothing}
         </div>
         ${this.busy ? html`<div class="card muted">${t('mapping.loading')}</div>` : nothing}
-        ${this.dateQuestion ? this.#renderDate(this.dateQuestion) : nothing}
+        ${this.dateQuestion
+          ? this.#renderDate(this.dateQuestion)
+          : this.mode === 'review' && this.options.date_order
+            ? this.#renderDate({ file: '', column: '', examples: [] })
+            : nothing}
         ${this.inspections.length && this.currency ? this.#renderCurrency(this.currency) : nothing}
         ${this.inspections.map((f) => this.#renderFile(f))}
         <div class="actions">
@@ -156,7 +160,9 @@ export class PortraitMapping extends LitElement {
     return html`<div class="card">
       <fieldset>
         <legend>${t('mapping.dateOrder.title')}</legend>
-        <p class="muted">${t('mapping.dateOrder.intro', { examples, column: q.column, file: q.file })}</p>
+        <p class="muted">
+          ${q.file ? t('mapping.dateOrder.intro', { examples, column: q.column, file: q.file }) : t('mapping.dateOrder.answered')}
+        </p>
         ${choice('day_first', 'mapping.dateOrder.dayFirst')} ${choice('month_first', 'mapping.dateOrder.monthFirst')}
       </fieldset>
     </div>`;

@@ -1,6 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { DateFormat, FileReport, LeftOutGroup, QualityReport, RejectionGroup } from '../../api/types.js';
+import { saveFile } from '../../elements/save.js';
 import { base } from '../../elements/shared.styles.js';
 import { currencyCode, formatCount, formatDateRange, formatMoney, type Locale } from '../../format/format.js';
 import { coreText, LocaleController, t as shellT } from '../../i18n/index.js';
@@ -189,7 +190,12 @@ export class PortraitQuality extends FeatureView {
         <div class="card" part="rejected">
           <div class="card__head">
             <h3>${t('quality.rejected')}</h3>
-            ${q.rows_rejected > 0 ? html`<span class="badge">${t('quality.group.count', { count: n(q.rows_rejected) })}</span>` : nothing}
+            ${q.rows_rejected > 0
+              ? html`<span class="badge">${t('quality.group.count', { count: n(q.rows_rejected) })}</span>
+                  <button type="button" class="btn btn--small" data-action="download-rejected" @click=${this.#downloadRejected}>
+                    ${t('quality.downloadRejected')}
+                  </button>`
+              : nothing}
           </div>
           ${q.rejected.length === 0
             ? html`<p class="ok">${checkIcon}${t('quality.noneRejected')}</p>`
@@ -198,6 +204,14 @@ export class PortraitQuality extends FeatureView {
       </section>
     `;
   }
+
+  /** Every rejected row with its reason, as a CSV the merchant can fix the export with. */
+  #downloadRejected = async () => {
+    if (!this.portrait) return;
+    const text = await this.portrait.export({ analysis: 'quality', format: 'csv' });
+    // a byte-order mark, so Excel reads the Chinese in it as UTF-8
+    saveFile(`\uFEFF${text}`, 'portrait-rejected-rows.csv', 'text/csv;charset=utf-8');
+  };
 
   #stat(id: string, label: Key, value: string, def?: Key, tone = '') {
     return html`<div class="stat ${tone ? `stat--${tone}` : ''}" data-stat=${id} title=${def ? t(def) : nothing}>
