@@ -34,7 +34,7 @@ mkdir -p fuzz/corpus/ingest_xlsx
 for f in tests/fixtures/platforms/*.xlsx tests/fixtures/ingest/*.xlsx; do
   [ -f "$f" ] && tail -c +5 "$f" > "fuzz/corpus/ingest_xlsx/$(basename "$f")"
 done
-mkdir -p fuzz/corpus/split_wire
+mkdir -p fuzz/corpus/split_wire target
 status=0
 for t in "${targets[@]}"; do
   echo "[fuzz] $t for ${seconds}s"
