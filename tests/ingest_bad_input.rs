@@ -202,13 +202,19 @@ fn broken_json_and_workbooks_are_located_errors() {
     );
     assert_eq!((e.code(), e.line()), ("ingest.json", Some(2)));
     assert!(e.to_string().starts_with("o.json: line 2, column "), "{e}");
+    // a zip cut short (or not a zip at all past its signature) says so in a merchant's words
     let e = fails("o.xlsx", &b"PK\x03\x04 not really a workbook"[..]);
-    assert_eq!(e.code(), "ingest.xlsx");
+    assert_eq!(e.code(), "ingest.xlsx_unreadable");
     assert!(
         e.to_string()
-            .starts_with("o.xlsx: cannot read the workbook: "),
+            .starts_with("o.xlsx: the workbook is incomplete — cut short while it was downloaded"),
         "{e}"
     );
+    // a real zip without a workbook in it
+    let zip = include_bytes!("fixtures/ingest/not_a_workbook.zip").to_vec();
+    let e = fails("o.xlsx", zip);
+    assert_eq!(e.code(), "ingest.xlsx_unreadable");
+    assert!(e.to_string().contains("this is a zip archive, not an Excel workbook"), "{e}");
 }
 
 #[test]

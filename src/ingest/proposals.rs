@@ -81,13 +81,14 @@ fn profile(values: &[&str]) -> Profile {
 
 /// How well a column whose cells look like `p` fits `field` (0: not at all).
 fn fit(field: Field, p: &Profile) -> f64 {
-    if p.cells == 0 {
+    // one value says nothing about a column
+    if p.cells < 2 {
         return 0.0;
     }
     let share = |n: usize| n as f64 / p.cells as f64;
     let most = |n: usize| share(n) >= 0.8;
     // an id column names more than one thing, and mostly with digits in it
-    let id_like = most(p.tokens) && p.dates == 0 && p.decimals == 0 && (p.distinct > 1 || p.cells == 1);
+    let id_like = most(p.tokens) && p.dates == 0 && p.decimals == 0 && p.distinct > 1;
     let digits = 0.6 + 0.4 * share(p.digits);
     match field {
         Field::OrderDate if most(p.dates) => share(p.dates),
