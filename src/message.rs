@@ -279,7 +279,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "line value = quantity × unit price − the line's discount; shipping and tax are not \
          revenue",
     ),
-    ("rule.unit_price", "line value = quantity × unit price; shipping and tax are not revenue"),
+    (
+        "rule.unit_price",
+        "line value = quantity × unit price; shipping and tax are not revenue",
+    ),
     (
         "rule.line_amount",
         "line value = the line's amount as the platform gives it; shipping and tax are not \

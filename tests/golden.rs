@@ -94,7 +94,11 @@ fn date_format(v: &Value) -> String {
 fn legacy(mut new: Value) -> Value {
     new["format"] = 1.into();
     for f in new["files"].as_array_mut().unwrap() {
-        assert_eq!(f["preview"], Value::Array(Vec::new()), "an export has no preview rows");
+        assert_eq!(
+            f["preview"],
+            Value::Array(Vec::new()),
+            "an export has no preview rows"
+        );
         assert_eq!(f["platform"], Value::Null);
         assert_eq!(f["proposals"], Value::Array(Vec::new()));
         let f = f.as_object_mut().unwrap();

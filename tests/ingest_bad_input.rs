@@ -214,7 +214,11 @@ fn broken_json_and_workbooks_are_located_errors() {
     let zip = include_bytes!("fixtures/ingest/not_a_workbook.zip").to_vec();
     let e = fails("o.xlsx", zip);
     assert_eq!(e.code(), "ingest.xlsx_unreadable");
-    assert!(e.to_string().contains("this is a zip archive, not an Excel workbook"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("this is a zip archive, not an Excel workbook"),
+        "{e}"
+    );
 }
 
 #[test]

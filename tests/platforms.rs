@@ -47,10 +47,19 @@ fn report(files: &[&Path], extra: &[&str]) -> Value {
 #[test]
 fn every_platform_export_gives_the_shops_numbers() {
     let cases = expected();
-    assert_eq!(cases.len(), 16, "one case per platform export, and the two Taobao reports joined");
+    assert_eq!(
+        cases.len(),
+        16,
+        "one case per platform export, and the two Taobao reports joined"
+    );
     for case in &cases {
         let names: Vec<&str> = match case.get("files") {
-            Some(list) => list.as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect(),
+            Some(list) => list
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap())
+                .collect(),
             None => vec![case["file"].as_str().unwrap()],
         };
         let paths: Vec<PathBuf> = names.iter().map(|f| fixture(f)).collect();
@@ -60,18 +69,49 @@ fn every_platform_export_gives_the_shops_numbers() {
         let q = &r["quality"];
         let at = |what: &str| format!("{file}: {what}");
         let last = names.len() - 1;
-        assert_eq!(r["files"][last]["platform"]["id"], case["platform"], "{}", at("platform"));
-        assert_eq!(r["files"][last]["platform"]["recognised"], true, "{}", at("recognised"));
+        assert_eq!(
+            r["files"][last]["platform"]["id"],
+            case["platform"],
+            "{}",
+            at("platform")
+        );
+        assert_eq!(
+            r["files"][last]["platform"]["recognised"],
+            true,
+            "{}",
+            at("recognised")
+        );
         for f in r["files"].as_array().unwrap() {
             assert_eq!(f["missing"], Value::Array(vec![]), "{}", at("mapping"));
         }
         assert_eq!(q["rows_rejected"], 0, "{}", at("no row rejected"));
-        for key in ["orders", "customers", "gross_sales_cents", "returns_cents", "revenue_cents"] {
+        for key in [
+            "orders",
+            "customers",
+            "gross_sales_cents",
+            "returns_cents",
+            "revenue_cents",
+        ] {
             assert_eq!(o[key], case[key], "{}", at(key));
         }
-        assert_eq!(q["rows_left_out"], case["rows_left_out"], "{}", at("rows left out"));
-        assert_eq!(q["refunds"]["lines"], case["refund_lines"], "{}", at("refund lines"));
-        assert_eq!(q["currency"]["code"], case["currency"], "{}", at("currency"));
+        assert_eq!(
+            q["rows_left_out"],
+            case["rows_left_out"],
+            "{}",
+            at("rows left out")
+        );
+        assert_eq!(
+            q["refunds"]["lines"],
+            case["refund_lines"],
+            "{}",
+            at("refund lines")
+        );
+        assert_eq!(
+            q["currency"]["code"],
+            case["currency"],
+            "{}",
+            at("currency")
+        );
         if let Some(other) = case.get("other_currency") {
             let c = q["currencies"]
                 .as_array()
@@ -80,7 +120,12 @@ fn every_platform_export_gives_the_shops_numbers() {
                 .find(|c| c["code"] == other["code"])
                 .expect("the second currency is reported");
             assert_eq!(c["main"], false);
-            assert_eq!(c["lines"], other["lines"], "{}", at("second currency lines"));
+            assert_eq!(
+                c["lines"],
+                other["lines"],
+                "{}",
+                at("second currency lines")
+            );
             assert_eq!(c["value_cents"], other["value_cents"]);
             assert_eq!(c["rate"], Value::Null);
         }
@@ -96,7 +141,10 @@ fn the_lines_report_alone_asks_for_its_order_report() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("订单报表 (ExportOrderList): drop both files together"), "{err}");
+    assert!(
+        err.contains("订单报表 (ExportOrderList): drop both files together"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -179,7 +227,13 @@ fn the_cli_text_names_the_platform_and_its_rules() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("platform: 淘宝/天猫 Taobao/Tmall — 订单报表 (ExportOrderList) (recognised)"), "{text}");
-    assert!(text.contains("rule: value = what the buyer paid less shipping"), "{text}");
+    assert!(
+        text.contains("platform: 淘宝/天猫 Taobao/Tmall — 订单报表 (ExportOrderList) (recognised)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("rule: value = what the buyer paid less shipping"),
+        "{text}"
+    );
     assert!(text.contains("left out: "), "{text}");
 }

@@ -234,7 +234,9 @@ where
             .flatten()
             .cloned()
             .collect(),
-        currency: sub.get_one::<String>("currency").map(|c| c.to_ascii_uppercase()),
+        currency: sub
+            .get_one::<String>("currency")
+            .map(|c| c.to_ascii_uppercase()),
         json: flag(sub, "json"),
         csv: flag(sub, "csv"),
         timings: flag(sub, "timings"),
@@ -259,7 +261,10 @@ fn parse_rate(s: &str) -> Result<(String, f64), String> {
 
 /// The values `--platform` takes: every profile id, and `none`.
 fn platform_ids() -> Vec<&'static str> {
-    let mut ids: Vec<&'static str> = crate::ingest::platforms::PROFILES.iter().map(|p| p.id).collect();
+    let mut ids: Vec<&'static str> = crate::ingest::platforms::PROFILES
+        .iter()
+        .map(|p| p.id)
+        .collect();
     ids.push("none");
     ids
 }
@@ -347,7 +352,10 @@ pub fn render(session: &mut Session, inv: &Invocation) -> Result<Rendered, Error
         texts.push(text);
     }
     if inv.csv && !matches!(inv.what, What::Analysis(_)) {
-        return Err(Error::invalid("--csv", "give one analysis, such as `portrait quality FILE --csv`"));
+        return Err(Error::invalid(
+            "--csv",
+            "give one analysis, such as `portrait quality FILE --csv`",
+        ));
     }
     let out = match (&inv.what, inv.json) {
         (What::Analysis(e), true) => {

@@ -5,8 +5,7 @@
 
 use super::error::{IngestError, IngestErrorKind, TableProblem};
 use super::record::{
-    non_empty_cells, pick_header, RowId, RowInfo, HEADER_SEARCH_ROWS, MAX_COLUMNS,
-    MAX_HEADER_BYTES,
+    non_empty_cells, pick_header, RowId, RowInfo, HEADER_SEARCH_ROWS, MAX_COLUMNS, MAX_HEADER_BYTES,
 };
 use csv::ByteRecord;
 use std::io::{Cursor, SeekFrom};

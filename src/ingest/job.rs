@@ -8,7 +8,8 @@
 
 use super::error::{IngestError, IngestErrorKind};
 use super::files::{IngestOptions, Ingested, SourceFile};
-use super::orders::file::{merge, FileDone, OrdersFile};
+use super::orders::done::FileDone;
+use super::orders::file::{merge, OrdersFile};
 use super::rows::{split_failed, Role};
 use super::split::{ParsedPart, SplitPlan};
 use serde::{Deserialize, Serialize};

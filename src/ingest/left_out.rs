@@ -4,38 +4,10 @@
 //! such a row: the platform says it is not a sale, so it is not one, and the report says how
 //! much was set aside and why.
 
-use super::report::{cut_chars, Rejection};
+use super::report::{cut_chars, LeftOutGroup, LeftOutValue, Rejection};
 use super::status::LeftOutReason;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
-
-/// One value that caused lines to be left out (a status, a currency), with their total.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct LeftOutValue {
-    /// The cell as written (`交易关闭`, `voided`, `SGD`).
-    pub value: String,
-    /// Lines with it.
-    pub lines: u64,
-    /// Σ their value in minor units (of their own currency).
-    pub value_cents: i64,
-}
-
-/// Every line left out for one reason.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
-pub struct LeftOutGroup {
-    /// Why (worded by `LeftOutReason::code`).
-    pub reason: LeftOutReason,
-    /// Lines left out.
-    pub lines: u64,
-    /// Distinct orders among them.
-    pub orders: u64,
-    /// Σ their value in minor units.
-    pub value_cents: i64,
-    /// Per value that caused it, most lines first (ties: first seen).
-    pub values: Vec<LeftOutValue>,
-    /// The first five lines, in input order.
-    pub examples: Vec<Rejection>,
-}
 
 /// The running account of one reason.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -187,7 +159,7 @@ impl LeftOut {
                         value_cents,
                     })
                     .collect();
-                values.sort_by(|a, b| b.lines.cmp(&a.lines));
+                values.sort_by_key(|v| std::cmp::Reverse(v.lines));
                 LeftOutGroup {
                     reason,
                     lines: acc.lines,
@@ -231,7 +203,10 @@ mod tests {
         let groups = head.into_groups();
         assert_eq!(groups[0].reason, LeftOutReason::Cancelled);
         let closed = &groups[1];
-        assert_eq!((closed.lines, closed.orders, closed.value_cents), (3, 2, 300));
+        assert_eq!(
+            (closed.lines, closed.orders, closed.value_cents),
+            (3, 2, 300)
+        );
         let lines: Vec<u64> = closed.examples.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![2, 3, 11]);
     }

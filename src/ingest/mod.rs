@@ -41,6 +41,7 @@ mod json_source;
 mod left_out;
 mod open;
 pub mod orders;
+mod passed;
 pub mod platforms;
 pub mod proposals;
 mod record;
@@ -49,8 +50,8 @@ mod rows;
 pub mod schema;
 pub mod sniff;
 mod source;
-pub mod status;
 pub mod split;
+pub mod status;
 mod tables;
 mod tally;
 #[cfg(test)]
@@ -62,17 +63,16 @@ pub use columns::{ColumnAssignment, Field};
 pub use error::{BinaryKind, IngestError, IngestErrorKind, NoRows, TableProblem};
 pub use files::{FileInspection, FileOptions, IngestOptions, IngestReport, Ingested, SourceFile};
 pub use job::{IngestJob, Progress, Stage, Step};
-pub use left_out::{LeftOutGroup, LeftOutValue};
 pub use platforms::{Grain, PlatformChoice, PlatformMatch, Profile};
-pub use status::{LeftOutReason, StatusMeaning};
 pub use report::{
-    CurrencyGuess, FieldCount, FileReport, QualityReport, ReadTotals, RejectReason, Rejection,
-    RejectionGroup,
+    CurrencyGuess, FieldCount, FileReport, LeftOutGroup, LeftOutValue, QualityReport, ReadTotals,
+    RejectReason, Rejection, RejectionGroup,
 };
 pub use schema::{FieldSpec, Requirement, Schema, TableKind, ValueKind};
 pub use split::{
     plan_split, ParsedPart, SplitHead, SplitPlan, SplitTail, SPLIT_MIN_BYTES, SPLIT_WINDOW_BYTES,
 };
+pub use status::{LeftOutReason, StatusMeaning};
 pub use values::{DateFormat, DateOrder};
 
 /// Detects format, encoding, headers and the proposed mapping of one file, reading only

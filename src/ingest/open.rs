@@ -8,9 +8,9 @@ use super::encoding::{decode_text, gunzip, is_gzip};
 use super::error::{IngestError, IngestErrorKind};
 use super::files::{FileInspection, FileOptions, SourceFile};
 use super::json_source::read_json;
-use super::record::record_cells;
 use super::platforms::{self, PlatformMatch, Profile};
 use super::proposals::propose;
+use super::record::record_cells;
 use super::schema::Schema;
 use super::sniff::{is_xlsx, sniff_text, Format};
 use super::source::{Source, TableSource};
@@ -166,7 +166,10 @@ pub(crate) fn resolve_mapping(
             return Err(IngestError::new(IngestErrorKind::UnknownPlatform {
                 file: name.to_string(),
                 platform: id.to_string(),
-                platforms: platforms::PROFILES.iter().map(|p| p.id.to_string()).collect(),
+                platforms: platforms::PROFILES
+                    .iter()
+                    .map(|p| p.id.to_string())
+                    .collect(),
             }));
         }
     }
@@ -234,8 +237,13 @@ pub(crate) fn inspect(
     let platform = resolved
         .profile
         .map(|(p, recognised)| PlatformMatch::new(p, &headers, recognised));
-    let mut inspection =
-        opened.inspection(&file.name, headers, resolved.mapping, resolved.missing, rows);
+    let mut inspection = opened.inspection(
+        &file.name,
+        headers,
+        resolved.mapping,
+        resolved.missing,
+        rows,
+    );
     inspection.platform = platform;
     inspection.proposals = proposals;
     Ok(inspection)

@@ -72,7 +72,8 @@ fn profile(values: &[&str]) -> Profile {
                 }
             }
         }
-        let token = v.len() <= 64 && !v.contains(' ') && v.chars().any(|c| c.is_ascii_alphanumeric());
+        let token =
+            v.len() <= 64 && !v.contains(' ') && v.chars().any(|c| c.is_ascii_alphanumeric());
         p.tokens += usize::from(token);
         p.digits += usize::from(v.bytes().any(|b| b.is_ascii_digit()));
     }
@@ -115,7 +116,10 @@ pub fn propose(
     let mut used: HashSet<usize> = mapping.iter().map(|a| a.column).collect();
     let profiles: Vec<Profile> = (0..headers.len())
         .map(|c| {
-            let values: Vec<&str> = rows.iter().filter_map(|r| r.get(c).map(String::as_str)).collect();
+            let values: Vec<&str> = rows
+                .iter()
+                .filter_map(|r| r.get(c).map(String::as_str))
+                .collect();
             profile(&values)
         })
         .collect();
@@ -175,7 +179,9 @@ mod tests {
     use super::*;
 
     fn rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
-        let mut lines = text.lines().map(|l| l.split(',').map(String::from).collect::<Vec<_>>());
+        let mut lines = text
+            .lines()
+            .map(|l| l.split(',').map(String::from).collect::<Vec<_>>());
         let headers = lines.next().unwrap();
         (headers, lines.collect())
     }
@@ -237,7 +243,12 @@ mod tests {
             field: Field::OrderId,
             column: 0,
         }];
-        let p = propose(&headers, &data, &mapping, &[Field::OrderDate, Field::CustomerId]);
+        let p = propose(
+            &headers,
+            &data,
+            &mapping,
+            &[Field::OrderDate, Field::CustomerId],
+        );
         let got: Vec<(Field, usize)> = p.iter().map(|p| (p.field, p.column)).collect();
         // numbers can be customer ids (UCI Online Retail's are); the mapped id column is not
         assert_eq!(got, vec![(Field::OrderDate, 1), (Field::CustomerId, 2)]);

@@ -118,10 +118,18 @@ mod tests {
     #[test]
     fn the_header_is_the_first_full_row() {
         assert_eq!(pick_header(&[8, 8, 8]), 0);
-        assert_eq!(pick_header(&[1, 0, 9, 9]), 2, "a title and a blank line above");
+        assert_eq!(
+            pick_header(&[1, 0, 9, 9]),
+            2,
+            "a title and a blank line above"
+        );
         assert_eq!(pick_header(&[2, 12, 12]), 1, "title and export time above");
         assert_eq!(pick_header(&[1, 1, 1]), 0, "a one-column file");
-        assert_eq!(pick_header(&[5, 9, 9]), 0, "a header with a few empty names");
+        assert_eq!(
+            pick_header(&[5, 9, 9]),
+            0,
+            "a header with a few empty names"
+        );
         assert_eq!(pick_header(&[]), 0);
     }
 

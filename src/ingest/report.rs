@@ -1,8 +1,8 @@
 //! The data-quality report: what was read, what was used, and every reason a row was not.
 //! Field names are the JS API and the CLI's JSON (renaming one is a breaking change).
 
-use super::left_out::LeftOutGroup;
 use super::platforms::PlatformMatch;
+use super::status::LeftOutReason;
 use super::tally::Tally;
 use super::values::DateFormat;
 use crate::dataset::DimensionColumn;
@@ -109,6 +109,34 @@ pub struct RejectionGroup {
     /// Rows rejected for this reason.
     pub count: u64,
     /// The first five, in input order.
+    pub examples: Vec<Rejection>,
+}
+
+/// One value that caused lines to be left out (a status, a currency), with their total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LeftOutValue {
+    /// The cell as written (`交易关闭`, `voided`, `SGD`).
+    pub value: String,
+    /// Lines with it.
+    pub lines: u64,
+    /// Σ their value in minor units (of their own currency).
+    pub value_cents: i64,
+}
+
+/// Every line left out for one reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LeftOutGroup {
+    /// Why (worded by `LeftOutReason::code`).
+    pub reason: LeftOutReason,
+    /// Lines left out.
+    pub lines: u64,
+    /// Distinct orders among them.
+    pub orders: u64,
+    /// Σ their value in minor units.
+    pub value_cents: i64,
+    /// Per value that caused it, most lines first (ties: first seen).
+    pub values: Vec<LeftOutValue>,
+    /// The first five lines, in input order.
     pub examples: Vec<Rejection>,
 }
 
@@ -301,11 +329,6 @@ impl Rejections {
         }
     }
 
-    /// Every rejected row kept (`ROWS_KEPT`), in file and line order.
-    pub fn rows(&self) -> &[RejectedRow] {
-        &self.rows
-    }
-
     /// Rows rejected for `reason`.
     pub fn count(&self, reason: RejectReason) -> u64 {
         self.counts[reason as usize]
@@ -358,6 +381,7 @@ impl Rejections {
     }
 
     /// The groups of the report, in `RejectReason::ALL` order, only reasons that occurred.
+    #[cfg(test)]
     pub fn into_groups(self) -> Vec<RejectionGroup> {
         self.into_parts().0
     }

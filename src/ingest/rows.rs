@@ -11,17 +11,17 @@ use super::columns::ColumnAssignment;
 use super::csv_source::cut_partial_char;
 use super::error::{IngestError, IngestErrorKind, NoRows};
 use super::files::{FileInspection, FileOptions, IngestOptions};
+use super::left_out::{Aside, LeftOut};
 use super::open::{open, resolve_mapping, sample_rows, Opened, PROPOSAL_ROWS};
+pub(crate) use super::passed::Passed;
+use super::platforms::{PlatformMatch, Profile};
 use super::proposals::propose;
 use super::record::{record_cells, record_text, Cells, RowInfo};
 use super::report::{cut_chars, FieldCount, RejectReason, Rejection, Rejections};
-use super::left_out::{Aside, LeftOut};
-use super::platforms::{PlatformMatch, Profile};
 use super::schema::Schema;
 use super::source::Source;
-use super::status::LeftOutReason;
-use serde::{Deserialize, Serialize};
 use super::split::SplitPlan;
+use super::status::LeftOutReason;
 use crate::message::Message;
 use csv::ByteRecord;
 
@@ -97,55 +97,17 @@ impl From<Reject> for NotKept {
     }
 }
 
-/// Rows passed over without a reason to count them against the file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct Passed {
-    /// Rows with no non-empty cell.
-    pub blank: u64,
-    /// Lines of totals rows (`合计`, `Total`), which sum the rows above.
-    pub totals: Vec<u64>,
-    /// Order summary rows above their item rows.
-    pub summaries: u64,
-    /// Lines the export adds below the data (`3 record(s) downloaded`).
-    pub footers: u64,
-}
-
-impl Passed {
-    /// Adds a later half's (its lines already moved to the whole file's).
-    pub fn extend(&mut self, later: Passed) {
-        self.blank += later.blank;
-        self.totals.extend(later.totals);
-        self.summaries += later.summaries;
-        self.footers += later.footers;
-    }
-
-    /// What the report notes of them.
-    pub fn notes(&self) -> Vec<Message> {
-        let mut notes = Vec::new();
-        if let Some(&line) = self.totals.first() {
-            notes.push(
-                Message::new("note.totals_rows")
-                    .with("count", self.totals.len() as u64)
-                    .with("line", line),
-            );
-        }
-        if self.blank > 0 {
-            notes.push(Message::new("note.blank_rows").with("count", self.blank));
-        }
-        if self.summaries > 0 {
-            notes.push(Message::new("note.summary_rows").with("count", self.summaries));
-        }
-        if self.footers > 0 {
-            notes.push(Message::new("note.footer_rows").with("count", self.footers));
-        }
-        notes
-    }
-}
-
 /// The words a totals row starts with (compared ignoring ASCII case and spaces, without a
 /// trailing colon).
 const TOTALS_WORDS: [&str; 8] = [
-    "合计", "总计", "汇总", "总合计", "total", "totals", "grandtotal", "sum",
+    "合计",
+    "总计",
+    "汇总",
+    "总合计",
+    "total",
+    "totals",
+    "grandtotal",
+    "sum",
 ];
 
 /// The record's first non-empty cell (`None`: a blank row). Cheap on the hot path: it stops
@@ -166,7 +128,10 @@ fn is_footer_row(first: &[u8], footers: &[&str]) -> bool {
 /// runs on every row, and a real order id is rarely this short and never one of the words.
 fn is_totals_cell(first: &[u8]) -> bool {
     let mut cell = first.trim_ascii();
-    if let Some(rest) = cell.strip_suffix(b":").or_else(|| cell.strip_suffix("：".as_bytes())) {
+    if let Some(rest) = cell
+        .strip_suffix(b":")
+        .or_else(|| cell.strip_suffix("：".as_bytes()))
+    {
         cell = rest.trim_ascii();
     }
     if cell.len() > 16 {
@@ -371,7 +336,10 @@ impl<S: Sink> FileRows<S> {
             && profile.is_some_and(|(p, _)| !p.carried.is_empty() || p.summary_rows_lack.is_some())
         {
             // a half cannot see the first line of an order the cut went through
-            return Err(split_failed(&name, "an order's first line carries its other lines' fields"));
+            return Err(split_failed(
+                &name,
+                "an order's first line carries its other lines' fields",
+            ));
         }
         let platform = profile.map(|(p, recognised)| PlatformMatch::new(p, &headers, recognised));
         let mut inspection = opened.inspection(&name, headers, mapping, missing, Vec::new());

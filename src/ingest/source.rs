@@ -117,7 +117,9 @@ impl Table {
         let counts: Vec<usize> = (0..self.rows.len().min(HEADER_SEARCH_ROWS))
             .map(|r| {
                 let cells = self.rows[r].cells;
-                (0..cells).filter(|&c| !self.cell(r, c).trim().is_empty()).count()
+                (0..cells)
+                    .filter(|&c| !self.cell(r, c).trim().is_empty())
+                    .count()
             })
             .collect();
         let k = pick_header(&counts);

@@ -19,12 +19,12 @@
 //! are equal — within one half, rows are compared cell by cell.
 
 use super::encoding::is_gzip;
+use super::left_out::LeftOut;
+use super::orders::refund::Refund;
+use super::passed::Passed;
 use super::report::Rejections;
 use super::sniff::{is_xlsx, sniff_text, Format};
 use crate::dataset::NONE;
-use super::left_out::LeftOut;
-use super::orders::sink::Refund;
-use super::rows::Passed;
 use serde::{Deserialize, Serialize};
 
 /// Files smaller than this are read whole: below it a second worker saves less than it costs.

@@ -109,12 +109,21 @@ const MARKS: &[(&str, StatusMeaning)] = &[
     ("订单关闭", StatusMeaning::LeftOut(LeftOutReason::Closed)),
     ("closed", StatusMeaning::LeftOut(LeftOutReason::Closed)),
     ("待付款", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
-    ("等待买家付款", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
+    (
+        "等待买家付款",
+        StatusMeaning::LeftOut(LeftOutReason::Unpaid),
+    ),
     ("未付款", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
     ("待支付", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
     ("unpaid", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
-    ("pending payment", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
-    ("awaiting payment", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
+    (
+        "pending payment",
+        StatusMeaning::LeftOut(LeftOutReason::Unpaid),
+    ),
+    (
+        "awaiting payment",
+        StatusMeaning::LeftOut(LeftOutReason::Unpaid),
+    ),
     ("void", StatusMeaning::LeftOut(LeftOutReason::Voided)),
     // JD writes `(删除)` before the status of an order the merchant deleted
     ("删除", StatusMeaning::LeftOut(LeftOutReason::Voided)),

@@ -636,13 +636,21 @@ fn title_rows_above_the_header_and_a_totals_row_below_are_passed_over_and_said()
     assert_eq!(d.lines.amount_cents, vec![8950, 4400]);
     assert_eq!(d.report.rows_rejected, 0);
     assert_eq!(d.files[0].headers[0], "订单编号");
-    let notes: Vec<String> = d.report.files[0].notes.iter().map(|m| m.to_string()).collect();
+    let notes: Vec<String> = d.report.files[0]
+        .notes
+        .iter()
+        .map(|m| m.to_string())
+        .collect();
     assert!(
-        notes.iter().any(|n| n == "title lines above the header passed over: 1 (the header is line 3)"),
+        notes
+            .iter()
+            .any(|n| n == "title lines above the header passed over: 1 (the header is line 3)"),
         "{notes:?}"
     );
     assert!(
-        notes.iter().any(|n| n == "totals rows passed over: 1 (the first at line 6)"),
+        notes
+            .iter()
+            .any(|n| n == "totals rows passed over: 1 (the first at line 6)"),
         "{notes:?}"
     );
 }
@@ -653,23 +661,38 @@ fn blank_rows_of_empty_cells_are_passed_over_not_rejected() {
     let d = check("o.csv", &text);
     assert_eq!(d.lines.len(), 2);
     assert_eq!(d.report.rows_rejected, 0);
-    let notes: Vec<String> = d.report.files[0].notes.iter().map(|m| m.to_string()).collect();
-    assert!(notes.contains(&"blank rows passed over: 1".to_string()), "{notes:?}");
+    let notes: Vec<String> = d.report.files[0]
+        .notes
+        .iter()
+        .map(|m| m.to_string())
+        .collect();
+    assert!(
+        notes.contains(&"blank rows passed over: 1".to_string()),
+        "{notes:?}"
+    );
 }
 
 #[test]
 fn a_stray_nul_rejects_its_row_with_line_and_column_and_the_rest_is_read() {
-    let text = format!("{HEADER}\nA1,c1,2024-03-05,1,1\nA2,c\u{0}2,2024-03-06,1,1\nA3,c3,2024-03-07,1,1\n");
+    let text = format!(
+        "{HEADER}\nA1,c1,2024-03-05,1,1\nA2,c\u{0}2,2024-03-06,1,1\nA3,c3,2024-03-07,1,1\n"
+    );
     let d = check("o.csv", &text);
     assert_eq!(d.lines.len(), 2);
     let g = group(&d, RejectReason::NulByte);
     assert_eq!(g.count, 1);
-    assert_eq!((g.examples[0].line, g.examples[0].column.as_str()), (3, "customer_id"));
+    assert_eq!(
+        (g.examples[0].line, g.examples[0].column.as_str()),
+        (3, "customer_id")
+    );
     assert_eq!(g.examples[0].value, "c␀2");
     // a file that is mostly NULs is binary, and refused
     let mut binary = text.into_bytes();
     binary.extend(std::iter::repeat_n(0u8, 64));
-    assert_eq!(check_err("o.csv", binary, IngestOptions::default()).code(), "ingest.binary_file");
+    assert_eq!(
+        check_err("o.csv", binary, IngestOptions::default()).code(),
+        "ingest.binary_file"
+    );
 }
 
 #[test]
@@ -684,5 +707,8 @@ fn an_orders_first_line_carries_its_order_fields_to_the_others() {
     // both lines of #1001 are refunded (a purchase and a return each); #1002 is cancelled
     assert_eq!(d.lines.amount_cents, vec![1000, 1000, -1000, -1000]);
     assert_eq!(d.report.rows_left_out, 2);
-    assert_eq!(d.files[0].platform.as_ref().map(|p| p.id.as_str()), Some("shopify.orders"));
+    assert_eq!(
+        d.files[0].platform.as_ref().map(|p| p.id.as_str()),
+        Some("shopify.orders")
+    );
 }

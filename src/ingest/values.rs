@@ -387,7 +387,10 @@ fn month_of_name(b: &[u8]) -> Option<u32> {
         b"dec",
     ];
     let head: Vec<u8> = b.get(..3)?.iter().map(u8::to_ascii_lowercase).collect();
-    NAMES.iter().position(|n| n[..] == head[..]).map(|i| i as u32 + 1)
+    NAMES
+        .iter()
+        .position(|n| n[..] == head[..])
+        .map(|i| i as u32 + 1)
 }
 
 /// Dates with an English month name: `Nov-04-17` / `Nov-04-2017` (month, day, year),
@@ -395,7 +398,12 @@ fn month_of_name(b: &[u8]) -> Option<u32> {
 /// time. The month name decides the order, so these never wait for the column.
 fn parse_month_name(b: &[u8]) -> Option<ParsedDate> {
     let mut s = Scan { b, i: 0 };
-    let letters = |s: &Scan| s.b[s.i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let letters = |s: &Scan| {
+        s.b[s.i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count()
+    };
     let (m, d) = if b.first()?.is_ascii_alphabetic() {
         let n = letters(&s);
         let m = month_of_name(&b[..n])?;
@@ -448,8 +456,18 @@ fn parse_month_name(b: &[u8]) -> Option<ParsedDate> {
 /// The English name of month `m` (1–12).
 fn full_month(m: u32) -> &'static str {
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     FULL[(m as usize).clamp(1, 12) - 1]
 }
@@ -1082,10 +1100,16 @@ mod tests {
             _ => None,
         };
         assert_eq!(at("Nov-04-17").as_deref(), Some("2017-11-04T00:00:00"));
-        assert_eq!(at("04 Jul 2022 11:46").as_deref(), Some("2022-07-04T11:46:00"));
+        assert_eq!(
+            at("04 Jul 2022 11:46").as_deref(),
+            Some("2022-07-04T11:46:00")
+        );
         assert_eq!(at("4-Jul-2022").as_deref(), Some("2022-07-04T00:00:00"));
         assert_eq!(at("Jul 4, 2022").as_deref(), Some("2022-07-04T00:00:00"));
-        assert_eq!(at("September 30, 2021 08:00").as_deref(), Some("2021-09-30T08:00:00"));
+        assert_eq!(
+            at("September 30, 2021 08:00").as_deref(),
+            Some("2021-09-30T08:00:00")
+        );
         assert_eq!(at("Foo-04-17"), None);
         assert_eq!(at("Nov-31-17"), None, "no 31 November");
     }

@@ -32,12 +32,20 @@ fn xlsx_error(file: &str, e: impl std::fmt::Display) -> IngestError {
     let message = e.to_string();
     let lower = message.to_lowercase();
     let why = if lower.contains("file not found")
-        && ["_rels", "content_types", "workbook"].iter().any(|p| lower.contains(p))
+        && ["_rels", "content_types", "workbook"]
+            .iter()
+            .any(|p| lower.contains(p))
     {
         Some("xlsx.not_workbook")
-    } else if ["eocd", "invalid zip", "unexpected eof", "corrupt", "end of central"]
-        .iter()
-        .any(|p| lower.contains(p))
+    } else if [
+        "eocd",
+        "invalid zip",
+        "unexpected eof",
+        "corrupt",
+        "end of central",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
     {
         Some("xlsx.truncated")
     } else if lower.contains("password") || lower.contains("encrypt") {

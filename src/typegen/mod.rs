@@ -60,7 +60,8 @@ fn contract() -> String {
         );
     }
     out.push_str("} satisfies Record<TableKind, unknown>;\n\n/** Every field of the orders table, in contract order. */\nexport const FIELDS: readonly Field[] = SCHEMAS.orders.fields.map((f) => f.field);\n");
-    let platforms = serde_json::to_string_pretty(&crate::ingest::platforms::choices()).unwrap_or_default();
+    let platforms =
+        serde_json::to_string_pretty(&crate::ingest::platforms::choices()).unwrap_or_default();
     let _ = writeln!(
         out,
         "\n/** The platform exports a file can be read as (`FileOptions.platform`; `none`: no platform). */\nexport const PLATFORMS: PlatformChoice[] = {platforms};"

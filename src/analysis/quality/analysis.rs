@@ -44,10 +44,21 @@ impl Analysis for Quality {
     /// rows" saves, so a merchant can fix the export and drop it again.
     fn csv(_q: &QualityReport, cx: &Context<'_>) -> Option<String> {
         let mut w = csv::Writer::from_writer(Vec::new());
-        let header = ["file", "line", "reason", "reason_text", "column", "value", "detail"];
+        let header = [
+            "file",
+            "line",
+            "reason",
+            "reason_text",
+            "column",
+            "value",
+            "detail",
+        ];
         w.write_record(header).ok()?;
         for r in &cx.ingest.rejected_rows {
-            let detail = r.at.detail.map(|d| d.message().to_string()).unwrap_or_default();
+            let detail =
+                r.at.detail
+                    .map(|d| d.message().to_string())
+                    .unwrap_or_default();
             let reason = r.reason.code().trim_start_matches("reason.");
             let line = r.at.line.to_string();
             let cells = [
@@ -59,7 +70,8 @@ impl Analysis for Quality {
                 r.at.value.as_str(),
                 detail.as_str(),
             ];
-            w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned())).ok()?;
+            w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))
+                .ok()?;
         }
         String::from_utf8(w.into_inner().ok()?).ok()
     }

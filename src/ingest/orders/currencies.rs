@@ -6,7 +6,7 @@
 //! A line's currency is its currency cell (`Field::Currency`), else its file's (the
 //! platform's, or the guess from its money cells and region column).
 
-use super::file::filter_lines;
+use super::done::filter_lines;
 use crate::dataset::{Dimension, OrderLines, NONE};
 use crate::ingest::files::IngestOptions;
 use crate::ingest::left_out::LeftOut;
@@ -66,7 +66,12 @@ pub(super) fn settle(
     };
     let file_k: Vec<(usize, usize)> = files
         .iter()
-        .map(|(g, n)| (index_of(g.as_ref().map(|g| g.code.clone()).unwrap_or_default()), *n))
+        .map(|(g, n)| {
+            (
+                index_of(g.as_ref().map(|g| g.code.clone()).unwrap_or_default()),
+                *n,
+            )
+        })
         .collect();
     if column.is_none() && file_k.iter().all(|(k, _)| *k == file_k[0].0) {
         // one currency (or none known) and no currency column: nothing to settle
@@ -89,7 +94,10 @@ pub(super) fn settle(
         of_line.push(k as u32);
     }
     let known: Vec<usize> = (0..codes.len()).filter(|&k| !codes[k].is_empty()).collect();
-    let Some(&main) = known.iter().max_by_key(|&&k| (per_code[k].0, std::cmp::Reverse(k))) else {
+    let Some(&main) = known
+        .iter()
+        .max_by_key(|&&k| (per_code[k].0, std::cmp::Reverse(k)))
+    else {
         return (Vec::new(), None);
     };
     let main_guess = CurrencyGuess {
@@ -122,7 +130,9 @@ pub(super) fn settle(
         let mut orders = BTreeSet::new();
         for i in (0..lines.len()).filter(|&i| of_line[i] as usize == k) {
             match rate {
-                Some(r) => lines.amount_cents[i] = (lines.amount_cents[i] as f64 * r).round() as i64,
+                Some(r) => {
+                    lines.amount_cents[i] = (lines.amount_cents[i] as f64 * r).round() as i64
+                }
                 None => {
                     keep[i] = false;
                     orders.insert(lines.order_ids.name(lines.order[i]).to_string());

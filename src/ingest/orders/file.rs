@@ -3,75 +3,31 @@
 //! `Ingested` with its `QualityReport`.
 
 use super::currencies;
+use super::done::{filter_lines, FileDone};
 use super::join;
 use super::overlap;
-use super::sink::{OrdersSink, Refund};
-use crate::ingest::left_out::LeftOut;
-use crate::message::Message;
-use std::collections::HashMap;
+use super::refund::Refund;
+use super::sink::OrdersSink;
 use crate::dataset::{Dimension, OrderLines, NONE};
 use crate::ingest::clean::is_cancelled_order_id;
 use crate::ingest::columns::Field;
 use crate::ingest::dates::Pending;
 use crate::ingest::error::{IngestError, IngestErrorKind};
-use crate::ingest::files::{FileInspection, Ingested};
 use crate::ingest::files::IngestOptions;
+use crate::ingest::files::Ingested;
+use crate::ingest::left_out::LeftOut;
 use crate::ingest::report::{
-    currency_symbol, guess_currency, CurrencyGuess, FileReport, QualityReport, ReadTotals,
-    Refunds, RejectReason, Rejections,
+    currency_symbol, guess_currency, CurrencyGuess, FileReport, QualityReport, ReadTotals, Refunds,
+    RejectReason, Rejections,
 };
 use crate::ingest::rows::FileRows;
 use crate::ingest::tally::Tally;
 use crate::ingest::values::{format_timestamp, DateOrder};
+use crate::message::Message;
+use std::collections::HashMap;
 
 /// An orders file being read.
 pub(crate) type OrdersFile = FileRows<OrdersSink>;
-
-/// A finished file.
-#[derive(Debug)]
-pub(crate) struct FileDone {
-    pub(super) lines: OrderLines,
-    report: FileReport,
-    inspection: FileInspection,
-    rejections: Rejections,
-    duplicates: u64,
-    /// Σ value, return lines and cancelled lines over used rows and duplicates.
-    value_cents: i64,
-    return_lines: u64,
-    cancelled_lines: u64,
-    currency_marks: Tally<&'static str>,
-    region_header: Option<String>,
-    chinese_headers: bool,
-    /// Rows left out on purpose.
-    pub(super) left_out: LeftOut,
-    /// Return lines added for refunds, and their value (≤ 0).
-    refund_lines: u64,
-    refund_cents: i64,
-    /// Kept lines whose status says partly refunded, with no amount given.
-    partly_refunded_unknown: u64,
-    /// The platform's own currency, when its profile has one.
-    platform_currency: Option<(&'static str, &'static str)>,
-}
-
-impl FileDone {
-    /// The platform profile the file was read with.
-    pub(super) fn profile(&self) -> Option<&'static crate::ingest::platforms::Profile> {
-        self.inspection
-            .platform
-            .as_ref()
-            .and_then(|p| crate::ingest::platforms::by_id(&p.id))
-    }
-
-    /// The file's name.
-    pub(super) fn file(&self) -> &str {
-        &self.report.file
-    }
-
-    /// Adds a note to the file's report.
-    pub(super) fn note(&mut self, note: Message) {
-        self.report.notes.push(note);
-    }
-}
 
 impl OrdersFile {
     /// Decides the day/month order, applies late rejections, and totals the file.
@@ -135,7 +91,8 @@ impl OrdersFile {
             .find(|a| a.field == Field::Region)
             .map(|a| self.header(a.column));
         self.rejections.sort_rows();
-        let (refund_lines, refund_cents) = add_refund_lines(&mut self.sink.lines, &self.sink.refunds);
+        let (refund_lines, refund_cents) =
+            add_refund_lines(&mut self.sink.lines, &self.sink.refunds);
         let mut notes = std::mem::take(&mut self.notes);
         notes.extend(self.passed.notes());
         if self.sink.partly_refunded_unknown > 0 {
@@ -231,7 +188,10 @@ fn add_refund_lines(lines: &mut OrderLines, refunds: &[Refund]) -> (u64, i64) {
     if refunds.is_empty() {
         return (0, 0);
     }
-    let mut room: HashMap<u32, i64> = refunds.iter().map(|r| (lines.order[r.line as usize], 0)).collect();
+    let mut room: HashMap<u32, i64> = refunds
+        .iter()
+        .map(|r| (lines.order[r.line as usize], 0))
+        .collect();
     for i in 0..lines.len() {
         if let Some(r) = room.get_mut(&lines.order[i]) {
             if !lines.is_return[i] {
@@ -251,8 +211,12 @@ fn add_refund_lines(lines: &mut OrderLines, refunds: &[Refund]) -> (u64, i64) {
         }
         *left -= cents;
         let quantity = if r.whole { -lines.quantity[i] } else { 0.0 };
-        let (order, customer, time, product) =
-            (lines.order[i], lines.customer[i], lines.time[i], lines.product[i]);
+        let (order, customer, time, product) = (
+            lines.order[i],
+            lines.customer[i],
+            lines.time[i],
+            lines.product[i],
+        );
         lines.push_indices(order, customer, time, product, quantity, -cents, true);
         for (_, col) in &mut lines.dimensions {
             let v = col.per_line.get(i).copied().unwrap_or(NONE);
@@ -264,20 +228,12 @@ fn add_refund_lines(lines: &mut OrderLines, refunds: &[Refund]) -> (u64, i64) {
     (added, value)
 }
 
-/// The lines where `keep` is true, re-interned, and each old index's new index.
-pub(super) fn filter_lines(lines: &OrderLines, keep: &[bool]) -> (OrderLines, Vec<u32>) {
-    let mut out = OrderLines::default();
-    let mut new_index = vec![NONE; lines.len()];
-    for i in (0..lines.len()).filter(|&i| keep[i]) {
-        new_index[i] = out.len() as u32;
-        out.push_line_of(lines, i);
-    }
-    (out, new_index)
-}
-
 /// Merges the files' lines (in input order) and builds the report: a second currency's
 /// lines are converted at the user's rate or set aside (`currencies`).
-pub(crate) fn merge(mut done: Vec<FileDone>, options: &IngestOptions) -> Result<Ingested, IngestError> {
+pub(crate) fn merge(
+    mut done: Vec<FileDone>,
+    options: &IngestOptions,
+) -> Result<Ingested, IngestError> {
     join::join(&mut done)?;
     let mut rejections = Rejections::default();
     let mut left_out = LeftOut::default();
@@ -354,12 +310,17 @@ pub(crate) fn merge(mut done: Vec<FileDone>, options: &IngestOptions) -> Result<
             *guess = Some(chosen.clone());
         }
     }
-    let (currencies, kept) = currencies::settle(&mut lines, &file_currencies, options, &mut left_out);
+    let (currencies, kept) =
+        currencies::settle(&mut lines, &file_currencies, options, &mut left_out);
     if let Some(main) = kept.filter(|_| options.currency.is_none() || currencies.len() > 1) {
         currency = main;
     } else if options.currency.is_some() {
     } else if let Some((guess, _)) = file_currencies.iter().find(|(g, _)| g.is_some()) {
-        if currency.code.is_empty() || guess.as_ref().is_some_and(|g| g.basis.code == "currency.platform") {
+        if currency.code.is_empty()
+            || guess
+                .as_ref()
+                .is_some_and(|g| g.basis.code == "currency.platform")
+        {
             currency = guess.clone().unwrap_or(currency);
         }
     }
@@ -413,26 +374,4 @@ fn file_currency(d: &FileDone) -> Option<CurrencyGuess> {
     });
     let guess = guess_currency(&d.currency_marks, region, d.chinese_headers);
     (!guess.code.is_empty()).then_some(guess)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn filtering_lines_reinterns_the_kept_ones() {
-        let mut t = OrderLines::default();
-        t.push("o1", Some("c1"), 1, Some("p1"), 1.0, 100, false);
-        t.set_product_name(0, "Tea");
-        t.set_dimension(Dimension::Channel, "app");
-        t.push("o2", Some("c2"), 2, None, 1.0, 200, false);
-        t.push("o3", Some("c1"), 3, Some("p1"), 1.0, 300, false);
-        t.finish();
-        let (f, idx) = filter_lines(&t, &[true, false, true]);
-        assert_eq!(idx, vec![0, NONE, 1]);
-        assert_eq!(f.order_ids.len(), 2);
-        assert_eq!(f.customer_ids.len(), 1);
-        assert_eq!(f.product_names[0].as_ref(), "Tea");
-        assert_eq!(f.amount_cents, vec![100, 300]);
-    }
 }

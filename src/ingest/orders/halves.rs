@@ -2,7 +2,7 @@
 //! `ParsedPart`, and the head absorbs that part as if it had read the rows itself.
 
 use super::file::OrdersFile;
-use super::sink::Refund;
+use super::refund::Refund;
 use crate::dataset::NONE;
 use crate::ingest::clean::record_hash2;
 use crate::ingest::error::IngestError;
@@ -154,7 +154,11 @@ impl OrdersFile {
                     duplicates.push((orig, part.line[j] + offset));
                     // `scratch` holds the matched head row, whose cells are the dropped
                     // row's: its date has the dropped row's shape
-                    let cell = sink.plan.order_date.and_then(|c| scratch.get(c)).unwrap_or(&[]);
+                    let cell = sink
+                        .plan
+                        .order_date
+                        .and_then(|c| scratch.get(c))
+                        .unwrap_or(&[]);
                     let cell = trim(std::str::from_utf8(cell).unwrap_or(""));
                     if let Some(date) = parse_date(cell, false) {
                         dropped_shapes.push(date.shape);

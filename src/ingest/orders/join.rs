@@ -6,7 +6,7 @@
 //! lines — only its refunds stay, as the returns of its orders. Line detail comes from the
 //! second report, and no order is counted twice.
 
-use super::file::{filter_lines, FileDone};
+use super::done::{filter_lines, FileDone};
 use crate::dataset::NONE;
 use crate::ingest::error::{IngestError, IngestErrorKind};
 use crate::ingest::platforms;
@@ -23,7 +23,8 @@ pub(super) fn join(done: &mut [FileDone]) -> Result<(), IngestError> {
         let Some(orders_id) = profile.lines_of else {
             continue;
         };
-        let Some(j) = (0..done.len()).find(|&j| done[j].profile().is_some_and(|p| p.id == orders_id))
+        let Some(j) =
+            (0..done.len()).find(|&j| done[j].profile().is_some_and(|p| p.id == orders_id))
         else {
             let companion = platforms::by_id(orders_id).map_or(orders_id, |p| p.export);
             return Err(IngestError::new(IngestErrorKind::MissingCompanion {
@@ -62,7 +63,7 @@ fn join_pair(items: &mut FileDone, orders: &mut FileDone) {
     let lines = &mut items.lines;
     let mut keep = vec![true; lines.len()];
     let mut aside: HashMap<LeftOutReason, (u64, i64, BTreeSet<String>)> = HashMap::new();
-    for k in 0..lines.len() {
+    for (k, kept) in keep.iter_mut().enumerate() {
         let order = lines.order_ids.name(lines.order[k]).to_string();
         match of_order.get(order.as_str()) {
             Some(&(customer, time)) => {
@@ -70,8 +71,11 @@ fn join_pair(items: &mut FileDone, orders: &mut FileDone) {
                 lines.time[k] = time;
             }
             None => {
-                keep[k] = false;
-                let reason = left.get(order.as_str()).copied().unwrap_or(LeftOutReason::NoOrder);
+                *kept = false;
+                let reason = left
+                    .get(order.as_str())
+                    .copied()
+                    .unwrap_or(LeftOutReason::NoOrder);
                 let e = aside.entry(reason).or_default();
                 e.0 += 1;
                 e.1 += lines.amount_cents[k];
@@ -84,7 +88,9 @@ fn join_pair(items: &mut FileDone, orders: &mut FileDone) {
     for (reason, (n, cents, orders_set)) in reasons {
         let shown: Vec<&str> = orders_set.iter().take(5).map(String::as_str).collect();
         let value = shown.join(", ");
-        items.left_out.add_many(reason, &value, n, cents, orders_set.clone());
+        items
+            .left_out
+            .add_many(reason, &value, n, cents, orders_set.clone());
     }
     if keep.iter().any(|k| !k) {
         let (kept, _) = filter_lines(lines, &keep);

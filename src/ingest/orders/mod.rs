@@ -3,10 +3,12 @@
 //! the halves of a split file (`halves`).
 
 mod currencies;
+pub(crate) mod done;
 pub(crate) mod file;
+mod halves;
 mod join;
 mod overlap;
-mod halves;
+pub(crate) mod refund;
 pub(crate) mod sink;
 
 use crate::dataset::Dimension;
@@ -362,7 +364,10 @@ pub(crate) struct OrdersPlan {
 
 impl OrdersPlan {
     /// The plan of a complete mapping (`None` when a required field is missing).
-    pub fn new(mapping: &[ColumnAssignment], profile: Option<&'static Profile>) -> Option<OrdersPlan> {
+    pub fn new(
+        mapping: &[ColumnAssignment],
+        profile: Option<&'static Profile>,
+    ) -> Option<OrdersPlan> {
         let col = |f: Field| mapping.iter().find(|a| a.field == f).map(|a| a.column);
         let customer_id = col(Field::CustomerId);
         let joined = profile.is_some_and(|p| p.lines_of.is_some());

@@ -5,7 +5,7 @@
 //! earlier file already has *different* lines conflicts with it: the earlier file's lines are
 //! kept, the later file's are set aside and reported with the order ids — never summed.
 
-use super::file::filter_lines;
+use super::done::filter_lines;
 use crate::dataset::{OrderLines, NONE};
 use crate::ingest::left_out::LeftOut;
 use crate::ingest::status::LeftOutReason;
@@ -150,12 +150,18 @@ mod tests {
         let mut left = LeftOut::default();
         // files: [1, 2] | [2, 3] | [2 (different)]
         let (overlap, kept) = settle(&mut t, &[(2, ""), (2, ""), (1, "")], &mut left);
-        assert_eq!(overlap.duplicate_lines, 1, "order 2's line repeats file 1's");
+        assert_eq!(
+            overlap.duplicate_lines, 1,
+            "order 2's line repeats file 1's"
+        );
         assert_eq!(kept, vec![2, 1, 0]);
         assert_eq!(t.amount_cents, vec![100, 200, 300]);
         let groups = left.into_groups();
         assert_eq!(groups[0].reason, LeftOutReason::ConflictingOrder);
-        assert_eq!((groups[0].lines, groups[0].orders, groups[0].value_cents), (1, 1, 250));
+        assert_eq!(
+            (groups[0].lines, groups[0].orders, groups[0].value_cents),
+            (1, 1, 250)
+        );
         assert_eq!(groups[0].values[0].value, "2");
     }
 }

@@ -1,6 +1,7 @@
 //! The orders table's `Sink`: an order line's cells parsed into ids, a time, a quantity and
 //! a value in minor units, and kept as one line of `OrderLines`.
 
+pub(crate) use super::refund::Refund;
 use super::{OrdersPlan, ORDERS};
 use crate::dataset::{DimensionColumn, OrderLines, NONE};
 use crate::ingest::clean::{is_cancelled_order_id, is_return};
@@ -9,16 +10,15 @@ use crate::ingest::dates::{DateColumn, DateRead};
 use crate::ingest::files::IngestOptions;
 use crate::ingest::ids::IdTable;
 use crate::ingest::open::Opened;
+use crate::ingest::platforms::Profile;
 use crate::ingest::record::{id_cell, Cells};
 use crate::ingest::report::RejectReason;
-use crate::ingest::platforms::Profile;
 use crate::ingest::rows::{LeftOutRow, NotKept, Reject, Sink};
 use crate::ingest::schema::Schema;
+use crate::ingest::status::{classify, LeftOutReason, StatusMeaning};
 use crate::ingest::tally::Tally;
 use crate::ingest::values::{parse_money, parse_quantity, trim};
-use crate::ingest::status::{classify, LeftOutReason, StatusMeaning};
 use crate::message::Message;
-use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// The id columns of a file while it is read (moved into `OrderLines` when it is done).
@@ -29,15 +29,6 @@ pub(crate) struct Ids {
     pub product: IdTable,
     /// One per mapped dimension, in `OrdersPlan::dimensions` order.
     pub dimensions: Vec<IdTable>,
-}
-
-/// A refund found on a kept line: its index, the refunded value (> 0, minor units) and
-/// whether the whole line was refunded (its quantity comes back too).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct Refund {
-    pub line: u32,
-    pub cents: i64,
-    pub whole: bool,
 }
 
 /// The cells of an order's first line that later lines leave empty (`Profile::carried`).
@@ -89,7 +80,12 @@ pub(crate) struct OrderRow<'a> {
 /// Cell `col`, or — when it is empty and only an order's first line carries it — the
 /// first line's. Inlined: it reads every cell of every row.
 #[inline(always)]
-fn carried_cell<'a>(plan: &OrdersPlan, carried: &Carried, cells: &Cells<'a>, col: usize) -> Cow<'a, str> {
+fn carried_cell<'a>(
+    plan: &OrdersPlan,
+    carried: &Carried,
+    cells: &Cells<'a>,
+    col: usize,
+) -> Cow<'a, str> {
     let v = cells.get(col);
     if plan.carried.is_empty() || !trim(v).is_empty() {
         return Cow::Borrowed(v);
@@ -184,7 +180,11 @@ impl OrdersSink {
     }
 
     /// The line's value in minor units (shipping taken out when the file has it).
-    fn amount(&self, cells: &Cells<'_>, quantity: f64) -> Result<(i64, Option<&'static str>), Reject> {
+    fn amount(
+        &self,
+        cells: &Cells<'_>,
+        quantity: f64,
+    ) -> Result<(i64, Option<&'static str>), Reject> {
         let plan = &self.plan;
         let money_col = plan.line_amount.or(plan.unit_price).unwrap_or(0);
         let cell = self.cell(cells, money_col);
@@ -206,7 +206,11 @@ impl OrdersSink {
         };
         // shipping and discounts are not merchandise; a discount may be written negative
         // (Amazon's promotions) or positive (Shopify's, Etsy's)
-        for c in [plan.shipping, plan.discount].into_iter().flatten().filter(|_| plan.takes_off) {
+        for c in [plan.shipping, plan.discount]
+            .into_iter()
+            .flatten()
+            .filter(|_| plan.takes_off)
+        {
             let cell = self.cell(cells, c);
             if !is_blank(&cell) {
                 let less = parse_money(&cell)
@@ -343,9 +347,8 @@ impl Sink for OrdersSink {
         let quantity = match plan.quantity {
             Some(c) => {
                 let cell = self.cell(cells, c);
-                parse_quantity(&cell).ok_or_else(|| {
-                    Reject::cell(RejectReason::InvalidQuantity, c, &cell)
-                })
+                parse_quantity(&cell)
+                    .ok_or_else(|| Reject::cell(RejectReason::InvalidQuantity, c, &cell))
             }
             None => Ok(1.0),
         };

@@ -12,9 +12,18 @@ use crate::ingest::status::{LeftOutReason, StatusMeaning};
 /// both are left out. Headers of the 2016 and 2018 exports as importers read them.
 /// Taobao's status words the generic marks do not know (both reports write them).
 const TAOBAO_STATUSES: &[(&str, StatusMeaning)] = &[
-    ("没有创建支付宝交易", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
-    ("等待买家确认货到付款订单信息", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
-    ("交易被淘宝关闭", StatusMeaning::LeftOut(LeftOutReason::Closed)),
+    (
+        "没有创建支付宝交易",
+        StatusMeaning::LeftOut(LeftOutReason::Unpaid),
+    ),
+    (
+        "等待买家确认货到付款订单信息",
+        StatusMeaning::LeftOut(LeftOutReason::Unpaid),
+    ),
+    (
+        "交易被淘宝关闭",
+        StatusMeaning::LeftOut(LeftOutReason::Closed),
+    ),
 ];
 
 pub static TAOBAO_ORDERS: Profile = Profile {

@@ -14,7 +14,12 @@ pub static AMAZON: Profile = Profile {
     platform: "Amazon",
     export: "All Orders report (Seller Central, flat file)",
     source: "https://developer-docs.amazon.com/sp-api/docs/order-reports-attributes",
-    recognise: &["amazon-order-id", "purchase-date", "order-status", "item-price"],
+    recognise: &[
+        "amazon-order-id",
+        "purchase-date",
+        "order-status",
+        "item-price",
+    ],
     columns: &[
         (Field::OrderId, "amazon-order-id"),
         (Field::OrderDate, "purchase-date"),
@@ -58,7 +63,12 @@ pub static SHOPEE: Profile = Profile {
     platform: "Shopee",
     export: "Order export (Seller Centre › My Orders › Export)",
     source: "https://github.com/ComaGear/shopeesalescoverter",
-    recognise: &["Order ID", "Order Status", "Username (Buyer)", "Product Subtotal"],
+    recognise: &[
+        "Order ID",
+        "Order Status",
+        "Username (Buyer)",
+        "Product Subtotal",
+    ],
     columns: &[
         (Field::OrderId, "Order ID"),
         (Field::CustomerId, "Username (Buyer)"),

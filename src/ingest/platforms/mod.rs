@@ -202,7 +202,11 @@ impl PlatformMatch {
             recognised,
             grain: profile.grain,
             no_buyer: profile.no_buyer(),
-            buyer_alternatives: profile.buyer_alternatives.iter().filter_map(present).collect(),
+            buyer_alternatives: profile
+                .buyer_alternatives
+                .iter()
+                .filter_map(present)
+                .collect(),
             rules: profile.rules.iter().map(|r| r.to_string()).collect(),
             source: profile.source.to_string(),
         }
@@ -246,7 +250,11 @@ mod tests {
                 assert!(headers.insert(header_key(h)), "{}: {h} ({f:?}) twice", p.id);
             }
             assert!(p.recognise.len() >= 3, "{} is recognised too easily", p.id);
-            assert!(p.source.starts_with("http") || p.source.contains('/'), "{}", p.id);
+            assert!(
+                p.source.starts_with("http") || p.source.contains('/'),
+                "{}",
+                p.id
+            );
         }
     }
 

@@ -87,7 +87,13 @@ pub static WOOCOMMERCE: Profile = Profile {
     platform: "WooCommerce",
     export: "Customer / Order / Coupon Export (one row per item)",
     source: "https://woocommerce.com/document/ordercustomer-csv-export-developer-documentation/",
-    recognise: &["order_id", "order_total", "item_quantity", "item_total", "billing_email"],
+    recognise: &[
+        "order_id",
+        "order_total",
+        "item_quantity",
+        "item_total",
+        "billing_email",
+    ],
     columns: &[
         (Field::OrderId, "order_id"),
         (Field::CustomerId, "billing_email"),
@@ -107,7 +113,10 @@ pub static WOOCOMMERCE: Profile = Profile {
     grain: Grain::Line,
     statuses: &[
         ("on-hold", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
-        ("checkout-draft", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
+        (
+            "checkout-draft",
+            StatusMeaning::LeftOut(LeftOutReason::Unpaid),
+        ),
     ],
     buyer_alternatives: &["customer_id", "billing_phone"],
     summary_rows_lack: None,
@@ -134,7 +143,12 @@ pub static EBAY: Profile = Profile {
     platform: "eBay",
     export: "Orders report (Seller Hub › Orders › Download report)",
     source: "https://github.com/randomecho/shifted-sales-report/blob/main/README.md",
-    recognise: &["Sales Record Number", "Order Number", "Buyer Username", "Sold For"],
+    recognise: &[
+        "Sales Record Number",
+        "Order Number",
+        "Buyer Username",
+        "Sold For",
+    ],
     columns: &[
         (Field::OrderId, "Order Number"),
         (Field::CustomerId, "Buyer Username"),
@@ -178,7 +192,13 @@ pub static ETSY_ORDERS: Profile = Profile {
     platform: "Etsy",
     export: "Sold orders (EtsySoldOrders.csv)",
     source: "https://github.com/deborahkim1123/etsy_project",
-    recognise: &["Sale Date", "Order ID", "Buyer User ID", "Order Value", "Number of Items"],
+    recognise: &[
+        "Sale Date",
+        "Order ID",
+        "Buyer User ID",
+        "Order Value",
+        "Number of Items",
+    ],
     columns: &[
         (Field::OrderId, "Order ID"),
         (Field::CustomerId, "Buyer User ID"),
@@ -218,7 +238,14 @@ pub static ETSY_ITEMS: Profile = Profile {
     platform: "Etsy",
     export: "Sold order items (EtsySoldOrderItems.csv)",
     source: "https://github.com/sarahhe05/Starry-Sticker-Shop-Analysis",
-    recognise: &["Sale Date", "Item Name", "Buyer", "Item Total", "Transaction ID", "Order ID"],
+    recognise: &[
+        "Sale Date",
+        "Item Name",
+        "Buyer",
+        "Item Total",
+        "Transaction ID",
+        "Order ID",
+    ],
     columns: &[
         (Field::OrderId, "Order ID"),
         (Field::CustomerId, "Buyer"),
