@@ -397,6 +397,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ),
     ("currency.chinese_headers", "Chinese column headers"),
     (
+        "currency.chinese_values",
+        "product names or cities written in Chinese",
+    ),
+    (
         "currency.column",
         "the currency column ({code} on {count:count} lines)",
     ),

@@ -172,7 +172,7 @@ pub struct CurrencyGuess {
     /// Symbol to show ("¥", "£", "$", "€"), or "" when unknown.
     pub symbol: String,
     /// Why: `currency.written` (a symbol in money cells), `currency.region` (the country
-    /// column), `currency.chinese_headers` or `currency.unknown`.
+    /// column), `currency.chinese_headers`, `currency.chinese_values` or `currency.unknown`.
     pub basis: Message,
 }
 
@@ -554,7 +554,7 @@ pub(crate) fn currency_of_region(name: &str) -> Option<(&'static str, &'static s
 pub(crate) fn guess_currency(
     marks: &Tally<&'static str>,
     region: Option<(&str, &DimensionColumn)>,
-    chinese_headers: bool,
+    chinese: Option<&'static str>,
 ) -> CurrencyGuess {
     let guess = |code: &str, basis: Message| CurrencyGuess {
         code: code.to_string(),
@@ -605,8 +605,8 @@ pub(crate) fn guess_currency(
             }
         }
     }
-    if chinese_headers {
-        return guess("CNY", Message::new("currency.chinese_headers"));
+    if let Some(basis) = chinese {
+        return guess("CNY", Message::new(basis));
     }
     CurrencyGuess {
         code: String::new(),
@@ -670,22 +670,22 @@ mod tests {
         let mut marks = Tally::default();
         marks.add("CNY", 3);
         marks.add("USD", 1);
-        let g = guess_currency(&marks, None, false);
+        let g = guess_currency(&marks, None, None);
         assert_eq!((g.code.as_str(), g.symbol.as_str()), ("CNY", "¥"));
         let mut col = DimensionColumn::default();
         for v in ["United Kingdom", "United Kingdom", "France", "EIRE"] {
             let i = col.values.intern(v);
             col.per_line.push(i);
         }
-        let g = guess_currency(&Tally::default(), Some(("Country", &col)), false);
+        let g = guess_currency(&Tally::default(), Some(("Country", &col)), None);
         assert_eq!(g.code, "GBP");
         assert_eq!(
             g.basis.to_string(),
             "Country column: 50% of lines in United Kingdom"
         );
-        let g = guess_currency(&Tally::default(), None, true);
+        let g = guess_currency(&Tally::default(), None, Some("currency.chinese_headers"));
         assert_eq!(g.code, "CNY");
-        assert_eq!(guess_currency(&Tally::default(), None, false).code, "");
+        assert_eq!(guess_currency(&Tally::default(), None, None).code, "");
     }
 
     #[test]

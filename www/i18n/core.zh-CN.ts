@@ -80,6 +80,7 @@ export const CORE_ZH: Record<ShellCode, string> = {
   'currency.written': '{count:count} 个金额写有 {symbol}',
   'currency.region': '“{header}”列：{percent}% 的行在{area:msg}',
   'currency.chinese_headers': '中文表头',
+  'currency.chinese_values': '商品名称或城市为中文',
   'currency.column': '币种列（{code}，{count:count} 行）',
   'currency.platform': '{platform} 以此币种销售',
   'currency.chosen': '由你选择',

@@ -24,7 +24,8 @@ pub(crate) struct FileDone {
     pub(super) cancelled_lines: u64,
     pub(super) currency_marks: Tally<&'static str>,
     pub(super) region_header: Option<String>,
-    pub(super) chinese_headers: bool,
+    /// Why the file reads as a Chinese shop's (`currency.chinese_headers`, `…_values`).
+    pub(super) chinese_headers: Option<&'static str>,
     /// Rows left out on purpose.
     pub(super) left_out: LeftOut,
     /// Return lines added for refunds, and their value (≤ 0).

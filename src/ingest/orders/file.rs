@@ -79,11 +79,34 @@ impl OrdersFile {
             cancelled_lines += u64::from(is_cancelled(i));
         }
         let headers = &self.inspection.headers;
-        let chinese_headers = self.inspection.mapping.iter().any(|a| {
-            headers
-                .get(a.column)
-                .is_some_and(|h| h.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
-        });
+        let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let chinese_headers = if self
+            .inspection
+            .mapping
+            .iter()
+            .any(|a| headers.get(a.column).is_some_and(|h| cjk(h)))
+        {
+            Some("currency.chinese_headers")
+        } else {
+            // English headers over a Chinese shop's data: most product names, or most cities,
+            // are written in Chinese
+            let mostly = |names: &mut dyn Iterator<Item = &str>| {
+                let (mut all, mut zh) = (0usize, 0usize);
+                for n in names.filter(|n| !n.is_empty()) {
+                    all += 1;
+                    zh += usize::from(cjk(n));
+                }
+                all > 0 && zh * 2 > all
+            };
+            let lines = &self.sink.lines;
+            let products = mostly(&mut lines.product_names.iter().map(|n| n.as_ref()));
+            let places = lines
+                .dimensions
+                .iter()
+                .filter(|(d, _)| matches!(d, Dimension::City | Dimension::Region))
+                .any(|(_, col)| mostly(&mut col.values.names()));
+            (products || places).then_some("currency.chinese_values")
+        };
         let region_header = self
             .inspection
             .mapping
@@ -244,7 +267,7 @@ pub(crate) fn merge(
     let mut files = Vec::new();
     let mut reports = Vec::new();
     let mut region_header = None;
-    let mut chinese_headers = false;
+    let mut chinese_headers: Option<&'static str> = None;
     let mut lines: Option<OrderLines> = None;
     let mut file_currencies = Vec::new();
     for d in done {
@@ -264,7 +287,7 @@ pub(crate) fn merge(
         if region_header.is_none() {
             region_header = d.region_header;
         }
-        chinese_headers |= d.chinese_headers;
+        chinese_headers = chinese_headers.or(d.chinese_headers);
         match &mut lines {
             None => lines = Some(d.lines),
             Some(all) => all.append(&d.lines),
