@@ -72,6 +72,7 @@ export const CORE_EN = {
   "currency.written": "{symbol} written in {count:count} money values",
   "currency.region": "{header} column: {percent}% of lines in {area:msg}",
   "currency.chinese_headers": "Chinese column headers",
+  "currency.chinese_values": "product names or cities written in Chinese",
   "currency.column": "the currency column ({code} on {count:count} lines)",
   "currency.platform": "{platform} sells in this currency",
   "currency.chosen": "chosen by you",

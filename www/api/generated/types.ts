@@ -76,7 +76,7 @@ code: string,
 symbol: string, 
 /**
  * Why: `currency.written` (a symbol in money cells), `currency.region` (the country
- * column), `currency.chinese_headers` or `currency.unknown`.
+ * column), `currency.chinese_headers`, `currency.chinese_values` or `currency.unknown`.
  */
 basis: Message, };
 
