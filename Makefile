@@ -41,13 +41,17 @@ types:
 	PORTRAIT_WRITE_TYPES=1 cargo test --profile ci --test generated_types
 
 # Generated (not committed) fixtures: the peer generator's 100k-row file and the GBK / XLSX
-# copies of UCI Online Retail. Each script skips work that is already done.
+# copies of UCI Online Retail. Each script skips work that is already done. The committed
+# reference fixtures (filter reference, platform exports) are rebuilt and compared (a
+# workbook's zip stamps the time, so the platform workbooks are not compared byte for byte).
 fixtures: setup-test
 	$(PY) scripts/rfm_reference.py --rows 100000 --seed $(PEER_SEED) --cache $(FIXTURES) --out-dir $(FIXTURES)/rfm-check
 	cmp tests/fixtures/rfm/peer_100000_seed42.csv $(FIXTURES)/rfm-check/peer_100000_seed42.csv
 	$(PY) scripts/make_retail_copies.py $(FIXTURES)
 	$(PY) scripts/filter_reference.py --out-dir $(FIXTURES)/filter-check
 	if [ -d $(FIXTURES)/filter-check ]; then diff -r tests/fixtures/filter $(FIXTURES)/filter-check; fi
+	$(PY) scripts/platform_fixtures.py --out-dir $(FIXTURES)/platforms-check
+	diff -r -x '*.xlsx' tests/fixtures/platforms $(FIXTURES)/platforms-check
 
 test: setup-test fixtures test-native test-wasm test-web build test-browser
 	@echo "make test: all suites passed"

@@ -29,6 +29,7 @@ Synthetic data only: the real exports the sources quote hold buyers' personal da
 """
 import argparse
 import csv
+import datetime
 import io
 import json
 import os
@@ -485,7 +486,9 @@ def shopee(rng, out, country, city, file, seed_offset, n):
                  "Username (Buyer)": o.buyer, "Receiver Name": EN_NAMES[i % 12], "Phone Number": "******89",
                  "City": city, "Country": country}
             ws.append([r.get(h, "") for h in SHOPEE_HEADER])
-    # the deal price is rounded per unit; the line value is the subtotal the file gives
+    # fixed timestamps, so the workbook is byte-stable across runs (`make fixtures` diffs it)
+    wb.properties.created = datetime.datetime(2024, 6, 30)
+    wb.properties.modified = datetime.datetime(2024, 6, 30)
     wb.save(os.path.join(out, file))
     code = {"Singapore": "SGD", "Malaysia": "MYR"}[country]
     return expected(orders, lambda o: len(o.lines), currency=code,
