@@ -151,13 +151,20 @@ fn legacy(mut new: Value) -> Value {
     new
 }
 
-fn check(name: &str, files: &[&Path], golden_json: &str, partial: &[bool]) {
+/// Whether a golden report was written before the door (its sentences, format 1 and missing
+/// fields are undone by `legacy`), or by the commit that last changed its numbers on purpose.
+#[derive(Clone, Copy, PartialEq)]
+enum Written {
+    BeforeTheDoor,
+    AsItIs,
+}
+
+fn check(name: &str, files: &[&Path], golden_json: &str, partial: &[bool], written: Written) {
     let text = cli(files, false);
     let want = std::fs::read_to_string(golden(&format!("{name}.report.txt"))).unwrap();
     assert_eq!(text, want, "{name}: the CLI's text changed");
     let new: Value = serde_json::from_str(&cli(files, true)).unwrap();
-    if name == "messy" {
-        // rewritten at issue 7 (see `messy_statuses_mean_what_they_say`): compared as it is
+    if written == Written::AsItIs {
         let old = read_golden_json(golden_json);
         assert!(new == old, "{name}: a number, code, id or name changed");
         return;
@@ -191,7 +198,14 @@ fn two_messy_files_give_the_golden_text_and_report() {
     let files = [golden("messy-orders.csv"), golden("订单明细.csv")];
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     // 13 Jan – 12 Mar 2024: January and March are cut
-    check("messy", &paths, "messy.report.json", &[true, false, true]);
+    // rewritten at issue 7 (see `messy_statuses_mean_what_they_say`)
+    check(
+        "messy",
+        &paths,
+        "messy.report.json",
+        &[true, false, true],
+        Written::AsItIs,
+    );
 }
 
 /// The messy goldens were written again at issue 7, by this commit's CLI: `订单明细.csv`'s
@@ -235,6 +249,7 @@ fn the_sample_shop_gives_the_golden_text_and_report() {
         &[&csv],
         "sample-shop.report.json.gz",
         &[false; 24],
+        Written::BeforeTheDoor,
     );
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -262,6 +277,7 @@ fn online_retail_gives_the_golden_text_and_report() {
         &[&csv],
         "online-retail.report.json.gz",
         &partial,
+        Written::BeforeTheDoor,
     );
     std::fs::remove_dir_all(&dir).ok();
 }

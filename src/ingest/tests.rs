@@ -40,6 +40,15 @@ fn date_format(d: &Ingested) -> String {
         .map_or_else(String::new, |f| f.english())
 }
 
+/// The first file's notes, in English.
+fn notes_of(d: &Ingested) -> Vec<String> {
+    d.report.files[0]
+        .notes
+        .iter()
+        .map(|m| m.to_string())
+        .collect()
+}
+
 fn group(d: &Ingested, reason: RejectReason) -> &RejectionGroup {
     d.report
         .rejected
@@ -636,11 +645,7 @@ fn title_rows_above_the_header_and_a_totals_row_below_are_passed_over_and_said()
     assert_eq!(d.lines.amount_cents, vec![8950, 4400]);
     assert_eq!(d.report.rows_rejected, 0);
     assert_eq!(d.files[0].headers[0], "订单编号");
-    let notes: Vec<String> = d.report.files[0]
-        .notes
-        .iter()
-        .map(|m| m.to_string())
-        .collect();
+    let notes = notes_of(&d);
     assert!(
         notes
             .iter()
@@ -661,11 +666,7 @@ fn blank_rows_of_empty_cells_are_passed_over_not_rejected() {
     let d = check("o.csv", &text);
     assert_eq!(d.lines.len(), 2);
     assert_eq!(d.report.rows_rejected, 0);
-    let notes: Vec<String> = d.report.files[0]
-        .notes
-        .iter()
-        .map(|m| m.to_string())
-        .collect();
+    let notes = notes_of(&d);
     assert!(
         notes.contains(&"blank rows passed over: 1".to_string()),
         "{notes:?}"

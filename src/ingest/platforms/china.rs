@@ -44,14 +44,10 @@ pub static TAOBAO_ORDERS: Profile = Profile {
         (Field::Status, "订单状态"),
         (Field::RefundAmount, "退款金额"),
     ],
-    carried: &[],
     grain: Grain::Order,
     statuses: TAOBAO_STATUSES,
     buyer_alternatives: &["买家支付宝账号"],
-    summary_rows_lack: None,
-    footers: &[],
     currency: Some("CNY"),
-    lines_of: None,
     rules: &[
         "rule.order_row",
         "rule.order_paid_less_shipping",
@@ -60,6 +56,7 @@ pub static TAOBAO_ORDERS: Profile = Profile {
         "rule.refund_amount_line",
         "rule.cny",
     ],
+    ..Profile::BASE
 };
 
 /// Taobao/Tmall 千牛 › 交易 › 宝贝报表 (`ExportOrderDetailList*.csv`, GBK): one row per line
@@ -81,12 +78,7 @@ pub static TAOBAO_ITEMS: Profile = Profile {
         (Field::ProductName, "标题"),
         (Field::LineStatus, "订单状态"),
     ],
-    carried: &[],
-    grain: Grain::Line,
     statuses: TAOBAO_STATUSES,
-    buyer_alternatives: &[],
-    summary_rows_lack: None,
-    footers: &[],
     currency: Some("CNY"),
     lines_of: Some("taobao.orders"),
     rules: &[
@@ -95,6 +87,7 @@ pub static TAOBAO_ITEMS: Profile = Profile {
         "rule.status_left_out",
         "rule.cny",
     ],
+    ..Profile::BASE
 };
 
 /// JD POP 京东商家后台 › 订单管理 › 订单导出 (GBK CSV). One row per order line; 京东价 is the
@@ -118,20 +111,15 @@ pub static JD: Profile = Profile {
         (Field::Payment, "支付方式"),
         (Field::Status, "订单状态"),
     ],
-    carried: &[],
-    grain: Grain::Line,
-    statuses: &[],
     buyer_alternatives: &["客户姓名", "联系电话"],
-    summary_rows_lack: None,
-    footers: &[],
     currency: Some("CNY"),
-    lines_of: None,
     rules: &[
         "rule.status_left_out",
         "rule.deleted_orders",
         "rule.unit_price",
         "rule.cny",
     ],
+    ..Profile::BASE
 };
 
 /// Pinduoduo 拼多多商家后台 › 订单查询 › 导出 (the merchant picks the columns: matched by
@@ -159,14 +147,9 @@ pub static PINDUODUO: Profile = Profile {
         (Field::Status, "订单状态"),
         (Field::LineStatus, "售后状态"),
     ],
-    carried: &[],
     grain: Grain::Order,
     statuses: &[("无售后或售后取消", StatusMeaning::Purchase)],
-    buyer_alternatives: &[],
-    summary_rows_lack: None,
-    footers: &[],
     currency: Some("CNY"),
-    lines_of: None,
     rules: &[
         "rule.no_buyer",
         "rule.order_row",
@@ -175,6 +158,7 @@ pub static PINDUODUO: Profile = Profile {
         "rule.line_status",
         "rule.cny",
     ],
+    ..Profile::BASE
 };
 
 /// Douyin 抖店 › 订单管理 › 批量导出 (CSV, UTF-8 with BOM; ids written after a tab; `-`
@@ -200,17 +184,11 @@ pub static DOUYIN: Profile = Profile {
         (Field::Status, "订单状态"),
         (Field::LineStatus, "售后状态"),
     ],
-    carried: &[],
-    grain: Grain::Line,
     statuses: &[
         ("售后关闭", StatusMeaning::Purchase),
         ("退货后拒绝退款", StatusMeaning::Purchase),
     ],
-    buyer_alternatives: &[],
-    summary_rows_lack: None,
-    footers: &[],
     currency: Some("CNY"),
-    lines_of: None,
     rules: &[
         "rule.no_buyer",
         "rule.line_amount",
@@ -218,6 +196,7 @@ pub static DOUYIN: Profile = Profile {
         "rule.line_status",
         "rule.cny",
     ],
+    ..Profile::BASE
 };
 
 /// Youzan 有赞 › 订单 › 导出 订单维度 (one row per order; UTF-8). The buyer is 买家手机号,
@@ -244,14 +223,9 @@ pub static YOUZAN: Profile = Profile {
         (Field::LineStatus, "订单退款状态"),
         (Field::RefundAmount, "订单已退款金额"),
     ],
-    carried: &[],
     grain: Grain::Order,
-    statuses: &[],
     buyer_alternatives: &["买家昵称"],
-    summary_rows_lack: None,
-    footers: &[],
     currency: Some("CNY"),
-    lines_of: None,
     rules: &[
         "rule.order_row",
         "rule.order_paid_less_shipping",
@@ -261,6 +235,7 @@ pub static YOUZAN: Profile = Profile {
         "rule.buyer_fallback",
         "rule.cny",
     ],
+    ..Profile::BASE
 };
 
 /// Kuaishou 快手小店 › 订单 › 导出. One row per item. The export's buyer columns
@@ -288,14 +263,7 @@ pub static KUAISHOU: Profile = Profile {
         (Field::Status, "订单状态"),
         (Field::LineStatus, "售后状态"),
     ],
-    carried: &[],
-    grain: Grain::Line,
-    statuses: &[],
-    buyer_alternatives: &[],
-    summary_rows_lack: None,
-    footers: &[],
     currency: Some("CNY"),
-    lines_of: None,
     rules: &[
         "rule.no_buyer",
         "rule.order_paid_less_shipping",
@@ -303,4 +271,5 @@ pub static KUAISHOU: Profile = Profile {
         "rule.line_status",
         "rule.cny",
     ],
+    ..Profile::BASE
 };

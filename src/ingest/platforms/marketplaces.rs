@@ -1,7 +1,7 @@
 //! Amazon, Shopee and Lazada — the marketplaces cross-border sellers list on, each market in
 //! its own currency. The layouts and meanings are those of `scripts/platform_fixtures.py`.
 
-use super::{Grain, Profile};
+use super::Profile;
 use crate::ingest::columns::Field;
 use crate::ingest::status::StatusMeaning;
 
@@ -36,14 +36,6 @@ pub static AMAZON: Profile = Profile {
         (Field::LineStatus, "item-status"),
         (Field::Currency, "currency"),
     ],
-    carried: &[],
-    grain: Grain::Line,
-    statuses: &[],
-    buyer_alternatives: &[],
-    summary_rows_lack: None,
-    footers: &[],
-    currency: None,
-    lines_of: None,
     rules: &[
         "rule.no_buyer",
         "rule.status_left_out",
@@ -52,6 +44,7 @@ pub static AMAZON: Profile = Profile {
         "rule.line_amount_less_discount",
         "rule.currency_column",
     ],
+    ..Profile::BASE
 };
 
 /// Shopee Seller Centre › My Orders › Export. One row per item; order fields repeat on
@@ -84,14 +77,8 @@ pub static SHOPEE: Profile = Profile {
         (Field::Status, "Order Status"),
         (Field::LineStatus, "Return / Refund Status"),
     ],
-    carried: &[],
-    grain: Grain::Line,
     statuses: &[("Request Approved", StatusMeaning::Refunded)],
     buyer_alternatives: &["Receiver Name", "Phone Number"],
-    summary_rows_lack: None,
-    footers: &[],
-    currency: None,
-    lines_of: None,
     rules: &[
         "rule.status_left_out",
         "rule.line_status",
@@ -100,6 +87,7 @@ pub static SHOPEE: Profile = Profile {
         "rule.currency_by_country",
         "rule.buyer_fallback",
     ],
+    ..Profile::BASE
 };
 
 /// Lazada Seller Center › Orders › Export (camelCase header). One row per unit (no quantity
@@ -125,14 +113,8 @@ pub static LAZADA: Profile = Profile {
         (Field::Status, "status"),
         (Field::RefundAmount, "refundAmount"),
     ],
-    carried: &[],
-    grain: Grain::Line,
     statuses: &[("confirmed", StatusMeaning::Purchase)],
     buyer_alternatives: &["customerName", "shippingPhone"],
-    summary_rows_lack: None,
-    footers: &[],
-    currency: None,
-    lines_of: None,
     rules: &[
         "rule.one_row_per_unit",
         "rule.status_left_out",
@@ -142,4 +124,5 @@ pub static LAZADA: Profile = Profile {
         "rule.currency_by_country",
         "rule.buyer_fallback",
     ],
+    ..Profile::BASE
 };

@@ -70,6 +70,27 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// What a profile states when it says nothing: a line-grain export with no statuses to
+    /// add, no carried fields, no fallback buyers, no summary or footer rows, no fixed
+    /// currency, not the lines of another export. Profiles write `..Profile::BASE`.
+    pub const BASE: Profile = Profile {
+        id: "",
+        platform: "",
+        export: "",
+        source: "",
+        recognise: &[],
+        columns: &[],
+        carried: &[],
+        grain: Grain::Line,
+        statuses: &[],
+        buyer_alternatives: &[],
+        summary_rows_lack: None,
+        footers: &[],
+        currency: None,
+        lines_of: None,
+        rules: &[],
+    };
+
     /// True when the export identifies no buyer (Amazon leaves buyers out, Douyin encrypts
     /// them): it is read for shop totals, products and baskets only.
     pub fn no_buyer(&self) -> bool {

@@ -53,7 +53,6 @@ pub static SHOPIFY: Profile = Profile {
         Field::Campaign,
         Field::Payment,
     ],
-    grain: Grain::Line,
     statuses: &[
         ("pending", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
         ("authorized", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
@@ -61,10 +60,6 @@ pub static SHOPIFY: Profile = Profile {
         ("partially_paid", StatusMeaning::Purchase),
     ],
     buyer_alternatives: &["Billing Name", "Phone", "Billing Phone"],
-    summary_rows_lack: None,
-    footers: &[],
-    currency: None,
-    lines_of: None,
     rules: &[
         "rule.first_line",
         "rule.cancelled_at",
@@ -75,6 +70,7 @@ pub static SHOPIFY: Profile = Profile {
         "rule.currency_column",
         "rule.buyer_fallback",
     ],
+    ..Profile::BASE
 };
 
 /// WooCommerce "Customer / Order / Coupon Export", format "Default – One Row per Item":
@@ -109,8 +105,6 @@ pub static WOOCOMMERCE: Profile = Profile {
         (Field::Currency, "order_currency"),
         (Field::RefundAmount, "item_refunded"),
     ],
-    carried: &[],
-    grain: Grain::Line,
     statuses: &[
         ("on-hold", StatusMeaning::LeftOut(LeftOutReason::Unpaid)),
         (
@@ -119,10 +113,6 @@ pub static WOOCOMMERCE: Profile = Profile {
         ),
     ],
     buyer_alternatives: &["customer_id", "billing_phone"],
-    summary_rows_lack: None,
-    footers: &[],
-    currency: None,
-    lines_of: None,
     rules: &[
         "rule.status_left_out",
         "rule.refund_status",
@@ -131,6 +121,7 @@ pub static WOOCOMMERCE: Profile = Profile {
         "rule.currency_column",
         "rule.buyer_fallback",
     ],
+    ..Profile::BASE
 };
 
 /// eBay Seller Hub › Orders › Download report. One row per item; an order of several items
@@ -168,13 +159,9 @@ pub static EBAY: Profile = Profile {
         Field::City,
         Field::Payment,
     ],
-    grain: Grain::Line,
-    statuses: &[],
     buyer_alternatives: &["Buyer Email", "Buyer Name"],
     summary_rows_lack: Some(Field::ProductId),
     footers: &["record(s) downloaded", "seller id"],
-    currency: None,
-    lines_of: None,
     rules: &[
         "rule.summary_rows",
         "rule.first_line",
@@ -182,6 +169,7 @@ pub static EBAY: Profile = Profile {
         "rule.no_status",
         "rule.currency_written",
     ],
+    ..Profile::BASE
 };
 
 /// Etsy Shop Manager › Settings › Options › Download Data › Orders (`EtsySoldOrders*.csv`).
@@ -213,14 +201,8 @@ pub static ETSY_ORDERS: Profile = Profile {
         (Field::Status, "Status"),
         (Field::Currency, "Currency"),
     ],
-    carried: &[],
     grain: Grain::Order,
-    statuses: &[],
     buyer_alternatives: &["Buyer", "Full Name"],
-    summary_rows_lack: None,
-    footers: &[],
-    currency: None,
-    lines_of: None,
     rules: &[
         "rule.order_row",
         "rule.order_value_less_discount",
@@ -228,6 +210,7 @@ pub static ETSY_ORDERS: Profile = Profile {
         "rule.currency_column",
         "rule.buyer_fallback",
     ],
+    ..Profile::BASE
 };
 
 /// Etsy Download Data › Order items (`EtsySoldOrderItems*.csv`). One row per item; the
@@ -260,18 +243,12 @@ pub static ETSY_ITEMS: Profile = Profile {
         (Field::Campaign, "Coupon Code"),
         (Field::Currency, "Currency"),
     ],
-    carried: &[],
-    grain: Grain::Line,
-    statuses: &[],
     buyer_alternatives: &["Ship Name"],
-    summary_rows_lack: None,
-    footers: &[],
-    currency: None,
-    lines_of: None,
     rules: &[
         "rule.line_amount_less_discount",
         "rule.no_status",
         "rule.currency_column",
         "rule.buyer_fallback",
     ],
+    ..Profile::BASE
 };
