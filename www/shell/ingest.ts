@@ -55,6 +55,10 @@ export class IngestController implements ReactiveController {
   #warmed = -1;
   #abort: AbortController | null = null;
   #job = 0;
+  /** Counts filter requests: an answer to an older one is not shown. */
+  #filterAsked = 0;
+  /** The filter whose facts are shown (restored when a newer request fails). */
+  #filterApplied: Input<DataFilter> = NO_FILTER;
   #ready: () => void;
   #opening: () => string;
 
@@ -169,7 +173,8 @@ export class IngestController implements ReactiveController {
     this.progress = null;
     this.summary = summary;
     this.source = source;
-    this.filter = NO_FILTER;
+    this.filter = this.#filterApplied = NO_FILTER;
+    this.#filterAsked++;
     this.facts = summary.facts;
     this.generation++;
     this.error = null;
@@ -196,19 +201,32 @@ export class IngestController implements ReactiveController {
     if (this.portrait && kind in ANALYSES) this.portrait.warm([kind as AnalysisKind]).catch(() => {});
   }
 
-  /** Applies the global filter to every analysis. */
+  /**
+   * Applies the global filter to every analysis. The filter asked for is the filter at once:
+   * the bar builds its next change on it, so a second change made before the worker answers
+   * the first keeps both. Only the answer to the latest request is shown.
+   */
   async setFilter(filter: Input<DataFilter>): Promise<void> {
     const p = this.portrait;
     if (!p || !this.summary) return;
+    const asked = ++this.#filterAsked;
+    const before = this.#filterApplied;
+    this.filter = filter;
     this.filtering++;
     this.#update();
     try {
-      this.facts = await p.filter(filter);
-      this.filter = filter;
-      this.generation++;
-      this.error = null;
+      const facts = await p.filter(filter);
+      if (asked === this.#filterAsked) {
+        this.facts = facts;
+        this.#filterApplied = filter;
+        this.generation++;
+        this.error = null;
+      }
     } catch (e) {
-      this.error = PortraitError.from(e).toWire();
+      if (asked === this.#filterAsked) {
+        this.filter = before;
+        this.error = PortraitError.from(e).toWire();
+      }
     } finally {
       this.filtering--;
     }
@@ -326,7 +344,8 @@ export class IngestController implements ReactiveController {
     this.mapping = null;
     this.error = null;
     this.facts = null;
-    this.filter = NO_FILTER;
+    this.filter = this.#filterApplied = NO_FILTER;
+    this.#filterAsked++;
     this.generation++;
     this.notice = t('app.cleared');
     this.#update();
@@ -349,7 +368,8 @@ export class IngestController implements ReactiveController {
       this.summary = null;
       this.source = null;
       this.facts = null;
-      this.filter = NO_FILTER;
+      this.filter = this.#filterApplied = NO_FILTER;
+      this.#filterAsked++;
       this.generation++;
       this.error = null;
       this.busy = false;
