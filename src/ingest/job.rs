@@ -342,6 +342,41 @@ mod tests {
     }
 
     #[test]
+    fn a_workbook_is_read_in_steps_with_progress_that_moves() {
+        use crate::ingest::xlsx_source::tests::{order_rows, workbook};
+        let bytes = workbook(&order_rows(5000));
+        let size = bytes.len() as u64;
+        let file = SourceFile {
+            name: "o.xlsx".into(),
+            bytes,
+        };
+        let mut job = IngestJob::new(vec![file], IngestOptions::default());
+        let mut seen = Vec::new();
+        loop {
+            match job.step(1000).expect("steps") {
+                Step::Progress(p) => seen.push((p.stage, p.rows, p.bytes_done)),
+                Step::Done => break,
+                other => panic!("a workbook needs no part: {other:?}"),
+            }
+        }
+        // opening reads the header only; each step then reads 1000 rows of the sheet
+        assert_eq!(seen[0].0, Stage::Decoding);
+        assert_eq!(seen[0].1, 0);
+        let parsing: Vec<_> = seen.iter().filter(|s| s.0 == Stage::Parsing).collect();
+        assert_eq!(
+            parsing.iter().map(|s| s.1).collect::<Vec<_>>(),
+            vec![1000, 2000, 3000, 4000, 5000, 5000]
+        );
+        let bytes: Vec<u64> = parsing.iter().map(|s| s.2).collect();
+        assert!(bytes.windows(2).all(|w| w[0] <= w[1]), "{bytes:?}");
+        assert!(
+            bytes[0] * 10 > size * 2 - size / 100 && bytes[0] * 10 < size * 2 + size / 100,
+            "a fifth after the first step: {bytes:?} of {size}"
+        );
+        assert_eq!(job.take_result().expect("a result").report.rows_used, 5000);
+    }
+
+    #[test]
     fn no_files_is_an_error() {
         let mut job = IngestJob::new(Vec::new(), IngestOptions::default());
         assert_eq!(job.step(10).expect_err("fails").code(), "ingest.no_files");

@@ -14,7 +14,7 @@ use super::record::record_cells;
 use super::schema::Schema;
 use super::sniff::{is_xlsx, sniff_text, Format};
 use super::source::{Source, TableSource};
-use super::xlsx_source::read_sheet;
+use super::xlsx_source::XlsxSource;
 use csv::ByteRecord;
 
 /// A file opened for reading: its source of records and what was detected.
@@ -27,8 +27,6 @@ pub(crate) struct Opened {
     pub source: Source,
     /// Workbook: plain numbers in the date column are Excel serial days.
     pub excel: bool,
-    /// Workbook: typed date cells per column.
-    pub date_cells: Vec<u64>,
     /// Some bytes were replaced by U+FFFD while decoding.
     pub lossy: bool,
     /// The text holds a NUL byte (a table's cells are looked at when read).
@@ -67,7 +65,6 @@ pub(crate) fn open(
     name: &str,
     bytes: Vec<u8>,
     options: &FileOptions,
-    preview_only: bool,
     delimiter: Option<u8>,
 ) -> Result<Opened, IngestError> {
     if bytes.is_empty() {
@@ -81,23 +78,17 @@ pub(crate) fn open(
         (bytes, "")
     };
     if is_xlsx(&bytes) {
-        let sheet = read_sheet(
-            name,
-            &bytes,
-            options.sheet.as_deref(),
-            preview_only.then_some(5),
-        )?;
-        let nul = sheet.table.holds_nul();
+        let sheet = XlsxSource::open(name, bytes, options.sheet.as_deref())?;
         return Ok(Opened {
             format: format!("xlsx{suffix}"),
             encoding: "binary (XLSX)".to_string(),
             delimiter: None,
-            sheets: sheet.sheets,
-            sheet: Some(sheet.sheet),
-            source: Source::Table(TableSource::new(sheet.table)),
+            sheets: sheet.sheets.clone(),
+            sheet: Some(sheet.sheet.clone()),
+            source: Source::Xlsx(Box::new(sheet)),
             excel: true,
-            nul,
-            date_cells: sheet.date_cells,
+            // the sheet is read as its rows are asked for: each row is looked at
+            nul: true,
             lossy: false,
         });
     }
@@ -128,7 +119,6 @@ pub(crate) fn open(
         sheet: None,
         source,
         excel: false,
-        date_cells: Vec::new(),
         lossy: decoded.lossy,
         nul,
     })
@@ -228,7 +218,7 @@ pub(crate) fn inspect(
     file: &SourceFile,
     options: &FileOptions,
 ) -> Result<FileInspection, IngestError> {
-    let mut opened = open(&file.name, file.bytes.clone(), options, true, None)?;
+    let mut opened = open(&file.name, file.bytes.clone(), options, None)?;
     let headers = opened.source.headers().to_vec();
     let resolved = resolve_mapping(schema, &file.name, &headers, options)?;
     let mut rows = sample_rows(&mut opened.source, PROPOSAL_ROWS)?;

@@ -287,7 +287,7 @@ impl<S: Sink> FileRows<S> {
         }
         let mut bytes = bytes;
         let carry = streamed.map(|_| cut_partial_char(&mut bytes));
-        let mut opened = open(&name, bytes, options, false, delimiter)?;
+        let mut opened = open(&name, bytes, options, delimiter)?;
         if let (Some(total), Some(carry), Source::Csv(csv)) = (streamed, carry, &mut opened.source)
         {
             csv.expect_more(carry, total);

@@ -2,16 +2,19 @@
 //! time into a reused `csv::ByteRecord` with the line they started on. Column mapping,
 //! value parsing and cleaning never know which format a record came from.
 //!
-//! Delimited text is parsed lazily straight from the decoded text (`csv_source`). XLSX and
-//! JSON are read whole into a compact `Table` (one text buffer plus cell offsets) because
-//! their header is only known after the whole sheet or every object has been seen.
+//! Delimited text is parsed lazily straight from the decoded text (`csv_source`), and a
+//! workbook's sheet cell by cell as rows are asked for (`xlsx_source`). JSON is read whole
+//! into a compact `Table` (one text buffer plus cell offsets) because its header is only known
+//! after every object has been seen.
 
 use super::csv_source::CsvSource;
 use super::error::IngestError;
 use super::record::{pick_header, RowId, RowInfo, HEADER_SEARCH_ROWS};
+use super::xlsx_source::XlsxSource;
 use csv::ByteRecord;
 
-/// A table read whole (XLSX sheet, JSON objects): all cells in one buffer.
+/// A table of text cells (JSON objects, the rows of a sheet read so far): all cells in one
+/// buffer.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Table {
     pub headers: Vec<String>,
@@ -93,11 +96,6 @@ impl Table {
         self.rows.len()
     }
 
-    /// Whether a cell holds a NUL byte.
-    pub fn holds_nul(&self) -> bool {
-        self.text.as_bytes().contains(&0)
-    }
-
     /// Cell `col` of row `row` ("" past the row's end).
     pub fn cell(&self, row: usize, col: usize) -> &str {
         let Some(r) = self.rows.get(row) else {
@@ -133,8 +131,13 @@ impl Table {
         Some(first.line)
     }
 
+    /// The line (sheet row) row `row` began on.
+    pub fn line(&self, row: usize) -> u64 {
+        self.rows.get(row).map_or(0, |r| r.line)
+    }
+
     /// Row `row` into `rec`, padded with empty cells (or cut) to `width` fields.
-    fn fill(&self, row: usize, width: usize, rec: &mut ByteRecord) {
+    pub fn fill(&self, row: usize, width: usize, rec: &mut ByteRecord) {
         rec.clear();
         for c in 0..width {
             rec.push_field(self.cell(row, c).as_bytes());
@@ -159,6 +162,7 @@ impl TableSource {
 #[derive(Debug)]
 pub(crate) enum Source {
     Csv(CsvSource),
+    Xlsx(Box<XlsxSource>),
     Table(TableSource),
 }
 
@@ -167,6 +171,7 @@ impl Source {
     pub fn headers(&self) -> &[String] {
         match self {
             Source::Csv(s) => s.headers(),
+            Source::Xlsx(x) => x.headers(),
             Source::Table(t) => &t.table.headers,
         }
     }
@@ -175,6 +180,7 @@ impl Source {
     pub fn title_rows(&self) -> u64 {
         match self {
             Source::Csv(s) => s.title_rows(),
+            Source::Xlsx(x) => x.title_rows(),
             Source::Table(t) => t.table.title_rows,
         }
     }
@@ -183,6 +189,7 @@ impl Source {
     pub fn header_line(&self) -> u64 {
         match self {
             Source::Csv(s) => s.header_line(),
+            Source::Xlsx(x) => x.header_line(),
             Source::Table(t) => t.table.header_line,
         }
     }
@@ -191,19 +198,21 @@ impl Source {
     pub fn estimated_rows(&self) -> usize {
         match self {
             Source::Csv(s) => s.estimated_rows(),
+            Source::Xlsx(x) => x.estimated_rows(),
             Source::Table(t) => t.table.len(),
         }
     }
 
     /// Whether records are cut/padded to the header width (tables) rather than checked.
     pub fn fixed_width(&self) -> bool {
-        matches!(self, Source::Table(_))
+        matches!(self, Source::Table(_) | Source::Xlsx(_))
     }
 
     /// The next record into `rec`, or `None` at the end.
     pub fn next_record(&mut self, rec: &mut ByteRecord) -> Result<Option<RowInfo>, IngestError> {
         match self {
             Source::Csv(s) => s.next_record(rec),
+            Source::Xlsx(x) => x.next_record(rec),
             Source::Table(t) => {
                 if t.next >= t.table.len() {
                     return Ok(None);
@@ -242,6 +251,10 @@ impl Source {
                 t.table.fill(a as usize, t.table.headers.len(), scratch);
                 scratch.iter().eq(current.iter())
             }
+            (Source::Xlsx(x), RowId::Index(a), _) => {
+                x.record_at(a as usize, scratch);
+                scratch.iter().eq(current.iter())
+            }
             _ => false,
         }
     }
@@ -255,7 +268,7 @@ impl Source {
     pub fn append(&mut self, chunk: &[u8], last: bool) -> Result<(), String> {
         match self {
             Source::Csv(s) => s.append(chunk, last),
-            Source::Table(_) => Err("a table is read whole".to_string()),
+            Source::Table(_) | Source::Xlsx(_) => Err("a table is read whole".to_string()),
         }
     }
 
@@ -267,7 +280,19 @@ impl Source {
                 t.table.fill(a as usize, t.table.headers.len(), scratch);
                 true
             }
+            (Source::Xlsx(x), RowId::Index(a)) => {
+                x.record_at(a as usize, scratch);
+                true
+            }
             _ => false,
+        }
+    }
+
+    /// Per column: cells read so far that were typed Excel dates (none outside workbooks).
+    pub fn date_cells(&self) -> &[u64] {
+        match self {
+            Source::Xlsx(x) => x.date_cells(),
+            _ => &[],
         }
     }
 
@@ -275,6 +300,7 @@ impl Source {
     pub fn progress(&self) -> f64 {
         match self {
             Source::Csv(s) => s.progress(),
+            Source::Xlsx(x) => x.progress(),
             Source::Table(t) => {
                 if t.table.len() == 0 {
                     1.0

@@ -76,6 +76,7 @@ export const en = {
   'drop.privacyDetail': 'Files are read and analysed on this device. Nothing is uploaded, stored or tracked.',
   'drop.release': 'Release to analyse',
   'drop.cancel': 'Cancel',
+  'drop.cancelling': 'Cancelling…',
   'drop.progressLabel': 'Analysis progress',
   'drop.stage.reading': 'Reading files…',
   'drop.stage.decoding': 'Reading {file}',

@@ -75,6 +75,7 @@ export const zhCN: Messages = {
   'drop.privacyDetail': '文件在本机读取和分析，不上传、不存储、不追踪。',
   'drop.release': '松开即可分析',
   'drop.cancel': '取消',
+  'drop.cancelling': '正在取消…',
   'drop.progressLabel': '分析进度',
   'drop.stage.reading': '正在读取文件…',
   'drop.stage.decoding': '正在读取 {file}',

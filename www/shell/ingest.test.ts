@@ -15,7 +15,7 @@ function fakeEngine() {
 
 function controller() {
   const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
-  const c = new IngestController(host, () => {}, () => 'overview');
+  const c = new IngestController(host, () => {}, () => 'home');
   const { portrait, asked } = fakeEngine();
   c.portrait = portrait;
   c.summary = { facts: facts(100) } as unknown as IngestSummary;

@@ -125,13 +125,19 @@ impl OrdersFile {
             );
         }
         let sink = &self.sink;
+        // a workbook whose date column holds typed date cells (counted as the sheet was read)
+        let excel_date_cells = sink
+            .plan
+            .order_date
+            .and_then(|c| self.source.date_cells().get(c))
+            .is_some_and(|&n| n > 0);
         let report = FileReport {
             file: self.name.clone(),
             format: self.inspection.format.clone(),
             encoding: self.inspection.encoding.clone(),
             rows_read: self.rows_read,
             rows_used,
-            date_format: sink.dates.format(order_used, sink.excel_date_cells),
+            date_format: sink.dates.format(order_used, excel_date_cells),
             notes,
             platform: self.inspection.platform.clone(),
             rows_left_out: self.left_out.lines(),

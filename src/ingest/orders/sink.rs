@@ -45,8 +45,6 @@ pub(crate) struct OrdersSink {
     pub plan: OrdersPlan,
     /// Workbook: plain numbers in the date column are Excel serial days.
     excel: bool,
-    /// Workbook: the date column holds typed date cells.
-    pub excel_date_cells: bool,
     pub lines: OrderLines,
     /// Per mapped dimension: the line values (their strings are in `ids.dimensions`).
     pub dimensions: Vec<DimensionColumn>,
@@ -274,10 +272,6 @@ impl Sink for OrdersSink {
         if let Some(p) = profile {
             plan.buyer_fallbacks = p.alternative_columns(file.source.headers());
         }
-        let excel_date_cells = plan
-            .order_date
-            .and_then(|c| file.date_cells.get(c))
-            .is_some_and(|&n| n > 0);
         let mut lines = OrderLines::default();
         lines.reserve(rows);
         let dimensions = plan
@@ -295,7 +289,6 @@ impl Sink for OrdersSink {
         Some(OrdersSink {
             plan,
             excel: file.excel,
-            excel_date_cells,
             lines,
             dimensions,
             ids,

@@ -45,6 +45,17 @@ export class PortraitDropzone extends LitElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private over = false;
+  /** Cancel was pressed: said at once, before the worker's answer ends the job. */
+  @state() private cancelling = false;
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('busy') && !this.busy) this.cancelling = false;
+  }
+
+  #cancel(): void {
+    this.cancelling = true;
+    this.dispatchEvent(new PortraitCancelEvent());
+  }
   @query('input[type=file]') private input!: HTMLInputElement;
 
   #locale = new LocaleController(this);
@@ -161,7 +172,8 @@ export class PortraitDropzone extends LitElement {
     const p = this.progress;
     const locale = this.#locale.locale;
     let label: string;
-    if (!p) label = this.busyLabel || t('drop.stage.reading');
+    if (this.cancelling) label = t('drop.cancelling');
+    else if (!p) label = this.busyLabel || t('drop.stage.reading');
     else if (p.stage === 'decoding' || p.stage === 'parsing') label = t(`drop.stage.${p.stage}`, { file: p.file });
     else label = t(`drop.stage.${p.stage}`);
     const fraction = p && p.bytes_total > 0 ? Math.min(1, p.bytes_done / p.bytes_total) : null;
@@ -178,7 +190,7 @@ export class PortraitDropzone extends LitElement {
       <div class="progress" aria-live="polite">
         <div class="progress__row">
           <span class="progress__label">${label}</span>
-          <button type="button" class="btn btn--small" @click=${() => this.dispatchEvent(new PortraitCancelEvent())}>
+          <button type="button" class="btn btn--small" data-testid="cancel" ?disabled=${this.cancelling} @click=${() => this.#cancel()}>
             ${t('drop.cancel')}
           </button>
         </div>
