@@ -51,6 +51,8 @@ fixtures: setup-test
 	$(PY) scripts/filter_reference.py --out-dir $(FIXTURES)/filter-check
 	if [ -d $(FIXTURES)/filter-check ]; then diff -r tests/fixtures/filter $(FIXTURES)/filter-check; fi
 	$(PY) scripts/platform_fixtures.py --out-dir $(FIXTURES)/platforms-check
+	$(PY) scripts/profile_reference.py --cache $(FIXTURES) --out-dir $(FIXTURES)/profile-check
+	for f in $(FIXTURES)/profile-check/*; do cmp "$$f" tests/fixtures/profile/$$(basename "$$f"); done
 	diff -r -x '*.xlsx' tests/fixtures/platforms $(FIXTURES)/platforms-check
 
 test: setup-test fixtures test-native test-wasm test-web build test-browser

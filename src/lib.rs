@@ -28,6 +28,7 @@
 pub mod analysis;
 #[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 pub mod cli;
+pub mod customers;
 pub mod dataset;
 pub mod error;
 pub mod ingest;

@@ -10,7 +10,7 @@ use super::cache::Model;
 use super::{Analysis, Check, Coded, Context, Fit, Job, TableKind, Work};
 use crate::error::Error;
 use crate::message::Catalogue;
-use crate::table::{ColumnSpec, Values};
+use crate::table::{AllRows, ColumnSpec, Values};
 use std::marker::PhantomData;
 use std::sync::Arc;
 
@@ -187,7 +187,23 @@ impl<A: Analysis> Entry for Kind<A> {
     }
 
     fn csv(&self, model: &Model, cx: &Context<'_>) -> Result<Option<String>, Error> {
-        Ok(A::csv(Self::model(model)?, cx))
+        let model = Self::model(model)?;
+        if let Some(csv) = A::csv(model, cx) {
+            return Ok(Some(csv));
+        }
+        // an analysis with customer columns downloads them: one customer a row
+        let columns: Vec<_> = A::COLUMNS
+            .iter()
+            .map(|c| c.name)
+            .zip(A::columns(model))
+            .collect();
+        Ok((!columns.is_empty()).then(|| {
+            AllRows {
+                data: cx.data,
+                columns,
+            }
+            .to_csv()
+        }))
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -169,8 +169,9 @@ pub trait Analysis: 'static {
     /// The output as the CLI prints it (English text).
     fn text(output: &Self::Output, cx: &Context<'_>) -> String;
 
-    /// The model as a CSV table, for analyses that have one to download (the quality
-    /// report's every rejected row; later an audience's customers); `None`: no CSV.
+    /// The model as a CSV table, for analyses that have one of their own to download (the
+    /// quality report's every rejected row); `None`: the customer columns, one customer a
+    /// row, or no CSV for an analysis without columns.
     fn csv(_model: &Self::Model, _cx: &Context<'_>) -> Option<String> {
         None
     }

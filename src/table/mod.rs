@@ -5,8 +5,14 @@
 //!
 //! Columns are named `kind.column` (`rfm.recency`). Rows are customers in the dataset's
 //! natural id order; sorting is stable on it, so ties keep customer id ascending.
+//!
+//! A value may be missing (a customer with one purchase day has no days between orders):
+//! each value type has its null (`NULL_U32`, `NULL_DAY`, `NULL_CODE`, NaN, `NONE` text). A
+//! null is shown as `null`, sorts last in either direction, and fails every filter
+//! condition — `!=` included, so "not equal to X" never picks customers with no value.
 
-use crate::dataset::Dataset;
+use crate::dataset::time::{iso_day, parse_iso_day};
+use crate::dataset::{Dataset, Interner, NONE};
 use crate::error::Error;
 use crate::message::Message;
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -33,6 +39,16 @@ pub enum ColumnKind {
         #[ts(type = "Array<string>")]
         names: &'static [&'static str],
     },
+    /// A measured number (a ratio, a mean).
+    Number,
+    /// A share between 0 and 1.
+    Share,
+    /// A day, `YYYY-MM-DD`.
+    Date,
+    /// An hour of the day, 0 to 23.
+    Hour,
+    /// Text from the data (a category, a channel).
+    Text,
 }
 
 /// A column an analysis adds to the customer table. Field names are the JS API.
@@ -48,33 +64,64 @@ pub struct ColumnSpec {
     pub doc: &'static str,
 }
 
+/// The null of `Values::U32`.
+pub const NULL_U32: u32 = u32::MAX;
+/// The null of `Values::Day`.
+pub const NULL_DAY: i32 = i32::MIN;
+/// The null of `Values::Code` and `Values::U8`.
+pub const NULL_CODE: u8 = u8::MAX;
+
 /// One column's values, one per customer.
 #[derive(Debug, Clone, Copy)]
 pub enum Values<'a> {
-    /// Small integers (scores).
+    /// Small integers (scores); `NULL_CODE` is null.
     U8(&'a [u8]),
-    /// Counts, days.
+    /// Counts, days, hours; `NULL_U32` is null.
     U32(&'a [u32]),
     /// Money in minor units.
     I64(&'a [i64]),
-    /// Measured numbers.
+    /// Measured numbers; NaN is null.
     F64(&'a [f64]),
-    /// Codes into `ColumnKind::Code::names`.
+    /// Codes into `ColumnKind::Code::names`; `NULL_CODE` is null.
     Code(&'a [u8], &'static [&'static str]),
+    /// Days since 1970-01-01; `NULL_DAY` is null.
+    Day(&'a [i32]),
+    /// Indices into an interner of the data's text; `NONE` is null.
+    Text(&'a [u32], &'a Interner),
 }
+
+/// A value as a sort key: numbers, or the rank of a text among the column's texts.
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+struct Key(f64);
 
 impl Values<'_> {
     fn len(&self) -> usize {
         match self {
             Values::U8(v) | Values::Code(v, _) => v.len(),
-            Values::U32(v) => v.len(),
+            Values::U32(v) | Values::Text(v, _) => v.len(),
             Values::I64(v) => v.len(),
             Values::F64(v) => v.len(),
+            Values::Day(v) => v.len(),
+        }
+    }
+
+    /// Whether customer `c` has no value.
+    fn is_null(&self, c: usize) -> bool {
+        match self {
+            Values::U8(v) | Values::Code(v, _) => v[c] == NULL_CODE,
+            Values::U32(v) => v[c] == NULL_U32,
+            Values::I64(_) => false,
+            Values::F64(v) => v[c].is_nan(),
+            Values::Day(v) => v[c] == NULL_DAY,
+            Values::Text(v, _) => v[c] == NONE,
         }
     }
 
     /// Customer `c`'s value.
     fn cell(&self, c: usize) -> Cell {
+        if self.is_null(c) {
+            return Cell::Null;
+        }
         match self {
             Values::U8(v) => Cell::Int(v[c].into()),
             Values::U32(v) => Cell::Int(v[c].into()),
@@ -83,28 +130,66 @@ impl Values<'_> {
             Values::Code(v, names) => {
                 Cell::Text(names.get(v[c] as usize).copied().unwrap_or("").into())
             }
+            Values::Day(v) => Cell::Text(iso_day(i64::from(v[c]))),
+            Values::Text(v, names) => Cell::Text(names.name(v[c]).into()),
         }
     }
 
-    /// Customer numbers `0..n` by value (or reversed), ties by customer number ascending.
-    /// The keys are copied beside their indices first, so the sort reads no key at random.
+    /// Customer `c`'s value as a number to compare (a text: its index in the interner);
+    /// `None` when null.
+    fn number(&self, c: usize) -> Option<f64> {
+        if self.is_null(c) {
+            return None;
+        }
+        Some(match self {
+            Values::U8(v) | Values::Code(v, _) => f64::from(v[c]),
+            Values::U32(v) | Values::Text(v, _) => f64::from(v[c]),
+            Values::I64(v) => v[c] as f64,
+            Values::F64(v) => v[c],
+            Values::Day(v) => f64::from(v[c]),
+        })
+    }
+
+    /// Customer numbers `0..n` by value (or reversed), ties by customer number ascending,
+    /// nulls last either way. The keys are copied beside their indices first, so the sort
+    /// reads no key at random.
     fn order(&self, descending: bool) -> Vec<u32> {
-        fn sorted<K: PartialOrd + Copy>(keys: &[K], descending: bool) -> Vec<u32> {
-            let mut keyed: Vec<(K, u32)> = keys.iter().copied().zip(0..keys.len() as u32).collect();
-            let cmp = |a: &K, b: &K| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal);
-            if descending {
-                keyed.sort_unstable_by(|a, b| cmp(&b.0, &a.0).then(a.1.cmp(&b.1)));
-            } else {
-                keyed.sort_unstable_by(|a, b| cmp(&a.0, &b.0).then(a.1.cmp(&b.1)));
+        let n = self.len();
+        // texts sort by their names: each interned text's rank among them
+        let rank: Vec<u32> = match self {
+            Values::Text(_, names) => {
+                let mut by_name: Vec<u32> = (0..names.len() as u32).collect();
+                by_name.sort_unstable_by(|&a, &b| names.name(a).cmp(names.name(b)));
+                let mut rank = vec![0u32; names.len()];
+                for (r, &i) in by_name.iter().enumerate() {
+                    rank[i as usize] = r as u32;
+                }
+                rank
             }
-            keyed.into_iter().map(|(_, i)| i).collect()
+            _ => Vec::new(),
+        };
+        let key = |c: usize| match self {
+            Values::Text(v, _) => f64::from(rank[v[c] as usize]),
+            _ => self.number(c).unwrap_or(0.0),
+        };
+        let mut keyed: Vec<(Key, u32)> = Vec::with_capacity(n);
+        let mut nulls: Vec<u32> = Vec::new();
+        for c in 0..n {
+            if self.is_null(c) {
+                nulls.push(c as u32);
+            } else {
+                keyed.push((Key(key(c)), c as u32));
+            }
         }
-        match self {
-            Values::U8(v) | Values::Code(v, _) => sorted(v, descending),
-            Values::U32(v) => sorted(v, descending),
-            Values::I64(v) => sorted(v, descending),
-            Values::F64(v) => sorted(v, descending),
+        let cmp = |a: &Key, b: &Key| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal);
+        if descending {
+            keyed.sort_unstable_by(|a, b| cmp(&b.0, &a.0).then(a.1.cmp(&b.1)));
+        } else {
+            keyed.sort_unstable_by(|a, b| cmp(&a.0, &b.0).then(a.1.cmp(&b.1)));
         }
+        let mut order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
+        order.extend(nulls);
+        order
     }
 }
 
@@ -116,8 +201,10 @@ pub enum Cell {
     Int(i64),
     /// A measured number.
     Number(f64),
-    /// Text (a code's name, an id).
+    /// Text (a code's name, an id, a day).
     Text(String),
+    /// No value.
+    Null,
 }
 
 /// How a filter compares.
@@ -234,24 +321,25 @@ pub fn id_order(n: usize, descending: bool) -> Vec<u32> {
 struct Test<'a> {
     values: Values<'a>,
     op: Op,
-    value: f64,
+    /// What to compare with; `None`: a text the column never holds.
+    value: Option<f64>,
 }
 
 impl Test<'_> {
     fn holds(&self, c: usize) -> bool {
-        let v = match self.values {
-            Values::U8(v) | Values::Code(v, _) => v[c] as f64,
-            Values::U32(v) => v[c] as f64,
-            Values::I64(v) => v[c] as f64,
-            Values::F64(v) => v[c],
+        let Some(v) = self.values.number(c) else {
+            return false; // a null fails every condition
+        };
+        let Some(value) = self.value else {
+            return self.op == Op::Ne;
         };
         match self.op {
-            Op::Eq => v == self.value,
-            Op::Ne => v != self.value,
-            Op::Lt => v < self.value,
-            Op::Le => v <= self.value,
-            Op::Gt => v > self.value,
-            Op::Ge => v >= self.value,
+            Op::Eq => v == value,
+            Op::Ne => v != value,
+            Op::Lt => v < value,
+            Op::Le => v <= value,
+            Op::Gt => v > value,
+            Op::Ge => v >= value,
         }
     }
 }
@@ -262,6 +350,7 @@ fn test<'a>(column: &Resolved<'a>, condition: &Condition) -> Result<Test<'a>, Er
             Cell::Int(v) => v.to_string(),
             Cell::Number(v) => v.to_string(),
             Cell::Text(s) => format!("\"{s}\""),
+            Cell::Null => "null".to_string(),
         };
         Error::Refused(
             Message::new("table.bad_value")
@@ -270,12 +359,22 @@ fn test<'a>(column: &Resolved<'a>, condition: &Condition) -> Result<Test<'a>, Er
         )
     };
     let value = match (&column.values, &condition.value) {
+        (_, Cell::Null) => return Err(refuse()),
         (Values::Code(_, names), Cell::Text(name)) => {
-            names.iter().position(|n| n == name).ok_or_else(refuse)? as f64
+            Some(names.iter().position(|n| n == name).ok_or_else(refuse)? as f64)
         }
-        (Values::Code(..), _) | (_, Cell::Text(_)) => return Err(refuse()),
-        (_, Cell::Int(v)) => *v as f64,
-        (_, Cell::Number(v)) => *v,
+        (Values::Day(_), Cell::Text(day)) => {
+            Some(parse_iso_day(day.trim()).ok_or_else(refuse)? as f64)
+        }
+        (Values::Text(_, names), Cell::Text(name)) => {
+            if !matches!(condition.op, Op::Eq | Op::Ne) {
+                return Err(refuse());
+            }
+            names.get(name).map(f64::from)
+        }
+        (Values::Code(..) | Values::Text(..), _) | (_, Cell::Text(_)) => return Err(refuse()),
+        (_, Cell::Int(v)) => Some(*v as f64),
+        (_, Cell::Number(v)) => Some(*v),
     };
     Ok(Test {
         values: column.values,
@@ -375,15 +474,7 @@ impl Serialize for AllRows<'_> {
                 let mut map = s.serialize_map(Some(rows.columns.len() + 1))?;
                 map.serialize_entry("customer_id", &*rows.data.customers[c])?;
                 for (name, values) in &rows.columns {
-                    match values {
-                        Values::U8(v) => map.serialize_entry(name, &v[c])?,
-                        Values::U32(v) => map.serialize_entry(name, &v[c])?,
-                        Values::I64(v) => map.serialize_entry(name, &v[c])?,
-                        Values::F64(v) => map.serialize_entry(name, &v[c])?,
-                        Values::Code(v, names) => {
-                            map.serialize_entry(name, names.get(v[c] as usize).unwrap_or(&""))?
-                        }
-                    }
+                    map.serialize_entry(name, &values.cell(c))?;
                 }
                 map.end()
             }
@@ -394,6 +485,42 @@ impl Serialize for AllRows<'_> {
             seq.serialize_element(&One(self, c))?;
         }
         seq.end()
+    }
+}
+
+/// A cell as a spreadsheet shows it, never runs it: a text that starts like a formula (`=`,
+/// `+`, `-`, `@`, a tab or a line break) gets a leading `'` (OWASP's CSV injection advice).
+/// Numbers the table writes itself are left alone: a negative amount stays a number.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+impl AllRows<'_> {
+    /// The rows as CSV: `customer_id` and the short column names, one customer a row; a
+    /// null is an empty cell, texts from the data are `spreadsheet_safe`.
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let header = std::iter::once("customer_id").chain(self.columns.iter().map(|(n, _)| *n));
+        let mut record: Vec<String> = header.map(String::from).collect();
+        // writing to a Vec cannot fail
+        let _ = w.write_record(&record);
+        for c in 0..self.data.n_customers() {
+            record.clear();
+            record.push(spreadsheet_safe(&self.data.customers[c]).into_owned());
+            for (_, values) in &self.columns {
+                record.push(match values.cell(c) {
+                    Cell::Int(v) => v.to_string(),
+                    Cell::Number(v) => v.to_string(),
+                    Cell::Text(t) => spreadsheet_safe(&t).into_owned(),
+                    Cell::Null => String::new(),
+                });
+            }
+            let _ = w.write_record(&record);
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
     }
 }
 

@@ -6,10 +6,11 @@
 
 import type { FeatureMeta } from './feature.js';
 import { meta as overview } from './overview/meta.js';
+import { meta as profiles } from './profiles/meta.js';
 import { meta as quality } from './quality/meta.js';
 import { meta as rfm } from './rfm/meta.js';
 
-export const FEATURES: readonly FeatureMeta[] = [quality, overview, rfm];
+export const FEATURES: readonly FeatureMeta[] = [quality, overview, profiles, rfm];
 
 /** The view shown first when data is loaded and the address names none. */
 export const HOME: FeatureMeta = overview;

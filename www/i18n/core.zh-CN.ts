@@ -4,10 +4,11 @@
  * 目录提供（`defineMessages({core})`）。单元测试检查每个代码都有中文措辞、且占位符一致。
  */
 
+import type { AnalysisKind } from '../api/generated/analyses.js';
 import type { CoreCode } from '../api/generated/messages.js';
 
-/** The core's own codes (not those of one analysis). */
-type ShellCode = Exclude<CoreCode, `rfm.${string}`>;
+/** The core's own codes (an analysis's codes start with its kind and are worded by its view). */
+type ShellCode = Exclude<CoreCode, `${AnalysisKind}.${string}`>;
 
 export const CORE_ZH: Record<ShellCode, string> = {
   'reason.wrong_field_count': '该行的字段数与表头不一致',

@@ -6,19 +6,11 @@ use crate::analysis::{Analysis, Context, Fit, NoParams, TableKind};
 use crate::error::Error;
 use crate::ingest::{LeftOutReason, QualityReport};
 use crate::message::Message;
+use crate::table::spreadsheet_safe;
 use std::fmt::Write;
 
 /// The data-quality report.
 pub struct Quality;
-
-/// A cell as a spreadsheet shows it, never runs it: a value from a file that starts like a
-/// formula (`=`, `+`, `-`, `@`, a tab or a line break) gets a leading `'`.
-fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
-        _ => cell.into(),
-    }
-}
 
 impl Analysis for Quality {
     const KIND: &'static str = "quality";

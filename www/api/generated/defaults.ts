@@ -11,6 +11,15 @@ export const DEFAULTS = {
   "table_max_rows": 1000,
   "analyses": {
     "overview": {},
+    "profile": {
+      "festivals": [
+        "06-18",
+        "11-11",
+        "12-12",
+        "spring_festival"
+      ],
+      "new_product_days": 30
+    },
     "quality": {},
     "rfm": {
       "bins": 5,

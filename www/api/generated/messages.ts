@@ -137,6 +137,8 @@ export const CORE_EN = {
   "rfm.bins": "bins must be between {min} and {max}, got {got}",
   "rfm.snapshot_date": "the snapshot date \"{value}\" is not a YYYY-MM-DD date",
   "rfm.snapshot_too_early": "the snapshot date {snapshot} must be after the latest order day, {last}",
+  "profile.festival": "the festival \"{value}\" is neither a MM-DD day nor spring_festival",
+  "profile.new_product_days": "new_product_days must be between 1 and {max}, got {got}",
 } as const;
 
 /** A code the core sends. */

@@ -4,7 +4,7 @@
 /**
  * One value of the table.
  */
-export type Cell = number | number | string;
+export type Cell = number | number | string | null;
 
 /**
  * The column chosen for one field (0-based column index into the header).
@@ -26,7 +26,7 @@ export type ColumnKind = { "kind": "count" } | { "kind": "days" } | { "kind": "m
 /**
  * The names, by code.
  */
-names: Array<string>, };
+names: Array<string>, } | { "kind": "number" } | { "kind": "share" } | { "kind": "date" } | { "kind": "hour" } | { "kind": "text" };
 
 /**
  * A column an analysis adds to the customer table. Field names are the JS API.
@@ -226,6 +226,24 @@ params: Record<string, unknown> | null,
  * table, where it has one: `Analysis::csv`).
  */
 format: ExportFormat, };
+
+/**
+ * The shop median of one feature. Field names are the JS API.
+ */
+export type FeatureMedian = { 
+/**
+ * The column name (`aov_cents`).
+ */
+feature: string, 
+/**
+ * The median (pandas' definition: the mean of the two middle values of an even count);
+ * null when no customer has the feature.
+ */
+median: number | null, 
+/**
+ * Customers who have it.
+ */
+customers: number, };
 
 /**
  * A column of the orders table in the data contract (DESIGN.md). Serialised in snake_case.
@@ -729,6 +747,53 @@ repeat_rate: number,
  * See `Overview::items_per_order`.
  */
 items_per_order: number, };
+
+/**
+ * Parameters of the profile table. Defaults: the festivals of Chinese e-commerce (6.18,
+ * 11.11, 12.12 and the Spring Festival week); a product is new for 30 days after its first
+ * sale in the data.
+ */
+export type ProfileParams = { 
+/**
+ * Festival days for `festival_share`: `MM-DD` days of every year, and
+ * `spring_festival` (the seven days from Chinese New Year's day, years 2000 to 2035).
+ */
+festivals: Array<string>, 
+/**
+ * Days after a product's first sale in the data during which buying it counts as
+ * buying a new product (`new_product_share`), 1 to 365.
+ */
+new_product_days: number, };
+
+/**
+ * The profile's summary: what the page shows above the table and the card compares with.
+ * Field names are the JS API.
+ */
+export type ProfileSummary = { 
+/**
+ * Customers profiled.
+ */
+customers: number, 
+/**
+ * `L`, the day "days since" counts to (`YYYY-MM-DD`).
+ */
+last_day: string | null, 
+/**
+ * Per numeric feature: its median over the customers who have it.
+ */
+medians: Array<FeatureMedian>, 
+/**
+ * Whether the data has a channel column (the channel features are null otherwise).
+ */
+has_channel: boolean, 
+/**
+ * Whether it has a category column.
+ */
+has_category: boolean, 
+/**
+ * Whether it has a region column.
+ */
+has_region: boolean, };
 
 /**
  * Where the job is, for a progress bar. Field names are the JS API.

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -7,6 +7,8 @@ import { chartFrame, ChartSlot, chartTheme, escapeHtml, type ChartOption } from 
 import { PortraitSegmentEvent } from '../../elements/events.js';
 import { rove } from '../../elements/roving.js';
 import { base } from '../../elements/shared.styles.js';
+import { chevron, sortIcon } from '../../elements/table-icons.js';
+import { tableStyles } from '../../elements/table.styles.js';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, type Locale } from '../../format/format.js';
 import { LocaleController } from '../../i18n/index.js';
 import { FeatureView } from '../feature.js';
@@ -96,7 +98,7 @@ function binsParam(params: Record<string, string>): number {
  * @csspart customers - The customer table.
  */
 export class PortraitRfm extends FeatureView {
-  static override styles = [base, styles];
+  static override styles = [base, tableStyles, styles];
 
   @state() private summary: RfmSummary | null = null;
   @state() private failed = '';
@@ -488,7 +490,7 @@ export class PortraitRfm extends FeatureView {
         </div>
       </div>
       <div class="table-wrap">
-        <table class="customers" aria-labelledby="customers-title" aria-busy=${this.pageBusy ? 'true' : 'false'} data-testid="customer-table">
+        <table class="customers paged" aria-labelledby="customers-title" aria-busy=${this.pageBusy ? 'true' : 'false'} data-testid="customer-table">
           <thead>
             <tr>
               ${COLUMNS.map((c) => {
@@ -584,10 +586,6 @@ export class PortraitRfm extends FeatureView {
     };
   }
 }
-
-const sortIcon = svg`<svg viewBox="0 0 12 12" fill="currentColor" aria-hidden="true"><path d="M6 9 2.5 4.5h7z"/></svg>`;
-const chevron = (left: boolean) =>
-  svg`<svg viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d=${left ? 'M10 3.5 5.5 8l4.5 4.5' : 'M6 3.5 10.5 8 6 12.5'}/></svg>`;
 
 if (!customElements.get('portrait-rfm')) customElements.define('portrait-rfm', PortraitRfm);
 

@@ -1,0 +1,7 @@
+//! The customer portrait (用户画像): per-customer features computed from the data, which the
+//! tags, lifecycle stages, audiences and predictions of later analyses read.
+//!
+//! `profile/` is the profile table: every customer's consumption and preference features in
+//! one pass over the dataset (kind `profile`).
+
+pub mod profile;

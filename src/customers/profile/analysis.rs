@@ -1,0 +1,174 @@
+//! The profile table through the door: kind `profile`, the shop medians as its output, every
+//! feature a customer column.
+
+use super::algorithm::{
+    median, profile, FeatureMedian, Profile, ProfileSummary, PRICE_BANDS, WEEKDAYS,
+};
+use super::messages::MESSAGES;
+use super::params::{ProfileParams, ProfileValidParams};
+use crate::analysis::text::money;
+use crate::analysis::{Analysis, Context, Fit, TableKind};
+use crate::dataset::time::iso_day;
+use crate::error::Error;
+use crate::message::Catalogue;
+use crate::table::{ColumnKind, ColumnSpec, Values, NULL_U32};
+use std::fmt::Write;
+
+/// Every customer's consumption and preference features.
+pub struct ProfileAnalysis;
+
+const fn col(name: &'static str, kind: ColumnKind, doc: &'static str) -> ColumnSpec {
+    ColumnSpec { name, kind, doc }
+}
+
+impl Analysis for ProfileAnalysis {
+    const KIND: &'static str = "profile";
+    const ABOUT: &'static str =
+        "Every customer's consumption and preference features (the profile table).";
+    const NEEDS: &'static [TableKind] = &[TableKind::Orders];
+    const COLUMNS: &'static [ColumnSpec] = &[
+        col("orders", ColumnKind::Count, "Distinct orders among the customer's purchase lines (lines that are not returns)."),
+        col("purchase_cents", ColumnKind::Money, "Value of the purchase lines, in minor units."),
+        col("revenue_cents", ColumnKind::Money, "Value of all lines, returns negative (net revenue), in minor units."),
+        col("aov_cents", ColumnKind::Money, "Average order value (客单价): purchase value ÷ orders."),
+        col("items_per_order", ColumnKind::Number, "Units bought ÷ orders."),
+        col("first_order_date", ColumnKind::Date, "Day of the first purchase line."),
+        col("last_order_date", ColumnKind::Date, "Day of the last purchase line."),
+        col("days_since_last_order", ColumnKind::Days, "Days from the last purchase day to the data's last day."),
+        col("days_since_first_order", ColumnKind::Days, "Days from the first purchase day to the data's last day."),
+        col("purchase_days", ColumnKind::Count, "Distinct days with a purchase line."),
+        col("mean_days_between_orders", ColumnKind::Number, "Mean gap in days between consecutive purchase days (two purchase days at least)."),
+        col("median_days_between_orders", ColumnKind::Number, "Median gap in days between consecutive purchase days (two purchase days at least)."),
+        col("return_rate", ColumnKind::Share, "Units returned ÷ units bought."),
+        col("preferred_hour", ColumnKind::Hour, "The hour of day most of the customer's orders were placed at (ties: the earliest hour)."),
+        col("preferred_weekday", ColumnKind::Code { names: &WEEKDAYS }, "The weekday most of the customer's orders were placed on (ties: the earliest, Monday first)."),
+        col("festival_share", ColumnKind::Share, "Share of the purchase value bought on festival days (6.18, 11.11, 12.12, the Spring Festival week, by default)."),
+        col("top_channel", ColumnKind::Text, "The channel with the most purchase value (ties: the first name)."),
+        col("top_channel_share", ColumnKind::Share, "The top channel's share of the purchase value."),
+        col("top_category", ColumnKind::Text, "The category with the most purchase value (ties: the first name)."),
+        col("top_category_share", ColumnKind::Share, "The top category's share of the customer's purchase value."),
+        col("category_affinity", ColumnKind::Number, "The top category's share of the customer's purchase value ÷ its share of the shop's (above 1: more than the average customer)."),
+        col("region", ColumnKind::Text, "The region of most of the customer's purchase lines (ties: the first name)."),
+        col("price_index", ColumnKind::Number, "Mean of each purchase line's unit price ÷ its category's median unit price."),
+        col("price_band", ColumnKind::Code { names: &PRICE_BANDS }, "Price index below 0.8: low; above 1.25: high; else mid."),
+        col("new_product_share", ColumnKind::Share, "Share of purchase lines whose product was bought within its first days on sale in the data (30 by default)."),
+    ];
+    const MESSAGES: Catalogue = MESSAGES;
+
+    type Params = ProfileParams;
+    type Model = Profile;
+    type Output = ProfileSummary;
+
+    fn fit(cx: &mut Context<'_>, params: &ProfileValidParams) -> Result<Fit<Profile>, Error> {
+        Ok(Fit::Done(profile(cx.data, params)))
+    }
+
+    fn output(m: &Profile, _cx: &Context<'_>) -> ProfileSummary {
+        let columns = Self::columns(m);
+        let medians = Self::COLUMNS
+            .iter()
+            .zip(&columns)
+            .filter_map(|(spec, values)| {
+                let mut v: Vec<f64> = match values {
+                    Values::U32(v) => v
+                        .iter()
+                        .filter(|&&x| x != NULL_U32)
+                        .map(|&x| f64::from(x))
+                        .collect(),
+                    Values::I64(v) => v.iter().map(|&x| x as f64).collect(),
+                    Values::F64(v) => v.iter().copied().filter(|x| !x.is_nan()).collect(),
+                    _ => return None,
+                };
+                // an hour's median means little: only amounts, counts and measures
+                (spec.kind != ColumnKind::Hour).then(|| FeatureMedian {
+                    feature: spec.name.to_string(),
+                    customers: v.len(),
+                    median: median(&mut v),
+                })
+            })
+            .collect();
+        ProfileSummary {
+            customers: m.orders.len(),
+            last_day: m.last_day.map(iso_day),
+            medians,
+            has_channel: !m.channels.is_empty(),
+            has_category: !m.categories.is_empty(),
+            has_region: !m.regions.is_empty(),
+        }
+    }
+
+    fn columns(m: &Profile) -> Vec<Values<'_>> {
+        vec![
+            Values::U32(&m.orders),
+            Values::I64(&m.purchase_cents),
+            Values::I64(&m.revenue_cents),
+            Values::F64(&m.aov_cents),
+            Values::F64(&m.items_per_order),
+            Values::Day(&m.first_order_day),
+            Values::Day(&m.last_order_day),
+            Values::U32(&m.days_since_last_order),
+            Values::U32(&m.days_since_first_order),
+            Values::U32(&m.purchase_days),
+            Values::F64(&m.mean_days_between_orders),
+            Values::F64(&m.median_days_between_orders),
+            Values::F64(&m.return_rate),
+            Values::U32(&m.preferred_hour),
+            Values::Code(&m.preferred_weekday, &WEEKDAYS),
+            Values::F64(&m.festival_share),
+            Values::Text(&m.top_channel, &m.channels),
+            Values::F64(&m.top_channel_share),
+            Values::Text(&m.top_category, &m.categories),
+            Values::F64(&m.top_category_share),
+            Values::F64(&m.category_affinity),
+            Values::Text(&m.region, &m.regions),
+            Values::F64(&m.price_index),
+            Values::Code(&m.price_band, &PRICE_BANDS),
+            Values::F64(&m.new_product_share),
+        ]
+    }
+
+    fn text(s: &ProfileSummary, cx: &Context<'_>) -> String {
+        let sym = cx.currency_symbol();
+        let mut o = String::new();
+        let _ = writeln!(
+            o,
+            "Customer profiles: {} customers (days counted to {})",
+            s.customers,
+            s.last_day.as_deref().unwrap_or("-")
+        );
+        let _ = writeln!(
+            o,
+            "  {:<28} {:>14} {:>10}",
+            "feature", "median", "customers"
+        );
+        for f in &s.medians {
+            let shown = match f.median {
+                None => "-".to_string(),
+                Some(v) if f.feature.ends_with("_cents") => money(v, sym),
+                Some(v) => format!("{v:.3}"),
+            };
+            let _ = writeln!(o, "  {:<28} {:>14} {:>10}", f.feature, shown, f.customers);
+        }
+        let missing: Vec<&str> = [
+            (s.has_channel, "channel"),
+            (s.has_category, "category"),
+            (s.has_region, "region"),
+        ]
+        .iter()
+        .filter(|(has, _)| !has)
+        .map(|(_, name)| *name)
+        .collect();
+        if !missing.is_empty() {
+            let _ = writeln!(
+                o,
+                "  No {} column: the features from it are empty.",
+                missing.join(", ")
+            );
+        }
+        let _ = writeln!(
+            o,
+            "  Every customer's features: `portrait profile FILE --csv` or `--json`."
+        );
+        o
+    }
+}

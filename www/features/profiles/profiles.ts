@@ -1,0 +1,375 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { ANALYSES, type Cell, type ColumnId, type ColumnKind, type ProfileSummary, type TablePage, type TableQuery } from '../../api/types.js';
+import { saveFile } from '../../elements/save.js';
+import { base } from '../../elements/shared.styles.js';
+import { chevron, sortIcon } from '../../elements/table-icons.js';
+import { tableStyles } from '../../elements/table.styles.js';
+import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, type Locale } from '../../format/format.js';
+import { LocaleController } from '../../i18n/index.js';
+import { FeatureView } from '../feature.js';
+import { t } from './messages.js';
+import { styles } from './profiles.styles.js';
+
+type Key = Parameters<typeof t>[0];
+
+/** A profile column's name (`aov_cents`). */
+export type Feature = (typeof ANALYSES.profile.columns)[number]['name'];
+
+/** Each column's kind, from the Rust `ColumnSpec`s. */
+const KINDS: ReadonlyMap<string, ColumnKind> = new Map(ANALYSES.profile.columns.map((c) => [c.name, c.kind]));
+
+/** The column groups the table offers; every profile column is in one (a unit test checks). */
+export const GROUPS = {
+  consumption: ['orders', 'purchase_cents', 'revenue_cents', 'aov_cents', 'items_per_order', 'return_rate'],
+  timing: [
+    'first_order_date',
+    'last_order_date',
+    'days_since_last_order',
+    'days_since_first_order',
+    'purchase_days',
+    'mean_days_between_orders',
+    'median_days_between_orders',
+    'preferred_hour',
+    'preferred_weekday',
+    'festival_share',
+  ],
+  preference: [
+    'top_category',
+    'top_category_share',
+    'category_affinity',
+    'top_channel',
+    'top_channel_share',
+    'region',
+    'price_index',
+    'price_band',
+    'new_product_share',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+export type GroupId = keyof typeof GROUPS;
+
+/** The sort a group opens with: its most telling column, in its most telling direction. */
+const GROUP_SORT: Record<GroupId, { feature: string; descending: boolean }> = {
+  consumption: { feature: 'purchase_cents', descending: true },
+  timing: { feature: 'days_since_last_order', descending: false },
+  preference: { feature: 'category_affinity', descending: true },
+};
+const GROUP_IDS = Object.keys(GROUPS) as GroupId[];
+
+/** The medians shown above the table, as "the median customer". */
+const MEDIANS = ['orders', 'aov_cents', 'items_per_order', 'days_since_last_order', 'mean_days_between_orders', 'return_rate', 'festival_share', 'top_category_share'];
+
+/** Rows per page: the DOM never holds more. */
+export const PAGE_SIZE = 25;
+/** Search box debounce. */
+export const SEARCH_DEBOUNCE_MS = 250;
+
+const id = (feature: string) => `profile.${feature}` as ColumnId;
+
+/** The route's column group, when it names one. */
+function groupParam(params: Record<string, string>): GroupId {
+  const g = params['columns'];
+  return g && g in GROUPS ? (g as GroupId) : 'consumption';
+}
+
+/** One value as the page shows it, by its column's kind. */
+export function formatCell(feature: string, value: Cell | undefined, currency: string, locale: Locale): string {
+  if (value === null || value === undefined) return t('profiles.none');
+  const kind = KINDS.get(feature)?.kind;
+  if (typeof value === 'string') {
+    if (feature === 'preferred_weekday') return t(`profiles.weekday.${value}` as Key);
+    if (feature === 'price_band') return t(`profiles.band.${value}` as Key);
+    if (kind === 'date') return formatDate(value, locale);
+    return value;
+  }
+  switch (kind) {
+    case 'money':
+      return formatMoney(value, currency, locale);
+    case 'share':
+      return formatPercent(value, locale);
+    case 'number':
+      return formatDecimal(value, locale, 2);
+    case 'hour':
+      return t('profiles.hour', { hour: value });
+    default:
+      return formatCount(value, locale);
+  }
+}
+
+/**
+ * @summary The profile table (用户画像): every customer's consumption and preference
+ * features — the median customer above, then a paged, sortable, searchable table whose
+ * columns come in three groups, and the whole table as a CSV download.
+ *
+ * The summary is `run('profile')`; the table asks the one customer table for one page at a
+ * time (the worker sorts and filters), so it stays fast with 100k+ customers. The column
+ * group is in the route (`#/customers/profiles?columns=timing`).
+ *
+ * @csspart medians - The median customer.
+ * @csspart table - The profile table.
+ */
+export class PortraitProfiles extends FeatureView {
+  static override styles = [
+    base,
+    tableStyles,
+    styles,
+  ];
+
+  @state() private summary: ProfileSummary | null = null;
+  @state() private failed = '';
+  @state() private group: GroupId = 'consumption';
+  @state() private search = '';
+  @state() private sort: string | null = 'purchase_cents';
+  @state() private descending = true;
+  @state() private offset = 0;
+  @state() private page: TablePage | null = null;
+  @state() private pageBusy = false;
+  @state() private pageError = '';
+
+  #locale = new LocaleController(this);
+  #seq = 0;
+  #summarySeq = 0;
+  #debounce: ReturnType<typeof setTimeout> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#debounce);
+  }
+
+  override exportRequest() {
+    return { analysis: 'profile' };
+  }
+
+  protected async refresh(): Promise<void> {
+    this.group = groupParam(this.params);
+    this.sort = GROUP_SORT[this.group].feature;
+    this.descending = GROUP_SORT[this.group].descending;
+    this.search = '';
+    this.offset = 0;
+    this.page = null;
+    const seq = ++this.#summarySeq;
+    this.summary = null;
+    this.failed = '';
+    try {
+      const summary = await this.portrait!.run('profile', {});
+      if (seq !== this.#summarySeq) return;
+      this.summary = summary;
+      await this.#fetch();
+    } catch (e) {
+      if (seq === this.#summarySeq) this.failed = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  protected override paramsChanged(): void {
+    const group = groupParam(this.params);
+    if (group !== this.group) this.#showGroup(group, false);
+  }
+
+  #showGroup(group: GroupId, route = true): void {
+    this.group = group;
+    if (this.sort && !(GROUPS[group] as readonly string[]).includes(this.sort)) {
+      this.sort = GROUP_SORT[group].feature;
+      this.descending = GROUP_SORT[group].descending;
+    }
+    this.offset = 0;
+    if (route) this.route(group === 'consumption' ? {} : { columns: group });
+    void this.#fetch();
+  }
+
+  async #fetch(): Promise<void> {
+    if (!this.portrait || !this.summary) return;
+    const seq = ++this.#seq;
+    const q: Partial<TableQuery> = {
+      columns: GROUPS[this.group].map(id),
+      search: this.search,
+      sort: this.sort ? id(this.sort) : null,
+      descending: this.descending,
+      offset: this.offset,
+      limit: PAGE_SIZE,
+    };
+    this.pageBusy = true;
+    try {
+      const page = await this.portrait.table(q);
+      if (seq !== this.#seq) return;
+      this.page = page;
+      this.pageError = '';
+    } catch (e) {
+      if (seq !== this.#seq) return;
+      this.pageError = e instanceof Error ? e.message : String(e);
+    } finally {
+      if (seq === this.#seq) this.pageBusy = false;
+    }
+  }
+
+  #onSearch = (e: Event) => {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => {
+      this.search = value;
+      this.offset = 0;
+      void this.#fetch();
+    }, SEARCH_DEBOUNCE_MS);
+  };
+
+  #sortBy(feature: string | null) {
+    if (this.sort === feature) this.descending = !this.descending;
+    else {
+      this.sort = feature;
+      // amounts and counts read best from the top; ids, texts and days since from the smallest
+      const kind = feature ? KINDS.get(feature)?.kind : undefined;
+      this.descending = feature !== null && kind !== 'text' && kind !== 'code' && !feature.startsWith('days_since');
+    }
+    this.offset = 0;
+    void this.#fetch();
+  }
+
+  #go(delta: number) {
+    const total = this.page?.total ?? 0;
+    const next = Math.min(Math.max(0, this.offset + delta * PAGE_SIZE), Math.max(0, total - 1));
+    this.offset = next - (next % PAGE_SIZE);
+    void this.#fetch();
+  }
+
+  #download = async () => {
+    if (!this.portrait) return;
+    const text = await this.portrait.export({ analysis: 'profile', format: 'csv' });
+    // a byte-order mark: spreadsheet programs then read the Chinese text as UTF-8
+    saveFile(`\uFEFF${text}`, 'portrait-customer-profiles.csv', 'text/csv;charset=utf-8');
+  };
+
+  get #currency(): string {
+    return this.context?.currency ?? '';
+  }
+
+  override render() {
+    const locale = this.#locale.locale;
+    if (this.failed) return html`<div class="card" role="alert"><p>${t('profiles.failed')}</p><p class="muted">${this.failed}</p></div>`;
+    const s = this.summary;
+    if (!s) {
+      return html`<section class="card" aria-busy="true" aria-label=${t('profiles.loading')}><span class="skeleton" style="height: 320px; display: block"></span></section>`;
+    }
+    if (s.customers === 0) return html`<div class="card"><p class="muted">${t('profiles.noCustomers')}</p></div>`;
+    const missing = [
+      [s.has_category, 'profiles.dim.category'],
+      [s.has_channel, 'profiles.dim.channel'],
+      [s.has_region, 'profiles.dim.region'],
+    ]
+      .filter(([has]) => !has)
+      .map(([, key]) => t(key as Key));
+    return html`
+      <div class="card intro">
+        <div>
+          <h2 id="profiles-title">${t('profiles.title')}</h2>
+          <p>${t('profiles.intro')}</p>
+          ${missing.length ? html`<p class="notice" data-testid="profiles-missing">${t('profiles.missing', { columns: new Intl.ListFormat(locale, { type: 'disjunction' }).format(missing) })}</p>` : nothing}
+        </div>
+        <div class="meta">
+          <strong data-testid="profiles-customers">${t('profiles.customers', { count: formatCount(s.customers, locale) })}</strong>
+          ${s.last_day ? html`<span>${t('profiles.lastDay', { date: formatDate(s.last_day, locale) })}</span>` : nothing}
+        </div>
+      </div>
+      ${this.#renderMedians(s, locale)} ${this.#renderTable(locale)}
+    `;
+  }
+
+  #renderMedians(s: ProfileSummary, locale: Locale) {
+    const shown = MEDIANS.map((f) => s.medians.find((m) => m.feature === f)).filter((m) => m !== undefined && m.median !== null);
+    return html`<div class="card" part="medians">
+      <div class="card__head">
+        <div>
+          <h3>${t('profiles.medians')}</h3>
+          <p class="card__desc">${t('profiles.medians.desc')}</p>
+        </div>
+      </div>
+      <dl class="medians">
+        ${shown.map(
+          (m) => html`<div class="median" data-feature=${m!.feature} title=${t(`profiles.doc.${m!.feature}` as Key)}>
+            <dt>${t(`profiles.col.${m!.feature}` as Key)}</dt>
+            <dd>${formatCell(m!.feature, m!.median, this.#currency, locale)}</dd>
+          </div>`,
+        )}
+      </dl>
+    </div>`;
+  }
+
+  #renderTable(locale: Locale) {
+    const page = this.page;
+    const total = page?.total ?? 0;
+    const from = total === 0 ? 0 : this.offset + 1;
+    const to = Math.min(total, this.offset + PAGE_SIZE);
+    const features = GROUPS[this.group] as readonly string[];
+    const header = (feature: string | null) => {
+      const sorted = this.sort === feature;
+      const ariaSort = sorted ? (this.descending ? 'descending' : 'ascending') : 'none';
+      const kind = feature ? KINDS.get(feature)?.kind : 'text';
+      const numeric = kind !== 'text' && kind !== 'code' && kind !== 'date';
+      const label = t(feature ? (`profiles.col.${feature}` as Key) : 'profiles.col.customer_id');
+      return html`<th scope="col" class=${numeric ? 'num' : ''} aria-sort=${ariaSort} title=${feature ? t(`profiles.doc.${feature}` as Key) : nothing}>
+        <button type="button" class="sort" aria-label=${t('profiles.sortBy', { column: label })} @click=${() => this.#sortBy(feature)}>${label} ${sortIcon}</button>
+      </th>`;
+    };
+    return html`<div class="card" part="table">
+      <div class="card__head">
+        <h3 id="profiles-table-title">${t('profiles.table')}</h3>
+        <button type="button" class="btn btn--small" data-action="download-profiles" @click=${this.#download}>${t('profiles.download')}</button>
+      </div>
+      <div class="toolbar">
+        <div class="field">
+          <label for="profiles-search">${t('profiles.search')}</label>
+          <input id="profiles-search" type="search" .value=${live(this.search)} placeholder=${t('profiles.search')} @input=${this.#onSearch} autocomplete="off" spellcheck="false" />
+        </div>
+        <div class="field">
+          <span class="label" id="profiles-groups">${t('profiles.columns')}</span>
+          <div class="groups" role="group" aria-labelledby="profiles-groups">
+            ${GROUP_IDS.map(
+              (g) => html`<button type="button" data-group=${g} aria-pressed=${this.group === g ? 'true' : 'false'} @click=${() => this.#showGroup(g)}>
+                ${t(`profiles.group.${g}` as Key)}
+              </button>`,
+            )}
+          </div>
+        </div>
+        <div class="pager">
+          <span data-testid="pager" aria-live="polite">${t('profiles.page', { from: formatCount(from, locale), to: formatCount(to, locale), total: formatCount(total, locale) })}</span>
+          <button type="button" class="btn btn--small" aria-label=${t('profiles.prev')} title=${t('profiles.prev')} ?disabled=${this.offset === 0} @click=${() => this.#go(-1)}>${chevron(true)}</button>
+          <button type="button" class="btn btn--small" aria-label=${t('profiles.next')} title=${t('profiles.next')} ?disabled=${to >= total} @click=${() => this.#go(1)}>${chevron(false)}</button>
+        </div>
+      </div>
+      <div class="table-wrap">
+        <table class="paged" aria-labelledby="profiles-table-title" aria-busy=${this.pageBusy ? 'true' : 'false'} data-testid="profile-table">
+          <thead>
+            <tr>
+              ${header(null)} ${features.map((f) => header(f))}
+            </tr>
+          </thead>
+          <tbody>
+            ${this.pageError
+              ? html`<tr class="empty-row"><td colspan=${features.length + 1} role="alert">${this.pageError}</td></tr>`
+              : page && page.rows.length === 0
+                ? html`<tr class="empty-row"><td colspan=${features.length + 1}>${t('profiles.noMatch')}</td></tr>`
+                : (page?.rows ?? []).map(
+                    (row) => html`<tr>
+                      <td><div class="id" title=${row.customer_id}>${row.customer_id}</div></td>
+                      ${features.map((f) => {
+                        const kind = KINDS.get(f)?.kind;
+                        const text = kind === 'text' || kind === 'code' || kind === 'date';
+                        const value = formatCell(f, row[id(f)], this.#currency, locale);
+                        return html`<td class=${text ? 'text' : 'num'} data-feature=${f} title=${kind === 'text' ? value : nothing}>${value}</td>`;
+                      })}
+                    </tr>`,
+                  )}
+          </tbody>
+        </table>
+      </div>
+    </div>`;
+  }
+}
+
+if (!customElements.get('portrait-profiles')) customElements.define('portrait-profiles', PortraitProfiles);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portrait-profiles': PortraitProfiles;
+  }
+}
