@@ -149,17 +149,13 @@ pub fn command() -> Command {
             kinds.join(", ")
         ))
         .args(data_args())
-        .arg(
-            Arg::new("timings")
-                .long("timings")
-                .action(ArgAction::SetTrue)
-                .help("Print stage timings as JSON on stderr (used by `make bench`)"),
-        );
+        .arg(timings_arg());
     let analyses = registry::entries().iter().map(|e| {
         let params = flags::flags(&e.params_schema());
         Command::new(e.kind())
             .about(e.about())
             .args(data_args())
+            .arg(timings_arg())
             .args(params.iter().map(|f| f.arg().help_heading("Parameters")))
     });
     let sample = Command::new("sample")
@@ -182,6 +178,13 @@ pub fn command() -> Command {
         .subcommand(report)
         .subcommands(analyses)
         .subcommand(sample)
+}
+
+fn timings_arg() -> Arg {
+    Arg::new("timings")
+        .long("timings")
+        .action(ArgAction::SetTrue)
+        .help("Print stage timings as JSON on stderr (used by `make bench`)")
 }
 
 /// Parses a command line (`args[0]` is the program).
