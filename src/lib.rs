@@ -34,6 +34,7 @@ pub mod error;
 pub mod ingest;
 pub mod message;
 pub mod report;
+pub mod rules;
 pub mod sample;
 pub mod segment;
 pub mod session;

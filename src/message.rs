@@ -558,6 +558,143 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "table.bad_value",
         "the filter on \"{column}\" compares it with {value}, which it can never equal",
     ),
+    // ---- the rule language (`rules`): every error names the character it is at
+    (
+        "rule.empty",
+        "the rule is empty",
+    ),
+    (
+        "rule.unexpected",
+        "column {column}: \"{found}\" cannot start a field, a value or an operator",
+    ),
+    (
+        "rule.unclosed_text",
+        "column {column}: this text has no closing quote",
+    ),
+    (
+        "rule.bad_number",
+        "column {column}: \"{text}\" is not a number",
+    ),
+    (
+        "rule.want_field",
+        "column {column}: a field name should come here, not \"{found}\"",
+    ),
+    (
+        "rule.want_value",
+        "column {column}: a value should come here, not \"{found}\"",
+    ),
+    (
+        "rule.want_operator",
+        "column {column}: a comparison (==, !=, <, <=, >, >=, in, between, contains, is null) should come here, not \"{found}\"",
+    ),
+    (
+        "rule.want_list",
+        "column {column}: a list in brackets, as in [\"a\", \"b\"], should come here, not \"{found}\"",
+    ),
+    (
+        "rule.want_in",
+        "column {column}: \"in\" should come here (not in [...]), not \"{found}\"",
+    ),
+    (
+        "rule.want_and",
+        "column {column}: \"and\" should come here (between ... and ...), not \"{found}\"",
+    ),
+    (
+        "rule.want_null",
+        "column {column}: \"null\" should come here (is null, is not null), not \"{found}\"",
+    ),
+    (
+        "rule.want_close",
+        "column {column}: \"{close}\" should come here to close the \"{open}\" of column {open_column}, not \"{found}\"",
+    ),
+    (
+        "rule.want_end",
+        "column {column}: the rule should end here, not go on with \"{found}\"",
+    ),
+    (
+        "rule.end_field",
+        "column {column}: the rule ends after \"{after}\": a field name should follow",
+    ),
+    (
+        "rule.end_value",
+        "column {column}: the rule ends after \"{after}\": a value should follow",
+    ),
+    (
+        "rule.end_operator",
+        "column {column}: the rule ends after \"{after}\": a comparison should follow",
+    ),
+    (
+        "rule.end_list",
+        "column {column}: the rule ends after \"{after}\": a list in brackets should follow",
+    ),
+    (
+        "rule.end_in",
+        "column {column}: the rule ends after \"{after}\": \"in\" should follow",
+    ),
+    (
+        "rule.end_and",
+        "column {column}: the rule ends after \"{after}\": \"and\" should follow",
+    ),
+    (
+        "rule.end_null",
+        "column {column}: the rule ends after \"{after}\": \"null\" should follow",
+    ),
+    (
+        "rule.end_close",
+        "column {column}: the rule ends before the \"{close}\" that closes the \"{open}\" of column {open_column}",
+    ),
+    (
+        "rule.unknown_field",
+        "column {column}: unknown field \"{name}\"",
+    ),
+    (
+        "rule.unknown_field_suggest",
+        "column {column}: unknown field \"{name}\" — did you mean \"{suggestion}\"?",
+    ),
+    (
+        "rule.ambiguous_field",
+        "column {column}: \"{name}\" is a column of several analyses: write one of {ids:quoted}",
+    ),
+    (
+        "rule.operator_number",
+        "column {column}: {field} is a number: compare it with ==, !=, <, <=, >, >=, in or between, not {operator}",
+    ),
+    (
+        "rule.operator_date",
+        "column {column}: {field} is a date: compare it with ==, !=, <, <=, >, >=, in or between, not {operator}",
+    ),
+    (
+        "rule.operator_text",
+        "column {column}: {field} is a text: compare it with ==, !=, in, not in or contains, not {operator}",
+    ),
+    (
+        "rule.operator_choice",
+        "column {column}: {field} is a choice: compare it with ==, !=, in or not in, not {operator}",
+    ),
+    (
+        "rule.value_number",
+        "column {column}: {field} is a number: compare it with a number, not {value}",
+    ),
+    (
+        "rule.value_date",
+        "column {column}: {field} is a date: compare it with \"YYYY-MM-DD\" or days from the data's last day such as -90d, not {value}",
+    ),
+    (
+        "rule.value_text",
+        "column {column}: {field} is a text: compare it with a quoted text, not {value}",
+    ),
+    (
+        "rule.value_choice",
+        "column {column}: {field} is a choice: compare it with one of its values in quotes, not {value}",
+    ),
+    (
+        "rule.unknown_choice",
+        "column {column}: {field} has no value \"{value}\"; its values are {choices:quoted}",
+    ),
+    (
+        "rule.bad_date",
+        "column {column}: \"{value}\" is not a YYYY-MM-DD date",
+    ),
     (
         "filter.range",
         "the date range starts on {from}, after it ends on {to}",

@@ -17,10 +17,11 @@ use loaded::{Loaded, Running};
 
 use crate::analysis::entry::Started;
 use crate::analysis::{registry, Entry};
-use crate::dataset::{DataFacts, DataFilter, Window};
+use crate::dataset::{time, DataFacts, DataFilter, Window};
 use crate::error::Error;
 use crate::ingest::IngestJob;
 use crate::report::{self, Section};
+use crate::rules;
 use crate::table::{self, Resolved, TablePage, TableQuery};
 use std::sync::Arc;
 
@@ -184,11 +185,18 @@ impl Session {
     /// only filter and slice.
     pub fn table(&mut self, query: &TableQuery) -> Result<TablePage, Error> {
         let l = self.loaded()?;
+        let rule = match query.rule.trim() {
+            "" => None,
+            text => Some(
+                rules::compile(text, &rule_catalogue()).map_err(|e| Error::Refused(e.message()))?,
+            ),
+        };
         let named = query
             .columns
             .iter()
             .chain(query.filter.iter().map(|c| &c.column))
-            .chain(query.sort.iter());
+            .chain(query.sort.iter())
+            .chain(rule.iter().flat_map(|r| r.columns.iter()));
         let mut models = Vec::new();
         for id in named {
             let (kind, _) = id.split_once('.').unwrap_or((id, ""));
@@ -235,8 +243,26 @@ impl Session {
             };
             l.order = Some((key, order));
         }
+        let matching = match &rule {
+            None => None,
+            Some(rule) => {
+                let values = rule
+                    .columns
+                    .iter()
+                    .map(|id| {
+                        columns
+                            .iter()
+                            .find(|c| c.id == *id)
+                            .map(|c| c.values)
+                            .ok_or_else(|| table::unknown(id, &columns))
+                    })
+                    .collect::<Result<Vec<_>, Error>>()?;
+                let last_day = data.lines.time.iter().max().map(|&t| time::day(t));
+                Some(rules::evaluate(rule, &values, n, last_day))
+            }
+        };
         let order = l.order.as_ref().map_or(&[][..], |(_, o)| &o[..]);
-        table::page(data, &columns, order, query)
+        table::page(data, &columns, order, query, matching.as_deref())
     }
 
     /// The export as pretty JSON: the whole report (quality, overview, RFM, …: every
@@ -285,4 +311,9 @@ impl Session {
     pub fn report_json(&mut self) -> Result<String, Error> {
         self.export(&ExportRequest::default())
     }
+}
+
+/// The columns a rule may name: every analysis's customer columns.
+fn rule_catalogue() -> rules::Catalogue {
+    rules::Catalogue::new(registry::entries().iter().map(|e| (e.kind(), e.columns())))
 }

@@ -62,6 +62,9 @@ pub struct ColumnSpec {
     /// What it means, in English (the page words it from its feature's messages).
     #[ts(type = "string")]
     pub doc: &'static str,
+    /// Its Chinese label: a rule may name it so (`订单数 >= 3`); unique among all columns.
+    #[ts(type = "string")]
+    pub zh: &'static str,
 }
 
 /// The null of `Values::U32`.
@@ -106,7 +109,7 @@ impl Values<'_> {
     }
 
     /// Whether customer `c` has no value.
-    fn is_null(&self, c: usize) -> bool {
+    pub fn is_null(&self, c: usize) -> bool {
         match self {
             Values::U8(v) | Values::Code(v, _) => v[c] == NULL_CODE,
             Values::U32(v) => v[c] == NULL_U32,
@@ -137,7 +140,7 @@ impl Values<'_> {
 
     /// Customer `c`'s value as a number to compare (a text: its index in the interner);
     /// `None` when null.
-    fn number(&self, c: usize) -> Option<f64> {
+    pub fn number(&self, c: usize) -> Option<f64> {
         if self.is_null(c) {
             return None;
         }
@@ -244,6 +247,9 @@ pub struct TableQuery {
     pub columns: Vec<String>,
     /// Customers matching every condition.
     pub filter: Vec<Condition>,
+    /// Customers matching this rule too (`crate::rules`; "" = all): `orders >= 3 and
+    /// top_category == "美妆"`.
+    pub rule: String,
     /// Case-insensitive substring of the customer id ("" = all).
     pub search: String,
     /// Sort column (none: customer id).
@@ -384,12 +390,14 @@ fn test<'a>(column: &Resolved<'a>, condition: &Condition) -> Result<Test<'a>, Er
 }
 
 /// Runs `query` over `columns` (those it names, and those its filter and sort name) given the
-/// order of its sort column (`order`, from `Resolved::order` or `id_order`).
+/// order of its sort column (`order`, from `Resolved::order` or `id_order`) and, for a query
+/// with a rule, which customers match it.
 pub fn page(
     data: &Dataset,
     columns: &[Resolved<'_>],
     order: &[u32],
     query: &TableQuery,
+    matching: Option<&[bool]>,
 ) -> Result<TablePage, Error> {
     let find = |id: &str| {
         columns
@@ -417,7 +425,8 @@ pub fn page(
     }
     let needle = query.search.trim().to_lowercase();
     let keep = |c: usize| {
-        tests.iter().all(|t| t.holds(c))
+        matching.is_none_or(|m| m[c])
+            && tests.iter().all(|t| t.holds(c))
             && (needle.is_empty() || data.customers[c].to_lowercase().contains(&needle))
     };
     let limit = query.limit.clamp(1, MAX_PAGE_ROWS);
@@ -545,6 +554,7 @@ mod tests {
             name,
             kind,
             doc: "",
+            zh: "",
         };
         vec![
             Resolved {
@@ -577,7 +587,7 @@ mod tests {
             limit: 10,
             ..TableQuery::default()
         };
-        let p = page(&d, &cols, &cols[0].order(true), &q).expect("page");
+        let p = page(&d, &cols, &cols[0].order(true), &q, None).expect("page");
         let ids: Vec<&str> = p.rows.iter().map(|r| r.customer_id.as_str()).collect();
         assert_eq!(ids, vec!["9", "a", "b"]);
         assert_eq!(p.total, 3);
@@ -599,14 +609,14 @@ mod tests {
             limit: 5,
             ..TableQuery::default()
         };
-        let p = page(&d, &cols, &id_order(4, false), &q).expect("page");
+        let p = page(&d, &cols, &id_order(4, false), &q, None).expect("page");
         assert_eq!((p.total, p.rows.len()), (1, 1));
         let q = TableQuery {
             offset: 3,
             limit: 0,
             ..TableQuery::default()
         };
-        let p = page(&d, &cols, &id_order(4, true), &q).expect("page");
+        let p = page(&d, &cols, &id_order(4, true), &q, None).expect("page");
         assert_eq!(
             (p.total, p.offset, p.rows[0].customer_id.as_str()),
             (4, 3, "9")
@@ -626,14 +636,21 @@ mod tests {
             }],
             ..TableQuery::default()
         };
-        let err = page(&d, &cols, &id_order(4, false), &bad("t.nope", Cell::Int(1)))
-            .expect_err("unknown column");
+        let err = page(
+            &d,
+            &cols,
+            &id_order(4, false),
+            &bad("t.nope", Cell::Int(1)),
+            None,
+        )
+        .expect_err("unknown column");
         assert_eq!(err.message().code, "table.unknown_column");
         let err = page(
             &d,
             &cols,
             &id_order(4, false),
             &bad("t.tier", Cell::Text("bronze".into())),
+            None,
         )
         .expect_err("unknown code");
         assert_eq!(err.message().code, "table.bad_value");
@@ -642,6 +659,7 @@ mod tests {
             &cols,
             &id_order(4, false),
             &bad("t.days", Cell::Text("x".into())),
+            None,
         )
         .expect_err("text against a number");
         assert_eq!(err.message().code, "table.bad_value");

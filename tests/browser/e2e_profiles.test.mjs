@@ -92,6 +92,24 @@ test('the profile table sorts, pages, searches and downloads what the CLI writes
     assert.equal(shown.purchase_days, someone[header.indexOf('purchase_days')]);
     assert.equal(shown.days_since_last_order, someone[header.indexOf('days_since_last_order')]);
 
+    // a rule with a typo: the error names the column and marks the word; fixed, the count
+    await view.locator('#profiles-search').fill('');
+    const rule = view.locator('#profiles-rule');
+    await rule.fill('ordres >= 2');
+    const ruleError = view.locator('[data-testid="rule-error"]');
+    await ruleError.waitFor();
+    assert.match(await ruleError.textContent(), /column 1: unknown field "ordres" — did you mean "orders"\?/);
+    assert.equal(await ruleError.locator('mark').textContent(), 'ordres');
+    assert.equal(await rule.getAttribute('aria-invalid'), 'true');
+    await rule.fill('orders >= 2');
+    const count = view.locator('[data-testid="rule-count"]');
+    await count.waitFor();
+    const cliRepeat = cliRows.slice(1).filter((r) => Number(r.split(',')[header.indexOf('orders')]) >= 2).length;
+    assert.equal(await count.textContent(), `${cliRepeat} match the rule`);
+    assert.ok(cliRepeat > 0 && cliRepeat < 55, `${cliRepeat} repeat customers`);
+    await rule.fill('');
+    await page.waitForFunction(() => /of 55$/.test(document.querySelector('portrait-app').shadowRoot.querySelector('portrait-profiles').shadowRoot.querySelector('[data-testid="pager"]').textContent));
+
     // the CSV download is the CLI's table, with a byte-order mark for spreadsheets
     const [csv] = await Promise.all([page.waitForEvent('download'), view.locator('[data-action="download-profiles"]').click()]);
     assert.equal(csv.suggestedFilename(), 'portrait-customer-profiles.csv');
@@ -119,6 +137,11 @@ test('the Chinese profile table names and defines every column', async () => {
     await showTab(page, 'profiles');
     const view = page.locator('portrait-profiles');
     await view.locator('h2', { hasText: '用户画像' }).waitFor();
+    // a rule in Chinese field names, with a typo, is worded in Chinese
+    await view.locator('#profiles-rule').fill('订单 >= 3');
+    await view.locator('[data-testid="rule-error"]', { hasText: '第 1 个字符：未知字段“订单”——您是想写“订单数”吗？' }).waitFor();
+    await view.locator('#profiles-rule').fill('订单数 >= 3');
+    await view.locator('[data-testid="rule-count"]', { hasText: '位客户符合规则' }).waitFor();
     await view.locator('button[data-group="preference"]').click();
     await view.locator('th', { hasText: '偏好类目' }).first().waitFor();
     assert.equal(await view.locator('th', { hasText: '偏好类目' }).first().getAttribute('title'), '购买金额最多的类目（并列时按名称取第一个）。');

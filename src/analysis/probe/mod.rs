@@ -106,6 +106,7 @@ impl Analysis for Probe {
         name: "lines",
         kind: ColumnKind::Count,
         doc: "Lines of the customer, times `times`.",
+        zh: "探针行数",
     }];
     const MESSAGES: &'static [(&'static str, &'static str)] =
         &[("probe.times", "times must be at least 1, got {got}")];

@@ -17,8 +17,18 @@ use std::fmt::Write;
 /// Every customer's consumption and preference features.
 pub struct ProfileAnalysis;
 
-const fn col(name: &'static str, kind: ColumnKind, doc: &'static str) -> ColumnSpec {
-    ColumnSpec { name, kind, doc }
+const fn col(
+    name: &'static str,
+    zh: &'static str,
+    kind: ColumnKind,
+    doc: &'static str,
+) -> ColumnSpec {
+    ColumnSpec {
+        name,
+        kind,
+        doc,
+        zh,
+    }
 }
 
 impl Analysis for ProfileAnalysis {
@@ -27,31 +37,31 @@ impl Analysis for ProfileAnalysis {
         "Every customer's consumption and preference features (the profile table).";
     const NEEDS: &'static [TableKind] = &[TableKind::Orders];
     const COLUMNS: &'static [ColumnSpec] = &[
-        col("orders", ColumnKind::Count, "Distinct orders among the customer's purchase lines (lines that are not returns)."),
-        col("purchase_cents", ColumnKind::Money, "Value of the purchase lines, in minor units."),
-        col("revenue_cents", ColumnKind::Money, "Value of all lines, returns negative (net revenue), in minor units."),
-        col("aov_cents", ColumnKind::Money, "Average order value (客单价): purchase value ÷ orders."),
-        col("items_per_order", ColumnKind::Number, "Units bought ÷ orders."),
-        col("first_order_date", ColumnKind::Date, "Day of the first purchase line."),
-        col("last_order_date", ColumnKind::Date, "Day of the last purchase line."),
-        col("days_since_last_order", ColumnKind::Days, "Days from the last purchase day to the data's last day."),
-        col("days_since_first_order", ColumnKind::Days, "Days from the first purchase day to the data's last day."),
-        col("purchase_days", ColumnKind::Count, "Distinct days with a purchase line."),
-        col("mean_days_between_orders", ColumnKind::Number, "Mean gap in days between consecutive purchase days (two purchase days at least)."),
-        col("median_days_between_orders", ColumnKind::Number, "Median gap in days between consecutive purchase days (two purchase days at least)."),
-        col("return_rate", ColumnKind::Share, "Units returned ÷ units bought."),
-        col("preferred_hour", ColumnKind::Hour, "The hour of day most of the customer's orders were placed at (ties: the earliest hour)."),
-        col("preferred_weekday", ColumnKind::Code { names: &WEEKDAYS }, "The weekday most of the customer's orders were placed on (ties: the earliest, Monday first)."),
-        col("festival_share", ColumnKind::Share, "Share of the purchase value bought on festival days (6.18, 11.11, 12.12, the Spring Festival week, by default)."),
-        col("top_channel", ColumnKind::Text, "The channel with the most purchase value (ties: the first name)."),
-        col("top_channel_share", ColumnKind::Share, "The top channel's share of the purchase value."),
-        col("top_category", ColumnKind::Text, "The category with the most purchase value (ties: the first name)."),
-        col("top_category_share", ColumnKind::Share, "The top category's share of the customer's purchase value."),
-        col("category_affinity", ColumnKind::Number, "The top category's share of the customer's purchase value ÷ its share of the shop's (above 1: more than the average customer)."),
-        col("region", ColumnKind::Text, "The region of most of the customer's purchase lines (ties: the first name)."),
-        col("price_index", ColumnKind::Number, "Mean of each purchase line's unit price ÷ its category's median unit price."),
-        col("price_band", ColumnKind::Code { names: &PRICE_BANDS }, "Price index below 0.8: low; above 1.25: high; else mid."),
-        col("new_product_share", ColumnKind::Share, "Share of purchase lines whose product was bought within its first days on sale in the data (30 by default)."),
+        col("orders", "订单数", ColumnKind::Count, "Distinct orders among the customer's purchase lines (lines that are not returns)."),
+        col("purchase_cents", "购买金额", ColumnKind::Money, "Value of the purchase lines, in minor units."),
+        col("revenue_cents", "净收入", ColumnKind::Money, "Value of all lines, returns negative (net revenue), in minor units."),
+        col("aov_cents", "客单价", ColumnKind::Money, "Average order value (客单价): purchase value ÷ orders."),
+        col("items_per_order", "每单件数", ColumnKind::Number, "Units bought ÷ orders."),
+        col("first_order_date", "首单日期", ColumnKind::Date, "Day of the first purchase line."),
+        col("last_order_date", "末单日期", ColumnKind::Date, "Day of the last purchase line."),
+        col("days_since_last_order", "距末单天数", ColumnKind::Days, "Days from the last purchase day to the data's last day."),
+        col("days_since_first_order", "距首单天数", ColumnKind::Days, "Days from the first purchase day to the data's last day."),
+        col("purchase_days", "购买天数", ColumnKind::Count, "Distinct days with a purchase line."),
+        col("mean_days_between_orders", "平均购买间隔天数", ColumnKind::Number, "Mean gap in days between consecutive purchase days (two purchase days at least)."),
+        col("median_days_between_orders", "购买间隔天数中位数", ColumnKind::Number, "Median gap in days between consecutive purchase days (two purchase days at least)."),
+        col("return_rate", "退货率", ColumnKind::Share, "Units returned ÷ units bought."),
+        col("preferred_hour", "偏好时段", ColumnKind::Hour, "The hour of day most of the customer's orders were placed at (ties: the earliest hour)."),
+        col("preferred_weekday", "偏好星期", ColumnKind::Code { names: &WEEKDAYS }, "The weekday most of the customer's orders were placed on (ties: the earliest, Monday first)."),
+        col("festival_share", "大促消费占比", ColumnKind::Share, "Share of the purchase value bought on festival days (6.18, 11.11, 12.12, the Spring Festival week, by default)."),
+        col("top_channel", "主要渠道", ColumnKind::Text, "The channel with the most purchase value (ties: the first name)."),
+        col("top_channel_share", "主要渠道占比", ColumnKind::Share, "The top channel's share of the purchase value."),
+        col("top_category", "偏好类目", ColumnKind::Text, "The category with the most purchase value (ties: the first name)."),
+        col("top_category_share", "偏好类目占比", ColumnKind::Share, "The top category's share of the customer's purchase value."),
+        col("category_affinity", "类目偏好度", ColumnKind::Number, "The top category's share of the customer's purchase value ÷ its share of the shop's (above 1: more than the average customer)."),
+        col("region", "地区", ColumnKind::Text, "The region of most of the customer's purchase lines (ties: the first name)."),
+        col("price_index", "价格指数", ColumnKind::Number, "Mean of each purchase line's unit price ÷ its category's median unit price."),
+        col("price_band", "价格带", ColumnKind::Code { names: &PRICE_BANDS }, "Price index below 0.8: low; above 1.25: high; else mid."),
+        col("new_product_share", "新品购买占比", ColumnKind::Share, "Share of purchase lines whose product was bought within its first days on sale in the data (30 by default)."),
     ];
     const MESSAGES: Catalogue = MESSAGES;
 

@@ -302,3 +302,40 @@ fn a_bad_festival_is_refused_with_its_rule() {
         "the festival \"black friday\" is neither a MM-DD day nor spring_festival"
     );
 }
+
+#[test]
+fn the_table_keeps_the_customers_a_rule_picks() {
+    let mut s = shop();
+    let ids = |s: &mut Session, rule: &str| -> Result<Vec<String>, crate::error::Error> {
+        Ok(s.table(&TableQuery {
+            rule: rule.into(),
+            limit: 10,
+            ..TableQuery::default()
+        })?
+        .rows
+        .into_iter()
+        .map(|r| r.customer_id)
+        .collect())
+    };
+    assert_eq!(
+        ids(&mut s, "orders >= 2 and top_category == 'Beauty'").unwrap(),
+        ["c1"]
+    );
+    assert_eq!(
+        ids(&mut s, "revenue < 0 or aov > 50").unwrap(),
+        ["c2", "c3"]
+    );
+    assert_eq!(ids(&mut s, "last_order_date >= -10d").unwrap(), ["c2"]);
+    assert_eq!(ids(&mut s, "偏好类目 == \"Baby\"").unwrap(), ["c2"]);
+    // a rule may name another analysis's columns; it is fitted for it
+    assert_eq!(
+        ids(&mut s, "rfm.frequency >= 3 and not (region is null)").unwrap(),
+        ["c1"]
+    );
+    let err = ids(&mut s, "ordrs > 1").expect_err("a typo");
+    assert_eq!(err.message().code, "rule.unknown_field_suggest");
+    assert_eq!(
+        err.to_string(),
+        "column 1: unknown field \"ordrs\" — did you mean \"orders\"?"
+    );
+}

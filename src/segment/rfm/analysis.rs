@@ -23,31 +23,37 @@ impl Analysis for RfmAnalysis {
             name: "recency",
             kind: ColumnKind::Days,
             doc: "Days from the customer's last line to the snapshot (at least 1).",
+            zh: "RFM最近购买天数",
         },
         ColumnSpec {
             name: "frequency",
             kind: ColumnKind::Count,
             doc: "Distinct orders, return orders included.",
+            zh: "RFM购买频次",
         },
         ColumnSpec {
             name: "monetary_cents",
             kind: ColumnKind::Money,
             doc: "Sum of the customer's line values, returns negative, in minor units.",
+            zh: "RFM消费金额",
         },
         ColumnSpec {
             name: "r_score",
             kind: ColumnKind::Score,
             doc: "Recency score: the most recent customers score highest.",
+            zh: "R分",
         },
         ColumnSpec {
             name: "f_score",
             kind: ColumnKind::Score,
             doc: "Frequency score.",
+            zh: "F分",
         },
         ColumnSpec {
             name: "m_score",
             kind: ColumnKind::Score,
             doc: "Monetary score.",
+            zh: "M分",
         },
         ColumnSpec {
             name: "segment",
@@ -55,6 +61,7 @@ impl Analysis for RfmAnalysis {
                 names: &Segment::CODES,
             },
             doc: "The named segment of the R and F quintiles.",
+            zh: "RFM分群",
         },
     ];
     const MESSAGES: Catalogue = MESSAGES;

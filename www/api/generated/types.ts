@@ -43,7 +43,11 @@ kind: ColumnKind,
 /**
  * What it means, in English (the page words it from its feature's messages).
  */
-doc: string, };
+doc: string, 
+/**
+ * Its Chinese label: a rule may name it so (`订单数 >= 3`); unique among all columns.
+ */
+zh: string, };
 
 /**
  * One condition of a filter: `column op value`.
@@ -1271,6 +1275,11 @@ columns: Array<string>,
  * Customers matching every condition.
  */
 filter: Array<Condition>, 
+/**
+ * Customers matching this rule too (`crate::rules`; "" = all): `orders >= 3 and
+ * top_category == "美妆"`.
+ */
+rule: string, 
 /**
  * Case-insensitive substring of the customer id ("" = all).
  */

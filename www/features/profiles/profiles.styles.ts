@@ -81,4 +81,44 @@ export const styles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  .rule {
+    display: grid;
+    gap: var(--portrait-space-1);
+    margin-bottom: var(--portrait-space-3);
+  }
+  .rule label {
+    font-size: var(--portrait-font-size-xs);
+    color: var(--portrait-color-text-muted);
+    font-weight: var(--portrait-font-weight-medium);
+  }
+  .rule input {
+    width: 100%;
+  }
+  .rule input[aria-invalid='true'] {
+    border-color: var(--portrait-color-danger, #b42318);
+  }
+  .rule-help {
+    font-size: var(--portrait-font-size-xs);
+    color: var(--portrait-color-text-muted);
+  }
+  .rule-error {
+    display: grid;
+    gap: var(--portrait-space-1);
+    font-size: var(--portrait-font-size-sm);
+    color: var(--portrait-color-danger, #b42318);
+  }
+  .rule-count {
+    font-size: var(--portrait-font-size-sm);
+    font-weight: var(--portrait-font-weight-medium);
+  }
+  .rule-echo {
+    font-family: var(--portrait-font-mono);
+    white-space: pre-wrap;
+    color: var(--portrait-color-text);
+  }
+  .rule-echo mark {
+    background: var(--portrait-color-danger-soft, #fde8e7);
+    color: inherit;
+    text-decoration: underline wavy var(--portrait-color-danger, #b42318);
+  }
 `;

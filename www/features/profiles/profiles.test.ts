@@ -20,6 +20,10 @@ describe('profiles feature', () => {
     }
   });
 
+  it('labels each column in Chinese as the rule language names it', () => {
+    for (const c of ANALYSES.profile.columns) expect(MESSAGES['zh-CN'][`profiles.col.${c.name}` as keyof (typeof MESSAGES)['zh-CN']]).toBe(c.zh);
+  });
+
   it('names every code of the coded columns', () => {
     for (const c of ANALYSES.profile.columns) {
       if (c.kind.kind !== 'code') continue;

@@ -7,7 +7,8 @@ import { base } from '../../elements/shared.styles.js';
 import { chevron, sortIcon } from '../../elements/table-icons.js';
 import { tableStyles } from '../../elements/table.styles.js';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, type Locale } from '../../format/format.js';
-import { LocaleController } from '../../i18n/index.js';
+import { coreText, LocaleController } from '../../i18n/index.js';
+import { PortraitError } from '../../api/errors.js';
 import { FeatureView } from '../feature.js';
 import { t } from './messages.js';
 import { styles } from './profiles.styles.js';
@@ -127,15 +128,22 @@ export class PortraitProfiles extends FeatureView {
   @state() private page: TablePage | null = null;
   @state() private pageBusy = false;
   @state() private pageError = '';
+  /** The rule the table is filtered by ("" = every customer). */
+  @state() private rule = '';
+  /** Why the rule cannot be applied, and the characters it is about (1-based, end excluded). */
+  @state() private ruleError: { text: string; from: number; to: number } | null = null;
 
   #locale = new LocaleController(this);
   #seq = 0;
   #summarySeq = 0;
   #debounce: ReturnType<typeof setTimeout> | undefined;
+  /** The rule box's own debounce (a search typed just before is not lost). */
+  #ruleDebounce: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#debounce);
+    clearTimeout(this.#ruleDebounce);
   }
 
   override exportRequest() {
@@ -184,6 +192,7 @@ export class PortraitProfiles extends FeatureView {
     const q: Partial<TableQuery> = {
       columns: GROUPS[this.group].map(id),
       search: this.search,
+      rule: this.rule,
       sort: this.sort ? id(this.sort) : null,
       descending: this.descending,
       offset: this.offset,
@@ -195,9 +204,14 @@ export class PortraitProfiles extends FeatureView {
       if (seq !== this.#seq) return;
       this.page = page;
       this.pageError = '';
+      this.ruleError = null;
     } catch (e) {
       if (seq !== this.#seq) return;
-      this.pageError = e instanceof Error ? e.message : String(e);
+      const err = PortraitError.from(e);
+      if (err.code.startsWith('rule.')) {
+        const from = Number(err.params['column'] ?? 0);
+        this.ruleError = { text: coreText(err), from, to: Number(err.params['end'] ?? from + 1) };
+      } else this.pageError = err.message;
     } finally {
       if (seq === this.#seq) this.pageBusy = false;
     }
@@ -212,6 +226,31 @@ export class PortraitProfiles extends FeatureView {
       void this.#fetch();
     }, SEARCH_DEBOUNCE_MS);
   };
+
+  #onRule = (e: Event) => {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.#ruleDebounce);
+    this.#ruleDebounce = setTimeout(() => {
+      this.rule = value;
+      this.offset = 0;
+      void this.#fetch();
+    }, SEARCH_DEBOUNCE_MS);
+  };
+
+  /** The rule with the characters its error is about marked. */
+  #renderRuleError() {
+    const e = this.ruleError;
+    if (!e) return nothing;
+    const chars = [...this.rule];
+    const from = Math.max(0, e.from - 1);
+    const to = Math.max(from + 1, e.to - 1);
+    return html`<div class="rule-error" role="alert" data-testid="rule-error">
+      <span>${e.text}</span>
+      ${e.from > 0
+        ? html`<code class="rule-echo">${chars.slice(0, from).join('')}<mark>${chars.slice(from, to).join('') || ' '}</mark>${chars.slice(to).join('')}</code>`
+        : nothing}
+    </div>`;
+  }
 
   #sortBy(feature: string | null) {
     if (this.sort === feature) this.descending = !this.descending;
@@ -314,6 +353,26 @@ export class PortraitProfiles extends FeatureView {
       <div class="card__head">
         <h3 id="profiles-table-title">${t('profiles.table')}</h3>
         <button type="button" class="btn btn--small" data-action="download-profiles" @click=${this.#download}>${t('profiles.download')}</button>
+      </div>
+      <div class="rule">
+        <label for="profiles-rule">${t('profiles.rule')}</label>
+        <input
+          id="profiles-rule"
+          class="mono"
+          type="text"
+          .value=${live(this.rule)}
+          placeholder=${t('profiles.rule.placeholder')}
+          @input=${this.#onRule}
+          autocomplete="off"
+          spellcheck="false"
+          aria-invalid=${this.ruleError ? 'true' : 'false'}
+          aria-describedby="profiles-rule-help"
+        />
+        <p id="profiles-rule-help" class="rule-help">${t('profiles.rule.help')}</p>
+        ${this.#renderRuleError()}
+        ${this.rule.trim() && !this.ruleError && page
+          ? html`<p class="rule-count" data-testid="rule-count" aria-live="polite">${t('profiles.matching', { count: formatCount(page.total, locale) })}</p>`
+          : nothing}
       </div>
       <div class="toolbar">
         <div class="field">
