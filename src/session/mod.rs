@@ -7,6 +7,7 @@
 //! (`tests/tidy.rs` checks it).
 
 mod answers;
+mod customer_table;
 mod ingest;
 mod loaded;
 
@@ -17,13 +18,10 @@ use loaded::{Loaded, Running};
 
 use crate::analysis::entry::Started;
 use crate::analysis::{registry, Entry};
-use crate::dataset::{time, DataFacts, DataFilter, Window};
+use crate::dataset::{DataFacts, DataFilter, Window};
 use crate::error::Error;
 use crate::ingest::IngestJob;
 use crate::report::{self, Section};
-use crate::rules;
-use crate::table::{self, Resolved, TablePage, TableQuery};
-use std::sync::Arc;
 
 /// Owns the loaded data and the analyses on it.
 #[derive(Default)]
@@ -180,91 +178,6 @@ impl Session {
         entry.text(&model, &cx)
     }
 
-    /// One page of the customer table. Columns come from the models the page last ran (or
-    /// with default parameters); the order of a sort column is kept, so paging and searching
-    /// only filter and slice.
-    pub fn table(&mut self, query: &TableQuery) -> Result<TablePage, Error> {
-        let l = self.loaded()?;
-        let rule = match query.rule.trim() {
-            "" => None,
-            text => Some(
-                rules::compile(text, &rule_catalogue()).map_err(|e| Error::Refused(e.message()))?,
-            ),
-        };
-        let named = query
-            .columns
-            .iter()
-            .chain(query.filter.iter().map(|c| &c.column))
-            .chain(query.sort.iter())
-            .chain(rule.iter().flat_map(|r| r.columns.iter()));
-        let mut models = Vec::new();
-        for id in named {
-            let (kind, _) = id.split_once('.').unwrap_or((id, ""));
-            if !models
-                .iter()
-                .any(|(e, _): &(&dyn Entry, _)| e.kind() == kind)
-            {
-                let entry = registry::find(kind).map_err(|_| table::unknown(id, &[]))?;
-                models.push((entry, l.current(entry)?));
-            }
-        }
-        let mut columns: Vec<Resolved<'_>> = Vec::new();
-        for (entry, model) in &models {
-            for (spec, values) in entry.columns().iter().zip(entry.values(model)?) {
-                columns.push(Resolved {
-                    id: format!("{}.{}", entry.kind(), spec.name),
-                    spec: *spec,
-                    values,
-                });
-            }
-        }
-        let data = l.filtered.as_ref().unwrap_or(&l.all);
-        let n = data.n_customers();
-        let key = match &query.sort {
-            None => format!("customer_id {}", query.descending),
-            Some(id) => {
-                let (kind, _) = id.split_once('.').unwrap_or((id, ""));
-                let model = models
-                    .iter()
-                    .find(|(e, _)| e.kind() == kind)
-                    .map(|(_, m)| m);
-                let at = model.map_or(0, |m| Arc::as_ptr(m) as *const () as usize);
-                format!("{id} {} {at:x}", query.descending)
-            }
-        };
-        if l.order.as_ref().is_none_or(|(k, _)| *k != key) {
-            let order = match &query.sort {
-                None => table::id_order(n, query.descending),
-                Some(id) => columns
-                    .iter()
-                    .find(|c| c.id == *id)
-                    .ok_or_else(|| table::unknown(id, &columns))?
-                    .order(query.descending),
-            };
-            l.order = Some((key, order));
-        }
-        let matching = match &rule {
-            None => None,
-            Some(rule) => {
-                let values = rule
-                    .columns
-                    .iter()
-                    .map(|id| {
-                        columns
-                            .iter()
-                            .find(|c| c.id == *id)
-                            .map(|c| c.values)
-                            .ok_or_else(|| table::unknown(id, &columns))
-                    })
-                    .collect::<Result<Vec<_>, Error>>()?;
-                let last_day = data.lines.time.iter().max().map(|&t| time::day(t));
-                Some(rules::evaluate(rule, &values, n, last_day))
-            }
-        };
-        let order = l.order.as_ref().map_or(&[][..], |(_, o)| &o[..]);
-        table::page(data, &columns, order, query, matching.as_deref())
-    }
-
     /// The export as pretty JSON: the whole report (quality, overview, RFM, …: every
     /// analysis of the report, with the models the page shows), or one analysis's section.
     /// The same bytes in the browser and the CLI.
@@ -311,9 +224,4 @@ impl Session {
     pub fn report_json(&mut self) -> Result<String, Error> {
         self.export(&ExportRequest::default())
     }
-}
-
-/// The columns a rule may name: every analysis's customer columns.
-fn rule_catalogue() -> rules::Catalogue {
-    rules::Catalogue::new(registry::entries().iter().map(|e| (e.kind(), e.columns())))
 }
