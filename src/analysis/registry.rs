@@ -21,6 +21,7 @@ static ENTRIES: &[&dyn Entry] = &[
     &Kind::<super::overview::OverviewAnalysis>::ENTRY,
     &Kind::<crate::segment::rfm::RfmAnalysis>::ENTRY,
     &Kind::<crate::customers::profile::ProfileAnalysis>::ENTRY,
+    &Kind::<crate::customers::lifecycle::LifecycleAnalysis>::ENTRY,
     #[cfg(test)]
     &Kind::<probe::Probe>::ENTRY,
 ];

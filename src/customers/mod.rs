@@ -2,6 +2,8 @@
 //! tags, lifecycle stages, audiences and predictions of later analyses read.
 //!
 //! `profile/` is the profile table: every customer's consumption and preference features in
-//! one pass over the dataset (kind `profile`).
+//! one pass over the dataset (kind `profile`). `lifecycle/` places every customer in a
+//! lifecycle stage, month by month (kind `lifecycle`).
 
+pub mod lifecycle;
 pub mod profile;

@@ -119,6 +119,8 @@ test('keyboard reaches every control, focus is visible, everything has a name', 
   assert.equal(await nav.locator('a[aria-current="page"]').getAttribute('data-view'), 'overview');
   await nav.locator('a[data-view="overview"]').focus();
   await page.keyboard.press('ArrowDown');
+  assert.equal((await focused(page)).text, 'Customer profiles');
+  await page.keyboard.press('End');
   assert.equal((await focused(page)).text, 'RFM segments');
   await page.keyboard.press('Enter');
   await page.waitForSelector('portrait-app[data-view="rfm"]');

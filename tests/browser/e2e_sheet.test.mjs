@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { appState, int, kpis, launch, openApp, requireBuild, ROOT, showTab, startServer, waitForResults } from './helpers.mjs';
+import { appState, int, kpis, launch, openApp, requireBuild, ROOT, showTab, startServer, waitForResults, waitForText } from './helpers.mjs';
 import { ordersWorkbook } from './workbook.mjs';
 
 const FILE = path.join(ROOT, 'tests', 'fixtures', 'ingest', 'orders.xlsx');
@@ -42,12 +42,11 @@ test('the mapping panel switches an XLSX file to another sheet', async () => {
   assert.deepEqual(await select.locator('option').allTextContents(), ['Orders', 'Serials']);
   await select.selectOption('Serials');
   await page.locator('portrait-mapping button.btn--primary:not([disabled])').click();
-  await page.waitForFunction(() => {
-    const q = document.querySelector('portrait-app')?.shadowRoot?.querySelector('portrait-quality');
-    return q?.shadowRoot?.querySelector('[data-stat="rows-read"] .stat__value')?.textContent?.trim() === '2';
-  }, null, { timeout: 60_000 });
+  // the chosen sheet is read: wait for its results, whichever view they open on
+  await page.locator('portrait-mapping').waitFor({ state: 'detached', timeout: 60_000 });
   await waitForResults(page);
   await showTab(page, 'quality');
+  await waitForText(page.locator('portrait-quality [data-stat="rows-read"] .stat__value'), '2', 60_000);
   assert.equal(int(await rowsRead()), 2, 'the chosen sheet');
   assert.match(await page.locator('portrait-quality table').first().textContent(), /serial/i);
   assert.deepEqual(consoleErrors, []);

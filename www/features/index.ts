@@ -5,12 +5,13 @@
  */
 
 import type { FeatureMeta } from './feature.js';
+import { meta as lifecycle } from './lifecycle/meta.js';
 import { meta as overview } from './overview/meta.js';
 import { meta as profiles } from './profiles/meta.js';
 import { meta as quality } from './quality/meta.js';
 import { meta as rfm } from './rfm/meta.js';
 
-export const FEATURES: readonly FeatureMeta[] = [quality, overview, profiles, rfm];
+export const FEATURES: readonly FeatureMeta[] = [quality, overview, profiles, lifecycle, rfm];
 
 /** The view shown first when data is loaded and the address names none. */
 export const HOME: FeatureMeta = overview;

@@ -10,6 +10,12 @@ export const DEFAULTS = {
   "split_window_bytes": 65536,
   "table_max_rows": 1000,
   "analyses": {
+    "lifecycle": {
+      "active_days": null,
+      "churn_days": null,
+      "loyal_orders": null,
+      "new_days": null
+    },
     "overview": {},
     "profile": {
       "festivals": [

@@ -173,6 +173,8 @@ export const CORE_EN = {
   "rfm.snapshot_too_early": "the snapshot date {snapshot} must be after the latest order day, {last}",
   "profile.festival": "the festival \"{value}\" is neither a MM-DD day nor spring_festival",
   "profile.new_product_days": "new_product_days must be between 1 and {max}, got {got}",
+  "lifecycle.zero": "{name} must be at least 1",
+  "lifecycle.churn_before_active": "churn_days ({churn}) must be more than active_days ({active})",
 } as const;
 
 /** A code the core sends. */

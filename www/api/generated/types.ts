@@ -388,6 +388,28 @@ platform: PlatformMatch | null,
 rows_left_out: number, };
 
 /**
+ * Customers who moved from one stage to another between two month ends. Field names are
+ * the JS API.
+ */
+export type Flow = { 
+/**
+ * The month the move ends in (`YYYY-MM`).
+ */
+month: string, 
+/**
+ * The stage at the previous month's end; `null`: not a customer yet.
+ */
+from: string | null, 
+/**
+ * The stage at this month's end.
+ */
+to: string, 
+/**
+ * Customers.
+ */
+customers: number, };
+
+/**
  * What one row of an export is.
  */
 export type Grain = "line" | "order";
@@ -514,6 +536,57 @@ lines: number,
 value_cents: number, };
 
 /**
+ * Parameters of the lifecycle stages. Every window left out is derived from the shop's own
+ * distribution (see `Windows`); give one to set it.
+ */
+export type LifecycleParams = { 
+/**
+ * Days since the last purchase up to which a customer is active (default: the 80th
+ * percentile of the shop's days between purchases).
+ */
+active_days: number | null, 
+/**
+ * Days since the last purchase beyond which a customer has churned (default: the 95th
+ * percentile of the days between purchases); between the two: dormant.
+ */
+churn_days: number | null, 
+/**
+ * Days since the first purchase up to which an active customer is new (default: the
+ * active window).
+ */
+new_days: number | null, 
+/**
+ * Orders from which an active customer is loyal (default: the 80th percentile of the
+ * customers' orders, at least 2).
+ */
+loyal_orders: number | null, };
+
+/**
+ * The lifecycle's output. Field names are the JS API.
+ */
+export type LifecycleSummary = { 
+/**
+ * The day the stages are at (`YYYY-MM-DD`).
+ */
+snapshot_date: string | null, 
+/**
+ * The windows, and where each came from.
+ */
+windows: Windows | null, 
+/**
+ * Customers per stage, in `STAGES` order.
+ */
+stages: Array<StageCount>, 
+/**
+ * Customers per stage at each month end.
+ */
+months: Array<MonthStages>, 
+/**
+ * Customers who changed stage (or became customers) from one month end to the next.
+ */
+flows: Array<Flow>, };
+
+/**
  * A user-facing text: a stable code (the key of its wording in every language) and the
  * values it names.
  */
@@ -563,6 +636,23 @@ new_customers: number,
  * The days looked at cover only part of the month (the first or the last one).
  */
 partial: boolean, };
+
+/**
+ * Customers per stage at the end of one month. Field names are the JS API.
+ */
+export type MonthStages = { 
+/**
+ * `YYYY-MM`.
+ */
+month: string, 
+/**
+ * The snapshot day (the month's last day, or the data's last day in its last month).
+ */
+snapshot_date: string, 
+/**
+ * Customers per stage, in `STAGES` order.
+ */
+counts: Array<number>, };
 
 /**
  * Parameters of an analysis that has none: `{}` on the wire.
@@ -1223,6 +1313,27 @@ streamed: boolean, };
 export type Stage = "decoding" | "parsing" | "cleaning" | "done";
 
 /**
+ * Customers and net revenue of one stage. Field names are the JS API.
+ */
+export type StageCount = { 
+/**
+ * The stage's name (`STAGES`).
+ */
+stage: string, 
+/**
+ * Customers in it.
+ */
+customers: number, 
+/**
+ * Their share of the customers with a stage.
+ */
+share: number, 
+/**
+ * Their net revenue (all their lines, returns negative), in minor units.
+ */
+revenue_cents: number, };
+
+/**
  * The outcome of one `step`: the one name of this concept in the job, the session, the
  * wasm layer and the worker (`{kind: "progress", …}` on the wire). Field names are the JS
  * API.
@@ -1318,6 +1429,53 @@ lines: number, };
  * What a field holds, so the row loop knows how to read its cells.
  */
 export type ValueKind = "id" | "date" | "quantity" | "money" | "text" | "status";
+
+/**
+ * One window and where its value came from. Field names are the JS API.
+ */
+export type Window = { 
+/**
+ * Days (or orders, for `loyal_orders`).
+ */
+value: number, 
+/**
+ * Where it came from.
+ */
+source: WindowSource, };
+
+/**
+ * Where a window's value came from. Field names are the JS API.
+ */
+export type WindowSource = { "kind": "given" } | { "kind": "gap_percentile", 
+/**
+ * Which percentile.
+ */
+percentile: number, } | { "kind": "orders_percentile", 
+/**
+ * Which percentile.
+ */
+percentile: number, } | { "kind": "active_window" } | { "kind": "fallback" };
+
+/**
+ * The windows the stages were assigned with. Field names are the JS API.
+ */
+export type Windows = { 
+/**
+ * Days since the last order up to which a customer is active.
+ */
+active_days: Window, 
+/**
+ * Days since the last order beyond which a customer has churned.
+ */
+churn_days: Window, 
+/**
+ * Days since the first order up to which an active customer is new.
+ */
+new_days: Window, 
+/**
+ * Orders from which an active customer is loyal.
+ */
+loyal_orders: Window, };
 
 /**
  * An error as plain data: a stable `code` the page translates, the `params` it words, the

@@ -106,7 +106,8 @@ export function formatCell(feature: string, value: Cell | undefined, currency: s
  *
  * The summary is `run('profile')`; the table asks the one customer table for one page at a
  * time (the worker sorts and filters), so it stays fast with 100k+ customers. The column
- * group is in the route (`#/customers/profiles?columns=timing`).
+ * group and the rule are in the route (`#/customers/profiles?columns=timing&rule=orders%3E%3D3`),
+ * so another view can link to the customers of a rule.
  *
  * @csspart medians - The median customer.
  * @csspart table - The profile table.
@@ -152,6 +153,7 @@ export class PortraitProfiles extends FeatureView {
 
   protected async refresh(): Promise<void> {
     this.group = groupParam(this.params);
+    this.rule = this.params['rule'] ?? '';
     this.sort = GROUP_SORT[this.group].feature;
     this.descending = GROUP_SORT[this.group].descending;
     this.search = '';
@@ -172,7 +174,21 @@ export class PortraitProfiles extends FeatureView {
 
   protected override paramsChanged(): void {
     const group = groupParam(this.params);
+    const rule = this.params['rule'] ?? '';
+    if (rule !== this.rule) {
+      this.rule = rule;
+      this.offset = 0;
+      if (group === this.group) void this.#fetch();
+    }
     if (group !== this.group) this.#showGroup(group, false);
+  }
+
+  /** The route of what is shown: the column group and the rule (`?columns=timing&rule=…`). */
+  #route(): void {
+    const params: Record<string, string> = {};
+    if (this.group !== 'consumption') params['columns'] = this.group;
+    if (this.rule.trim()) params['rule'] = this.rule;
+    this.route(params);
   }
 
   #showGroup(group: GroupId, route = true): void {
@@ -182,7 +198,7 @@ export class PortraitProfiles extends FeatureView {
       this.descending = GROUP_SORT[group].descending;
     }
     this.offset = 0;
-    if (route) this.route(group === 'consumption' ? {} : { columns: group });
+    if (route) this.#route();
     void this.#fetch();
   }
 
@@ -233,6 +249,7 @@ export class PortraitProfiles extends FeatureView {
     this.#ruleDebounce = setTimeout(() => {
       this.rule = value;
       this.offset = 0;
+      this.#route();
       void this.#fetch();
     }, SEARCH_DEBOUNCE_MS);
   };
