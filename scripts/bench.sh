@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: ingest + overview + RFM on the peer generator's 1M-row file (seed 42), natively
 # (CLI) and in headless Debian Chromium (the real page's worker), plus the DuckDB-WASM peer
-# (../shared/bench/peers/duckdb_wasm) in the same run. Results: target/bench/*.json and
+# (../shared/bench/peers/duckdb_wasm) in the same run; the profile and lifecycle fits natively
+# beside the pandas reference of the profile (scripts/profile_reference.py --time). Results: target/bench/*.json and
 # target/bench/table.md (copy into BENCHMARKS.md with the machine and date).
 #
 #   BENCH_SIZES="100000 1000000"  BENCH_REPEATS=3  BENCH_SKIP_PEER=1
@@ -50,6 +51,19 @@ for n in $SIZES; do
   tail -n 1 "$OUT/native_${n}.jsonl"
 done
 
+echo "== customer portrait: profile and lifecycle (native) beside the pandas reference =="
+for n in $SIZES; do
+  f="target/fixtures/peer_orders_${n}_seed42.csv"
+  : > "$OUT/profile_${n}.jsonl"; : > "$OUT/lifecycle_${n}.jsonl"; : > "$OUT/pandas_profile_${n}.json"
+  for _ in $(seq 1 "$REPEATS"); do
+    target/release/portrait profile "$f" --timings > /dev/null 2>> "$OUT/profile_${n}.jsonl"
+    target/release/portrait lifecycle "$f" --timings > /dev/null 2>> "$OUT/lifecycle_${n}.jsonl"
+  done
+  # pandas once per size: it takes seconds, not milliseconds
+  .cache/venv/bin/python scripts/profile_reference.py --time "$f" >> "$OUT/pandas_profile_${n}.json"
+  tail -n 1 "$OUT/profile_${n}.jsonl"; cat "$OUT/pandas_profile_${n}.json"
+done
+
 echo "== Portrait in headless Chromium =="
 # One run at a time, this build and the previous commit's in turn (this machine's speed
 # drifts by more than the differences measured), then merged per build.
@@ -90,3 +104,4 @@ if [ -z "${BENCH_SKIP_PEER:-}" ]; then
 fi
 
 node scripts/bench-report.mjs --dir "$OUT" --sizes "$SIZES" ${BASE:+--baseline "$(git -C "$BASE" rev-parse HEAD)"} | tee "$OUT/table.md"
+node scripts/bench-profile.mjs --dir "$OUT" --sizes "$SIZES" | tee -a "$OUT/table.md"

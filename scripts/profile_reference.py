@@ -97,6 +97,7 @@ import math
 import os
 import subprocess
 import sys
+import time
 
 import pandas as pd
 
@@ -399,8 +400,21 @@ def main():
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
     ap.add_argument("--cache", default=os.path.join(ROOT, "target", "fixtures"))
     ap.add_argument("--out-dir", default=os.path.join(ROOT, "tests", "fixtures", "profile"))
+    ap.add_argument("--time", metavar="FILE",
+                    help="only time the profile of FILE (the peer generator's layout) and print "
+                         "{read_s, profile_s, lines, customers} as JSON; writes nothing "
+                         "(`make bench` runs it beside `portrait profile --timings`)")
     a = ap.parse_args()
     new_years = lunar_new_years()
+    if a.time:
+        t0 = time.perf_counter()
+        lines = peer_lines(a.time)
+        t1 = time.perf_counter()
+        rows, _ = profile(lines, True, True, new_years)
+        t2 = time.perf_counter()
+        print(json.dumps({"read_s": round(t1 - t0, 4), "profile_s": round(t2 - t1, 4),
+                          "lines": int(len(lines)), "customers": len(rows)}))
+        return
     os.makedirs(a.cache, exist_ok=True)
     os.makedirs(a.out_dir, exist_ok=True)
 

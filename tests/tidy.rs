@@ -110,7 +110,12 @@ fn the_layers_import_only_downwards() {
                 "crate::segment",
             ],
             "ingest" | "sample" => &["crate::analysis", "crate::segment", "crate::table"],
-            "error.rs" | "table" => &["crate::analysis", "crate::segment", "crate::session"],
+            "error.rs" | "table" | "rules" => &[
+                "crate::analysis",
+                "crate::segment",
+                "crate::session",
+                "crate::customers",
+            ],
             _ => &[],
         }
     };
@@ -122,6 +127,7 @@ fn the_layers_import_only_downwards() {
         "sample",
         "error.rs",
         "table",
+        "rules",
     ] {
         let path = src().join(layer);
         let mut files = Vec::new();

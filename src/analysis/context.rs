@@ -1,11 +1,14 @@
 //! What a fit sees: the data under the global filter, the unfiltered data, the filter, what
 //! ingest reported, and the model cache through which it reuses other analyses' models.
 
-use super::cache::ModelCache;
+use super::cache::{Model, ModelCache};
+use super::entry::{Entry, Started};
+use super::registry;
 use super::{Analysis, Check, Coded, Fit};
-use crate::dataset::{Dataset, Window};
+use crate::dataset::{time, Dataset, Window};
 use crate::error::Error;
 use crate::ingest::IngestReport;
+use crate::rules::{self, Rule};
 use std::sync::Arc;
 
 /// The analysis context. Built by the session for each request.
@@ -59,6 +62,69 @@ impl<'a> Context<'a> {
         let model = Arc::new(model);
         self.cache.insert(A::KIND, key, model.clone());
         Ok(model)
+    }
+
+    /// The model of `entry` with its default parameters, fitted now if the cache does not
+    /// hold it (a stepped fit is run to its end).
+    fn model_of(&mut self, entry: &'static dyn Entry) -> Result<Model, Error> {
+        let params = serde_json::Value::Null;
+        let key = entry.key(&params)?;
+        if let Some(model) = self.cache.get(entry.kind(), &key) {
+            return Ok(model);
+        }
+        let model = match entry.start(self, &params)? {
+            Started::Done(model) => model,
+            Started::Job(mut job) => loop {
+                if let Some(model) = job.step(self, u64::MAX)? {
+                    break model;
+                }
+            },
+        };
+        self.cache.insert(entry.kind(), key, model.clone());
+        Ok(model)
+    }
+
+    /// Which customers of `self.data` match `rule`, the analyses whose columns it names fitted
+    /// with their default parameters. How one analysis (tags, audiences) reads every other's
+    /// customer columns without naming them.
+    pub fn matching(&mut self, rule: &Rule) -> Result<Vec<bool>, Error> {
+        let mut models: Vec<(&'static dyn Entry, Model)> = Vec::new();
+        for id in &rule.columns {
+            let kind = id.split_once('.').map_or(id.as_str(), |(k, _)| k);
+            if !models.iter().any(|(e, _)| e.kind() == kind) {
+                let entry = registry::find(kind)?;
+                models.push((entry, self.model_of(entry)?));
+            }
+        }
+        let mut by_id = Vec::new();
+        for (entry, model) in &models {
+            for (spec, values) in entry.columns().iter().zip(entry.values(model)?) {
+                by_id.push((format!("{}.{}", entry.kind(), spec.name), values));
+            }
+        }
+        let values = rule
+            .columns
+            .iter()
+            .map(|id| {
+                by_id
+                    .iter()
+                    .find(|(c, _)| c == id)
+                    .map(|(_, v)| *v)
+                    .ok_or_else(|| Error::InvalidRequest(format!("no column {id}")))
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let last_day = self.data.lines.time.iter().max().map(|&t| time::day(t));
+        Ok(rules::evaluate(
+            rule,
+            &values,
+            self.data.n_customers(),
+            last_day,
+        ))
+    }
+
+    /// The columns a rule may name: every analysis's customer columns.
+    pub fn rule_catalogue() -> rules::Catalogue {
+        rules::Catalogue::new(registry::entries().iter().map(|e| (e.kind(), e.columns())))
     }
 
     /// The currency symbol of the amounts ("" when unknown), for the CLI's text.

@@ -22,6 +22,7 @@ static ENTRIES: &[&dyn Entry] = &[
     &Kind::<crate::segment::rfm::RfmAnalysis>::ENTRY,
     &Kind::<crate::customers::profile::ProfileAnalysis>::ENTRY,
     &Kind::<crate::customers::lifecycle::LifecycleAnalysis>::ENTRY,
+    &Kind::<crate::customers::tags::TagsAnalysis>::ENTRY,
     #[cfg(test)]
     &Kind::<probe::Probe>::ENTRY,
 ];

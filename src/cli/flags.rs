@@ -151,9 +151,19 @@ impl Flag {
             Takes::Integer => m.get_one::<i64>(id).map(|v| Value::from(*v)),
             Takes::Number => m.get_one::<f64>(id).map(|v| Value::from(*v)),
             Takes::Bool => m.get_one::<bool>(id).map(|v| Value::from(*v)),
-            Takes::List => m
-                .get_many::<String>(id)
-                .map(|vs| Value::Array(vs.map(|v| Value::from(v.as_str())).collect())),
+            // each value one item; a JSON object or array is taken as JSON (a list of
+            // records: `--rules '{"name": "VIP", "rule": "orders >= 3"}'`)
+            Takes::List => m.get_many::<String>(id).map(|vs| {
+                let mut items = Vec::new();
+                for v in vs {
+                    match serde_json::from_str::<Value>(v) {
+                        Ok(Value::Array(a)) if v.trim_start().starts_with('[') => items.extend(a),
+                        Ok(o @ Value::Object(_)) => items.push(o),
+                        _ => items.push(Value::from(v.as_str())),
+                    }
+                }
+                Value::Array(items)
+            }),
             Takes::Choice(_) | Takes::Text => {
                 m.get_one::<String>(id).map(|v| Value::from(v.as_str()))
             }

@@ -2,7 +2,7 @@
 //! from the models the page last ran, its rule compiled against every analysis's columns.
 
 use super::Session;
-use crate::analysis::{registry, Entry};
+use crate::analysis::{registry, Context, Entry};
 use crate::dataset::time;
 use crate::error::Error;
 use crate::rules;
@@ -18,7 +18,8 @@ impl Session {
         let rule = match query.rule.trim() {
             "" => None,
             text => Some(
-                rules::compile(text, &rule_catalogue()).map_err(|e| Error::Refused(e.message()))?,
+                rules::compile(text, &Context::rule_catalogue())
+                    .map_err(|e| Error::Refused(e.message()))?,
             ),
         };
         let named = query
@@ -94,9 +95,4 @@ impl Session {
         let order = l.order.as_ref().map_or(&[][..], |(_, o)| &o[..]);
         table::page(data, &columns, order, query, matching.as_deref())
     }
-}
-
-/// The columns a rule may name: every analysis's customer columns.
-fn rule_catalogue() -> rules::Catalogue {
-    rules::Catalogue::new(registry::entries().iter().map(|e| (e.kind(), e.columns())))
 }

@@ -12,6 +12,7 @@ mod params;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use algorithm::percentile;
 pub use algorithm::{
     lifecycle, Flow, Lifecycle, LifecycleSummary, MonthStages, Stage, StageCount, Window,
     WindowSource, Windows, STAGES,

@@ -30,6 +30,9 @@ export const DEFAULTS = {
     "rfm": {
       "bins": 5,
       "snapshot_date": null
+    },
+    "tags": {
+      "rules": []
     }
   }
 } as const;

@@ -175,6 +175,9 @@ export const CORE_EN = {
   "profile.new_product_days": "new_product_days must be between 1 and {max}, got {got}",
   "lifecycle.zero": "{name} must be at least 1",
   "lifecycle.churn_before_active": "churn_days ({churn}) must be more than active_days ({active})",
+  "tags.no_name": "a rule tag needs a name",
+  "tags.duplicate": "two rule tags are named \"{name}\"",
+  "tags.bad_values": "in the rule tag \"{name}\": write its values as \"a\" if RULE, \"b\" if RULE, else \"c\"",
 } as const;
 
 /** A code the core sends. */

@@ -1189,6 +1189,21 @@ top_rejection: RejectReason | null,
 left_out: number, };
 
 /**
+ * A rule tag the merchant defines: customers matching `rule` carry the tag `name`. A rule
+ * may also give several values checked in order, the first that holds winning:
+ * `"高" if revenue > 5000, "中" if revenue > 1000, else "低"`.
+ */
+export type RuleTag = { 
+/**
+ * The tag's name (unique among the rule tags).
+ */
+name: string, 
+/**
+ * Its rule (the rule language, `crate::rules`), or its valued clauses.
+ */
+rule: string, };
+
+/**
  * Parameters of the sample shop. Defaults: rows 100_000, seed 42.
  *
  * The same parameters always give the same bytes, natively and in the browser, so a
@@ -1411,6 +1426,62 @@ offset: number,
  * Rows in the page (1 to `MAX_PAGE_ROWS`).
  */
 limit: number, };
+
+/**
+ * One tag: a name, the rule that gives it, and how many customers carry it. Field names are
+ * the JS API.
+ */
+export type TagStats = { 
+/**
+ * Its family (`FAMILIES`; `rule` for the merchant's own).
+ */
+family: string, 
+/**
+ * A built-in tag's code (the page names it per language), or a rule tag's name.
+ */
+tag: string, 
+/**
+ * A valued rule tag's value (`"高"`), else null.
+ */
+value: string | null, 
+/**
+ * The rule (the rule language); a valued tag's last value may be `else`.
+ */
+rule: string, 
+/**
+ * Customers carrying it.
+ */
+customers: number, 
+/**
+ * Their share of all customers.
+ */
+share: number, 
+/**
+ * Their share of the net revenue.
+ */
+revenue_share: number, };
+
+/**
+ * Parameters of the tags: the built-in families always, and these rule tags.
+ */
+export type TagsParams = { 
+/**
+ * The merchant's rule tags, in order.
+ */
+rules: Array<RuleTag>, };
+
+/**
+ * The tags' output. Field names are the JS API.
+ */
+export type TagsSummary = { 
+/**
+ * Customers tagged.
+ */
+customers: number, 
+/**
+ * Every tag, family by family.
+ */
+tags: Array<TagStats>, };
 
 /**
  * One value of a dimension and how many lines hold it.
