@@ -23,6 +23,7 @@ static ENTRIES: &[&dyn Entry] = &[
     &Kind::<crate::customers::profile::ProfileAnalysis>::ENTRY,
     &Kind::<crate::customers::lifecycle::LifecycleAnalysis>::ENTRY,
     &Kind::<crate::customers::tags::TagsAnalysis>::ENTRY,
+    &Kind::<crate::customers::card::CardAnalysis>::ENTRY,
     #[cfg(test)]
     &Kind::<probe::Probe>::ENTRY,
 ];

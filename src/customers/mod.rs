@@ -4,8 +4,9 @@
 //! `profile/` is the profile table: every customer's consumption and preference features in
 //! one pass over the dataset (kind `profile`). `lifecycle/` places every customer in a
 //! lifecycle stage, month by month (kind `lifecycle`). `tags/` is the tag system over both
-//! and RFM (kind `tags`).
+//! and RFM (kind `tags`). `card/` is one customer's orders and spend (kind `customer_card`).
 
+pub mod card;
 pub mod lifecycle;
 pub mod profile;
 pub mod tags;

@@ -118,6 +118,22 @@ test('the profile table sorts, pages, searches and downloads what the CLI writes
     assert.equal(text.slice(1), await cli('profile', FILE, '--csv'));
     assert.equal(text.trim().split('\n').length, 56, 'a header and 55 customers');
 
+    // a customer's portrait: opened from the table, every feature beside the median, the
+    // orders the CLI's card lists, and back to the table
+    const card = JSON.parse(await cli('customer_card', FILE, '--id', someone[0], '--json'));
+    await view.locator('#profiles-search').fill(someone[0]);
+    await view.locator(`[data-testid="profile-table"] a.id`, { hasText: someone[0] }).first().click();
+    const portrait = page.locator('portrait-customer [data-testid="customer-card"]');
+    await portrait.waitFor();
+    assert.match(await portrait.locator('h2').textContent(), new RegExp(`Customer ${someone[0]}`));
+    assert.equal(await page.locator('portrait-customer [data-testid="card-features"] tbody tr').count(), 25);
+    await page.locator('portrait-customer [data-testid="card-stage"]').waitFor();
+    assert.equal(await page.locator('portrait-customer [data-testid="card-orders"] li').count(), card.orders.length);
+    assert.match(page.url(), new RegExp(`#/customers/profiles\\?id=${someone[0]}$`));
+    await page.locator('portrait-customer [data-action="close-card"]').click();
+    await view.locator('[data-testid="profile-table"]').waitFor();
+    await view.locator('#profiles-search').fill('');
+
     // the view's JSON export equals `portrait profile --json`
     const [json] = await Promise.all([page.waitForEvent('download'), page.locator('portrait-app button[data-action="export-view"]').click()]);
     const exported = await readFile(await json.path(), 'utf8');

@@ -10,6 +10,9 @@ export const DEFAULTS = {
   "split_window_bytes": 65536,
   "table_max_rows": 1000,
   "analyses": {
+    "customer_card": {
+      "id": ""
+    },
     "lifecycle": {
       "active_days": null,
       "churn_days": null,

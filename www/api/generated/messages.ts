@@ -178,6 +178,8 @@ export const CORE_EN = {
   "tags.no_name": "a rule tag needs a name",
   "tags.duplicate": "two rule tags are named \"{name}\"",
   "tags.bad_values": "in the rule tag \"{name}\": write its values as \"a\" if RULE, \"b\" if RULE, else \"c\"",
+  "customer_card.no_id": "give the id of a customer",
+  "customer_card.unknown": "there is no customer \"{id}\" in this data",
 } as const;
 
 /** A code the core sends. */

@@ -2,6 +2,48 @@
 // tests/generated_types.rs fails when this file is stale.
 
 /**
+ * One order of the customer. Field names are the JS API.
+ */
+export type CardOrder = { 
+/**
+ * The order id, as in the file.
+ */
+order_id: string, 
+/**
+ * When its first line was placed (`YYYY-MM-DDThh:mm:ss`, the shop's wall clock).
+ */
+time: string, 
+/**
+ * Its lines.
+ */
+lines: number, 
+/**
+ * Units (negative on a return).
+ */
+units: number, 
+/**
+ * Its value in minor units (negative on a return).
+ */
+value_cents: number, 
+/**
+ * A return or a cancellation.
+ */
+is_return: boolean, 
+/**
+ * Its products' names (or ids), in line order, at most 5.
+ */
+products: Array<string>, };
+
+/**
+ * Parameters of a customer card.
+ */
+export type CardParams = { 
+/**
+ * The customer id, as in the file.
+ */
+id: string, };
+
+/**
  * One value of the table.
  */
 export type Cell = number | number | string | null;
@@ -109,6 +151,27 @@ main: boolean,
  * the lines were converted and used; without one they were left out.
  */
 rate: number | null, };
+
+/**
+ * A customer's card. Field names are the JS API.
+ */
+export type CustomerCard = { 
+/**
+ * The customer id.
+ */
+customer_id: string, 
+/**
+ * Every order, newest first.
+ */
+orders: Array<CardOrder>, 
+/**
+ * Purchase value by category, largest first (empty without a category column).
+ */
+categories: Array<Spend>, 
+/**
+ * Purchase value by channel, largest first.
+ */
+channels: Array<Spend>, };
 
 /**
  * The loaded data in numbers. Field names are the JS API.
@@ -1266,6 +1329,23 @@ mean_frequency: number,
  * Mean monetary, minor units.
  */
 mean_monetary_cents: number, };
+
+/**
+ * Purchase value by one value of a dimension. Field names are the JS API.
+ */
+export type Spend = { 
+/**
+ * The category or channel.
+ */
+name: string, 
+/**
+ * Purchase value in minor units.
+ */
+value_cents: number, 
+/**
+ * Its share of the customer's purchase value.
+ */
+share: number, };
 
 /**
  * The head of a split file, as the head worker marks it (`splitHead`).

@@ -3,7 +3,7 @@ import { ANALYSES } from '../../api/types.js';
 import { checkFeature } from '../testing.js';
 import { MESSAGES } from './messages.js';
 import { meta } from './meta.js';
-import { formatCell, GROUPS } from './profiles.js';
+import { formatCell, GROUPS } from './columns.js';
 
 describe('profiles feature', () => {
   checkFeature(meta, MESSAGES);

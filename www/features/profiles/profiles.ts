@@ -1,55 +1,21 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { ANALYSES, type Cell, type ColumnId, type ColumnKind, type ProfileSummary, type TablePage, type TableQuery } from '../../api/types.js';
+import type { ColumnId, ProfileSummary, TablePage, TableQuery } from '../../api/types.js';
 import { saveFile } from '../../elements/save.js';
 import { base } from '../../elements/shared.styles.js';
 import { chevron, sortIcon } from '../../elements/table-icons.js';
 import { tableStyles } from '../../elements/table.styles.js';
-import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, type Locale } from '../../format/format.js';
+import { formatCount, formatDate, type Locale } from '../../format/format.js';
 import { coreText, LocaleController } from '../../i18n/index.js';
 import { PortraitError } from '../../api/errors.js';
 import { FeatureView } from '../feature.js';
+import { formatCell, GROUP_IDS, GROUPS, KINDS, type GroupId } from './columns.js';
+import './customer.js';
 import { t } from './messages.js';
 import { styles } from './profiles.styles.js';
 
 type Key = Parameters<typeof t>[0];
-
-/** A profile column's name (`aov_cents`). */
-export type Feature = (typeof ANALYSES.profile.columns)[number]['name'];
-
-/** Each column's kind, from the Rust `ColumnSpec`s. */
-const KINDS: ReadonlyMap<string, ColumnKind> = new Map(ANALYSES.profile.columns.map((c) => [c.name, c.kind]));
-
-/** The column groups the table offers; every profile column is in one (a unit test checks). */
-export const GROUPS = {
-  consumption: ['orders', 'purchase_cents', 'revenue_cents', 'aov_cents', 'items_per_order', 'return_rate'],
-  timing: [
-    'first_order_date',
-    'last_order_date',
-    'days_since_last_order',
-    'days_since_first_order',
-    'purchase_days',
-    'mean_days_between_orders',
-    'median_days_between_orders',
-    'preferred_hour',
-    'preferred_weekday',
-    'festival_share',
-  ],
-  preference: [
-    'top_category',
-    'top_category_share',
-    'category_affinity',
-    'top_channel',
-    'top_channel_share',
-    'region',
-    'price_index',
-    'price_band',
-    'new_product_share',
-  ],
-} as const satisfies Record<string, readonly string[]>;
-
-export type GroupId = keyof typeof GROUPS;
 
 /** The sort a group opens with: its most telling column, in its most telling direction. */
 const GROUP_SORT: Record<GroupId, { feature: string; descending: boolean }> = {
@@ -57,7 +23,6 @@ const GROUP_SORT: Record<GroupId, { feature: string; descending: boolean }> = {
   timing: { feature: 'days_since_last_order', descending: false },
   preference: { feature: 'category_affinity', descending: true },
 };
-const GROUP_IDS = Object.keys(GROUPS) as GroupId[];
 
 /** The medians shown above the table, as "the median customer". */
 const MEDIANS = ['orders', 'aov_cents', 'items_per_order', 'days_since_last_order', 'mean_days_between_orders', 'return_rate', 'festival_share', 'top_category_share'];
@@ -73,30 +38,6 @@ const id = (feature: string) => `profile.${feature}` as ColumnId;
 function groupParam(params: Record<string, string>): GroupId {
   const g = params['columns'];
   return g && g in GROUPS ? (g as GroupId) : 'consumption';
-}
-
-/** One value as the page shows it, by its column's kind. */
-export function formatCell(feature: string, value: Cell | undefined, currency: string, locale: Locale): string {
-  if (value === null || value === undefined) return t('profiles.none');
-  const kind = KINDS.get(feature)?.kind;
-  if (typeof value === 'string') {
-    if (feature === 'preferred_weekday') return t(`profiles.weekday.${value}` as Key);
-    if (feature === 'price_band') return t(`profiles.band.${value}` as Key);
-    if (kind === 'date') return formatDate(value, locale);
-    return value;
-  }
-  switch (kind) {
-    case 'money':
-      return formatMoney(value, currency, locale);
-    case 'share':
-      return formatPercent(value, locale);
-    case 'number':
-      return formatDecimal(value, locale, 2);
-    case 'hour':
-      return t('profiles.hour', { hour: value });
-    default:
-      return formatCount(value, locale);
-  }
 }
 
 /**
@@ -307,6 +248,17 @@ export class PortraitProfiles extends FeatureView {
       return html`<section class="card" aria-busy="true" aria-label=${t('profiles.loading')}><span class="skeleton" style="height: 320px; display: block"></span></section>`;
     }
     if (s.customers === 0) return html`<div class="card"><p class="muted">${t('profiles.noCustomers')}</p></div>`;
+    const open = this.params['id'];
+    if (open) {
+      return html`<portrait-customer
+        .portrait=${this.portrait}
+        customer-id=${open}
+        currency=${this.#currency}
+        .medians=${s.medians}
+        generation=${this.context?.generation ?? 0}
+        @portrait-card-close=${() => this.#route()}
+      ></portrait-customer>`;
+    }
     const missing = [
       [s.has_category, 'profiles.dim.category'],
       [s.has_channel, 'profiles.dim.channel'],
@@ -426,7 +378,11 @@ export class PortraitProfiles extends FeatureView {
                 ? html`<tr class="empty-row"><td colspan=${features.length + 1}>${t('profiles.noMatch')}</td></tr>`
                 : (page?.rows ?? []).map(
                     (row) => html`<tr>
-                      <td><div class="id" title=${row.customer_id}>${row.customer_id}</div></td>
+                      <td>
+                        <a class="id" href=${`#/customers/profiles?id=${encodeURIComponent(row.customer_id)}`} title=${t('profiles.card.open', { id: row.customer_id })}
+                          >${row.customer_id}</a
+                        >
+                      </td>
                       ${features.map((f) => {
                         const kind = KINDS.get(f)?.kind;
                         const text = kind === 'text' || kind === 'code' || kind === 'date';

@@ -1,0 +1,198 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Portrait } from '../../api/portrait.js';
+import type { Cell, ColumnId, CustomerCard, FeatureMedian } from '../../api/types.js';
+import { base } from '../../elements/shared.styles.js';
+import { formatCount, formatMoney, formatPercent, type Locale } from '../../format/format.js';
+import { LocaleController } from '../../i18n/index.js';
+import { customerStyles } from './customer.styles.js';
+import { t } from './messages.js';
+import { formatCell, GROUPS } from './columns.js';
+
+type Key = Parameters<typeof t>[0];
+
+/** The customer's row: every profile feature, the stage, the RFM scores and the tags. */
+const CARD_COLUMNS = [
+  ...Object.values(GROUPS)
+    .flat()
+    .map((f) => `profile.${f}`),
+  'lifecycle.stage',
+  'rfm.segment',
+  'rfm.r_score',
+  'rfm.f_score',
+  'rfm.m_score',
+  'tags.tags',
+] as ColumnId[];
+
+/** The user asked to leave the card (back to the table). */
+export class PortraitCardCloseEvent extends Event {
+  static readonly type = 'portrait-card-close';
+  constructor() {
+    super(PortraitCardCloseEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * @summary One customer's portrait: stage, RFM segment and scores, tags, every profile
+ * feature beside the shop's median, spend by category and channel, and every order, newest
+ * first. The row comes from the customer table, the orders from `run('customer_card', {id})`.
+ *
+ * @event portrait-card-close - `PortraitCardCloseEvent`: the user went back to the table.
+ */
+export class PortraitCustomer extends LitElement {
+  static override styles = [base, customerStyles];
+
+  /** The worker façade. */
+  @property({ attribute: false }) portrait: Portrait | null = null;
+  /** The customer id. */
+  @property({ attribute: 'customer-id' }) customerId = '';
+  /** ISO 4217 code to format money with. */
+  @property() currency = '';
+  /** The shop's medians (the profile's summary). */
+  @property({ attribute: false }) medians: FeatureMedian[] = [];
+  /** Changes whenever the data or the filter changes. */
+  @property({ type: Number }) generation = 0;
+
+  @state() private card: CustomerCard | null = null;
+  @state() private row: Record<string, Cell> | null = null;
+  @state() private failed = '';
+
+  #locale = new LocaleController(this);
+  #seq = 0;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customerId') || changed.has('portrait') || changed.has('generation')) void this.#load();
+  }
+
+  async #load(): Promise<void> {
+    const p = this.portrait;
+    const id = this.customerId;
+    if (!p || !id) return;
+    const seq = ++this.#seq;
+    this.card = null;
+    this.failed = '';
+    try {
+      const [card, page] = await Promise.all([
+        p.run('customer_card', { id }),
+        p.table({ columns: CARD_COLUMNS, search: id, limit: 1000 }),
+      ]);
+      if (seq !== this.#seq) return;
+      this.card = card;
+      this.row = page.rows.find((r) => r.customer_id === id) ?? null;
+    } catch (e) {
+      if (seq === this.#seq) this.failed = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  #value(feature: string): Cell | undefined {
+    return this.row?.[`profile.${feature}`];
+  }
+
+  override render() {
+    const locale = this.#locale.locale;
+    const back = html`<button type="button" class="btn btn--small btn--ghost" data-action="close-card" @click=${() => this.dispatchEvent(new PortraitCardCloseEvent())}>
+      ${t('profiles.card.back')}
+    </button>`;
+    if (this.failed) return html`<div class="card" role="alert">${back}<p>${this.failed}</p></div>`;
+    const c = this.card;
+    if (!c) return html`<div class="card" aria-busy="true" aria-label=${t('profiles.card.loading')}><span class="skeleton" style="display:block;height:240px"></span></div>`;
+    const r = this.row ?? {};
+    const stage = r['lifecycle.stage'];
+    const segment = r['rfm.segment'];
+    const tags = typeof r['tags.tags'] === 'string' ? (r['tags.tags'] as string).split(', ') : [];
+    const money = (cents: number) => formatMoney(cents, this.currency, locale);
+    return html`
+      <div class="card head" data-testid="customer-card">
+        <div>
+          ${back}
+          <h2>${t('profiles.card.title', { id: c.customer_id })}</h2>
+          <div class="pills">
+            ${typeof stage === 'string' ? html`<span class="pill" data-testid="card-stage">${t(`profiles.stage.${stage}` as Key)}</span>` : nothing}
+            ${typeof segment === 'string'
+              ? html`<span class="pill" data-testid="card-segment">${t(`profiles.segment.${segment}` as Key)} · R${r['rfm.r_score']} F${r['rfm.f_score']} M${r['rfm.m_score']}</span>`
+              : nothing}
+          </div>
+        </div>
+        <p class="muted">${t('profiles.card.orders', { count: formatCount(c.orders.length, locale) })}</p>
+      </div>
+      ${tags.length
+        ? html`<div class="card">
+            <h3>${t('profiles.card.tags')}</h3>
+            <ul class="tags" data-testid="card-tags">
+              ${tags.map((x) => html`<li>${x}</li>`)}
+            </ul>
+          </div>`
+        : nothing}
+      <div class="card">
+        <h3>${t('profiles.card.features')}</h3>
+        <div class="table-wrap">
+          <table data-testid="card-features">
+            <thead>
+              <tr>
+                <th scope="col">${t('profiles.card.feature')}</th>
+                <th scope="col" class="num">${t('profiles.card.value')}</th>
+                <th scope="col" class="num">${t('profiles.card.median')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${Object.values(GROUPS)
+                .flat()
+                .map((f) => {
+                  const median = this.medians.find((m) => m.feature === f);
+                  return html`<tr data-feature=${f} title=${t(`profiles.doc.${f}` as Key)}>
+                    <th scope="row">${t(`profiles.col.${f}` as Key)}</th>
+                    <td class="num">${formatCell(f, this.#value(f), this.currency, locale)}</td>
+                    <td class="num muted">${median ? formatCell(f, median.median, this.currency, locale) : ''}</td>
+                  </tr>`;
+                })}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      ${this.#renderSpend(t('profiles.card.categories'), c.categories, locale)} ${this.#renderSpend(t('profiles.card.channels'), c.channels, locale)}
+      <div class="card">
+        <h3>${t('profiles.card.timeline')}</h3>
+        <ol class="timeline" data-testid="card-orders">
+          ${c.orders.map(
+            (o) => html`<li class=${o.is_return ? 'return' : ''}>
+              <span class="when">${o.time.replace('T', ' ').slice(0, 16)}</span>
+              <span class="what"
+                ><strong>${o.order_id}</strong> · ${t('profiles.card.lines', { count: o.lines })}${o.is_return ? html` · ${t('profiles.card.return')}` : nothing}<br /><span class="muted"
+                  >${o.products.join(' · ')}</span
+                ></span
+              >
+              <span class="num">${money(o.value_cents)}</span>
+            </li>`,
+          )}
+        </ol>
+      </div>
+    `;
+  }
+
+  #renderSpend(title: string, spend: CustomerCard['categories'], locale: Locale) {
+    if (spend.length === 0) return nothing;
+    return html`<div class="card">
+      <h3>${title}</h3>
+      <ul class="spend">
+        ${spend.slice(0, 8).map(
+          (s) => html`<li>
+            <span class="name" title=${s.name}>${s.name}</span>
+            <span class="bar"><i style=${`width:${Math.max(2, Math.round(s.share * 100))}%`}></i></span>
+            <span class="num">${formatMoney(s.value_cents, this.currency, locale)} · ${formatPercent(s.share, locale)}</span>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+}
+
+if (!customElements.get('portrait-customer')) customElements.define('portrait-customer', PortraitCustomer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portrait-customer': PortraitCustomer;
+  }
+  interface HTMLElementEventMap {
+    'portrait-card-close': PortraitCardCloseEvent;
+  }
+}
