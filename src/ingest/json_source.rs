@@ -5,9 +5,9 @@
 //! A broken *structure* (an array that does not parse) fails the file with line and column;
 //! a single element or line that is not an object becomes a `malformed` rejection.
 
+use super::cells::Table;
 use super::error::{IngestError, IngestErrorKind};
 use super::sniff::Format;
-use super::source::Table;
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 use std::collections::HashMap;

@@ -12,9 +12,9 @@
 //! (rounded to the second), booleans as `TRUE` / `FALSE`, error cells as empty. Plain
 //! numbers in the date column are read as Excel serial days (`values::parse_date`).
 
+use super::cells::Table;
 use super::error::{IngestError, IngestErrorKind};
 use super::record::{RowId, RowInfo, HEADER_SEARCH_ROWS, MAX_COLUMNS};
-use super::source::Table;
 use crate::dataset::time::{civil_from_days, days_from_civil};
 use calamine::{DataRef, Reader, Xlsx, XlsxCellReader};
 use csv::ByteRecord;
