@@ -5,7 +5,7 @@ use super::cache::{Model, ModelCache};
 use super::entry::{Entry, Started};
 use super::registry;
 use super::{Analysis, Check, Coded, Fit};
-use crate::dataset::{time, Dataset, Window};
+use crate::dataset::{Dataset, Window};
 use crate::error::Error;
 use crate::ingest::IngestReport;
 use crate::rules::{self, Rule};
@@ -84,12 +84,12 @@ impl<'a> Context<'a> {
         Ok(model)
     }
 
-    /// Which customers of `self.data` match `rule`, the analyses whose columns it names fitted
-    /// with their default parameters. How one analysis (tags, audiences) reads every other's
-    /// customer columns without naming them.
-    pub fn matching(&mut self, rule: &Rule) -> Result<Vec<bool>, Error> {
+    /// Which customers of `self.data` match each of `rules`, the analyses whose columns they
+    /// name fitted once, with their default parameters. How one analysis (tags, audiences)
+    /// reads every other's customer columns without naming them.
+    pub fn matching(&mut self, rules: &[Rule]) -> Result<Vec<Vec<bool>>, Error> {
         let mut models: Vec<(&'static dyn Entry, Model)> = Vec::new();
-        for id in &rule.columns {
+        for id in rules.iter().flat_map(|r| r.columns.iter()) {
             let kind = id.split_once('.').map_or(id.as_str(), |(k, _)| k);
             if !models.iter().any(|(e, _)| e.kind() == kind) {
                 let entry = registry::find(kind)?;
@@ -102,24 +102,16 @@ impl<'a> Context<'a> {
                 by_id.push((format!("{}.{}", entry.kind(), spec.name), values));
             }
         }
-        let values = rule
-            .columns
+        let (n, last_day) = (self.data.n_customers(), self.data.last_day());
+        rules
             .iter()
-            .map(|id| {
-                by_id
-                    .iter()
-                    .find(|(c, _)| c == id)
-                    .map(|(_, v)| *v)
-                    .ok_or_else(|| Error::InvalidRequest(format!("no column {id}")))
+            .map(|rule| {
+                let values = rule
+                    .values(|id| by_id.iter().find(|(c, _)| c == id).map(|(_, v)| *v))
+                    .map_err(|id| Error::InvalidRequest(format!("no column {id}")))?;
+                Ok(rules::evaluate(rule, &values, n, last_day))
             })
-            .collect::<Result<Vec<_>, Error>>()?;
-        let last_day = self.data.lines.time.iter().max().map(|&t| time::day(t));
-        Ok(rules::evaluate(
-            rule,
-            &values,
-            self.data.n_customers(),
-            last_day,
-        ))
+            .collect()
     }
 
     /// The columns a rule may name: every analysis's customer columns.

@@ -153,6 +153,11 @@ impl Dataset {
         }
     }
 
+    /// The latest day of any line (days since 1970-01-01): the day "days since" counts to.
+    pub fn last_day(&self) -> Option<i64> {
+        self.lines.time.iter().max().map(|&t| super::time::day(t))
+    }
+
     /// Number of identified customers.
     pub fn n_customers(&self) -> usize {
         self.customers.len()

@@ -7,7 +7,7 @@ use super::lexer::Span;
 use super::parser::{parse, CmpOp, Expr, FieldName, Lit, Value};
 use super::{FieldType, RuleError};
 use crate::dataset::time::parse_iso_day;
-use crate::table::{ColumnKind, ColumnSpec};
+use crate::table::{ColumnKind, ColumnSpec, Values};
 
 /// The columns a rule may name: every analysis's `(kind, COLUMNS)`.
 #[derive(Debug, Clone, Default)]
@@ -96,6 +96,20 @@ pub(crate) enum Bound {
     Fixed(f64),
     /// A day relative to the data's last day.
     FromLastDay(i64),
+}
+
+impl Rule {
+    /// The values of `columns`, in order, each looked up by its id; the id of the first one
+    /// `lookup` does not have.
+    pub fn values<'a>(
+        &self,
+        lookup: impl Fn(&str) -> Option<Values<'a>>,
+    ) -> Result<Vec<Values<'a>>, String> {
+        self.columns
+            .iter()
+            .map(|id| lookup(id).ok_or_else(|| id.clone()))
+            .collect()
+    }
 }
 
 /// A checked rule, ready to evaluate.

@@ -68,6 +68,17 @@ pub enum Want {
 }
 
 impl Want {
+    /// `m` with what a missing bracket needs said: which, and where it was opened.
+    fn named(self, m: Message) -> Message {
+        match self {
+            Want::Close { close, at } => m
+                .with("close", close.to_string())
+                .with("open", if close == ')' { "(" } else { "[" })
+                .with("open_column", at + 1),
+            _ => m,
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Want::Field => "field",
@@ -204,28 +215,14 @@ impl RuleError {
             RuleError::BadNumber { text, .. } => {
                 Message::new("rule.bad_number").with("text", text.as_str())
             }
-            RuleError::Expected { want, found, .. } => {
-                let m = Message::new(format!("rule.want_{}", want.name()).as_str())
-                    .with("found", found.as_str());
-                match want {
-                    Want::Close { close, at } => m
-                        .with("close", close.to_string())
-                        .with("open", if *close == ')' { "(" } else { "[" })
-                        .with("open_column", *at + 1),
-                    _ => m,
-                }
-            }
-            RuleError::Unfinished { want, after, .. } => {
-                let m = Message::new(format!("rule.end_{}", want.name()).as_str())
-                    .with("after", after.as_str());
-                match want {
-                    Want::Close { close, at } => m
-                        .with("close", close.to_string())
-                        .with("open", if *close == ')' { "(" } else { "[" })
-                        .with("open_column", *at + 1),
-                    _ => m,
-                }
-            }
+            RuleError::Expected { want, found, .. } => want.named(
+                Message::new(format!("rule.want_{}", want.name()).as_str())
+                    .with("found", found.as_str()),
+            ),
+            RuleError::Unfinished { want, after, .. } => want.named(
+                Message::new(format!("rule.end_{}", want.name()).as_str())
+                    .with("after", after.as_str()),
+            ),
             RuleError::UnknownField {
                 name,
                 suggestion: None,

@@ -3,7 +3,6 @@
 
 use super::Session;
 use crate::analysis::{registry, Context, Entry};
-use crate::dataset::time;
 use crate::error::Error;
 use crate::rules;
 use crate::table::{self, Resolved, TablePage, TableQuery};
@@ -78,18 +77,9 @@ impl Session {
             None => None,
             Some(rule) => {
                 let values = rule
-                    .columns
-                    .iter()
-                    .map(|id| {
-                        columns
-                            .iter()
-                            .find(|c| c.id == *id)
-                            .map(|c| c.values)
-                            .ok_or_else(|| table::unknown(id, &columns))
-                    })
-                    .collect::<Result<Vec<_>, Error>>()?;
-                let last_day = data.lines.time.iter().max().map(|&t| time::day(t));
-                Some(rules::evaluate(rule, &values, n, last_day))
+                    .values(|id| columns.iter().find(|c| c.id == id).map(|c| c.values))
+                    .map_err(|id| table::unknown(&id, &columns))?;
+                Some(rules::evaluate(rule, &values, n, data.last_day()))
             }
         };
         let order = l.order.as_ref().map_or(&[][..], |(_, o)| &o[..]);

@@ -307,7 +307,7 @@ pub fn lifecycle(data: &Dataset, params: &LifecycleValidParams) -> Lifecycle {
                 .sum::<i64>()
         })
         .collect();
-    let last_day = lines.time.iter().max().map(|&t| day(t));
+    let last_day = data.last_day();
     let first_time = lines.time.iter().min().copied();
     let (Some(last), Some(first_time)) = (last_day, first_time) else {
         return Lifecycle {

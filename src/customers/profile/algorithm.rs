@@ -270,7 +270,7 @@ pub fn profile(data: &Dataset, params: &ProfileValidParams) -> Profile {
     let channel = lines.dimension(Dimension::Channel);
     let category = lines.dimension(Dimension::Category);
     let region = lines.dimension(Dimension::Region);
-    let last_day = lines.time.iter().max().map(|&t| day(t));
+    let last_day = data.last_day();
     let shop = Shop::of(data, category);
     let new_days = i64::from(params.new_product_days);
     let mut p = Profile {

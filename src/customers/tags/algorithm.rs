@@ -5,8 +5,6 @@
 
 use super::params::{RuleTag, TagsValidParams};
 use crate::analysis::Context;
-use crate::customers::lifecycle::LifecycleAnalysis;
-use crate::customers::lifecycle::LifecycleParams;
 use crate::customers::profile::{ProfileAnalysis, ProfileParams};
 use crate::dataset::Interner;
 use crate::error::Error;
@@ -255,20 +253,23 @@ pub fn tags(cx: &mut Context<'_>, params: &TagsValidParams) -> Result<Tags, Erro
         rules::compile(text, &catalogue).map_err(|e| Error::Refused(e.message().with("tag", tag)))
     };
     let profile = cx.require::<ProfileAnalysis>(&ProfileParams::default())?;
-    cx.require::<LifecycleAnalysis>(&LifecycleParams::default())?;
     let revenue: Vec<i64> = profile.revenue_cents.clone();
     let total_revenue: i64 = revenue.iter().sum();
+    // every tag and its rule first (`None`: a valued tag's `else`), then all rules at once
     let mut all: Vec<Tagged> = Vec::new();
+    let mut compiled: Vec<Option<Rule>> = Vec::new();
     for (family, code, rule) in built_in(cx)? {
-        let who = cx.matching(&compile(&rule, code)?)?;
+        compiled.push(Some(compile(&rule, code)?));
         all.push(Tagged {
             family: family.into(),
             tag: code.into(),
             value: None,
             rule,
-            who,
+            who: Vec::new(),
         });
     }
+    // the rule tags' clauses: (first clause, last clause + 1) in `all`
+    let mut valued = Vec::new();
     for RuleTag { name, rule } in &params.rules {
         let name = name.trim();
         let parts = clauses(rule).ok_or_else(|| {
@@ -278,24 +279,40 @@ pub fn tags(cx: &mut Context<'_>, params: &TagsValidParams) -> Result<Tags, Erro
                     .worded_by(super::messages::MESSAGES),
             )
         })?;
-        // first match wins: a customer taken by a clause is not offered to the next
-        let mut taken = vec![false; n];
+        let first = all.len();
         for (value, clause) in parts {
-            let mut who = match &clause {
-                Some(text) => cx.matching(&compile(text, name)?)?,
-                None => vec![true; n],
-            };
-            for (w, t) in who.iter_mut().zip(taken.iter_mut()) {
-                *w &= !*t;
-                *t |= *w;
-            }
+            compiled.push(
+                clause
+                    .as_deref()
+                    .map(|text| compile(text, name))
+                    .transpose()?,
+            );
             all.push(Tagged {
                 family: "rule".into(),
                 tag: name.into(),
                 value,
                 rule: clause.unwrap_or_else(|| "else".into()),
-                who,
+                who: Vec::new(),
             });
+        }
+        valued.push(first..all.len());
+    }
+    let rules: Vec<Rule> = compiled.iter().flatten().cloned().collect();
+    let mut matched = cx.matching(&rules)?.into_iter();
+    for (tag, rule) in all.iter_mut().zip(&compiled) {
+        tag.who = match rule {
+            Some(_) => matched.next().unwrap_or_default(),
+            None => vec![true; n],
+        };
+    }
+    // a rule tag's clauses: the first that holds wins
+    for range in valued {
+        let mut taken = vec![false; n];
+        for tag in &mut all[range] {
+            for (w, t) in tag.who.iter_mut().zip(taken.iter_mut()) {
+                *w &= !*t;
+                *t |= *w;
+            }
         }
     }
     let mut texts = Interner::new();
