@@ -2,17 +2,13 @@
 // by the wasm core in the worker) must be byte-identical to `portrait analyze FILE --json`.
 // Skips (with a message) when the native CLI has not been built.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
-import { FIXTURES, kpis, launch, openApp, requireBuild, ROOT, startServer, waitForResults } from './helpers.mjs';
+import { cli, FIXTURES, kpis, launch, openApp, requireBuild, ROOT, skipNoCli, startServer, waitForResults } from './helpers.mjs';
 
-const CLI = process.env.PORTRAIT_BIN ?? path.join(ROOT, 'target', 'release', 'portrait');
 const FILE = path.join(FIXTURES, 'shop_small.csv');
-const haveCli = existsSync(CLI);
 
 let server;
 let browser;
@@ -30,7 +26,7 @@ after(async () => {
 
 /** Uploads `file` and returns the report the page exports, and the CLI's for the same file. */
 async function bothReports(file) {
-  const { stdout } = await promisify(execFile)(CLI, ['analyze', file, '--json'], { maxBuffer: 256 << 20 });
+  const stdout = await cli('analyze', file, '--json');
   // the CLI ends its output with one newline; the report itself is the text before it
   const cliJson = stdout.endsWith('\n') ? stdout.slice(0, -1) : stdout;
   const { page } = browser;
@@ -45,7 +41,6 @@ async function bothReports(file) {
   return { pageJson: await readFile(await download.path(), 'utf8'), cliJson };
 }
 
-const skipNoCli = haveCli ? false : `${path.relative(ROOT, CLI)} is missing: build it with \`cargo build --release\` (make build does)`;
 
 test('the page exports the same JSON as `portrait analyze --json`', { skip: skipNoCli }, async () => {
   const { pageJson, cliJson } = await bothReports(FILE);

@@ -4,17 +4,12 @@
 // equals `portrait lifecycle FILE --json`.
 // Fixture: tests/fixtures/web/shop_small.csv (55 customers).
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
-import { FIXTURES, int, launch, openApp, requireBuild, ROOT, screenshot, showTab, startServer, waitForResults } from './helpers.mjs';
+import { cli, FIXTURES, int, launch, openApp, requireBuild, screenshot, showTab, skipNoCli, startServer, waitForResults } from './helpers.mjs';
 
-const CLI = process.env.PORTRAIT_BIN ?? path.join(ROOT, 'target', 'release', 'portrait');
 const FILE = path.join(FIXTURES, 'shop_small.csv');
-const skipNoCli = existsSync(CLI) ? false : `${path.relative(ROOT, CLI)} is missing: build it with \`cargo build --release\` (make build does)`;
 
 let server;
 
@@ -26,8 +21,6 @@ before(async () => {
 after(async () => {
   await server?.stop();
 });
-
-const cli = async (...args) => (await promisify(execFile)(CLI, args, { maxBuffer: 64 << 20 })).stdout;
 
 test('the lifecycle view states its windows, counts each stage and exports what the CLI prints', { skip: skipNoCli }, async () => {
   const browser = await launch({ acceptDownloads: true });

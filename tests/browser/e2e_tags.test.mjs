@@ -3,16 +3,11 @@
 // route), a valued rule tag, a tag's customers opened in the profile table, the Chinese page.
 // Fixture: tests/fixtures/web/shop_small.csv (55 customers).
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
-import { FIXTURES, int, launch, openApp, requireBuild, ROOT, screenshot, showTab, startServer, waitForResults } from './helpers.mjs';
+import { cli, FIXTURES, int, launch, openApp, requireBuild, screenshot, showTab, skipNoCli, startServer, waitForResults } from './helpers.mjs';
 
-const CLI = process.env.PORTRAIT_BIN ?? path.join(ROOT, 'target', 'release', 'portrait');
 const FILE = path.join(FIXTURES, 'shop_small.csv');
-const skipNoCli = existsSync(CLI) ? false : `${path.relative(ROOT, CLI)} is missing: build it with \`cargo build --release\` (make build does)`;
 
 let server;
 
@@ -24,8 +19,6 @@ before(async () => {
 after(async () => {
   await server?.stop();
 });
-
-const cli = async (...args) => (await promisify(execFile)(CLI, args, { maxBuffer: 64 << 20 })).stdout;
 
 test('tags show their rules and counts, and a rule tag is checked, added and opened', { skip: skipNoCli }, async () => {
   const browser = await launch();

@@ -1,13 +1,14 @@
 // Shared set-up of the browser end-to-end tests: serve www/dist on a free 127.0.0.1 port
 // with scripts/serve.mjs, launch Debian's Chromium through playwright-core with a fresh
 // profile, and record every request, console error and dialog.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -15,6 +16,15 @@ export const DIST = path.join(ROOT, 'www', 'dist');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'web');
 export const SCREENSHOTS = path.join(ROOT, 'target', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The native CLI the page's numbers are compared with. */
+export const CLI = process.env.PORTRAIT_BIN ?? path.join(ROOT, 'target', 'release', 'portrait');
+/** A test's `skip` when the CLI has not been built (false when it has). */
+export const skipNoCli = existsSync(CLI) ? false : `${path.relative(ROOT, CLI)} is missing: build it with \`cargo build --release\` (make build does)`;
+
+/** What `portrait ARGS…` prints on stdout. */
+export async function cli(...args) {
+  return (await promisify(execFile)(CLI, args, { maxBuffer: 256 << 20 })).stdout;
+}
 
 /** Fails with a clear message when the front-end has not been built. */
 export function requireBuild() {

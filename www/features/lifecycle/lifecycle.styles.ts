@@ -2,24 +2,6 @@ import { css } from 'lit';
 
 /** The lifecycle view: the windows and their form, the stage cards, the chart, the flows. */
 export const styles = css`
-  :host {
-    display: grid;
-    gap: var(--portrait-space-4);
-  }
-  h3 {
-    margin-bottom: var(--portrait-space-2);
-  }
-  .intro {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: var(--portrait-space-3);
-  }
-  .intro p {
-    color: var(--portrait-color-text-muted);
-    max-width: 70ch;
-    margin-top: var(--portrait-space-1);
-  }
   .meta {
     font-size: var(--portrait-font-size-sm);
   }

@@ -5,6 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { ANALYSES, type LifecycleSummary, type ParamsOf, type Window, type WindowSource } from '../../api/types.js';
 import { chartFrame, ChartSlot, chartTheme, escapeHtml, token, type ChartOption } from '../../charts/chart.js';
 import { base } from '../../elements/shared.styles.js';
+import { viewStyles } from '../../elements/view.styles.js';
 import { formatCount, formatDate, formatMoney, formatMonth, formatPercent, type Locale } from '../../format/format.js';
 import { LocaleController } from '../../i18n/index.js';
 import { FeatureView } from '../feature.js';
@@ -59,7 +60,7 @@ function paramsOf(route: Record<string, string>): Params {
  * @csspart flows - The moves between stages.
  */
 export class PortraitLifecycle extends FeatureView {
-  static override styles = [base, styles];
+  static override styles = [base, viewStyles, styles];
 
   @state() private summary: LifecycleSummary | null = null;
   @state() private failed = '';

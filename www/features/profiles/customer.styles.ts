@@ -2,13 +2,6 @@ import { css } from 'lit';
 
 /** The customer card: the head with its pills, tags, features, spend bars, the timeline. */
 export const customerStyles = css`
-  :host {
-    display: grid;
-    gap: var(--portrait-space-4);
-  }
-  h3 {
-    margin-bottom: var(--portrait-space-2);
-  }
   .head {
     display: flex;
     flex-wrap: wrap;

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Portrait } from '../../api/portrait.js';
 import type { Cell, ColumnId, CustomerCard, FeatureMedian } from '../../api/types.js';
 import { base } from '../../elements/shared.styles.js';
+import { viewStyles } from '../../elements/view.styles.js';
 import { formatCount, formatMoney, formatPercent, type Locale } from '../../format/format.js';
 import { LocaleController } from '../../i18n/index.js';
 import { customerStyles } from './customer.styles.js';
@@ -40,7 +41,7 @@ export class PortraitCardCloseEvent extends Event {
  * @event portrait-card-close - `PortraitCardCloseEvent`: the user went back to the table.
  */
 export class PortraitCustomer extends LitElement {
-  static override styles = [base, customerStyles];
+  static override styles = [base, viewStyles, customerStyles];
 
   /** The worker façade. */
   @property({ attribute: false }) portrait: Portrait | null = null;

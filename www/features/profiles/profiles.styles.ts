@@ -2,21 +2,6 @@ import { css } from 'lit';
 
 /** The profiles view: the intro, the median customer, the column groups, the table cells. */
 export const styles = css`
-  :host {
-    display: grid;
-    gap: var(--portrait-space-4);
-  }
-  .intro {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: var(--portrait-space-3);
-  }
-  .intro p {
-    color: var(--portrait-color-text-muted);
-    max-width: 70ch;
-    margin-top: var(--portrait-space-1);
-  }
   .meta {
     display: flex;
     flex-direction: column;

@@ -2,8 +2,10 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { ColumnId, ProfileSummary, TablePage, TableQuery } from '../../api/types.js';
+import { Debounce } from '../../elements/debounce.js';
 import { saveFile } from '../../elements/save.js';
 import { base } from '../../elements/shared.styles.js';
+import { viewStyles } from '../../elements/view.styles.js';
 import { chevron, sortIcon } from '../../elements/table-icons.js';
 import { tableStyles } from '../../elements/table.styles.js';
 import { formatCount, formatDate, type Locale } from '../../format/format.js';
@@ -29,8 +31,6 @@ const MEDIANS = ['orders', 'aov_cents', 'items_per_order', 'days_since_last_orde
 
 /** Rows per page: the DOM never holds more. */
 export const PAGE_SIZE = 25;
-/** Search box debounce. */
-export const SEARCH_DEBOUNCE_MS = 250;
 
 const id = (feature: string) => `profile.${feature}` as ColumnId;
 
@@ -54,11 +54,7 @@ function groupParam(params: Record<string, string>): GroupId {
  * @csspart table - The profile table.
  */
 export class PortraitProfiles extends FeatureView {
-  static override styles = [
-    base,
-    tableStyles,
-    styles,
-  ];
+  static override styles = [base, viewStyles, tableStyles, styles];
 
   @state() private summary: ProfileSummary | null = null;
   @state() private failed = '';
@@ -78,14 +74,14 @@ export class PortraitProfiles extends FeatureView {
   #locale = new LocaleController(this);
   #seq = 0;
   #summarySeq = 0;
-  #debounce: ReturnType<typeof setTimeout> | undefined;
-  /** The rule box's own debounce (a search typed just before is not lost). */
-  #ruleDebounce: ReturnType<typeof setTimeout> | undefined;
+  #search = new Debounce();
+  /** The rule box's own pause (a search typed just before is not lost). */
+  #ruleTyping = new Debounce();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#debounce);
-    clearTimeout(this.#ruleDebounce);
+    this.#search.cancel();
+    this.#ruleTyping.cancel();
   }
 
   override exportRequest() {
@@ -176,23 +172,21 @@ export class PortraitProfiles extends FeatureView {
 
   #onSearch = (e: Event) => {
     const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => {
+    this.#search.run(() => {
       this.search = value;
       this.offset = 0;
       void this.#fetch();
-    }, SEARCH_DEBOUNCE_MS);
+    });
   };
 
   #onRule = (e: Event) => {
     const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this.#ruleDebounce);
-    this.#ruleDebounce = setTimeout(() => {
+    this.#ruleTyping.run(() => {
       this.rule = value;
       this.offset = 0;
       this.#route();
       void this.#fetch();
-    }, SEARCH_DEBOUNCE_MS);
+    });
   };
 
   /** The rule with the characters its error is about marked. */

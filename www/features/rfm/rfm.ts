@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ANALYSES, DEFAULTS, type ColumnId, type GridCell, type RfmSummary, type Segment, type TablePage, type TableQuery } from '../../api/types.js';
 import { chartFrame, ChartSlot, chartTheme, escapeHtml, type ChartOption } from '../../charts/chart.js';
+import { Debounce } from '../../elements/debounce.js';
 import { PortraitSegmentEvent } from '../../elements/events.js';
 import { rove } from '../../elements/roving.js';
 import { base } from '../../elements/shared.styles.js';
@@ -34,8 +35,6 @@ const LIGHT_SEGMENTS: ReadonlySet<Segment> = new Set(['promising', 'need_attenti
 
 /** Rows per page of the customer table: the DOM never holds more. */
 export const PAGE_SIZE = 25;
-/** Search box debounce. */
-export const SEARCH_DEBOUNCE_MS = 250;
 
 const COLUMNS: Array<{ id: Sort; label: Key; num: boolean }> = [
   { id: 'customer_id', label: 'rfm.col.customerId', num: false },
@@ -123,12 +122,12 @@ export class PortraitRfm extends FeatureView {
   );
   #seq = 0;
   #summarySeq = 0;
-  #debounce: ReturnType<typeof setTimeout> | undefined;
+  #search = new Debounce();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#chart.dispose();
-    clearTimeout(this.#debounce);
+    this.#search.cancel();
   }
 
   override exportRequest() {
@@ -230,12 +229,11 @@ export class PortraitRfm extends FeatureView {
 
   #onSearch = (e: Event) => {
     const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => {
+    this.#search.run(() => {
       this.search = value;
       this.offset = 0;
       void this.#fetch();
-    }, SEARCH_DEBOUNCE_MS);
+    });
   };
 
   #onFilter = (e: Event) => {

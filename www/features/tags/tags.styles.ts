@@ -2,23 +2,6 @@ import { css } from 'lit';
 
 /** The tags view: the intro, one table per family, the rule-tag form. */
 export const styles = css`
-  :host {
-    display: grid;
-    gap: var(--portrait-space-4);
-  }
-  h3 {
-    margin-bottom: var(--portrait-space-2);
-  }
-  .intro {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: var(--portrait-space-3);
-  }
-  .intro p {
-    max-width: 72ch;
-    margin-top: var(--portrait-space-1);
-  }
   /* the same columns in every family's table */
   table {
     table-layout: fixed;

@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import { PortraitError } from '../../api/errors.js';
 import type { RuleTag, TagStats, TagsSummary } from '../../api/types.js';
 import { base } from '../../elements/shared.styles.js';
+import { viewStyles } from '../../elements/view.styles.js';
 import { formatCount, formatPercent, type Locale } from '../../format/format.js';
 import { coreText, LocaleController } from '../../i18n/index.js';
 import { FeatureView } from '../feature.js';
@@ -48,7 +49,7 @@ function rulesOf(params: Record<string, string>): RuleTag[] {
  * profile table.
  */
 export class PortraitTags extends FeatureView {
-  static override styles = [base, styles];
+  static override styles = [base, viewStyles, styles];
 
   @state() private summary: TagsSummary | null = null;
   @state() private failed = '';
