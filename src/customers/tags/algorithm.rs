@@ -141,12 +141,27 @@ fn built_in(cx: &mut Context<'_>) -> Result<Vec<(&'static str, &'static str, Str
             format!("lifecycle.stage == \"{stage}\""),
         ));
     }
+    // the category tags only where the data has categories (they would match no one)
+    if !profile.categories.is_empty() {
+        tags.extend([
+            (
+                "preference",
+                "category_loyal",
+                "top_category_share >= 0.6".to_string(),
+            ),
+            (
+                "preference",
+                "premium",
+                "price_band == \"high\"".to_string(),
+            ),
+            (
+                "preference",
+                "bargain_hunter",
+                "price_band == \"low\"".to_string(),
+            ),
+        ]);
+    }
     tags.extend([
-        (
-            "preference",
-            "category_loyal",
-            "top_category_share >= 0.6".to_string(),
-        ),
         (
             "preference",
             "festival_shopper",
@@ -156,16 +171,6 @@ fn built_in(cx: &mut Context<'_>) -> Result<Vec<(&'static str, &'static str, Str
             "preference",
             "new_product_seeker",
             "new_product_share >= 0.5".to_string(),
-        ),
-        (
-            "preference",
-            "premium",
-            "price_band == \"high\"".to_string(),
-        ),
-        (
-            "preference",
-            "bargain_hunter",
-            "price_band == \"low\"".to_string(),
         ),
         (
             "behaviour",

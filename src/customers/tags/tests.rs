@@ -152,3 +152,19 @@ fn a_rule_tag_with_a_typo_is_refused_with_its_place_and_name() {
         .expect_err("clauses without if");
     assert_eq!(bad.message().code, "tags.bad_values");
 }
+
+#[test]
+fn a_shop_without_categories_gets_no_category_tags() {
+    let mut s = Session::of_csv(SHOP);
+    let out = s.run_json("tags", json!({})).expect("tags");
+    let codes: Vec<&str> = out["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["tag"].as_str().unwrap())
+        .collect();
+    for code in ["category_loyal", "premium", "bargain_hunter"] {
+        assert!(!codes.contains(&code), "{code} needs a category column");
+    }
+    assert!(codes.contains(&"festival_shopper"));
+}

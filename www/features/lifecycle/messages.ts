@@ -41,7 +41,7 @@ const en = {
   'lifecycle.col.from': 'From',
   'lifecycle.col.to': 'To',
   'lifecycle.col.customers': 'Customers',
-  'lifecycle.notYet': 'not a customer yet',
+  'lifecycle.notYet': 'Not a customer yet',
   'lifecycle.noFlows': 'No customer changed stage that month.',
   'lifecycle.showCustomers': 'Show these customers',
   'lifecycle.stage.new': 'New',
