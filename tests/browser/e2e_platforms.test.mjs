@@ -165,13 +165,25 @@ test('an unknown currency is never shown as ¥, and choosing one in the mapping 
   await page.locator('portrait-app button[data-action="review-mapping"]').click();
   await page.waitForSelector('portrait-mapping');
   const mapping = page.locator('portrait-app portrait-mapping');
-  await mapping.locator('[data-testid="currency-select"]').selectOption('GBP');
+  const select = mapping.locator('[data-testid="currency-select"]');
+  await select.selectOption('GBP');
+  assert.equal(await select.inputValue(), 'GBP');
   await mapping.locator('.actions button.btn--primary').click();
-  // the new results replace the old ones: wait for the card to change
-  await page.waitForFunction(() => {
-    const ov = document.querySelector('portrait-app')?.shadowRoot?.querySelector('portrait-overview');
-    return ov?.shadowRoot?.querySelector('[data-kpi="revenue"] [data-testid="kpi-value"]')?.textContent?.includes('£');
-  }, null, { timeout: 30_000 });
+  // the mapping closes and the new results replace the old ones: wait for the card to change
+  const changed = await page
+    .waitForFunction(() => {
+      const ov = document.querySelector('portrait-app')?.shadowRoot?.querySelector('portrait-overview');
+      return ov?.shadowRoot?.querySelector('[data-kpi="revenue"] [data-testid="kpi-value"]')?.textContent?.includes('£');
+    }, null, { timeout: 30_000 })
+    .then(() => true, () => false);
+  if (!changed) {
+    // say what the page shows instead, so a failure on CI can be read without a rerun
+    const seen = await page.evaluate(() => {
+      const app = document.querySelector('portrait-app');
+      return { state: app?.getAttribute('data-state'), view: app?.getAttribute('data-view'), text: app?.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 400) };
+    });
+    assert.fail(`the revenue card never showed £: ${JSON.stringify({ seen, kpis: await kpis(page) })}`);
+  }
   k = await kpis(page);
   assert.equal(k.revenue, '£300.00');
 });
