@@ -168,6 +168,9 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "reason.nul_byte",
         "a cell holds a NUL byte (the file is damaged there)",
     ),
+    ("reason.missing_id", "the id is empty"),
+    ("reason.missing_event_type", "event type is empty"),
+    ("reason.invalid_event_time", "event time is empty or not a date"),
     (
         "detail.field_count",
         "expected {expected} fields, found {found}",
@@ -459,6 +462,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ),
     // ---- errors that stop an ingest (`ingest::IngestErrorKind`)
     ("ingest.no_files", "no input files"),
+    (
+        "ingest.no_orders",
+        "no orders file among {files}: add the shop's order export, which the other tables are joined to",
+    ),
     ("ingest.empty_file", "{file}: the file is empty"),
     (
         "ingest.binary_file",

@@ -309,6 +309,7 @@ impl Invocation {
                         sheet: self.sheet.clone(),
                         mapping: None,
                         platform: self.platform.clone(),
+                        table: None,
                     })
                     .collect()
             } else {

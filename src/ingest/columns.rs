@@ -8,7 +8,8 @@
 use crate::dataset::Dimension;
 use serde::{Deserialize, Serialize};
 
-/// A column of the orders table in the data contract (DESIGN.md). Serialised in snake_case.
+/// A column of a table of the data contract (DESIGN.md): orders first, then the fields only
+/// the customers, events and products tables have. Serialised in snake_case.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
 )]
@@ -60,11 +61,47 @@ pub enum Field {
     LineStatus,
     /// A discount on the line: subtracted, so revenue is what was charged.
     Discount,
+    /// The customer's gender (customers table).
+    Gender,
+    /// The customer's date of birth (customers table).
+    BirthDate,
+    /// The customer's age in years, when no birth date is given (customers table).
+    Age,
+    /// The customer's occupation (customers table).
+    Occupation,
+    /// The customer's education (customers table).
+    Education,
+    /// The customer's income or income band (customers table).
+    Income,
+    /// The customer's member level or tier (customers table).
+    MemberLevel,
+    /// When the customer signed up (customers table).
+    SignupDate,
+    /// The customer's email address (customers table; always shown masked).
+    Email,
+    /// The customer's phone number (customers table; always shown masked).
+    Phone,
+    /// The customer's name (customers table).
+    CustomerName,
+    /// What the customer did: view, cart, favourite, search, purchase … (events table).
+    EventType,
+    /// When the event happened (events table).
+    EventTime,
+    /// How long the customer stayed, in seconds (events table).
+    Duration,
+    /// The words searched for (events table).
+    SearchQuery,
+    /// The visit the event belongs to (events table).
+    SessionId,
+    /// The product's list price (products table).
+    Price,
+    /// The product's attributes or tags (products table).
+    ProductTags,
 }
 
 impl Field {
     /// Every field, in contract order.
-    pub const ALL: [Field; 22] = [
+    pub const ALL: [Field; 40] = [
         Field::OrderId,
         Field::CustomerId,
         Field::OrderDate,
@@ -87,6 +124,24 @@ impl Field {
         Field::CancelledAt,
         Field::LineStatus,
         Field::Discount,
+        Field::Gender,
+        Field::BirthDate,
+        Field::Age,
+        Field::Occupation,
+        Field::Education,
+        Field::Income,
+        Field::MemberLevel,
+        Field::SignupDate,
+        Field::Email,
+        Field::Phone,
+        Field::CustomerName,
+        Field::EventType,
+        Field::EventTime,
+        Field::Duration,
+        Field::SearchQuery,
+        Field::SessionId,
+        Field::Price,
+        Field::ProductTags,
     ];
 
     /// The snake_case name (the same as in JSON).
@@ -114,6 +169,24 @@ impl Field {
             Field::CancelledAt => "cancelled_at",
             Field::LineStatus => "line_status",
             Field::Discount => "discount",
+            Field::Gender => "gender",
+            Field::BirthDate => "birth_date",
+            Field::Age => "age",
+            Field::Occupation => "occupation",
+            Field::Education => "education",
+            Field::Income => "income",
+            Field::MemberLevel => "member_level",
+            Field::SignupDate => "signup_date",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::CustomerName => "customer_name",
+            Field::EventType => "event_type",
+            Field::EventTime => "event_time",
+            Field::Duration => "duration",
+            Field::SearchQuery => "search_query",
+            Field::SessionId => "session_id",
+            Field::Price => "price",
+            Field::ProductTags => "product_tags",
         }
     }
 

@@ -17,6 +17,8 @@ pub(crate) struct CsvSource {
     reader: csv::Reader<Cursor<Vec<u8>>>,
     headers: Vec<String>,
     header_line: u64,
+    /// Where the header record starts (to read it again as data: `headerless`).
+    header_at: Option<csv::Position>,
     /// Records above the header (a title, an export time) that were passed over.
     title_rows: u64,
     delimiter: u8,
@@ -169,6 +171,7 @@ impl CsvSource {
             reader,
             headers,
             header_line,
+            header_at: header.position().cloned(),
             title_rows,
             delimiter,
             len,
@@ -233,6 +236,20 @@ impl CsvSource {
 
     pub fn headers(&self) -> &[String] {
         &self.headers
+    }
+
+    /// The file has no header: the record taken for it is read again as the first row, and
+    /// `names` are the columns. False when the reader cannot go back to it.
+    pub fn headerless(&mut self, names: &[&str]) -> bool {
+        let Some(at) = self.header_at.clone() else {
+            return false;
+        };
+        if self.reader.seek(at).is_err() {
+            return false;
+        }
+        self.headers = names.iter().map(|n| n.to_string()).collect();
+        self.header_line = 0;
+        true
     }
 
     pub fn header_line(&self) -> u64 {

@@ -74,6 +74,12 @@ pub enum NoRows {
 pub enum IngestErrorKind {
     /// No input files were given.
     NoFiles,
+    /// Every file is a customers, events or products table: there are no orders to join
+    /// them to.
+    NoOrders {
+        /// The files, each with the table it was read as (`customers.csv (customers)`).
+        files: Vec<String>,
+    },
     /// The file has no bytes, or only whitespace.
     Empty {
         /// File name.
@@ -219,6 +225,7 @@ impl IngestErrorKind {
         let m = Message::new(self.code());
         match self {
             NoFiles => m,
+            NoOrders { files } => m.with("files", files.join(", ")),
             Empty { file } => m.with("file", file.as_str()),
             Binary { file, what } => {
                 let m = m.with("file", file.as_str());
@@ -378,6 +385,7 @@ impl IngestErrorKind {
     pub fn code(&self) -> &'static str {
         match self {
             IngestErrorKind::NoFiles => "ingest.no_files",
+            IngestErrorKind::NoOrders { .. } => "ingest.no_orders",
             IngestErrorKind::Empty { .. } => "ingest.empty_file",
             IngestErrorKind::Binary { .. } => "ingest.binary_file",
             IngestErrorKind::UnsupportedEncoding { .. } => "ingest.unsupported_encoding",
@@ -439,7 +447,7 @@ impl IngestError {
     /// The file the error is about (none for `NoFiles`).
     pub fn file(&self) -> Option<&str> {
         match &*self.0 {
-            IngestErrorKind::NoFiles => None,
+            IngestErrorKind::NoFiles | IngestErrorKind::NoOrders { .. } => None,
             IngestErrorKind::Empty { file }
             | IngestErrorKind::Binary { file, .. }
             | IngestErrorKind::UnsupportedEncoding { file, .. }

@@ -6,6 +6,8 @@ use super::columns::{ColumnAssignment, Field};
 use super::platforms::PlatformMatch;
 use super::proposals::Proposal;
 use super::report::{QualityReport, RejectedRow};
+use super::schema::TableKind;
+use super::side::Tables;
 use super::values::DateOrder;
 use crate::dataset::OrderLines;
 use serde::{Deserialize, Serialize};
@@ -32,6 +34,9 @@ pub struct FileOptions {
     /// The platform export to read the file as (a profile id such as `shopify.orders`), or
     /// `none` for no platform; unset: recognised from the header.
     pub platform: Option<String>,
+    /// The table the file holds (orders, customers, events, products); unset: recognised
+    /// from the header (`TableKind::of_headers`).
+    pub table: Option<TableKind>,
 }
 
 /// Options of one ingest run. Defaults live here, once (Ruffle: TS forwards only what is set).
@@ -95,11 +100,13 @@ pub struct FileInspection {
     pub platform: Option<PlatformMatch>,
     /// Columns whose values look like the required fields the header did not name.
     pub proposals: Vec<Proposal>,
+    /// The table the file is read as.
+    pub table: TableKind,
 }
 
 /// What ingest tells about the files, kept beside the data: the analyses read it (`quality`)
 /// and the report starts with it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct IngestReport {
     /// Per file: format, encoding and the mapping that was used.
     pub files: Vec<FileInspection>,
@@ -107,6 +114,8 @@ pub struct IngestReport {
     pub quality: QualityReport,
     /// Every rejected row (up to `report::ROWS_KEPT`), for the downloadable list.
     pub rejected_rows: Vec<RejectedRow>,
+    /// The customers, events and products read beside the orders.
+    pub tables: Tables,
 }
 
 /// Everything ingest produces.
@@ -120,4 +129,6 @@ pub struct Ingested {
     pub files: Vec<FileInspection>,
     /// Every rejected row (up to `report::ROWS_KEPT`).
     pub rejected_rows: Vec<RejectedRow>,
+    /// The customers, events and products read beside the orders.
+    pub tables: Tables,
 }

@@ -11,6 +11,11 @@ use super::files::{IngestOptions, Ingested, SourceFile};
 use super::orders::done::FileDone;
 use super::orders::file::{merge, OrdersFile};
 use super::rows::{split_failed, Role};
+use super::open::table_of;
+use super::rows::open_file;
+use super::schema::TableKind;
+use super::side::file::{SideDone, SideFile};
+use super::side::JoinReport;
 use super::split::{ParsedPart, SplitPlan};
 use serde::{Deserialize, Serialize};
 
@@ -82,7 +87,10 @@ pub struct IngestJob {
     options: IngestOptions,
     next_file: usize,
     current: Option<Box<OrdersFile>>,
+    /// A customers, events or products file being read (read whole, never split).
+    side: Option<Box<SideFile>>,
     done: Vec<FileDone>,
+    side_done: Vec<SideDone>,
     rows: u64,
     bytes_total: u64,
     bytes_done: u64,
@@ -105,7 +113,9 @@ impl IngestJob {
             options,
             next_file: 0,
             current: None,
+            side: None,
             done: Vec::new(),
+            side_done: Vec::new(),
             rows: 0,
             bytes_total,
             bytes_done: 0,
@@ -151,6 +161,7 @@ impl IngestJob {
         if let Err(e) = &result {
             self.failed = Some(e.clone());
             self.current = None;
+            self.side = None;
         }
         result
     }
@@ -210,6 +221,15 @@ impl IngestJob {
         if self.files.is_empty() {
             return Err(IngestError::new(IngestErrorKind::NoFiles));
         }
+        if let Some(mut side) = self.side.take() {
+            if !side.parse(budget, &mut self.rows)? {
+                self.side = Some(side);
+                return Ok(Step::Progress(self.progress(Stage::Parsing)));
+            }
+            self.bytes_done += side.progress().0;
+            self.side_done.push(side.finish()?);
+            return Ok(Step::Progress(self.progress(Stage::Cleaning)));
+        }
         match self.current.take() {
             None if self.next_file < self.files.len() => {
                 let i = self.next_file;
@@ -226,13 +246,33 @@ impl IngestJob {
                     }
                     _ => None,
                 };
-                let job = OrdersFile::open(name, bytes, &options, &self.options, role, streamed)?;
-                self.current = Some(Box::new(job));
+                let (opened, size) = open_file(&name, bytes, &options, &role, streamed)?;
+                match table_of(&opened, &options) {
+                    TableKind::Orders => {
+                        let job = OrdersFile::with_opened(name, size, opened, &options, &self.options, role)?;
+                        self.current = Some(Box::new(job));
+                    }
+                    _ if role != Role::Whole => return Err(split_failed(&name, "not an orders file")),
+                    table => {
+                        let side = SideFile::open(table, name, size, opened, &options, &self.options)?;
+                        self.side = Some(Box::new(side));
+                    }
+                }
                 Ok(Step::Progress(self.progress(Stage::Decoding)))
             }
             None => {
                 self.finished = true;
-                self.result = Some(merge(std::mem::take(&mut self.done), &self.options)?);
+                let sides = std::mem::take(&mut self.side_done);
+                if self.done.is_empty() && !sides.is_empty() {
+                    let files = sides
+                        .iter()
+                        .map(|d| format!("{} ({})", d.report.file, d.table.name()))
+                        .collect();
+                    return Err(IngestError::new(IngestErrorKind::NoOrders { files }));
+                }
+                let mut result = merge(std::mem::take(&mut self.done), &self.options)?;
+                add_tables(&mut result, sides);
+                self.result = Some(result);
                 Ok(Step::Done)
             }
             Some(mut job) if !job.parsed_all => {
@@ -273,10 +313,14 @@ impl IngestJob {
 
     fn progress(&self, stage: Stage) -> Progress {
         let index = self.next_file.saturating_sub(1);
-        let current = self
-            .current
-            .as_ref()
-            .map_or(0, |j| (j.size as f64 * j.source.progress()).round() as u64);
+        let current = match (&self.current, &self.side) {
+            (Some(j), _) => (j.size as f64 * j.source.progress()).round() as u64,
+            (None, Some(side)) => {
+                let (size, share) = side.progress();
+                (size as f64 * share).round() as u64
+            }
+            (None, None) => 0,
+        };
         Progress {
             stage,
             file: self
@@ -290,6 +334,17 @@ impl IngestJob {
             bytes_total: self.bytes_total,
         }
     }
+}
+
+/// Puts the side files' tables, reports and inspections beside the merged orders, in file
+/// order within each, and joins them.
+fn add_tables(result: &mut Ingested, sides: Vec<SideDone>) {
+    for d in sides {
+        result.tables.add(d.table, d.rows);
+        result.report.tables.push(d.report);
+        result.files.push(d.inspection);
+    }
+    result.report.join = JoinReport::build(&result.lines, &result.tables);
 }
 
 #[cfg(test)]

@@ -49,11 +49,12 @@ mod record;
 pub mod report;
 mod rows;
 pub mod schema;
+pub mod side;
 pub mod sniff;
 mod source;
 pub mod split;
 pub mod status;
-mod tables;
+pub mod tables;
 mod tally;
 #[cfg(test)]
 mod tests;
@@ -79,7 +80,7 @@ pub use values::{DateFormat, DateOrder};
 /// Detects format, encoding, headers and the proposed mapping of one file, reading only
 /// what it needs (the header and a few rows; an XLSX file's chosen sheet).
 pub fn inspect(file: &SourceFile, options: &FileOptions) -> Result<FileInspection, IngestError> {
-    open::inspect(&orders::ORDERS, file, options)
+    open::inspect(file, options)
 }
 
 /// Ingests every file in one go (the CLI and tests); the worker drives `IngestJob` instead.

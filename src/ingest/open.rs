@@ -11,8 +11,9 @@ use super::json_source::read_json;
 use super::platforms::{self, PlatformMatch, Profile};
 use super::proposals::propose;
 use super::record::record_cells;
-use super::schema::Schema;
+use super::schema::{Schema, TableKind};
 use super::sniff::{is_xlsx, sniff_text, Format};
+use super::tables::{is_headerless_behaviour, TAOBAO_BEHAVIOUR};
 use super::source::{Source, TableSource};
 use super::xlsx_source::XlsxSource;
 use csv::ByteRecord;
@@ -56,6 +57,7 @@ impl Opened {
             preview,
             platform: None,
             proposals: Vec::new(),
+            table: TableKind::Orders,
         }
     }
 }
@@ -97,10 +99,13 @@ pub(crate) fn open(
     let nul = decoded.nul;
     let format = delimiter.map_or_else(|| sniff_text(&decoded.text), Format::Delimited);
     let (source, delimiter) = match format {
-        Format::Delimited(d) => (
-            Source::Csv(CsvSource::new(name, decoded.text, d)?),
-            Some((d as char).to_string()),
-        ),
+        Format::Delimited(d) => {
+            let mut csv = CsvSource::new(name, decoded.text, d)?;
+            if is_headerless_behaviour(csv.headers()) {
+                csv.headerless(&TAOBAO_BEHAVIOUR);
+            }
+            (Source::Csv(csv), Some((d as char).to_string()))
+        }
         Format::Json | Format::JsonLines | Format::Xlsx => {
             let table = read_json(name, &decoded.text, format)?;
             if table.headers.is_empty() && table.len() == 0 {
@@ -163,7 +168,11 @@ pub(crate) fn resolve_mapping(
             }));
         }
     }
-    let profile = choose_profile(options, headers);
+    // platform profiles are order exports
+    let profile = match schema.table {
+        TableKind::Orders => choose_profile(options, headers),
+        _ => None,
+    };
     let mapping = match &options.mapping {
         Some(m) => {
             if let Some(bad) = m.iter().find(|a| a.column >= headers.len()) {
@@ -212,13 +221,18 @@ pub(crate) fn sample_rows(source: &mut Source, n: usize) -> Result<Vec<Vec<Strin
     Ok(rows)
 }
 
-/// What the mapping review shows of `file` read as a `schema` table (see `super::inspect`).
-pub(crate) fn inspect(
-    schema: &Schema,
-    file: &SourceFile,
-    options: &FileOptions,
-) -> Result<FileInspection, IngestError> {
+/// The table a file opened with `options` holds: the user's choice, else its header's.
+pub(crate) fn table_of(opened: &Opened, options: &FileOptions) -> TableKind {
+    options
+        .table
+        .unwrap_or_else(|| TableKind::of_headers(opened.source.headers()))
+}
+
+/// What the mapping review shows of `file`, read as the table it holds (see `super::inspect`).
+pub(crate) fn inspect(file: &SourceFile, options: &FileOptions) -> Result<FileInspection, IngestError> {
     let mut opened = open(&file.name, file.bytes.clone(), options, None)?;
+    let table = table_of(&opened, options);
+    let schema = table.schema();
     let headers = opened.source.headers().to_vec();
     let resolved = resolve_mapping(schema, &file.name, &headers, options)?;
     let mut rows = sample_rows(&mut opened.source, PROPOSAL_ROWS)?;
@@ -236,5 +250,6 @@ pub(crate) fn inspect(
     );
     inspection.platform = platform;
     inspection.proposals = proposals;
+    inspection.table = table;
     Ok(inspection)
 }

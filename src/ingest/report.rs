@@ -31,11 +31,17 @@ pub enum RejectReason {
     Malformed,
     /// A cell holds a NUL byte (a stray one in a text file).
     NulByte,
+    /// A customers, events or products row whose id cell (customer or product) is empty.
+    MissingId,
+    /// An events row whose event type cell is empty.
+    MissingEventType,
+    /// An events row whose time is empty or not a date.
+    InvalidEventTime,
 }
 
 impl RejectReason {
     /// Every reason, in report order.
-    pub const ALL: [RejectReason; 8] = [
+    pub const ALL: [RejectReason; 11] = [
         RejectReason::WrongFieldCount,
         RejectReason::MissingOrderId,
         RejectReason::MissingDate,
@@ -44,6 +50,9 @@ impl RejectReason {
         RejectReason::InvalidPrice,
         RejectReason::Malformed,
         RejectReason::NulByte,
+        RejectReason::MissingId,
+        RejectReason::MissingEventType,
+        RejectReason::InvalidEventTime,
     ];
 
     /// The message code of the reason (`reason.invalid_date`; its wording is in
@@ -58,6 +67,9 @@ impl RejectReason {
             RejectReason::InvalidPrice => "reason.invalid_price",
             RejectReason::Malformed => "reason.malformed",
             RejectReason::NulByte => "reason.nul_byte",
+            RejectReason::MissingId => "reason.missing_id",
+            RejectReason::MissingEventType => "reason.missing_event_type",
+            RejectReason::InvalidEventTime => "reason.invalid_event_time",
         }
     }
 
@@ -231,6 +243,13 @@ pub struct QualityReport {
     /// When the lines are in more than one currency: each, with its lines and value, and
     /// whether it was used (the main one, or converted at the user's rate).
     pub currencies: Vec<CurrencyLines>,
+    /// The files of the customers, events and products tables (the fields above are the
+    /// orders').
+    #[serde(default)]
+    pub tables: Vec<crate::ingest::side::TableFileReport>,
+    /// How the tables join: the ids of each that the others lack.
+    #[serde(default)]
+    pub join: crate::ingest::side::JoinReport,
 }
 
 /// Refunds of purchase lines (a refunded status, or a refund amount).

@@ -264,43 +264,51 @@ pub(crate) fn split_failed(file: &str, why: &str) -> IngestError {
     })
 }
 
+/// Opens `bytes` as a `role` half (or all) of file `name`; `streamed`: the bytes are the
+/// first chunk of that many, the rest to come through `source.append`. Also says the
+/// file's size.
+pub(crate) fn open_file(
+    name: &str,
+    bytes: Vec<u8>,
+    options: &FileOptions,
+    role: &Role,
+    streamed: Option<u64>,
+) -> Result<(Opened, u64), IngestError> {
+    let size = streamed.unwrap_or(bytes.len() as u64);
+    let delimiter = match role {
+        Role::Tail(tail) => Some(tail.plan.delimiter),
+        _ => None,
+    };
+    if let (Some(plan), Some(_)) = (role.plan(), streamed) {
+        if (bytes.len() as u64) <= plan.prefix_len {
+            return Err(split_failed(name, "the first chunk must hold the header"));
+        }
+    }
+    let mut bytes = bytes;
+    let carry = streamed.map(|_| cut_partial_char(&mut bytes));
+    let mut opened = open(name, bytes, options, delimiter)?;
+    if let (Some(total), Some(carry), Source::Csv(csv)) = (streamed, carry, &mut opened.source) {
+        csv.expect_more(carry, total);
+    }
+    if *role != Role::Whole {
+        let utf8 = matches!(opened.encoding.as_str(), "UTF-8" | "UTF-8 (BOM)");
+        if !utf8 || opened.lossy || !matches!(opened.source, Source::Csv(_)) {
+            return Err(split_failed(name, "a half is not plain UTF-8 delimited text"));
+        }
+    }
+    Ok((opened, size))
+}
+
 impl<S: Sink> FileRows<S> {
-    /// Opens `bytes` as a `role` half (or all) of file `name`; `streamed`: the bytes are
-    /// the first chunk of that many, the rest to come through `source.append`.
-    pub fn open(
+    /// Reads the file `open_file` opened (of `size` bytes) into the table of `S`.
+    pub fn with_opened(
         name: String,
-        bytes: Vec<u8>,
+        size: u64,
+        mut opened: Opened,
         options: &FileOptions,
         all_options: &IngestOptions,
         role: Role,
-        streamed: Option<u64>,
     ) -> Result<FileRows<S>, IngestError> {
-        let size = streamed.unwrap_or(bytes.len() as u64);
-        let delimiter = match &role {
-            Role::Tail(tail) => Some(tail.plan.delimiter),
-            _ => None,
-        };
-        if let (Some(plan), Some(_)) = (role.plan(), streamed) {
-            if (bytes.len() as u64) <= plan.prefix_len {
-                return Err(split_failed(&name, "the first chunk must hold the header"));
-            }
-        }
-        let mut bytes = bytes;
-        let carry = streamed.map(|_| cut_partial_char(&mut bytes));
-        let mut opened = open(&name, bytes, options, delimiter)?;
-        if let (Some(total), Some(carry), Source::Csv(csv)) = (streamed, carry, &mut opened.source)
-        {
-            csv.expect_more(carry, total);
-        }
-        if role != Role::Whole {
-            let utf8 = matches!(opened.encoding.as_str(), "UTF-8" | "UTF-8 (BOM)");
-            if !utf8 || opened.lossy || !matches!(opened.source, Source::Csv(_)) {
-                return Err(split_failed(
-                    &name,
-                    "a half is not plain UTF-8 delimited text",
-                ));
-            }
-        }
         let headers = opened.source.headers().to_vec();
         let resolved = resolve_mapping(S::SCHEMA, &name, &headers, options)?;
         let (mapping, missing, profile) = (resolved.mapping, resolved.missing, resolved.profile);
@@ -344,6 +352,7 @@ impl<S: Sink> FileRows<S> {
         let platform = profile.map(|(p, recognised)| PlatformMatch::new(p, &headers, recognised));
         let mut inspection = opened.inspection(&name, headers, mapping, missing, Vec::new());
         inspection.platform = platform;
+        inspection.table = S::SCHEMA.table;
         Ok(FileRows {
             dedupe: Deduper::with_capacity(rows),
             name,

@@ -2,8 +2,8 @@
 //! lists its fields — with their English and Chinese header synonyms and what kind of value
 //! they hold — and its required sets; mapping a header, checking what is missing and the
 //! page's mapping panel (through the generated `contract.ts`) all read it. The orders table
-//! is `orders::ORDERS`, and `tables` says which schema each table kind has; customers, events, products and campaigns come with the analyses
-//! that read them, as more schemas of the same shape.
+//! is `orders::ORDERS`, the others are in `side::schemas`, and `tables` says which schema
+//! each table kind has and which kind a file's header is.
 
 use super::columns::{normalize_header, ColumnAssignment, Field};
 use serde::{Deserialize, Serialize};
@@ -14,6 +14,12 @@ use serde::{Deserialize, Serialize};
 pub enum TableKind {
     /// One row per order line.
     Orders,
+    /// One row per customer: who they are (the customer list a shop exports).
+    Customers,
+    /// One row per behaviour event: a view, a cart, a search (a site's events log).
+    Events,
+    /// One row per product: the catalogue.
+    Products,
 }
 
 /// What a field holds, so the row loop knows how to read its cells.

@@ -25,6 +25,8 @@ use super::passed::Passed;
 use super::report::Rejections;
 use super::sniff::{is_xlsx, sniff_text, Format};
 use crate::dataset::NONE;
+use super::schema::TableKind;
+use super::tables::is_headerless_behaviour;
 use serde::{Deserialize, Serialize};
 
 /// Files smaller than this are read whole: below it a second worker saves less than it costs.
@@ -134,6 +136,14 @@ fn header_end(text: &[u8], delimiter: u8) -> Option<usize> {
         .from_reader(text);
     let mut header = csv::ByteRecord::new();
     if !reader.read_byte_record(&mut header).ok()? {
+        return None;
+    }
+    // only an orders file is split: the other tables are read whole by one worker
+    let cells: Vec<String> = header
+        .iter()
+        .map(|c| String::from_utf8_lossy(c).trim().to_string())
+        .collect();
+    if is_headerless_behaviour(&cells) || TableKind::of_headers(&cells) != TableKind::Orders {
         return None;
     }
     let mut end = reader.position().byte() as usize;

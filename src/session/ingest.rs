@@ -198,6 +198,7 @@ impl Session {
                     files: done.files,
                     quality: done.report,
                     rejected_rows: done.rejected_rows,
+                    tables: done.tables,
                 };
                 self.loaded = Some(Loaded::new(Dataset::build(done.lines), report));
                 Ok(Step::Done)

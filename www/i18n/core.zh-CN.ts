@@ -19,6 +19,9 @@ export const CORE_ZH: Record<ShellCode, string> = {
   'reason.invalid_price': '单价或金额不是数字',
   'reason.malformed': '该行格式错误',
   'reason.nul_byte': '单元格中有 NUL 字节（文件在此处损坏）',
+  'reason.missing_id': 'ID 为空',
+  'reason.missing_event_type': '行为类型为空',
+  'reason.invalid_event_time': '行为时间为空或不是日期',
   'detail.field_count': '应有 {expected} 个字段，实际 {found} 个',
   'note.no_quantity': '没有数量列：每行按数量 1 计',
   'note.amount_and_price': '同时有单价列和金额列：以金额（实付）作为该行金额',
@@ -114,6 +117,7 @@ export const CORE_ZH: Record<ShellCode, string> = {
   'rows.all_rejected':
     '全部 {rows:count} 行数据都被拒绝；其中 {count:count} 行因为{reason:msg}[，首次出现在第 {line} 行][，“{column}”列][：“{value}”][（应有 {expected} 个字段，实际 {found} 个）]',
   'ingest.no_files': '没有输入文件',
+  'ingest.no_orders': '{files} 中没有订单文件：请加入店铺的订单导出，其他表要与它关联',
   'ingest.empty_file': '{file}：文件是空的',
   'ingest.binary_file': '{file}：这不是文本表格，而是二进制数据（{what:msg}）',
   'ingest.unsupported_encoding': '{file}：第 {line} 行：字节 {byte:hex} 不是 UTF-8、GB18030 或 UTF-16 文本；请将文件另存为 UTF-8 后重试',

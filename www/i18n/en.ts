@@ -164,6 +164,7 @@ export const en = {
   'error.column': 'Column',
   'error.details': 'Details',
   'error.ingest.no_files': 'No file was given.',
+  'error.ingest.no_orders': 'There is no orders file: add the shop’s order export, which the other tables are joined to.',
   'error.ingest.empty_file': 'The file is empty.',
   'error.ingest.binary_file': 'This is not a table: it looks like binary data.',
   'error.ingest.unsupported_encoding': 'The text encoding is not UTF-8, GBK/GB18030 or UTF-16. Save the file as UTF-8 and try again.',

@@ -163,6 +163,7 @@ export const zhCN: Messages = {
   'error.column': '列',
   'error.details': '详细信息',
   'error.ingest.no_files': '没有提供文件。',
+  'error.ingest.no_orders': '没有订单文件：请加入店铺的订单导出，其他表要与它关联。',
   'error.ingest.empty_file': '文件是空的。',
   'error.ingest.binary_file': '这不是表格文件，看起来是二进制数据。',
   'error.ingest.unsupported_encoding': '文本编码不是 UTF-8、GBK/GB18030 或 UTF-16。请将文件另存为 UTF-8 后重试。',

@@ -375,12 +375,15 @@ pub(crate) fn merge(
         currency,
         currencies,
         files: reports,
+        tables: Vec::new(),
+        join: Default::default(),
     };
     Ok(Ingested {
         lines,
         report,
         files,
         rejected_rows,
+        tables: Default::default(),
     })
 }
 
