@@ -32,6 +32,7 @@ pub mod customers;
 pub mod dataset;
 pub mod error;
 pub mod ingest;
+pub mod mask;
 pub mod message;
 pub mod report;
 pub mod rules;

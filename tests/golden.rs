@@ -159,11 +159,25 @@ enum Written {
     AsItIs,
 }
 
+/// `report` without what an orders-only input leaves empty since the side tables came (the
+/// goldens were written before): each file's table (`orders`), the side tables' reports and
+/// the join report. They are checked to be empty, then removed.
+fn without_empty_side_tables(mut report: Value) -> Value {
+    for f in report["files"].as_array_mut().unwrap() {
+        let f = f.as_object_mut().unwrap();
+        assert_eq!(f.remove("table"), Some(Value::from("orders")));
+    }
+    let q = report["quality"].as_object_mut().unwrap();
+    assert_eq!(q.remove("tables"), Some(Value::Array(Vec::new())));
+    assert_eq!(q.remove("join"), Some(serde_json::json!({ "sides": [] })));
+    report
+}
+
 fn check(name: &str, files: &[&Path], golden_json: &str, partial: &[bool], written: Written) {
     let text = cli(files, false);
     let want = std::fs::read_to_string(golden(&format!("{name}.report.txt"))).unwrap();
     assert_eq!(text, want, "{name}: the CLI's text changed");
-    let new: Value = serde_json::from_str(&cli(files, true)).unwrap();
+    let new: Value = without_empty_side_tables(serde_json::from_str(&cli(files, true)).unwrap());
     if written == Written::AsItIs {
         let old = read_golden_json(golden_json);
         assert!(new == old, "{name}: a number, code, id or name changed");

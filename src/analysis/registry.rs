@@ -21,6 +21,8 @@ static ENTRIES: &[&dyn Entry] = &[
     &Kind::<super::overview::OverviewAnalysis>::ENTRY,
     &Kind::<crate::segment::rfm::RfmAnalysis>::ENTRY,
     &Kind::<crate::customers::profile::ProfileAnalysis>::ENTRY,
+    &Kind::<crate::customers::demographics::DemographicsAnalysis>::ENTRY,
+    &Kind::<crate::customers::behaviour::BehaviourAnalysis>::ENTRY,
     &Kind::<crate::customers::lifecycle::LifecycleAnalysis>::ENTRY,
     &Kind::<crate::customers::tags::TagsAnalysis>::ENTRY,
     &Kind::<crate::customers::card::CardAnalysis>::ENTRY,

@@ -5,8 +5,12 @@
 //! one pass over the dataset (kind `profile`). `lifecycle/` places every customer in a
 //! lifecycle stage, month by month (kind `lifecycle`). `tags/` is the tag system over both
 //! and RFM (kind `tags`). `card/` is one customer's orders and spend (kind `customer_card`).
+//! `demographics/` joins the customer list (kind `demographics`) and `behaviour/` the events
+//! log (kind `behaviour`) to the customers of the orders.
 
+pub mod behaviour;
 pub mod card;
+pub mod demographics;
 pub mod lifecycle;
 pub mod profile;
 pub mod tags;

@@ -300,6 +300,20 @@ pub(crate) fn open_file(
 }
 
 impl<S: Sink> FileRows<S> {
+    /// Opens and reads file `name` whole (tests read a table this way).
+    #[cfg(test)]
+    pub fn open(
+        name: String,
+        bytes: Vec<u8>,
+        options: &FileOptions,
+        all_options: &IngestOptions,
+        role: Role,
+        streamed: Option<u64>,
+    ) -> Result<FileRows<S>, IngestError> {
+        let (opened, size) = open_file(&name, bytes, options, &role, streamed)?;
+        FileRows::with_opened(name, size, opened, options, all_options, role)
+    }
+
     /// Reads the file `open_file` opened (of `size` bytes) into the table of `S`.
     pub fn with_opened(
         name: String,

@@ -138,6 +138,7 @@ fn a_chosen_xlsx_sheet_reads_serial_day_numbers() {
             sheet: Some("Serials".into()),
             mapping: None,
             platform: None,
+            table: None,
         }],
         ..IngestOptions::default()
     };
@@ -475,6 +476,7 @@ fn a_user_mapping_replaces_the_automatic_one() {
             sheet: None,
             mapping: Some(mapping),
             platform: None,
+            table: None,
         }],
         ..IngestOptions::default()
     };
@@ -496,6 +498,7 @@ fn a_mapping_outside_the_header_is_an_invalid_mapping() {
             sheet: None,
             mapping: Some(mapping),
             platform: None,
+            table: None,
         }],
         ..IngestOptions::default()
     };

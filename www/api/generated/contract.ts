@@ -31,6 +31,51 @@ export const SCHEMAS = {
     ] as { field: Field; value: ValueKind }[],
     required: [{"any_of":["order_id"],"reported":"order_id"},{"any_of":["customer_id"],"reported":"customer_id"},{"any_of":["order_date"],"reported":"order_date"},{"any_of":["quantity","line_amount"],"reported":"quantity"},{"any_of":["unit_price","line_amount"],"reported":"unit_price"}] as Requirement[],
   },
+  customers: {
+    fields: [
+      { field: "customer_id", value: "id" },
+      { field: "customer_name", value: "text" },
+      { field: "gender", value: "text" },
+      { field: "birth_date", value: "date" },
+      { field: "age", value: "quantity" },
+      { field: "region", value: "text" },
+      { field: "city", value: "text" },
+      { field: "occupation", value: "text" },
+      { field: "education", value: "text" },
+      { field: "income", value: "text" },
+      { field: "member_level", value: "text" },
+      { field: "signup_date", value: "date" },
+      { field: "email", value: "text" },
+      { field: "phone", value: "text" },
+      { field: "channel", value: "text" },
+    ] as { field: Field; value: ValueKind }[],
+    required: [{"any_of":["customer_id"],"reported":"customer_id"}] as Requirement[],
+  },
+  events: {
+    fields: [
+      { field: "customer_id", value: "id" },
+      { field: "event_time", value: "date" },
+      { field: "event_type", value: "text" },
+      { field: "product_id", value: "id" },
+      { field: "category", value: "text" },
+      { field: "duration", value: "quantity" },
+      { field: "search_query", value: "text" },
+      { field: "session_id", value: "id" },
+      { field: "channel", value: "text" },
+    ] as { field: Field; value: ValueKind }[],
+    required: [{"any_of":["customer_id"],"reported":"customer_id"},{"any_of":["event_time"],"reported":"event_time"},{"any_of":["event_type"],"reported":"event_type"}] as Requirement[],
+  },
+  products: {
+    fields: [
+      { field: "product_id", value: "id" },
+      { field: "product_name", value: "text" },
+      { field: "category", value: "text" },
+      { field: "brand", value: "text" },
+      { field: "price", value: "money" },
+      { field: "product_tags", value: "text" },
+    ] as { field: Field; value: ValueKind }[],
+    required: [{"any_of":["product_id"],"reported":"product_id"}] as Requirement[],
+  },
 } satisfies Record<TableKind, unknown>;
 
 /** Every field of the orders table, in contract order. */

@@ -10,9 +10,11 @@ export const DEFAULTS = {
   "split_window_bytes": 65536,
   "table_max_rows": 1000,
   "analyses": {
+    "behaviour": {},
     "customer_card": {
       "id": ""
     },
+    "demographics": {},
     "lifecycle": {
       "active_days": null,
       "churn_days": null,

@@ -2,6 +2,31 @@
 // tests/generated_types.rs fails when this file is stale.
 
 /**
+ * What the page shows above the columns. Field names are the JS API.
+ */
+export type BehaviourSummary = { 
+/**
+ * Whether an events file was loaded.
+ */
+has_table: boolean, 
+/**
+ * Events in the log.
+ */
+events: number, 
+/**
+ * Of them, those of customers of the orders.
+ */
+events_matched: number, 
+/**
+ * Customers of the orders.
+ */
+customers: number, 
+/**
+ * Of them, those with an event.
+ */
+active_customers: number, };
+
+/**
  * One order of the customer. Field names are the JS API.
  */
 export type CardOrder = { 
@@ -250,6 +275,31 @@ zone_dropped: boolean, };
 export type DateOrder = "day_first" | "month_first";
 
 /**
+ * What the page shows above the columns. Field names are the JS API.
+ */
+export type DemographicsSummary = { 
+/**
+ * Whether a customers file was loaded.
+ */
+has_table: boolean, 
+/**
+ * Customers of the orders.
+ */
+customers: number, 
+/**
+ * Of those, with a row in the customer list.
+ */
+matched: number, 
+/**
+ * Customers per gender, in `GENDERS` order (values no one has left out).
+ */
+genders: Array<ValueShare>, 
+/**
+ * Customers per age band, in band order.
+ */
+age_bands: Array<ValueShare>, };
+
+/**
  * Optional text dimensions of an order line (data contract, orders table).
  */
 export type Dimension = "category" | "brand" | "channel" | "region" | "city" | "campaign" | "payment" | "currency";
@@ -313,9 +363,10 @@ median: number | null,
 customers: number, };
 
 /**
- * A column of the orders table in the data contract (DESIGN.md). Serialised in snake_case.
+ * A column of a table of the data contract (DESIGN.md): orders first, then the fields only
+ * the customers, events and products tables have. Serialised in snake_case.
  */
-export type Field = "order_id" | "customer_id" | "order_date" | "quantity" | "unit_price" | "line_amount" | "product_id" | "product_name" | "category" | "brand" | "channel" | "region" | "city" | "campaign" | "payment" | "status" | "currency" | "refund_amount" | "shipping" | "cancelled_at" | "line_status" | "discount";
+export type Field = "order_id" | "customer_id" | "order_date" | "quantity" | "unit_price" | "line_amount" | "product_id" | "product_name" | "category" | "brand" | "channel" | "region" | "city" | "campaign" | "payment" | "status" | "currency" | "refund_amount" | "shipping" | "cancelled_at" | "line_status" | "discount" | "gender" | "birth_date" | "age" | "occupation" | "education" | "income" | "member_level" | "signup_date" | "email" | "phone" | "customer_name" | "event_type" | "event_time" | "duration" | "search_query" | "session_id" | "price" | "product_tags";
 
 /**
  * How many fields a ragged row has against the header (the detail of `wrong_field_count`,
@@ -385,7 +436,11 @@ platform: PlatformMatch | null,
 /**
  * Columns whose values look like the required fields the header did not name.
  */
-proposals: Array<Proposal>, };
+proposals: Array<Proposal>, 
+/**
+ * The table the file is read as.
+ */
+table: TableKind, };
 
 /**
  * Per-file choices the user can override in the page or on the command line.
@@ -407,7 +462,12 @@ mapping: Array<ColumnAssignment> | null,
  * The platform export to read the file as (a profile id such as `shopify.orders`), or
  * `none` for no platform; unset: recognised from the header.
  */
-platform: string | null, };
+platform: string | null, 
+/**
+ * The table the file holds (orders, customers, events, products); unset: recognised
+ * from the header (`TableKind::of_headers`).
+ */
+table: TableKind | null, };
 
 /**
  * Per-file facts shown in the report.
@@ -546,6 +606,45 @@ currency: CurrencyGuess,
  * The loaded data in numbers, and the values the global filter can choose from.
  */
 facts: DataFacts, };
+
+/**
+ * Every join of the loaded tables. Field names are the JS API.
+ */
+export type JoinReport = { 
+/**
+ * Per pair of joined tables, both directions.
+ */
+sides: Array<JoinSide>, };
+
+/**
+ * One direction of one join: the distinct ids of `table` (by `key`) and those of them
+ * `other` does not have.
+ */
+export type JoinSide = { 
+/**
+ * The table whose ids are counted.
+ */
+table: TableKind, 
+/**
+ * The table they are looked for in.
+ */
+other: TableKind, 
+/**
+ * The id joined on (`customer_id` or `product_id`).
+ */
+key: Field, 
+/**
+ * Distinct ids in `table`.
+ */
+ids: number, 
+/**
+ * Of those, not in `other`.
+ */
+unmatched: number, 
+/**
+ * The first unmatched ids.
+ */
+examples: Array<string>, };
 
 /**
  * Every line left out for one reason.
@@ -1076,7 +1175,16 @@ currency: CurrencyGuess,
  * When the lines are in more than one currency: each, with its lines and value, and
  * whether it was used (the main one, or converted at the user's rate).
  */
-currencies: Array<CurrencyLines>, };
+currencies: Array<CurrencyLines>, 
+/**
+ * The files of the customers, events and products tables (the fields above are the
+ * orders').
+ */
+tables: Array<TableFileReport>, 
+/**
+ * How the tables join: the ids of each that the others lack.
+ */
+join: JoinReport, };
 
 /**
  * Totals over the rows as read (every parsed row, before duplicates are removed).
@@ -1127,7 +1235,7 @@ partly_refunded_unknown: number, };
 /**
  * Why a row was not used. Each has a stable code (`snake_case` in JSON).
  */
-export type RejectReason = "wrong_field_count" | "missing_order_id" | "missing_date" | "invalid_date" | "invalid_quantity" | "invalid_price" | "malformed" | "nul_byte";
+export type RejectReason = "wrong_field_count" | "missing_order_id" | "missing_date" | "invalid_date" | "invalid_quantity" | "invalid_price" | "malformed" | "nul_byte" | "missing_id" | "missing_event_type" | "invalid_event_time";
 
 /**
  * Where one rejected row was, and the offending value.
@@ -1444,9 +1552,47 @@ file_index: number, } | { "kind": "need_bytes",
 file_index: number, } | { "kind": "part" } | { "kind": "done" };
 
 /**
+ * What the quality report says of one file of a side table. Field names are the JS API.
+ */
+export type TableFileReport = { 
+/**
+ * File name.
+ */
+file: string, 
+/**
+ * The table it was read as.
+ */
+table: TableKind, 
+/**
+ * Data rows read (header excluded).
+ */
+rows_read: number, 
+/**
+ * Rows kept.
+ */
+rows_used: number, 
+/**
+ * Rows rejected, with their reasons and first examples (file, line, column).
+ */
+rows_rejected: number, 
+/**
+ * The rejections, by reason.
+ */
+rejected: Array<RejectionGroup>, 
+/**
+ * Rows that repeat an earlier row exactly.
+ */
+duplicates_removed: number, 
+/**
+ * Events whose type is none of view, cart, favourite, search, purchase (kept, as
+ * "other").
+ */
+other_events: number, };
+
+/**
  * A table of the data contract.
  */
-export type TableKind = "orders";
+export type TableKind = "orders" | "customers" | "events" | "products";
 
 /**
  * One page of the customer table. Field names are the JS API.
@@ -1580,6 +1726,19 @@ lines: number, };
  * What a field holds, so the row loop knows how to read its cells.
  */
 export type ValueKind = "id" | "date" | "quantity" | "money" | "text" | "status";
+
+/**
+ * How many customers have each value of a coded attribute.
+ */
+export type ValueShare = { 
+/**
+ * The code (`female`, `25_34`).
+ */
+value: string, 
+/**
+ * Customers with it.
+ */
+customers: number, };
 
 /**
  * One window and where its value came from. Field names are the JS API.
