@@ -61,6 +61,8 @@ pub trait Entry: Sync {
     fn in_report(&self) -> bool;
     /// `Analysis::COLUMNS`.
     fn columns(&self) -> &'static [ColumnSpec];
+    /// `Analysis::SEARCHED`.
+    fn searched(&self) -> &'static [&'static str];
     /// `Analysis::MESSAGES`.
     fn messages(&self) -> &'static [(&'static str, &'static str)];
     /// The default parameters, as JSON.
@@ -142,6 +144,10 @@ impl<A: Analysis> Entry for Kind<A> {
 
     fn columns(&self) -> &'static [ColumnSpec] {
         A::COLUMNS
+    }
+
+    fn searched(&self) -> &'static [&'static str] {
+        A::SEARCHED
     }
 
     fn messages(&self) -> &'static [(&'static str, &'static str)] {

@@ -134,6 +134,9 @@ pub trait Analysis: 'static {
     const IN_REPORT: bool = false;
     /// The per-customer columns it adds to the customer table, in `columns` order.
     const COLUMNS: &'static [ColumnSpec] = &[];
+    /// Those of its text columns that identify a customer (a masked phone, an email): the
+    /// customer table's search looks in them besides the customer id.
+    const SEARCHED: &'static [&'static str] = &[];
     /// The English wording of its own message codes (its parameter rules, …).
     const MESSAGES: &'static [(&'static str, &'static str)] = &[];
 

@@ -27,8 +27,15 @@ impl Session {
             .chain(query.filter.iter().map(|c| &c.column))
             .chain(query.sort.iter())
             .chain(rule.iter().flat_map(|r| r.columns.iter()));
+        let searching = !query.search.trim().is_empty();
+        // the search looks in the columns that identify a customer too (a masked phone)
+        let searched: Vec<String> = registry::entries()
+            .iter()
+            .filter(|_| searching)
+            .flat_map(|e| e.searched().iter().map(move |name| format!("{}.{name}", e.kind())))
+            .collect();
         let mut models = Vec::new();
-        for id in named {
+        for id in named.chain(searched.iter()) {
             let (kind, _) = id.split_once('.').unwrap_or((id, ""));
             if !models
                 .iter()
@@ -83,6 +90,6 @@ impl Session {
             }
         };
         let order = l.order.as_ref().map_or(&[][..], |(_, o)| &o[..]);
-        table::page(data, &columns, order, query, matching.as_deref())
+        table::page(data, &columns, order, query, matching.as_deref(), &searched)
     }
 }

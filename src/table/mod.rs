@@ -398,6 +398,7 @@ pub fn page(
     order: &[u32],
     query: &TableQuery,
     matching: Option<&[bool]>,
+    searched: &[String],
 ) -> Result<TablePage, Error> {
     let find = |id: &str| {
         columns
@@ -424,10 +425,23 @@ pub fn page(
         )));
     }
     let needle = query.search.trim().to_lowercase();
+    let identities: Vec<&Resolved<'_>> = columns
+        .iter()
+        .filter(|c| searched.contains(&c.id))
+        .collect();
+    let found = |c: usize| {
+        data.customers[c].to_lowercase().contains(&needle)
+            || identities.iter().any(|col| match col.values {
+                Values::Text(codes, names) => {
+                    codes[c] != NONE && names.name(codes[c]).to_lowercase().contains(&needle)
+                }
+                _ => false,
+            })
+    };
     let keep = |c: usize| {
         matching.is_none_or(|m| m[c])
             && tests.iter().all(|t| t.holds(c))
-            && (needle.is_empty() || data.customers[c].to_lowercase().contains(&needle))
+            && (needle.is_empty() || found(c))
     };
     let limit = query.limit.clamp(1, MAX_PAGE_ROWS);
     let (mut total, mut rows) = (0usize, Vec::with_capacity(limit));
@@ -587,7 +601,7 @@ mod tests {
             limit: 10,
             ..TableQuery::default()
         };
-        let p = page(&d, &cols, &cols[0].order(true), &q, None).expect("page");
+        let p = page(&d, &cols, &cols[0].order(true), &q, None, &[]).expect("page");
         let ids: Vec<&str> = p.rows.iter().map(|r| r.customer_id.as_str()).collect();
         assert_eq!(ids, vec!["9", "a", "b"]);
         assert_eq!(p.total, 3);
@@ -609,14 +623,14 @@ mod tests {
             limit: 5,
             ..TableQuery::default()
         };
-        let p = page(&d, &cols, &id_order(4, false), &q, None).expect("page");
+        let p = page(&d, &cols, &id_order(4, false), &q, None, &[]).expect("page");
         assert_eq!((p.total, p.rows.len()), (1, 1));
         let q = TableQuery {
             offset: 3,
             limit: 0,
             ..TableQuery::default()
         };
-        let p = page(&d, &cols, &id_order(4, true), &q, None).expect("page");
+        let p = page(&d, &cols, &id_order(4, true), &q, None, &[]).expect("page");
         assert_eq!(
             (p.total, p.offset, p.rows[0].customer_id.as_str()),
             (4, 3, "9")

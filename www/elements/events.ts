@@ -3,7 +3,7 @@
  * can listen on any ancestor (GitHub elements' convention).
  */
 
-import type { IngestOptions, Segment, Input } from '../api/types.js';
+import type { IngestOptions, Segment, Input, TableKind } from '../api/types.js';
 
 /** The user chose or dropped files. */
 export class PortraitFilesEvent extends Event {
@@ -52,6 +52,17 @@ export class PortraitPlatformEvent extends Event {
   }
 }
 
+/** The user chose which table a file holds (`null`: recognise it from the header). */
+export class PortraitTableEvent extends Event {
+  static readonly type = 'portrait-table';
+  constructor(
+    public readonly file: string,
+    public readonly table: TableKind | null,
+  ) {
+    super(PortraitTableEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /** The user closed a panel (mapping, error) without acting. */
 export class PortraitDismissEvent extends Event {
   static readonly type = 'portrait-dismiss';
@@ -83,6 +94,7 @@ declare global {
     'portrait-mapping': PortraitMappingEvent;
     'portrait-sheet': PortraitSheetEvent;
     'portrait-platform': PortraitPlatformEvent;
+    'portrait-table': PortraitTableEvent;
     'portrait-dismiss': PortraitDismissEvent;
     'portrait-retry': PortraitRetryEvent;
     'portrait-segment': PortraitSegmentEvent;

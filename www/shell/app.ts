@@ -5,7 +5,7 @@ import { DEFAULTS } from '../api/types.js';
 import '../elements/dropzone/define.js';
 import type { PortraitDropzone } from '../elements/dropzone/dropzone.js';
 import '../elements/error/define.js';
-import type { PortraitFilesEvent, PortraitMappingEvent, PortraitPlatformEvent, PortraitSheetEvent } from '../elements/events.js';
+import type { PortraitFilesEvent, PortraitMappingEvent, PortraitPlatformEvent, PortraitSheetEvent, PortraitTableEvent } from '../elements/events.js';
 import '../elements/mapping/define.js';
 import { base } from '../elements/shared.styles.js';
 import type { FeatureView, PortraitViewReadyEvent, ViewContext } from '../features/feature.js';
@@ -330,6 +330,7 @@ export class PortraitApp extends LitElement {
           .currency=${i.summary?.currency ?? null}
           @portrait-sheet=${(e: PortraitSheetEvent) => i.chooseSheet(e.file, e.sheet)}
           @portrait-platform=${(e: PortraitPlatformEvent) => i.choosePlatform(e.file, e.platform)}
+          @portrait-table=${(e: PortraitTableEvent) => i.chooseTable(e.file, e.table)}
           @portrait-dismiss=${() => i.dismissMapping()}
         ></portrait-mapping>`;
     }

@@ -8,8 +8,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Portrait, PortraitError } from '../api/portrait.js';
 import { ErrorCode } from '../api/protocol.js';
-import { ANALYSES, type AnalysisKind, type DataFacts, type DataFilter, type FileInspection, type IngestOptions, type IngestSummary, type Progress, type SampleParams, type WireError, type Input } from '../api/types.js';
-import { withPlatform, withSheet } from '../elements/mapping/mapping-model.js';
+import { ANALYSES, type AnalysisKind, type DataFacts, type DataFilter, type FileInspection, type IngestOptions, type IngestSummary, type Progress, type SampleParams, type WireError, type Input, type TableKind } from '../api/types.js';
+import { withPlatform, withSheet, withTable } from '../elements/mapping/mapping-model.js';
 import type { DateQuestion } from '../elements/mapping/mapping.js';
 import { t } from '../i18n/index.js';
 
@@ -283,6 +283,11 @@ export class IngestController implements ReactiveController {
   /** Another platform export was chosen for a file: inspect it as that export. */
   choosePlatform(fileName: string, platform: string | null): Promise<void> {
     return this.#reinspect(fileName, (options) => withPlatform(options, fileName, platform));
+  }
+
+  /** Another table was chosen for a file: inspect it as that table. */
+  chooseTable(fileName: string, table: TableKind | null): Promise<void> {
+    return this.#reinspect(fileName, (options) => withTable(options, fileName, table));
   }
 
   /** Inspects `fileName` again under the options `change` makes, and shows its columns. */

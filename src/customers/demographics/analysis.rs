@@ -79,6 +79,8 @@ impl Analysis for DemographicsAnalysis {
         col("name", "姓名", ColumnKind::Text, "The name, masked (张*): its first character."),
     ];
 
+    const SEARCHED: &'static [&'static str] = &["email", "phone", "name"];
+
     type Params = NoParams;
     type Model = Demographics;
     type Output = DemographicsSummary;

@@ -1,11 +1,19 @@
 /**
  * The mapping-override builder behind `<portrait-mapping>`: pure functions from the user's
- * per-column choices to `IngestOptions.files[].mapping`. What a file must map is the orders
- * schema's rules, generated from Rust (`SCHEMAS.orders.required`), so the page can tell what
+ * per-column choices to `IngestOptions.files[].mapping`. What a file must map is its table's
+ * schema rules, generated from Rust (`SCHEMAS[table].required`), so the page can tell what
  * is missing before it asks the worker, by the same rules.
  */
 
-import { FIELDS, SCHEMAS, type ColumnAssignment, type DateOrder, type Field, type FileOptions, type IngestOptions, type Input, type Proposal } from '../../api/types.js';
+import { SCHEMAS, type ColumnAssignment, type DateOrder, type Field, type FileOptions, type IngestOptions, type Input, type Proposal, type TableKind } from '../../api/types.js';
+
+/** The tables a file can be read as, in contract order. */
+export const TABLES = Object.keys(SCHEMAS) as TableKind[];
+
+/** The fields of `table`, in contract order. */
+export function fieldsOf(table: TableKind = 'orders'): readonly Field[] {
+  return SCHEMAS[table].fields.map((f) => f.field);
+}
 
 /** Per column (index = column index): the field it feeds, or `null` for "not used". */
 export type Selections = ReadonlyArray<Field | null>;
@@ -43,9 +51,9 @@ export function withProposals(selections: Selections, f: { proposals: readonly P
 }
 
 /** The mapping the worker expects: one assignment per chosen field, in contract order. */
-export function mappingFromSelections(selections: Selections): ColumnAssignment[] {
+export function mappingFromSelections(selections: Selections, table: TableKind = 'orders'): ColumnAssignment[] {
   const out: ColumnAssignment[] = [];
-  for (const field of FIELDS) {
+  for (const field of fieldsOf(table)) {
     const column = selections.indexOf(field);
     if (column >= 0) out.push({ field, column });
   }
@@ -57,16 +65,36 @@ export function mappingFromSelections(selections: Selections): ColumnAssignment[
  * of whose fields is mapped names its field (a line amount stands in for quantity and
  * unit price).
  */
-export function missingFields(mapping: readonly ColumnAssignment[], noBuyer = false): Field[] {
+export function missingFields(mapping: readonly ColumnAssignment[], noBuyer = false, table: TableKind = 'orders'): Field[] {
   const has = (f: Field) => mapping.some((a) => a.field === f);
-  return SCHEMAS.orders.required
+  return SCHEMAS[table].required
     .filter((r) => !r.any_of.some(has))
     .map((r) => r.reported)
     .filter((f) => !(noBuyer && f === 'customer_id'));
 }
 
-/** The fields a file must map (each requirement's named field). */
-export const REQUIRED_FIELDS: readonly Field[] = SCHEMAS.orders.required.map((r) => r.reported);
+/** The fields a file of `table` must map (each requirement's named field). */
+export function requiredFields(table: TableKind = 'orders'): readonly Field[] {
+  return SCHEMAS[table].required.map((r) => r.reported);
+}
+
+/**
+ * `options` reading `file` as a `table` table (`null`: recognise it from the header); the
+ * file's mapping and platform are dropped (another table has other fields).
+ */
+export function withTable(options: Input<IngestOptions>, file: string, table: TableKind | null): Input<IngestOptions> {
+  const files: Input<FileOptions>[] = (options.files ?? []).map((f) => ({ ...f }));
+  let existing = files.find((f) => f.file === file);
+  if (!existing) {
+    existing = { file };
+    files.push(existing);
+  }
+  delete existing.mapping;
+  delete existing.platform;
+  if (table === null) delete existing.table;
+  else existing.table = table;
+  return { ...options, files };
+}
 
 /** `options` with `file`'s mapping replaced (other files and the file's sheet kept). */
 export function withMapping(options: Input<IngestOptions>, file: string, mapping: ColumnAssignment[]): Input<IngestOptions> {

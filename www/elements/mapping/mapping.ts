@@ -1,16 +1,18 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { FIELDS, PLATFORMS, type CurrencyGuess, type DateOrder, type Field, type FileInspection, type IngestOptions, type Input } from '../../api/types.js';
+import { PLATFORMS, type CurrencyGuess, type DateOrder, type Field, type FileInspection, type IngestOptions, type Input, type TableKind } from '../../api/types.js';
 
 import { coreText, LocaleController, t, type MessageKey } from '../../i18n/index.js';
-import { PortraitDismissEvent, PortraitMappingEvent, PortraitPlatformEvent, PortraitSheetEvent } from '../events.js';
+import { PortraitDismissEvent, PortraitMappingEvent, PortraitPlatformEvent, PortraitSheetEvent, PortraitTableEvent } from '../events.js';
 import { base } from '../shared.styles.js';
 import {
   assign,
   mappingFromSelections,
+  fieldsOf,
   missingFields,
-  REQUIRED_FIELDS,
+  requiredFields,
+  TABLES,
   sampleValues,
   selectionsFromMapping,
   withCurrency,
@@ -42,6 +44,7 @@ export interface DateQuestion {
  *
  * @event portrait-mapping - `PortraitMappingEvent`: run the ingest again with `options`.
  * @event portrait-sheet - `PortraitSheetEvent`: the user picked another sheet of a workbook.
+ * @event portrait-table - `PortraitTableEvent`: the user picked which table a file holds
  * @event portrait-platform - `PortraitPlatformEvent`: the user picked how a file is read
  *   (another platform's export, or none).
  * @event portrait-dismiss - `PortraitDismissEvent`: the user cancelled.
@@ -91,8 +94,8 @@ export class PortraitMapping extends LitElement {
     for (const f of this.inspections) {
       const sel = this.selections.get(f.file);
       if (!sel) continue;
-      const mapping = mappingFromSelections(sel);
-      const auto = mappingFromSelections(selectionsFromMapping(f.headers.length, f.mapping));
+      const mapping = mappingFromSelections(sel, f.table);
+      const auto = mappingFromSelections(selectionsFromMapping(f.headers.length, f.mapping), f.table);
       if (JSON.stringify(mapping) !== JSON.stringify(auto) || f.missing.length > 0) {
         options = withMapping(options, f.file, mapping);
       }
@@ -105,7 +108,7 @@ export class PortraitMapping extends LitElement {
   #complete(): boolean {
     for (const f of this.inspections) {
       const sel = this.selections.get(f.file);
-      if (!sel || missingFields(mappingFromSelections(sel), f.platform?.no_buyer).length > 0) return false;
+      if (!sel || missingFields(mappingFromSelections(sel, f.table), f.platform?.no_buyer, f.table).length > 0) return false;
     }
     return !this.dateQuestion || this.dateOrder !== null;
   }
@@ -193,6 +196,26 @@ export class PortraitMapping extends LitElement {
     </div>`;
   }
 
+  /** Which table the file holds (recognised from its header), and a choice of another. */
+  #renderTable(f: FileInspection) {
+    const chosen = this.options.files?.find((o) => o.file === f.file)?.table ?? '';
+    return html`<label class="platform__choice table-choice">
+      <span>${t('mapping.table', { table: t(`table.${f.table}` as MessageKey) })}</span>
+      <select
+        data-testid="table-select"
+        ?disabled=${this.busy}
+        .value=${live(chosen)}
+        @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          this.dispatchEvent(new PortraitTableEvent(f.file, v === '' ? null : (v as TableKind)));
+        }}
+      >
+        <option value="" ?selected=${chosen === ''}>${t('mapping.tableAuto')}</option>
+        ${TABLES.map((k) => html`<option value=${k} ?selected=${chosen === k}>${t(`table.${k}` as MessageKey)}</option>`)}
+      </select>
+    </label>`;
+  }
+
   /** Which platform export the file is read as, and a choice of another (or none). */
   #renderPlatform(f: FileInspection) {
     const chosen = this.options.files?.find((o) => o.file === f.file)?.platform ?? '';
@@ -225,8 +248,9 @@ export class PortraitMapping extends LitElement {
 
   #renderFile(f: FileInspection) {
     const sel = this.selections.get(f.file) ?? selectionsFromMapping(f.headers.length, f.mapping);
-    const missing = missingFields(mappingFromSelections(sel), f.platform?.no_buyer);
+    const missing = missingFields(mappingFromSelections(sel, f.table), f.platform?.no_buyer, f.table);
     const fieldName = (field: Field) => t(`field.${field}` as MessageKey);
+    const required = requiredFields(f.table);
     return html`<div class="card" data-file=${f.file}>
       <div class="card__head">
         <div>
@@ -250,7 +274,7 @@ export class PortraitMapping extends LitElement {
             </label>`
           : nothing}
       </div>
-      ${this.#renderPlatform(f)}
+      ${this.#renderTable(f)} ${f.table === 'orders' ? this.#renderPlatform(f) : nothing}
       ${missing.length
         ? html`<p class="status status--missing" role="status" data-testid="mapping-missing">
             ${t('mapping.missing', { fields: missing.map(fieldName).join(', ') })}
@@ -286,10 +310,10 @@ export class PortraitMapping extends LitElement {
                     @change=${(e: Event) => this.#choose(f.file, column, (e.target as HTMLSelectElement).value)}
                   >
                     <option value="" ?selected=${chosen === null}>${t('mapping.notUsed')}</option>
-                    ${FIELDS.map(
+                    ${fieldsOf(f.table).map(
                       (field) =>
                         html`<option value=${field} ?selected=${chosen === field}>
-                          ${fieldName(field)}${REQUIRED_FIELDS.includes(field) ? ` · ${t('mapping.required')}` : ''}
+                          ${fieldName(field)}${required.includes(field) ? ` · ${t('mapping.required')}` : ''}
                         </option>`,
                     )}
                   </select>

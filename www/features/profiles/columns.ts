@@ -1,24 +1,36 @@
 /**
- * The profile's columns as the page groups and shows them — shared by the profile table and
- * the customer card of this folder.
+ * The portrait's columns as the page groups and shows them — shared by the profile table and
+ * the customer card of this folder. A column is named by its customer-table id
+ * (`profile.orders`, `demographics.gender`, `behaviour.views`): the profile's consumption,
+ * timing and preference features, and — when the drop held a customer list or an events
+ * log — the basic attributes and the behaviour joined from them.
  */
 
-import { ANALYSES, type Cell, type ColumnKind } from '../../api/types.js';
+import { ANALYSES, type Cell, type ColumnId, type ColumnKind, type IngestSummary, type TableKind } from '../../api/types.js';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, type Locale } from '../../format/format.js';
 import { t } from './messages.js';
 
 type Key = Parameters<typeof t>[0];
 
-/** A profile column's name (`aov_cents`). */
-export type Feature = (typeof ANALYSES.profile.columns)[number]['name'];
+/** The analyses whose columns the portrait shows. */
+const SOURCES = ['profile', 'demographics', 'behaviour'] as const;
 
-/** Each column's kind, from the Rust `ColumnSpec`s. */
-export const KINDS: ReadonlyMap<string, ColumnKind> = new Map(ANALYSES.profile.columns.map((c) => [c.name, c.kind]));
+/** A column's name within its analysis (`profile.aov_cents` → `aov_cents`). */
+export function nameOf(id: string): string {
+  return id.slice(id.indexOf('.') + 1);
+}
 
-/** The column groups the table offers; every profile column is in one (a unit test checks). */
+/** Each column's kind, from the Rust `ColumnSpec`s, by column id. */
+export const KINDS: ReadonlyMap<string, ColumnKind> = new Map(
+  SOURCES.flatMap((kind) => ANALYSES[kind].columns.map((c) => [`${kind}.${c.name}`, c.kind] as const)),
+);
+
+const profile = (names: string[]) => names.map((n) => `profile.${n}` as ColumnId);
+
+/** The column groups the table offers; every column of the three analyses is in one (a unit test checks). */
 export const GROUPS = {
-  consumption: ['orders', 'purchase_cents', 'revenue_cents', 'aov_cents', 'items_per_order', 'return_rate'],
-  timing: [
+  consumption: profile(['orders', 'purchase_cents', 'revenue_cents', 'aov_cents', 'items_per_order', 'return_rate']),
+  timing: profile([
     'first_order_date',
     'last_order_date',
     'days_since_last_order',
@@ -29,8 +41,8 @@ export const GROUPS = {
     'preferred_hour',
     'preferred_weekday',
     'festival_share',
-  ],
-  preference: [
+  ]),
+  preference: profile([
     'top_category',
     'top_category_share',
     'category_affinity',
@@ -40,21 +52,43 @@ export const GROUPS = {
     'price_index',
     'price_band',
     'new_product_share',
-  ],
-} as const satisfies Record<string, readonly string[]>;
+  ]),
+  basic: ANALYSES.demographics.columns.map((c) => `demographics.${c.name}` as ColumnId),
+  behaviour: ANALYSES.behaviour.columns.map((c) => `behaviour.${c.name}` as ColumnId),
+} as const satisfies Record<string, readonly ColumnId[]>;
 
 export type GroupId = keyof typeof GROUPS;
 
-/** The groups, in the order the table offers them. */
-export const GROUP_IDS = Object.keys(GROUPS) as GroupId[];
+/** The table a group's columns are joined from (the others come from the orders). */
+const GROUP_TABLE: Partial<Record<GroupId, TableKind>> = { basic: 'customers', behaviour: 'events' };
 
-/** One value as the page shows it, by its column's kind. */
-export function formatCell(feature: string, value: Cell | undefined, currency: string, locale: Locale): string {
+/** The groups the loaded data has, in the order the table offers them. */
+export function groupsFor(summary: IngestSummary | null | undefined): GroupId[] {
+  const has = (k: TableKind) => summary?.files.some((f) => f.table === k) ?? false;
+  return (Object.keys(GROUPS) as GroupId[]).filter((g) => {
+    const table = GROUP_TABLE[g];
+    return table === undefined || has(table);
+  });
+}
+
+/** A column's label and definition in the UI language. */
+export function label(id: string): string {
+  return t(`profiles.col.${nameOf(id)}` as Key);
+}
+export function definition(id: string): string {
+  return t(`profiles.doc.${nameOf(id)}` as Key);
+}
+
+/** One value as the page shows it, by its column's kind (`id`: the column's id). */
+export function formatCell(id: string, value: Cell | undefined, currency: string, locale: Locale): string {
   if (value === null || value === undefined) return t('profiles.none');
-  const kind = KINDS.get(feature)?.kind;
+  const feature = nameOf(id);
+  const kind = KINDS.get(id)?.kind;
   if (typeof value === 'string') {
     if (feature === 'preferred_weekday') return t(`profiles.weekday.${value}` as Key);
     if (feature === 'price_band') return t(`profiles.band.${value}` as Key);
+    if (feature === 'gender') return t(`profiles.gender.${value}` as Key);
+    if (feature === 'age_band') return t(`profiles.ageBand.${value}` as Key);
     if (kind === 'date') return formatDate(value, locale);
     return value;
   }
@@ -71,4 +105,3 @@ export function formatCell(feature: string, value: Cell | undefined, currency: s
       return formatCount(value, locale);
   }
 }
-

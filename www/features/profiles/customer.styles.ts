@@ -30,6 +30,11 @@ export const customerStyles = css`
     font-size: var(--portrait-font-size-xs);
     font-weight: var(--portrait-font-weight-medium);
   }
+  .pill--quiet {
+    background: var(--portrait-color-surface-muted);
+    color: var(--portrait-color-text-muted);
+    font-variant-numeric: tabular-nums;
+  }
   th[scope='row'] {
     font-weight: var(--portrait-font-weight-regular, 400);
   }

@@ -8,15 +8,13 @@ import { formatCount, formatMoney, formatPercent, type Locale } from '../../form
 import { LocaleController } from '../../i18n/index.js';
 import { customerStyles } from './customer.styles.js';
 import { t } from './messages.js';
-import { formatCell, GROUPS } from './columns.js';
+import { definition, formatCell, GROUPS, label, type GroupId } from './columns.js';
 
 type Key = Parameters<typeof t>[0];
 
-/** The customer's row: every profile feature, the stage, the RFM scores and the tags. */
+/** The customer's row: every portrait feature, the stage, the RFM scores and the tags. */
 const CARD_COLUMNS = [
-  ...Object.values(GROUPS)
-    .flat()
-    .map((f) => `profile.${f}`),
+  ...Object.values(GROUPS).flat(),
   'lifecycle.stage',
   'rfm.segment',
   'rfm.r_score',
@@ -85,8 +83,16 @@ export class PortraitCustomer extends LitElement {
     }
   }
 
-  #value(feature: string): Cell | undefined {
-    return this.row?.[`profile.${feature}`];
+  #value(id: string): Cell | undefined {
+    return this.row?.[id];
+  }
+
+  /** The features shown: the profile's always, the joined groups when the customer has a value in them. */
+  #features(): string[] {
+    return (Object.entries(GROUPS) as [GroupId, readonly string[]][]).flatMap(([group, ids]) => {
+      const joined = group === 'basic' || group === 'behaviour';
+      return joined && !ids.some((id) => this.#value(id) !== null && this.#value(id) !== undefined) ? [] : [...ids];
+    });
   }
 
   override render() {
@@ -112,6 +118,9 @@ export class PortraitCustomer extends LitElement {
             ${typeof segment === 'string'
               ? html`<span class="pill" data-testid="card-segment">${t(`profiles.segment.${segment}` as Key)} · R${r['rfm.r_score']} F${r['rfm.f_score']} M${r['rfm.m_score']}</span>`
               : nothing}
+            ${(['demographics.name', 'demographics.phone', 'demographics.email'] as const).map((id) =>
+              typeof r[id] === 'string' ? html`<span class="pill pill--quiet" data-testid=${`card-${id.split('.')[1]}`} title=${definition(id)}>${r[id]}</span>` : nothing,
+            )}
           </div>
         </div>
         <p class="muted">${t('profiles.card.orders', { count: formatCount(c.orders.length, locale) })}</p>
@@ -136,12 +145,10 @@ export class PortraitCustomer extends LitElement {
               </tr>
             </thead>
             <tbody>
-              ${Object.values(GROUPS)
-                .flat()
-                .map((f) => {
-                  const median = this.medians.find((m) => m.feature === f);
-                  return html`<tr data-feature=${f} title=${t(`profiles.doc.${f}` as Key)}>
-                    <th scope="row">${t(`profiles.col.${f}` as Key)}</th>
+              ${this.#features().map((f) => {
+                  const median = this.medians.find((m) => `profile.${m.feature}` === f);
+                  return html`<tr data-feature=${f} title=${definition(f)}>
+                    <th scope="row">${label(f)}</th>
                     <td class="num">${formatCell(f, this.#value(f), this.currency, locale)}</td>
                     <td class="num muted">${median ? formatCell(f, median.median, this.currency, locale) : ''}</td>
                   </tr>`;

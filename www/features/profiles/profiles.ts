@@ -12,7 +12,7 @@ import { formatCount, formatDate, type Locale } from '../../format/format.js';
 import { coreText, LocaleController } from '../../i18n/index.js';
 import { PortraitError } from '../../api/errors.js';
 import { FeatureView } from '../feature.js';
-import { formatCell, GROUP_IDS, GROUPS, KINDS, type GroupId } from './columns.js';
+import { definition, formatCell, GROUPS, groupsFor, KINDS, label, nameOf, type GroupId } from './columns.js';
 import './customer.js';
 import { t } from './messages.js';
 import { styles } from './profiles.styles.js';
@@ -20,10 +20,12 @@ import { styles } from './profiles.styles.js';
 type Key = Parameters<typeof t>[0];
 
 /** The sort a group opens with: its most telling column, in its most telling direction. */
-const GROUP_SORT: Record<GroupId, { feature: string; descending: boolean }> = {
-  consumption: { feature: 'purchase_cents', descending: true },
-  timing: { feature: 'days_since_last_order', descending: false },
-  preference: { feature: 'category_affinity', descending: true },
+const GROUP_SORT: Record<GroupId, { feature: ColumnId; descending: boolean }> = {
+  consumption: { feature: 'profile.purchase_cents', descending: true },
+  timing: { feature: 'profile.days_since_last_order', descending: false },
+  preference: { feature: 'profile.category_affinity', descending: true },
+  basic: { feature: 'demographics.tenure_days', descending: true },
+  behaviour: { feature: 'behaviour.views', descending: true },
 };
 
 /** The medians shown above the table, as "the median customer". */
@@ -32,12 +34,10 @@ const MEDIANS = ['orders', 'aov_cents', 'items_per_order', 'days_since_last_orde
 /** Rows per page: the DOM never holds more. */
 export const PAGE_SIZE = 25;
 
-const id = (feature: string) => `profile.${feature}` as ColumnId;
-
-/** The route's column group, when it names one. */
-function groupParam(params: Record<string, string>): GroupId {
-  const g = params['columns'];
-  return g && g in GROUPS ? (g as GroupId) : 'consumption';
+/** The route's column group, when it names one the data has. */
+function groupParam(params: Record<string, string>, groups: readonly GroupId[]): GroupId {
+  const g = params['columns'] as GroupId | undefined;
+  return g && groups.includes(g) ? g : 'consumption';
 }
 
 /**
@@ -60,7 +60,7 @@ export class PortraitProfiles extends FeatureView {
   @state() private failed = '';
   @state() private group: GroupId = 'consumption';
   @state() private search = '';
-  @state() private sort: string | null = 'purchase_cents';
+  @state() private sort: string | null = 'profile.purchase_cents';
   @state() private descending = true;
   @state() private offset = 0;
   @state() private page: TablePage | null = null;
@@ -88,8 +88,12 @@ export class PortraitProfiles extends FeatureView {
     return { analysis: 'profile' };
   }
 
+  get #groups(): GroupId[] {
+    return groupsFor(this.context?.summary);
+  }
+
   protected async refresh(): Promise<void> {
-    this.group = groupParam(this.params);
+    this.group = groupParam(this.params, this.#groups);
     this.rule = this.params['rule'] ?? '';
     this.sort = GROUP_SORT[this.group].feature;
     this.descending = GROUP_SORT[this.group].descending;
@@ -110,7 +114,7 @@ export class PortraitProfiles extends FeatureView {
   }
 
   protected override paramsChanged(): void {
-    const group = groupParam(this.params);
+    const group = groupParam(this.params, this.#groups);
     const rule = this.params['rule'] ?? '';
     if (rule !== this.rule) {
       this.rule = rule;
@@ -143,10 +147,10 @@ export class PortraitProfiles extends FeatureView {
     if (!this.portrait || !this.summary) return;
     const seq = ++this.#seq;
     const q: Partial<TableQuery> = {
-      columns: GROUPS[this.group].map(id),
+      columns: [...GROUPS[this.group]],
       search: this.search,
       rule: this.rule,
-      sort: this.sort ? id(this.sort) : null,
+      sort: (this.sort as ColumnId | null) ?? null,
       descending: this.descending,
       offset: this.offset,
       limit: PAGE_SIZE,
@@ -210,7 +214,7 @@ export class PortraitProfiles extends FeatureView {
       this.sort = feature;
       // amounts and counts read best from the top; ids, texts and days since from the smallest
       const kind = feature ? KINDS.get(feature)?.kind : undefined;
-      this.descending = feature !== null && kind !== 'text' && kind !== 'code' && !feature.startsWith('days_since');
+      this.descending = feature !== null && kind !== 'text' && kind !== 'code' && !nameOf(feature).startsWith('days_since');
     }
     this.offset = 0;
     void this.#fetch();
@@ -289,7 +293,7 @@ export class PortraitProfiles extends FeatureView {
         ${shown.map(
           (m) => html`<div class="median" data-feature=${m!.feature} title=${t(`profiles.doc.${m!.feature}` as Key)}>
             <dt>${t(`profiles.col.${m!.feature}` as Key)}</dt>
-            <dd>${formatCell(m!.feature, m!.median, this.#currency, locale)}</dd>
+            <dd>${formatCell(`profile.${m!.feature}`, m!.median, this.#currency, locale)}</dd>
           </div>`,
         )}
       </dl>
@@ -307,9 +311,9 @@ export class PortraitProfiles extends FeatureView {
       const ariaSort = sorted ? (this.descending ? 'descending' : 'ascending') : 'none';
       const kind = feature ? KINDS.get(feature)?.kind : 'text';
       const numeric = kind !== 'text' && kind !== 'code' && kind !== 'date';
-      const label = t(feature ? (`profiles.col.${feature}` as Key) : 'profiles.col.customer_id');
-      return html`<th scope="col" class=${numeric ? 'num' : ''} aria-sort=${ariaSort} title=${feature ? t(`profiles.doc.${feature}` as Key) : nothing}>
-        <button type="button" class="sort" aria-label=${t('profiles.sortBy', { column: label })} @click=${() => this.#sortBy(feature)}>${label} ${sortIcon}</button>
+      const name = feature ? label(feature) : t('profiles.col.customer_id');
+      return html`<th scope="col" class=${numeric ? 'num' : ''} aria-sort=${ariaSort} title=${feature ? definition(feature) : nothing}>
+        <button type="button" class="sort" aria-label=${t('profiles.sortBy', { column: name })} @click=${() => this.#sortBy(feature)}>${name} ${sortIcon}</button>
       </th>`;
     };
     return html`<div class="card" part="table">
@@ -340,12 +344,12 @@ export class PortraitProfiles extends FeatureView {
       <div class="toolbar">
         <div class="field">
           <label for="profiles-search">${t('profiles.search')}</label>
-          <input id="profiles-search" type="search" .value=${live(this.search)} placeholder=${t('profiles.search')} @input=${this.#onSearch} autocomplete="off" spellcheck="false" />
+          <input id="profiles-search" type="search" .value=${live(this.search)} placeholder=${this.#groups.includes('basic') ? t('profiles.search.identities') : t('profiles.search')} @input=${this.#onSearch} autocomplete="off" spellcheck="false" />
         </div>
         <div class="field">
           <span class="label" id="profiles-groups">${t('profiles.columns')}</span>
           <div class="groups" role="group" aria-labelledby="profiles-groups">
-            ${GROUP_IDS.map(
+            ${this.#groups.map(
               (g) => html`<button type="button" data-group=${g} aria-pressed=${this.group === g ? 'true' : 'false'} @click=${() => this.#showGroup(g)}>
                 ${t(`profiles.group.${g}` as Key)}
               </button>`,
@@ -380,8 +384,8 @@ export class PortraitProfiles extends FeatureView {
                       ${features.map((f) => {
                         const kind = KINDS.get(f)?.kind;
                         const text = kind === 'text' || kind === 'code' || kind === 'date';
-                        const value = formatCell(f, row[id(f)], this.#currency, locale);
-                        return html`<td class=${text ? 'text' : 'num'} data-feature=${f} title=${kind === 'text' ? value : nothing}>${value}</td>`;
+                        const value = formatCell(f, row[f], this.#currency, locale);
+                        return html`<td class=${text ? 'text' : 'num'} data-feature=${nameOf(f)} title=${kind === 'text' ? value : nothing}>${value}</td>`;
                       })}
                     </tr>`,
                   )}

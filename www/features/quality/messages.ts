@@ -69,6 +69,21 @@ const en = {
   'reason.invalid_price': 'Price or amount is not a number',
   'reason.malformed': 'Malformed row',
   'reason.nul_byte': 'A cell holds a NUL byte',
+  'reason.missing_id': 'The ID is empty',
+  'reason.missing_event_type': 'Event type is empty',
+  'reason.invalid_event_time': 'Event time is empty or not a date',
+  'quality.tables': 'Other tables',
+  'quality.tables.intro': 'Customer lists, events logs and product catalogues read beside the orders, joined on customer and product IDs.',
+  'quality.col.table': 'Table',
+  'quality.col.rowsRejected': 'Rejected',
+  'quality.col.duplicates': 'Duplicates',
+  'quality.tables.other': '{count} events of another type (kept, counted in no behaviour column)',
+  'quality.join': 'How the tables join',
+  'quality.join.side': '{unmatched} of {ids} {key} values of the {table} table are not in the {other} table',
+  'quality.join.none': 'Every {key} of the {table} table is in the {other} table ({ids}).',
+  'quality.join.examples': 'For example: {examples}',
+  'quality.key.customer_id': 'customer ID',
+  'quality.key.product_id': 'product ID',
 } as const;
 
 const zhCN: Record<keyof typeof en, string> = {
@@ -135,6 +150,21 @@ const zhCN: Record<keyof typeof en, string> = {
   'reason.invalid_price': '单价或金额不是数字',
   'reason.malformed': '行格式错误',
   'reason.nul_byte': '单元格中有 NUL 字节',
+  'reason.missing_id': 'ID 为空',
+  'reason.missing_event_type': '行为类型为空',
+  'reason.invalid_event_time': '行为时间为空或不是日期',
+  'quality.tables': '其他表',
+  'quality.tables.intro': '与订单一同读取的客户表、行为日志和商品表，按客户 ID 和商品 ID 关联。',
+  'quality.col.table': '表',
+  'quality.col.rowsRejected': '拒绝',
+  'quality.col.duplicates': '重复',
+  'quality.tables.other': '{count} 条其他类型的行为（保留，不计入任何行为列）',
+  'quality.join': '表之间的关联',
+  'quality.join.side': '{table}表的 {ids} 个{key}中有 {unmatched} 个不在{other}表中',
+  'quality.join.none': '{table}表的每个{key}都在{other}表中（{ids} 个）。',
+  'quality.join.examples': '例如：{examples}',
+  'quality.key.customer_id': '客户 ID',
+  'quality.key.product_id': '商品 ID',
 };
 
 /** This view's `t`. */

@@ -8,6 +8,7 @@ import { coreText, LocaleController, t as shellT } from '../../i18n/index.js';
 import { FeatureView } from '../feature.js';
 import { t } from './messages.js';
 import { styles } from './quality.styles.js';
+import { renderTables } from './tables.js';
 
 type Key = Parameters<typeof t>[0];
 
@@ -177,6 +178,7 @@ export class PortraitQuality extends FeatureView {
             </dl>
           </div>
         </div>
+        ${renderTables(q, locale)}
         ${q.left_out.length
           ? html`<div class="card" data-testid="quality-left-out">
               <div class="card__head">
