@@ -38,6 +38,10 @@ pub enum What {
         params: SampleParams,
         /// Where (stdout when none).
         out: Option<PathBuf>,
+        /// Where to write its customer list, if anywhere.
+        customers: Option<PathBuf>,
+        /// Where to write its events log, if anywhere.
+        events: Option<PathBuf>,
     },
 }
 
@@ -167,6 +171,20 @@ pub fn command() -> Command {
                 .value_name("FILE")
                 .value_parser(clap::value_parser!(PathBuf))
                 .help("Output file [default: stdout]"),
+        )
+        .arg(
+            Arg::new("customers")
+                .long("customers")
+                .value_name("FILE")
+                .value_parser(clap::value_parser!(PathBuf))
+                .help("Also write the sample shop's customer list here"),
+        )
+        .arg(
+            Arg::new("events")
+                .long("events")
+                .value_name("FILE")
+                .value_parser(clap::value_parser!(PathBuf))
+                .help("Also write the sample shop's events log here"),
         );
     Command::new("portrait")
         .version(env!("CARGO_PKG_VERSION"))
@@ -201,6 +219,8 @@ where
         let what = What::Sample {
             params,
             out: sub.get_one::<PathBuf>("out").cloned(),
+            customers: sub.get_one::<PathBuf>("customers").cloned(),
+            events: sub.get_one::<PathBuf>("events").cloned(),
         };
         return Ok(Invocation::new(what, Vec::new()));
     }

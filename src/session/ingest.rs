@@ -9,7 +9,7 @@ use crate::ingest::{
     inspect, plan_file, FileInspection, FileOptions, IngestError, IngestErrorKind, IngestJob,
     IngestOptions, IngestReport, ParsedPart, SourceFile, SplitPlan, Step,
 };
-use crate::sample::{generate_csv, SampleParams};
+use crate::sample::{generate_files, SampleParams};
 
 /// A tail being read elsewhere: called when the head needs it, it yields the tail's
 /// `ParsedPart` (`None` when it could not be read).
@@ -17,6 +17,10 @@ pub type TailHandle = Box<dyn FnOnce() -> Option<ParsedPart> + Send>;
 
 /// File name the sample shop is ingested under.
 pub const SAMPLE_FILE_NAME: &str = "sample-shop.csv";
+/// File name the sample shop's customer list is ingested under.
+pub const SAMPLE_CUSTOMERS_FILE_NAME: &str = "sample-customers.csv";
+/// File name the sample shop's events log is ingested under.
+pub const SAMPLE_EVENTS_FILE_NAME: &str = "sample-events.csv";
 
 impl Session {
     /// Detects format, encoding and mapping of one file without loading it.
@@ -171,14 +175,20 @@ impl Session {
         }
     }
 
-    /// Generates the sample shop and starts ingesting it like any dropped file.
+    /// Generates the sample shop — its orders, customer list and events log — and starts
+    /// ingesting the three like dropped files.
     pub fn start_sample(&mut self, params: SampleParams) -> Result<(), Error> {
-        let bytes = generate_csv(&params)?;
+        let files = generate_files(&params)?;
+        let file = |name: &str, bytes| SourceFile {
+            name: name.to_string(),
+            bytes,
+        };
         self.start_ingest(
-            vec![SourceFile {
-                name: SAMPLE_FILE_NAME.to_string(),
-                bytes,
-            }],
+            vec![
+                file(SAMPLE_FILE_NAME, files.orders),
+                file(SAMPLE_CUSTOMERS_FILE_NAME, files.customers),
+                file(SAMPLE_EVENTS_FILE_NAME, files.events),
+            ],
             IngestOptions::default(),
         );
         Ok(())

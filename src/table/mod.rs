@@ -656,6 +656,7 @@ mod tests {
             &id_order(4, false),
             &bad("t.nope", Cell::Int(1)),
             None,
+            &[],
         )
         .expect_err("unknown column");
         assert_eq!(err.message().code, "table.unknown_column");
@@ -665,6 +666,7 @@ mod tests {
             &id_order(4, false),
             &bad("t.tier", Cell::Text("bronze".into())),
             None,
+            &[],
         )
         .expect_err("unknown code");
         assert_eq!(err.message().code, "table.bad_value");
@@ -674,6 +676,7 @@ mod tests {
             &id_order(4, false),
             &bad("t.days", Cell::Text("x".into())),
             None,
+            &[],
         )
         .expect_err("text against a number");
         assert_eq!(err.message().code, "table.bad_value");

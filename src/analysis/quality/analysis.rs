@@ -120,6 +120,40 @@ impl Analysis for Quality {
             q.read.cancelled_order_lines,
             money(q.read.value_cents as f64, sym)
         );
+        for t in &q.tables {
+            let _ = writeln!(
+                o,
+                "  {} ({} table): {} rows read, {} used, {} rejected, {} duplicates",
+                t.file,
+                t.table.name(),
+                t.rows_read,
+                t.rows_used,
+                t.rows_rejected,
+                t.duplicates_removed
+            );
+            for g in &t.rejected {
+                let first = g.examples.first();
+                let _ = writeln!(
+                    o,
+                    "    {} x {}{}",
+                    g.count,
+                    g.reason.describe(),
+                    first.map_or(String::new(), |e| format!(" (first: line {}, column {:?})", e.line, e.column))
+                );
+            }
+        }
+        for j in &q.join.sides {
+            let _ = writeln!(
+                o,
+                "  join: {} of {} {} values of {} are not in {}{}",
+                j.unmatched,
+                j.ids,
+                j.key.name(),
+                j.table.name(),
+                j.other.name(),
+                if j.examples.is_empty() { String::new() } else { format!(" (e.g. {})", j.examples.join(", ")) }
+            );
+        }
         if q.refunds.lines > 0 {
             let _ = writeln!(
                 o,

@@ -7,7 +7,7 @@
 
 use portrait::cli::{self, Invocation, What};
 use portrait::ingest::{parse_tail, tail_file, SourceFile};
-use portrait::sample::generate_csv;
+use portrait::sample::{generate_csv, generate_files};
 use portrait::Session;
 use std::io::Write;
 use std::process::ExitCode;
@@ -31,8 +31,28 @@ fn main() -> ExitCode {
 }
 
 fn try_main(inv: Invocation) -> Result<(), String> {
-    if let What::Sample { params, out } = &inv.what {
-        let bytes = generate_csv(params).map_err(|e| e.to_string())?;
+    if let What::Sample {
+        params,
+        out,
+        customers,
+        events,
+    } = &inv.what
+    {
+        let write = |path: &std::path::Path, bytes: &[u8]| {
+            std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+        };
+        let bytes = if customers.is_some() || events.is_some() {
+            let files = generate_files(params).map_err(|e| e.to_string())?;
+            if let Some(path) = customers {
+                write(path, &files.customers)?;
+            }
+            if let Some(path) = events {
+                write(path, &files.events)?;
+            }
+            files.orders
+        } else {
+            generate_csv(params).map_err(|e| e.to_string())?
+        };
         return match out {
             Some(path) => {
                 std::fs::write(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))
