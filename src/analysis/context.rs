@@ -66,7 +66,7 @@ impl<'a> Context<'a> {
 
     /// The model of `entry` with its default parameters, fitted now if the cache does not
     /// hold it (a stepped fit is run to its end).
-    fn model_of(&mut self, entry: &'static dyn Entry) -> Result<Model, Error> {
+    pub(crate) fn model_of(&mut self, entry: &'static dyn Entry) -> Result<Model, Error> {
         let params = serde_json::Value::Null;
         let key = entry.key(&params)?;
         if let Some(model) = self.cache.get(entry.kind(), &key) {

@@ -26,6 +26,7 @@ static ENTRIES: &[&dyn Entry] = &[
     &Kind::<crate::customers::lifecycle::LifecycleAnalysis>::ENTRY,
     &Kind::<crate::customers::tags::TagsAnalysis>::ENTRY,
     &Kind::<crate::customers::card::CardAnalysis>::ENTRY,
+    &Kind::<crate::customers::everything::CustomersAnalysis>::ENTRY,
     #[cfg(test)]
     &Kind::<probe::Probe>::ENTRY,
 ];

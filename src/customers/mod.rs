@@ -6,11 +6,13 @@
 //! lifecycle stage, month by month (kind `lifecycle`). `tags/` is the tag system over both
 //! and RFM (kind `tags`). `card/` is one customer's orders and spend (kind `customer_card`).
 //! `demographics/` joins the customer list (kind `demographics`) and `behaviour/` the events
-//! log (kind `behaviour`) to the customers of the orders.
+//! log (kind `behaviour`) to the customers of the orders. `everything/` is all of it in one
+//! table (kind `customers`).
 
 pub mod behaviour;
 pub mod card;
 pub mod demographics;
+pub mod everything;
 pub mod lifecycle;
 pub mod profile;
 pub mod tags;

@@ -488,24 +488,27 @@ pub struct AllRows<'a> {
     pub columns: Vec<(&'static str, Values<'a>)>,
 }
 
+/// Customer `.1`'s row of `.0`, as an object `{customer_id, <column name>: value, …}`.
+pub struct OneRow<'r>(&'r AllRows<'r>, usize);
+
+impl Serialize for OneRow<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (rows, c) = (self.0, self.1);
+        let mut map = s.serialize_map(Some(rows.columns.len() + 1))?;
+        map.serialize_entry("customer_id", &*rows.data.customers[c])?;
+        for (name, values) in &rows.columns {
+            map.serialize_entry(name, &values.cell(c))?;
+        }
+        map.end()
+    }
+}
+
 impl Serialize for AllRows<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct One<'r>(&'r AllRows<'r>, usize);
-        impl Serialize for One<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let (rows, c) = (self.0, self.1);
-                let mut map = s.serialize_map(Some(rows.columns.len() + 1))?;
-                map.serialize_entry("customer_id", &*rows.data.customers[c])?;
-                for (name, values) in &rows.columns {
-                    map.serialize_entry(name, &values.cell(c))?;
-                }
-                map.end()
-            }
-        }
         let n = self.data.n_customers();
         let mut seq = s.serialize_seq(Some(n))?;
         for c in 0..n {
-            seq.serialize_element(&One(self, c))?;
+            seq.serialize_element(&OneRow(self, c))?;
         }
         seq.end()
     }
@@ -521,16 +524,27 @@ pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-impl AllRows<'_> {
+impl<'a> AllRows<'a> {
+    /// Customer `c`'s row alone.
+    pub fn row(&'a self, c: usize) -> OneRow<'a> {
+        OneRow(self, c)
+    }
+
     /// The rows as CSV: `customer_id` and the short column names, one customer a row; a
     /// null is an empty cell, texts from the data are `spreadsheet_safe`.
     pub fn to_csv(&self) -> String {
+        let all: Vec<usize> = (0..self.data.n_customers()).collect();
+        self.to_csv_of(&all)
+    }
+
+    /// The CSV of customers `customers` only (in that order).
+    pub fn to_csv_of(&self, customers: &[usize]) -> String {
         let mut w = csv::Writer::from_writer(Vec::new());
         let header = std::iter::once("customer_id").chain(self.columns.iter().map(|(n, _)| *n));
         let mut record: Vec<String> = header.map(String::from).collect();
         // writing to a Vec cannot fail
         let _ = w.write_record(&record);
-        for c in 0..self.data.n_customers() {
+        for &c in customers {
             record.clear();
             record.push(spreadsheet_safe(&self.data.customers[c]).into_owned());
             for (_, values) in &self.columns {

@@ -103,12 +103,12 @@ test('the profile table sorts, pages, searches and downloads what the CLI writes
     await rule.fill('');
     await page.waitForFunction(() => /of 55$/.test(document.querySelector('portrait-app').shadowRoot.querySelector('portrait-profiles').shadowRoot.querySelector('[data-testid="pager"]').textContent));
 
-    // the CSV download is the CLI's table, with a byte-order mark for spreadsheets
+    // the CSV download is the CLI's whole portrait table, with a byte-order mark for spreadsheets
     const [csv] = await Promise.all([page.waitForEvent('download'), view.locator('[data-action="download-profiles"]').click()]);
     assert.equal(csv.suggestedFilename(), 'portrait-customer-profiles.csv');
     const text = await readFile(await csv.path(), 'utf8');
     assert.ok(text.startsWith('\uFEFF'));
-    assert.equal(text.slice(1), await cli('profile', FILE, '--csv'));
+    assert.equal(text.slice(1), await cli('customers', FILE, '--csv'));
     assert.equal(text.trim().split('\n').length, 56, 'a header and 55 customers');
 
     // a customer's portrait: opened from the table, every feature beside the median, the
@@ -127,10 +127,10 @@ test('the profile table sorts, pages, searches and downloads what the CLI writes
     await view.locator('[data-testid="profile-table"]').waitFor();
     await view.locator('#profiles-search').fill('');
 
-    // the view's JSON export equals `portrait profile --json`
+    // the view's JSON export equals `portrait customers --json`
     const [json] = await Promise.all([page.waitForEvent('download'), page.locator('portrait-app button[data-action="export-view"]').click()]);
     const exported = await readFile(await json.path(), 'utf8');
-    assert.equal(`${exported}\n`, await cli('profile', FILE, '--json'));
+    assert.equal(`${exported}\n`, await cli('customers', FILE, '--json'));
     assert.deepEqual(consoleErrors, []);
   } finally {
     await browser.close();

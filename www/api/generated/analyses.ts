@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make types` (src/typegen/). Do not edit:
 // tests/generated_types.rs fails when this file is stale.
-import type { BehaviourSummary, CardParams, ColumnSpec, CustomerCard, DemographicsSummary, LifecycleParams, LifecycleSummary, NoParams, Overview, ProfileParams, ProfileSummary, QualityReport, RfmParams, RfmSummary, TableKind, TagsParams, TagsSummary } from './types';
+import type { BehaviourSummary, CardParams, ColumnSpec, CustomerCard, CustomersParams, DemographicsSummary, LifecycleParams, LifecycleSummary, NoParams, Overview, PortraitRows, ProfileParams, ProfileSummary, QualityReport, RfmParams, RfmSummary, TableKind, TagsParams, TagsSummary } from './types';
 
 /** Every analysis by kind: its parameters, its output and the customer columns it adds. */
 export interface Analyses {
@@ -49,6 +49,11 @@ export interface Analyses {
     output: CustomerCard;
     columns: { };
   };
+  customers: {
+    params: CustomersParams;
+    output: PortraitRows;
+    columns: { };
+  };
 }
 
 /** A kind of analysis. */
@@ -65,4 +70,5 @@ export const ANALYSES = {
   lifecycle: { needs: ["orders"] as TableKind[], in_report: false, columns: [{"name":"stage","kind":{"kind":"code","names":["new","active","loyal","returning","dormant","churned"]},"doc":"The customer's lifecycle stage at the data's last day.","zh":"生命周期阶段"}] as ColumnSpec[] },
   tags: { needs: ["orders"] as TableKind[], in_report: false, columns: [{"name":"tags","kind":{"kind":"text"},"doc":"Every tag the customer carries, comma-separated (a valued rule tag as name:value).","zh":"标签"}] as ColumnSpec[] },
   customer_card: { needs: ["orders"] as TableKind[], in_report: false, columns: [] as ColumnSpec[] },
+  customers: { needs: ["orders"] as TableKind[], in_report: false, columns: [] as ColumnSpec[] },
 } as const;

@@ -14,6 +14,10 @@ export const DEFAULTS = {
     "customer_card": {
       "id": ""
     },
+    "customers": {
+      "id": null,
+      "rule": []
+    },
     "demographics": {},
     "lifecycle": {
       "active_days": null,

@@ -184,6 +184,8 @@ export const CORE_EN = {
   "tags.bad_values": "in the rule tag \"{name}\": write its values as \"a\" if RULE, \"b\" if RULE, else \"c\"",
   "customer_card.no_id": "give the id of a customer",
   "customer_card.unknown": "there is no customer \"{id}\" in this data",
+  "customers.no_name": "the rule \"{rule}\" is not NAME=EXPR (a tag name, then = and the rule)",
+  "customers.unknown": "no customer has the id \"{id}\"",
 } as const;
 
 /** A code the core sends. */

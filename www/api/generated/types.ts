@@ -199,6 +199,19 @@ categories: Array<Spend>,
 channels: Array<Spend>, };
 
 /**
+ * Which customers, with which rule tags.
+ */
+export type CustomersParams = { 
+/**
+ * Rule tags as `NAME=EXPR` (`VIP=orders >= 3`): customers matching EXPR carry tag NAME.
+ */
+rule: Array<string>, 
+/**
+ * Only this customer (the id as in the file); none: every customer.
+ */
+id: string | null, };
+
+/**
  * The loaded data in numbers. Field names are the JS API.
  */
 export type DataFacts = { 
@@ -957,6 +970,23 @@ rules: Array<string>,
  * Where the layout is documented.
  */
 source: string, };
+
+/**
+ * The rows as the page and `--json` get them. Field names are the JS API.
+ */
+export type PortraitRows = { 
+/**
+ * Customers in `rows`.
+ */
+customers: number, 
+/**
+ * The columns of each row after `customer_id`, as customer-table ids (`profile.orders`).
+ */
+columns: Array<string>, 
+/**
+ * One object per customer: `customer_id`, then each column by its short name.
+ */
+rows: Array<{ customer_id: string } & Record<string, Cell>>, };
 
 /**
  * The KPIs of the period just before the filter's date range, of the same length, with the

@@ -398,6 +398,8 @@ const zhCN: Record<keyof typeof en, string> = {
 const core = {
   'customer_card.no_id': '请提供客户 ID',
   'customer_card.unknown': '数据中没有客户“{id}”',
+  'customers.no_name': '规则“{rule}”不是“名称=表达式”的形式（先写标签名，再写 = 和规则）',
+  'customers.unknown': '没有 ID 为“{id}”的客户',
   'profile.festival': '节日“{value}”既不是 MM-DD 日期，也不是 spring_festival',
   'profile.new_product_days': 'new_product_days 必须在 1 到 {max} 之间，实际为 {got}',
 };

@@ -84,8 +84,9 @@ export class PortraitProfiles extends FeatureView {
     this.#ruleTyping.cancel();
   }
 
+  /** The whole portrait of every customer, as `portrait customers FILE --json` prints it. */
   override exportRequest() {
-    return { analysis: 'profile' };
+    return { analysis: 'customers' };
   }
 
   get #groups(): GroupId[] {
@@ -229,7 +230,8 @@ export class PortraitProfiles extends FeatureView {
 
   #download = async () => {
     if (!this.portrait) return;
-    const text = await this.portrait.export({ analysis: 'profile', format: 'csv' });
+    // every column of the portrait, as `portrait customers FILE --csv` writes it
+    const text = await this.portrait.export({ analysis: 'customers', format: 'csv' });
     // a byte-order mark: spreadsheet programs then read the Chinese text as UTF-8
     saveFile(`\uFEFF${text}`, 'portrait-customer-profiles.csv', 'text/csv;charset=utf-8');
   };

@@ -167,4 +167,7 @@ export const styles = css`
     padding: 0;
     list-style: none;
   }
+  .join li + li {
+    margin-top: var(--portrait-space-2);
+  }
 `;
