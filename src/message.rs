@@ -209,6 +209,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
          views need a buyer id",
     ),
     (
+        "note.order_per_customer_time",
+        "no order id column: each customer's lines with the same time are one order",
+    ),
+    (
         "note.title_rows",
         "title lines above the header passed over: {count:count} (the header is line {line})",
     ),

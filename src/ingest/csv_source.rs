@@ -19,6 +19,8 @@ pub(crate) struct CsvSource {
     header_line: u64,
     /// Where the header record starts (to read it again as data: `headerless`).
     header_at: Option<csv::Position>,
+    /// Where the first record after the header starts (`rewind`).
+    data_at: csv::Position,
     /// Records above the header (a title, an export time) that were passed over.
     title_rows: u64,
     delimiter: u8,
@@ -166,7 +168,9 @@ impl CsvSource {
             .iter()
             .map(|h| String::from_utf8_lossy(h).trim().to_string())
             .collect();
+        let data_at = reader.position().clone();
         Ok(CsvSource {
+            data_at,
             file: file.to_string(),
             reader,
             headers,
@@ -244,12 +248,19 @@ impl CsvSource {
         let Some(at) = self.header_at.clone() else {
             return false;
         };
-        if self.reader.seek(at).is_err() {
+        if self.reader.seek(at.clone()).is_err() {
             return false;
         }
+        self.data_at = at;
         self.headers = names.iter().map(|n| n.to_string()).collect();
         self.header_line = 0;
         true
+    }
+
+    /// Goes back to the first record after the header (a few were read to look at them).
+    /// False for a streamed source, or when the reader cannot seek.
+    pub fn rewind(&mut self) -> bool {
+        self.more.is_none() && self.reader.seek(self.data_at.clone()).is_ok()
     }
 
     pub fn header_line(&self) -> u64 {

@@ -325,7 +325,23 @@ impl<S: Sink> FileRows<S> {
     ) -> Result<FileRows<S>, IngestError> {
         let headers = opened.source.headers().to_vec();
         let resolved = resolve_mapping(S::SCHEMA, &name, &headers, options)?;
-        let (mapping, missing, profile) = (resolved.mapping, resolved.missing, resolved.profile);
+        let (mapping, mut missing, profile) = (resolved.mapping, resolved.missing, resolved.profile);
+        if !missing.is_empty() && missing.iter().all(|f| S::SCHEMA.stand_in.contains(f)) {
+            // the table can do without these, unless a column's values look like one: then
+            // the merchant is asked, as for any missing column
+            let sample = sample_rows(&mut opened.source, PROPOSAL_ROWS)?;
+            let proposals = propose(&headers, &sample, &mapping, &missing);
+            if proposals.iter().all(|p| !missing.contains(&p.field)) && opened.source.rewind() {
+                missing.clear();
+            } else {
+                return Err(IngestError::new(IngestErrorKind::MissingColumns {
+                    file: name,
+                    missing,
+                    headers: headers.iter().take(30).map(|h| cut_chars(h, 40)).collect(),
+                    proposals,
+                }));
+            }
+        }
         let rows = opened.source.estimated_rows();
         let sink = match S::new(&mapping, profile.map(|p| p.0), &opened, rows, all_options) {
             Some(sink) if missing.is_empty() => sink,
@@ -608,6 +624,7 @@ mod tests {
             any_of: &[Field::CustomerId],
             reported: Field::CustomerId,
         }],
+        stand_in: &[],
     };
 
     /// Keeps each contact's id and email; an email without `@` is rejected.

@@ -72,6 +72,10 @@ pub struct Schema {
     pub fields: &'static [FieldSpec],
     /// What a file of this table must map.
     pub required: &'static [Requirement],
+    /// Required fields the table can do without when no column's values look like them:
+    /// orders without an order id column (many transaction exports) make each customer
+    /// and time one order.
+    pub stand_in: &'static [Field],
 }
 
 impl Schema {

@@ -128,6 +128,19 @@ impl Source {
         }
     }
 
+    /// Goes back to the first record, when the source can (a workbook read cell by cell
+    /// cannot): false then.
+    pub fn rewind(&mut self) -> bool {
+        match self {
+            Source::Csv(s) => s.rewind(),
+            Source::Xlsx(_) => false,
+            Source::Table(t) => {
+                t.next = 0;
+                true
+            }
+        }
+    }
+
     /// True when a streamed source has read all it has and waits for `append`.
     pub fn needs_more(&self) -> bool {
         matches!(self, Source::Csv(s) if s.needs_more())

@@ -716,3 +716,33 @@ fn an_orders_first_line_carries_its_order_fields_to_the_others() {
         Some("shopify.orders")
     );
 }
+
+#[test]
+fn without_an_order_id_each_customer_and_time_is_one_order() {
+    let text = "CustomerID,InvoiceDate,StockCode,Quantity,Price\n\
+                c1,2024-01-02 10:00,A,1,5\nc1,2024-01-02 10:00,B,2,3\n\
+                c1,2024-01-05 09:00,A,1,5\nc2,2024-01-02 10:00,A,1,5\nC7,2024-01-04 11:00,A,1,5\n";
+    let d = check("transactions.csv", text);
+    assert_eq!(d.lines.len(), 5);
+    // c1 at 10:00 is one order of two lines; c2 at the same time is another order
+    assert_eq!(d.report.read.orders, 4);
+    assert_eq!(d.lines.order[0], d.lines.order[1]);
+    assert_ne!(d.lines.order[0], d.lines.order[3]);
+    // a customer id like a cancellation's (`C7`) does not make the order a return
+    assert_eq!(d.report.return_lines, 0);
+    assert_eq!(d.report.files[0].notes, vec![crate::message::Message::new("note.order_per_customer_time")]);
+    assert!(d.files[0].missing.is_empty());
+}
+
+#[test]
+fn a_column_that_looks_like_an_order_id_is_asked_about_rather_than_stood_in_for() {
+    let text = "Belegnr,customer_id,order_date,quantity,line_amount\nR-1001,K1,2024-03-01,1,9.90\n\
+                R-1001,K1,2024-03-01,2,19.80\nR-1003,K1,2024-03-03,1,9.90\nR-1004,K3,2024-03-04,3,29.70\n";
+    let e = check_err("belege.csv", text, IngestOptions::default());
+    assert_eq!(e.code(), "ingest.missing_columns");
+    let IngestErrorKind::MissingColumns { missing, proposals, .. } = e.kind() else {
+        panic!("{e}")
+    };
+    assert_eq!(missing, &vec![Field::OrderId]);
+    assert_eq!((proposals[0].field, proposals[0].column), (Field::OrderId, 0));
+}

@@ -52,9 +52,10 @@ fn contract() -> String {
             })
             .collect();
         let required = serde_json::to_string(schema.required).unwrap_or_default();
+        let stand_in = serde_json::to_string(schema.stand_in).unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {}: {{\n    fields: [\n      {},\n    ] as {{ field: Field; value: ValueKind }}[],\n    required: {required} as Requirement[],\n  }},",
+            "  {}: {{\n    fields: [\n      {},\n    ] as {{ field: Field; value: ValueKind }}[],\n    required: {required} as Requirement[],\n    stand_in: {stand_in} as Field[],\n  }},",
             serde_json::to_string(&table).unwrap_or_default().trim_matches('"'),
             fields.join(",\n      ")
         );

@@ -30,6 +30,7 @@ export const CORE_ZH: Record<ShellCode, string> = {
   'note.status_honoured': '已按状态列处理：已取消、已关闭、未付款、已作废和支付失败的订单不计入；已退款的订单计为退货',
   'note.refund_amount': '行上的退款金额计为等额退货',
   'note.no_buyer': '没有买家列：这些行计入店铺总计、商品和购物篮；客户类视图需要买家 ID',
+  'note.order_per_customer_time': '没有订单号列：同一客户同一时间的明细算作一个订单',
   'note.title_rows': '跳过表头上方的标题行：{count:count} 行（表头在第 {line} 行）',
   'note.totals_rows': '跳过合计行：{count:count} 行（第一行在第 {line} 行）',
   'note.blank_rows': '跳过空行：{count:count} 行',

@@ -326,12 +326,14 @@ pub static ORDERS: Schema = Schema {
             reported: Field::UnitPrice,
         },
     ],
+    stand_in: &[Field::OrderId],
 };
 
 /// The mapping resolved into column indices, for the row loop.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct OrdersPlan {
-    pub order_id: usize,
+    /// `None`: no order id column; each customer and time is one order.
+    pub order_id: Option<usize>,
     /// `None` only for an export that names no buyer (`Profile::no_buyer`).
     pub customer_id: Option<usize>,
     /// `None` only for the lines of another export's orders (`Profile::lines_of`).
@@ -379,7 +381,7 @@ impl OrdersPlan {
             return None;
         }
         let mut plan = OrdersPlan {
-            order_id: col(Field::OrderId)?,
+            order_id: col(Field::OrderId),
             customer_id,
             order_date,
             quantity: col(Field::Quantity),

@@ -320,16 +320,31 @@ impl Sink for OrdersSink {
         if self.plan.customer_id.is_none() {
             notes.push(Message::new("note.no_buyer"));
         }
+        if self.plan.order_id.is_none() {
+            notes.push(Message::new("note.order_per_customer_time"));
+        }
         notes
     }
 
     fn parse<'a>(&mut self, cells: &Cells<'a>, line: u64) -> Result<OrderRow<'a>, NotKept> {
         let plan = &self.plan;
-        let order_id = id_cell(cells.get(plan.order_id));
-        if order_id.is_empty() {
-            let why = Reject::cell(RejectReason::MissingOrderId, plan.order_id, "");
-            return Err(why.into());
-        }
+        let order_id: Cow<'a, str> = match plan.order_id {
+            Some(col) => {
+                let id = id_cell(cells.get(col));
+                if id.is_empty() {
+                    let why = Reject::cell(RejectReason::MissingOrderId, col, "");
+                    return Err(why.into());
+                }
+                Cow::Borrowed(id)
+            }
+            // no order id column: each customer and time is one order (the time first, so
+            // that no such id reads as a cancellation's `C…`)
+            None => {
+                let cell = |c: Option<usize>| c.map_or("", |c| trim(cells.get(c)));
+                Cow::Owned(format!("{} {}", cell(plan.order_date), cell(plan.customer_id)))
+            }
+        };
+        let order_id = &*order_id;
         self.carry(cells, order_id);
         if let Some(c) = self.plan.summary_unless {
             if trim(cells.get(c)).is_empty() {

@@ -89,6 +89,7 @@ pub static CUSTOMERS: Schema = Schema {
         spec(Field::Channel, &["channel", "source", "signupchannel", "注册渠道", "渠道", "来源"], ValueKind::Text),
     ],
     required: &[needs(Field::CustomerId)],
+    stand_in: &[],
 };
 
 /// The behaviour events log.
@@ -106,6 +107,7 @@ pub static EVENTS: Schema = Schema {
         spec(Field::Channel, &["channel", "source", "platform", "渠道", "来源", "访问渠道"], ValueKind::Text),
     ],
     required: &[needs(Field::CustomerId), needs(Field::EventTime), needs(Field::EventType)],
+    stand_in: &[],
 };
 
 /// The product catalogue.
@@ -120,4 +122,5 @@ pub static PRODUCTS: Schema = Schema {
         spec(Field::ProductTags, &["tags", "attributes", "labels", "标签", "属性", "商品标签"], ValueKind::Text),
     ],
     required: &[needs(Field::ProductId)],
+    stand_in: &[],
 };

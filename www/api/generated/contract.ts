@@ -30,6 +30,7 @@ export const SCHEMAS = {
       { field: "discount", value: "money" },
     ] as { field: Field; value: ValueKind }[],
     required: [{"any_of":["order_id"],"reported":"order_id"},{"any_of":["customer_id"],"reported":"customer_id"},{"any_of":["order_date"],"reported":"order_date"},{"any_of":["quantity","line_amount"],"reported":"quantity"},{"any_of":["unit_price","line_amount"],"reported":"unit_price"}] as Requirement[],
+    stand_in: ["order_id"] as Field[],
   },
   customers: {
     fields: [
@@ -50,6 +51,7 @@ export const SCHEMAS = {
       { field: "channel", value: "text" },
     ] as { field: Field; value: ValueKind }[],
     required: [{"any_of":["customer_id"],"reported":"customer_id"}] as Requirement[],
+    stand_in: [] as Field[],
   },
   events: {
     fields: [
@@ -64,6 +66,7 @@ export const SCHEMAS = {
       { field: "channel", value: "text" },
     ] as { field: Field; value: ValueKind }[],
     required: [{"any_of":["customer_id"],"reported":"customer_id"},{"any_of":["event_time"],"reported":"event_time"},{"any_of":["event_type"],"reported":"event_type"}] as Requirement[],
+    stand_in: [] as Field[],
   },
   products: {
     fields: [
@@ -75,6 +78,7 @@ export const SCHEMAS = {
       { field: "product_tags", value: "text" },
     ] as { field: Field; value: ValueKind }[],
     required: [{"any_of":["product_id"],"reported":"product_id"}] as Requirement[],
+    stand_in: [] as Field[],
   },
 } satisfies Record<TableKind, unknown>;
 

@@ -21,6 +21,7 @@ export const CORE_EN = {
   "note.status_honoured": "the status column is honoured: cancelled, closed, unpaid, voided and failed orders are left out; refunded ones are returns",
   "note.refund_amount": "a refund amount on a line becomes a return of that amount",
   "note.no_buyer": "no buyer column: the lines count in shop totals, products and baskets; customer views need a buyer id",
+  "note.order_per_customer_time": "no order id column: each customer's lines with the same time are one order",
   "note.title_rows": "title lines above the header passed over: {count:count} (the header is line {line})",
   "note.totals_rows": "totals rows passed over: {count:count} (the first at line {line})",
   "note.blank_rows": "blank rows passed over: {count:count}",

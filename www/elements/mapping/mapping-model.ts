@@ -73,6 +73,16 @@ export function missingFields(mapping: readonly ColumnAssignment[], noBuyer = fa
     .filter((f) => !(noBuyer && f === 'customer_id'));
 }
 
+/**
+ * `missing` without the fields the table can do without (`Schema::stand_in`: orders with no
+ * order id column make each customer and time one order) — unless the worker, which looked
+ * at the values, still asked for them (`asked`: the file's `FileInspection.missing`).
+ */
+export function withoutStandIns(missing: readonly Field[], asked: readonly Field[], table: TableKind = 'orders'): Field[] {
+  const standIn: readonly Field[] = SCHEMAS[table].stand_in;
+  return missing.filter((f) => !standIn.includes(f) || asked.includes(f));
+}
+
 /** The fields a file of `table` must map (each requirement's named field). */
 export function requiredFields(table: TableKind = 'orders'): readonly Field[] {
   return SCHEMAS[table].required.map((r) => r.reported);

@@ -13,6 +13,7 @@ import {
   missingFields,
   requiredFields,
   TABLES,
+  withoutStandIns,
   sampleValues,
   selectionsFromMapping,
   withCurrency,
@@ -108,7 +109,7 @@ export class PortraitMapping extends LitElement {
   #complete(): boolean {
     for (const f of this.inspections) {
       const sel = this.selections.get(f.file);
-      if (!sel || missingFields(mappingFromSelections(sel, f.table), f.platform?.no_buyer, f.table).length > 0) return false;
+      if (!sel || withoutStandIns(missingFields(mappingFromSelections(sel, f.table), f.platform?.no_buyer, f.table), f.missing, f.table).length > 0) return false;
     }
     return !this.dateQuestion || this.dateOrder !== null;
   }
@@ -248,7 +249,7 @@ export class PortraitMapping extends LitElement {
 
   #renderFile(f: FileInspection) {
     const sel = this.selections.get(f.file) ?? selectionsFromMapping(f.headers.length, f.mapping);
-    const missing = missingFields(mappingFromSelections(sel, f.table), f.platform?.no_buyer, f.table);
+    const missing = withoutStandIns(missingFields(mappingFromSelections(sel, f.table), f.platform?.no_buyer, f.table), f.missing, f.table);
     const fieldName = (field: Field) => t(`field.${field}` as MessageKey);
     const required = requiredFields(f.table);
     return html`<div class="card" data-file=${f.file}>
