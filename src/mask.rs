@@ -28,7 +28,11 @@ pub fn phone(text: &str) -> String {
     let n = digits.len();
     match n {
         0 => String::new(),
-        1..=7 => format!("{}{}", "*".repeat(n.saturating_sub(2)), &digits[n.saturating_sub(2)..]),
+        1..=7 => format!(
+            "{}{}",
+            "*".repeat(n.saturating_sub(2)),
+            &digits[n.saturating_sub(2)..]
+        ),
         _ => format!("{}{}{}", &digits[..3], "*".repeat(n - 7), &digits[n - 4..]),
     }
 }

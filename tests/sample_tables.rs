@@ -8,23 +8,57 @@ use portrait::sample::{generate_csv, generate_files, SampleParams};
 
 #[test]
 fn the_customer_list_and_events_log_join_the_orders_and_leave_them_as_they_were() {
-    let params = SampleParams { rows: 20_000, seed: 42 };
+    let params = SampleParams {
+        rows: 20_000,
+        seed: 42,
+    };
     let files = generate_files(&params).expect("generates");
-    assert_eq!(files.orders, generate_csv(&params).expect("generates"), "the orders are byte-identical");
+    assert_eq!(
+        files.orders,
+        generate_csv(&params).expect("generates"),
+        "the orders are byte-identical"
+    );
     let again = generate_files(&params).expect("generates");
-    assert_eq!((again.customers == files.customers, again.events == files.events), (true, true), "deterministic");
-    let file = |name: &str, bytes: &[u8]| SourceFile { name: name.into(), bytes: bytes.to_vec() };
+    assert_eq!(
+        (
+            again.customers == files.customers,
+            again.events == files.events
+        ),
+        (true, true),
+        "deterministic"
+    );
+    let file = |name: &str, bytes: &[u8]| SourceFile {
+        name: name.into(),
+        bytes: bytes.to_vec(),
+    };
     let done = ingest_all(
-        vec![file("orders.csv", &files.orders), file("customers.csv", &files.customers), file("events.csv", &files.events)],
+        vec![
+            file("orders.csv", &files.orders),
+            file("customers.csv", &files.customers),
+            file("events.csv", &files.events),
+        ],
         IngestOptions::default(),
     )
     .expect("ingests");
     let kinds: Vec<TableKind> = done.report.tables.iter().map(|t| t.table).collect();
-    assert_eq!(kinds, [TableKind::Customers, TableKind::Events], "recognised from their Chinese headers");
-    assert!(done.report.tables.iter().all(|t| t.rows_rejected == 0 && t.rows_used == t.rows_read));
+    assert_eq!(
+        kinds,
+        [TableKind::Customers, TableKind::Events],
+        "recognised from their Chinese headers"
+    );
+    assert!(done
+        .report
+        .tables
+        .iter()
+        .all(|t| t.rows_rejected == 0 && t.rows_used == t.rows_read));
     let buyers = done.lines.customer_ids.len() as u64;
     let side = |table, other| {
-        done.report.join.sides.iter().find(|s| s.table == table && s.other == other).expect("joined")
+        done.report
+            .join
+            .sides
+            .iter()
+            .find(|s| s.table == table && s.other == other)
+            .expect("joined")
     };
     // 5 % sign-ups who never bought; about 2 % of buyers missing from the list
     let listed = side(TableKind::Customers, TableKind::Orders);
@@ -38,11 +72,17 @@ fn the_customer_list_and_events_log_join_the_orders_and_leave_them_as_they_were(
     let data = Dataset::build(done.lines);
     let b = portrait::customers::behaviour::behaviour(&data, &done.tables);
     let d = portrait::customers::demographics::demographics(&data, &done.tables);
-    assert_eq!(d.matched as u64, buyers - side(TableKind::Orders, TableKind::Customers).unmatched);
+    assert_eq!(
+        d.matched as u64,
+        buyers - side(TableKind::Orders, TableKind::Customers).unmatched
+    );
     // every tracked buyer viewed and bought what they bought
     for c in 0..data.n_customers() {
         if b.purchases[c] != portrait::table::NULL_U32 && b.purchases[c] > 0 {
-            assert!(b.views[c] >= b.purchases[c], "customer {c} viewed before buying");
+            assert!(
+                b.views[c] >= b.purchases[c],
+                "customer {c} viewed before buying"
+            );
         }
     }
 }

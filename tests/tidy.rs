@@ -275,7 +275,12 @@ fn no_analysis_is_named_in_the_session_wasm_protocol_dispatcher_facade_or_shell(
                 let quoted: Vec<String> = if module_only.contains(&w.as_str()) {
                     vec![format!("{w}::"), format!("::{w}")]
                 } else {
-                    vec![format!("\"{w}\""), format!("'{w}'"), format!("{w}::"), format!("::{w}")]
+                    vec![
+                        format!("\"{w}\""),
+                        format!("'{w}'"),
+                        format!("{w}::"),
+                        format!("::{w}"),
+                    ]
                 };
                 let hit = quoted.iter().any(|q| line.contains(q.as_str()))
                     || (!exempt_word.contains(&w.as_str()) && names(line, w));

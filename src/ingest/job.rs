@@ -8,11 +8,11 @@
 
 use super::error::{IngestError, IngestErrorKind};
 use super::files::{IngestOptions, Ingested, SourceFile};
+use super::open::table_of;
 use super::orders::done::FileDone;
 use super::orders::file::{merge, OrdersFile};
-use super::rows::{split_failed, Role};
-use super::open::table_of;
 use super::rows::open_file;
+use super::rows::{split_failed, Role};
 use super::schema::TableKind;
 use super::side::file::{SideDone, SideFile};
 use super::side::JoinReport;
@@ -249,12 +249,22 @@ impl IngestJob {
                 let (opened, size) = open_file(&name, bytes, &options, &role, streamed)?;
                 match table_of(&opened, &options) {
                     TableKind::Orders => {
-                        let job = OrdersFile::with_opened(name, size, opened, &options, &self.options, role)?;
+                        let job = OrdersFile::with_opened(
+                            name,
+                            size,
+                            opened,
+                            &options,
+                            &self.options,
+                            role,
+                        )?;
                         self.current = Some(Box::new(job));
                     }
-                    _ if role != Role::Whole => return Err(split_failed(&name, "not an orders file")),
+                    _ if role != Role::Whole => {
+                        return Err(split_failed(&name, "not an orders file"))
+                    }
                     table => {
-                        let side = SideFile::open(table, name, size, opened, &options, &self.options)?;
+                        let side =
+                            SideFile::open(table, name, size, opened, &options, &self.options)?;
                         self.side = Some(Box::new(side));
                     }
                 }

@@ -13,8 +13,8 @@ use super::proposals::propose;
 use super::record::record_cells;
 use super::schema::{Schema, TableKind};
 use super::sniff::{is_xlsx, sniff_text, Format};
-use super::tables::{is_headerless_behaviour, TAOBAO_BEHAVIOUR};
 use super::source::{Source, TableSource};
+use super::tables::{is_headerless_behaviour, TAOBAO_BEHAVIOUR};
 use super::xlsx_source::XlsxSource;
 use csv::ByteRecord;
 
@@ -229,7 +229,10 @@ pub(crate) fn table_of(opened: &Opened, options: &FileOptions) -> TableKind {
 }
 
 /// What the mapping review shows of `file`, read as the table it holds (see `super::inspect`).
-pub(crate) fn inspect(file: &SourceFile, options: &FileOptions) -> Result<FileInspection, IngestError> {
+pub(crate) fn inspect(
+    file: &SourceFile,
+    options: &FileOptions,
+) -> Result<FileInspection, IngestError> {
     let mut opened = open(&file.name, file.bytes.clone(), options, None)?;
     let table = table_of(&opened, options);
     let schema = table.schema();

@@ -293,7 +293,10 @@ pub(crate) fn open_file(
     if *role != Role::Whole {
         let utf8 = matches!(opened.encoding.as_str(), "UTF-8" | "UTF-8 (BOM)");
         if !utf8 || opened.lossy || !matches!(opened.source, Source::Csv(_)) {
-            return Err(split_failed(name, "a half is not plain UTF-8 delimited text"));
+            return Err(split_failed(
+                name,
+                "a half is not plain UTF-8 delimited text",
+            ));
         }
     }
     Ok((opened, size))
@@ -325,7 +328,8 @@ impl<S: Sink> FileRows<S> {
     ) -> Result<FileRows<S>, IngestError> {
         let headers = opened.source.headers().to_vec();
         let resolved = resolve_mapping(S::SCHEMA, &name, &headers, options)?;
-        let (mapping, mut missing, profile) = (resolved.mapping, resolved.missing, resolved.profile);
+        let (mapping, mut missing, profile) =
+            (resolved.mapping, resolved.missing, resolved.profile);
         if !missing.is_empty() && missing.iter().all(|f| S::SCHEMA.stand_in.contains(f)) {
             // the table can do without these, unless a column's values look like one: then
             // the merchant is asked, as for any missing column

@@ -23,10 +23,10 @@ use super::left_out::LeftOut;
 use super::orders::refund::Refund;
 use super::passed::Passed;
 use super::report::Rejections;
-use super::sniff::{is_xlsx, sniff_text, Format};
-use crate::dataset::NONE;
 use super::schema::TableKind;
+use super::sniff::{is_xlsx, sniff_text, Format};
 use super::tables::is_headerless_behaviour;
+use crate::dataset::NONE;
 use serde::{Deserialize, Serialize};
 
 /// Files smaller than this are read whole: below it a second worker saves less than it costs.

@@ -47,25 +47,39 @@ impl TableKind {
             let mapping = schema.map_columns(headers);
             schema.missing(&mapping).is_empty().then_some(mapping)
         };
-        let has = |mapping: &[super::ColumnAssignment], f: Field| mapping.iter().any(|a| a.field == f);
-        if complete(&EVENTS).is_some() && !complete(&ORDERS).is_some_and(|m| has(&m, Field::OrderId)) {
+        let has =
+            |mapping: &[super::ColumnAssignment], f: Field| mapping.iter().any(|a| a.field == f);
+        if complete(&EVENTS).is_some()
+            && !complete(&ORDERS).is_some_and(|m| has(&m, Field::OrderId))
+        {
             return TableKind::Events;
         }
         if complete(&ORDERS).is_some() {
             return TableKind::Orders;
         }
         let orders = ORDERS.map_columns(headers);
-        let about_orders = [Field::OrderId, Field::Quantity, Field::LineAmount, Field::OrderDate]
-            .iter()
-            .filter(|f| has(&orders, **f))
-            .count();
+        let about_orders = [
+            Field::OrderId,
+            Field::Quantity,
+            Field::LineAmount,
+            Field::OrderDate,
+        ]
+        .iter()
+        .filter(|f| has(&orders, **f))
+        .count();
         if let Some(m) = complete(&CUSTOMERS) {
-            if m.len() >= 2 && !has(&PRODUCTS.map_columns(headers), Field::ProductId) && about_orders < 2 {
+            if m.len() >= 2
+                && !has(&PRODUCTS.map_columns(headers), Field::ProductId)
+                && about_orders < 2
+            {
                 return TableKind::Customers;
             }
         }
         if let Some(m) = complete(&PRODUCTS) {
-            if m.len() >= 2 && !has(&CUSTOMERS.map_columns(headers), Field::CustomerId) && about_orders < 2 {
+            if m.len() >= 2
+                && !has(&CUSTOMERS.map_columns(headers), Field::CustomerId)
+                && about_orders < 2
+            {
                 return TableKind::Products;
             }
         }
@@ -76,7 +90,13 @@ impl TableKind {
 /// The header of the Taobao user-behaviour data set, which is published without one
 /// (Tianchi data set 649, "UserBehavior.csv": user id, item id, category id, behaviour type
 /// pv/buy/cart/fav, Unix timestamp).
-pub const TAOBAO_BEHAVIOUR: [&str; 5] = ["user_id", "item_id", "category_id", "behavior_type", "timestamp"];
+pub const TAOBAO_BEHAVIOUR: [&str; 5] = [
+    "user_id",
+    "item_id",
+    "category_id",
+    "behavior_type",
+    "timestamp",
+];
 
 /// Whether `first` — a file's first record, taken for its header — is instead a row of the
 /// Taobao user-behaviour layout, which has no header.
@@ -117,26 +137,62 @@ mod tests {
 
     #[test]
     fn a_file_is_recognised_as_its_table_from_its_header() {
-        assert_eq!(kind("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"), TableKind::Orders);
-        assert_eq!(kind("订单编号,买家会员名,下单时间,数量,实付金额"), TableKind::Orders);
-        assert_eq!(kind("会员ID,性别,生日,省份,城市,会员等级,注册时间,手机号"), TableKind::Customers);
-        assert_eq!(kind("customer_id,gender,birth_date,city,email"), TableKind::Customers);
-        assert_eq!(kind("user_id,item_id,category_id,behavior_type,timestamp"), TableKind::Events);
-        assert_eq!(kind("timestamp,visitorid,event,itemid,transactionid"), TableKind::Events);
-        assert_eq!(kind("用户ID,商品ID,行为类型,时间,停留时长,搜索词,渠道"), TableKind::Events);
-        assert_eq!(kind("商品编码,商品名称,类目,品牌,价格,标签"), TableKind::Products);
-        assert_eq!(kind("product_id,name,category,brand,price"), TableKind::Products);
+        assert_eq!(
+            kind(
+                "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"
+            ),
+            TableKind::Orders
+        );
+        assert_eq!(
+            kind("订单编号,买家会员名,下单时间,数量,实付金额"),
+            TableKind::Orders
+        );
+        assert_eq!(
+            kind("会员ID,性别,生日,省份,城市,会员等级,注册时间,手机号"),
+            TableKind::Customers
+        );
+        assert_eq!(
+            kind("customer_id,gender,birth_date,city,email"),
+            TableKind::Customers
+        );
+        assert_eq!(
+            kind("user_id,item_id,category_id,behavior_type,timestamp"),
+            TableKind::Events
+        );
+        assert_eq!(
+            kind("timestamp,visitorid,event,itemid,transactionid"),
+            TableKind::Events
+        );
+        assert_eq!(
+            kind("用户ID,商品ID,行为类型,时间,停留时长,搜索词,渠道"),
+            TableKind::Events
+        );
+        assert_eq!(
+            kind("商品编码,商品名称,类目,品牌,价格,标签"),
+            TableKind::Products
+        );
+        assert_eq!(
+            kind("product_id,name,category,brand,price"),
+            TableKind::Products
+        );
         // a file that is none of them is read as orders, so what it lacks is asked for
-        assert_eq!(kind("Belegnr,Kunde,Datum,Artikel,Menge,Betrag"), TableKind::Orders);
+        assert_eq!(
+            kind("Belegnr,Kunde,Datum,Artikel,Menge,Betrag"),
+            TableKind::Orders
+        );
         assert_eq!(kind("customer_id"), TableKind::Orders);
     }
 
     #[test]
     fn the_headerless_taobao_layout_is_told_from_a_header() {
         let row = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
-        assert!(is_headerless_behaviour(&row("1,2268318,2520377,pv,1511544070")));
+        assert!(is_headerless_behaviour(&row(
+            "1,2268318,2520377,pv,1511544070"
+        )));
         assert!(is_headerless_behaviour(&row("100,5,3,buy,1511561733")));
-        assert!(!is_headerless_behaviour(&row("user_id,item_id,category_id,behavior_type,timestamp")));
+        assert!(!is_headerless_behaviour(&row(
+            "user_id,item_id,category_id,behavior_type,timestamp"
+        )));
         assert!(!is_headerless_behaviour(&row("1,2,3,pv")));
     }
 

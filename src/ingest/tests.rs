@@ -730,7 +730,10 @@ fn without_an_order_id_each_customer_and_time_is_one_order() {
     assert_ne!(d.lines.order[0], d.lines.order[3]);
     // a customer id like a cancellation's (`C7`) does not make the order a return
     assert_eq!(d.report.return_lines, 0);
-    assert_eq!(d.report.files[0].notes, vec![crate::message::Message::new("note.order_per_customer_time")]);
+    assert_eq!(
+        d.report.files[0].notes,
+        vec![crate::message::Message::new("note.order_per_customer_time")]
+    );
     assert!(d.files[0].missing.is_empty());
 }
 
@@ -740,9 +743,15 @@ fn a_column_that_looks_like_an_order_id_is_asked_about_rather_than_stood_in_for(
                 R-1001,K1,2024-03-01,2,19.80\nR-1003,K1,2024-03-03,1,9.90\nR-1004,K3,2024-03-04,3,29.70\n";
     let e = check_err("belege.csv", text, IngestOptions::default());
     assert_eq!(e.code(), "ingest.missing_columns");
-    let IngestErrorKind::MissingColumns { missing, proposals, .. } = e.kind() else {
+    let IngestErrorKind::MissingColumns {
+        missing, proposals, ..
+    } = e.kind()
+    else {
         panic!("{e}")
     };
     assert_eq!(missing, &vec![Field::OrderId]);
-    assert_eq!((proposals[0].field, proposals[0].column), (Field::OrderId, 0));
+    assert_eq!(
+        (proposals[0].field, proposals[0].column),
+        (Field::OrderId, 0)
+    );
 }

@@ -103,7 +103,12 @@ fn seconds(text: &str) -> Option<i64> {
 fn timestamp(s: i64) -> String {
     let (y, m, d) = civil_from_days(s.div_euclid(86_400));
     let t = s.rem_euclid(86_400);
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
+        t / 3600,
+        t / 60 % 60,
+        t % 60
+    )
 }
 
 fn day_text(day: i64) -> String {
@@ -117,7 +122,8 @@ fn read_orders(orders: &[u8]) -> (BTreeMap<u64, Buyer>, Vec<Bought>) {
     let mut lines = Vec::new();
     let mut reader = csv::Reader::from_reader(orders);
     for record in reader.records().flatten() {
-        let (Some(customer), Some(second)) = (record[1].parse::<u64>().ok(), seconds(&record[2])) else {
+        let (Some(customer), Some(second)) = (record[1].parse::<u64>().ok(), seconds(&record[2]))
+        else {
             continue;
         };
         let quantity: i64 = record[6].parse().unwrap_or(0);
@@ -130,7 +136,10 @@ fn read_orders(orders: &[u8]) -> (BTreeMap<u64, Buyer>, Vec<Bought>) {
         b.first_second = b.first_second.min(second);
         b.spend_cents += cents;
         if quantity > 0 {
-            let category = CATEGORIES.iter().position(|c| c.en == &record[5]).unwrap_or(0);
+            let category = CATEGORIES
+                .iter()
+                .position(|c| c.en == &record[5])
+                .unwrap_or(0);
             lines.push(Bought {
                 customer,
                 second,
@@ -145,8 +154,14 @@ fn read_orders(orders: &[u8]) -> (BTreeMap<u64, Buyer>, Vec<Bought>) {
 
 /// An 11-digit mainland mobile number.
 fn mobile<R: rand::Rng>(rng: &mut R) -> String {
-    const PREFIXES: [&str; 12] = ["130", "131", "135", "136", "138", "139", "150", "158", "177", "182", "186", "199"];
-    format!("{}{:08}", PREFIXES[below(rng, 12) as usize], below(rng, 100_000_000))
+    const PREFIXES: [&str; 12] = [
+        "130", "131", "135", "136", "138", "139", "150", "158", "177", "182", "186", "199",
+    ];
+    format!(
+        "{}{:08}",
+        PREFIXES[below(rng, 12) as usize],
+        below(rng, 100_000_000)
+    )
 }
 
 /// The customer list of the sample shop whose orders are `orders` (CSV bytes).
@@ -154,7 +169,8 @@ pub(super) fn customers_csv(orders: &[u8], seed: u64) -> Vec<u8> {
     let (buyers, _) = read_orders(orders);
     let mut rng = stream(seed, CUSTOMERS_FILE);
     // spend rank → level
-    let mut by_spend: Vec<(i64, u64)> = buyers.iter().map(|(id, b)| (-b.spend_cents, *id)).collect();
+    let mut by_spend: Vec<(i64, u64)> =
+        buyers.iter().map(|(id, b)| (-b.spend_cents, *id)).collect();
     by_spend.sort_unstable();
     let n = by_spend.len().max(1);
     let level_of: BTreeMap<u64, &str> = by_spend
@@ -172,13 +188,24 @@ pub(super) fn customers_csv(orders: &[u8], seed: u64) -> Vec<u8> {
         })
         .collect();
     let last_first = buyers.values().map(|b| b.first_second).max().unwrap_or(0);
-    let mut people: Vec<(u64, Option<&Buyer>)> = buyers.iter().map(|(id, b)| (*id, Some(b))).collect();
+    let mut people: Vec<(u64, Option<&Buyer>)> =
+        buyers.iter().map(|(id, b)| (*id, Some(b))).collect();
     let extra = buyers.len() / 20;
     people.extend((0..extra as u64).map(|k| (FIRST_EXTRA_ID + k, None)));
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let _ = w.write_record(["会员ID", "性别", "出生日期", "省份", "城市", "会员等级", "注册时间", "手机号", "邮箱"]);
+    let _ = w.write_record([
+        "会员ID",
+        "性别",
+        "出生日期",
+        "省份",
+        "城市",
+        "会员等级",
+        "注册时间",
+        "手机号",
+        "邮箱",
+    ]);
     for (id, buyer) in people {
         if buyer.is_some() && chance(&mut rng, 0.02) {
             continue;
@@ -194,9 +221,16 @@ pub(super) fn customers_csv(orders: &[u8], seed: u64) -> Vec<u8> {
         } else {
             18.0 + 30.0 * (uniform(&mut rng) * uniform(&mut rng)).sqrt()
         };
-        let first = buyer.map_or(last_first - i64::from(below(&mut rng, 400)) * 86_400, |b| b.first_second);
-        let birth_day = first.div_euclid(86_400) - (age * 365.25) as i64 - i64::from(below(&mut rng, 365));
-        let birth = if chance(&mut rng, 0.1) { String::new() } else { day_text(birth_day) };
+        let first = buyer.map_or(last_first - i64::from(below(&mut rng, 400)) * 86_400, |b| {
+            b.first_second
+        });
+        let birth_day =
+            first.div_euclid(86_400) - (age * 365.25) as i64 - i64::from(below(&mut rng, 365));
+        let birth = if chance(&mut rng, 0.1) {
+            String::new()
+        } else {
+            day_text(birth_day)
+        };
         let region = match buyer {
             Some(b) => b.region.clone(),
             None => REGIONS[below(&mut rng, 31) as usize].0.to_string(),
@@ -205,9 +239,16 @@ pub(super) fn customers_csv(orders: &[u8], seed: u64) -> Vec<u8> {
             .iter()
             .position(|(r, _)| *r == region)
             .map_or(&[][..], |i| CITIES[i]);
-        let city = cities.get(below(&mut rng, cities.len() as u32) as usize).copied().unwrap_or("");
+        let city = cities
+            .get(below(&mut rng, cities.len() as u32) as usize)
+            .copied()
+            .unwrap_or("");
         let level = level_of.get(&id).copied().unwrap_or("普通");
-        let signup = if chance(&mut rng, 0.2) { first } else { first - i64::from(below(&mut rng, 365 * 86_400)) };
+        let signup = if chance(&mut rng, 0.2) {
+            first
+        } else {
+            first - i64::from(below(&mut rng, 365 * 86_400))
+        };
         let phone = mobile(&mut rng);
         let email = if chance(&mut rng, 0.33) {
             const DOMAINS: [&str; 4] = ["qq.com", "163.com", "126.com", "gmail.com"];
@@ -245,7 +286,10 @@ struct Event {
 pub(super) fn events_csv(orders: &[u8], seed: u64) -> Vec<u8> {
     let (buyers, lines) = read_orders(orders);
     let mut rng = stream(seed, EVENTS_FILE);
-    let tracked: BTreeMap<u64, bool> = buyers.keys().map(|&id| (id, chance(&mut rng, 0.85))).collect();
+    let tracked: BTreeMap<u64, bool> = buyers
+        .keys()
+        .map(|&id| (id, chance(&mut rng, 0.85)))
+        .collect();
     let mut events = Vec::with_capacity(lines.len() * 3);
     for line in &lines {
         if !tracked.get(&line.customer).copied().unwrap_or(false) {
@@ -258,7 +302,11 @@ pub(super) fn events_csv(orders: &[u8], seed: u64) -> Vec<u8> {
             events.push(Event {
                 second: at,
                 customer: line.customer,
-                product: if kind == "搜索" { String::new() } else { line.product.clone() },
+                product: if kind == "搜索" {
+                    String::new()
+                } else {
+                    line.product.clone()
+                },
                 kind,
                 dwell: dwell.then(|| 5 + below(rng, 176)),
                 query,
@@ -282,10 +330,15 @@ pub(super) fn events_csv(orders: &[u8], seed: u64) -> Vec<u8> {
         push(&mut rng, "购买", line.second, false, "");
     }
     // visitors who browse and never buy
-    let span = lines.iter().map(|l| l.second).fold((i64::MAX, i64::MIN), |(a, b), s| (a.min(s), b.max(s)));
+    let span = lines
+        .iter()
+        .map(|l| l.second)
+        .fold((i64::MAX, i64::MIN), |(a, b), s| (a.min(s), b.max(s)));
     let visitors = (lines.len() / 50) as u64;
     for k in 0..visitors {
-        let Some(line) = lines.get(below(&mut rng, lines.len() as u32) as usize) else { break };
+        let Some(line) = lines.get(below(&mut rng, lines.len() as u32) as usize) else {
+            break;
+        };
         let second = span.0 + (uniform(&mut rng) * (span.1 - span.0) as f64) as i64;
         events.push(Event {
             second,
@@ -301,7 +354,15 @@ pub(super) fn events_csv(orders: &[u8], seed: u64) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::with_capacity(events.len() * 56));
-    let _ = w.write_record(["用户ID", "商品ID", "行为类型", "时间", "停留时长", "搜索词", "渠道"]);
+    let _ = w.write_record([
+        "用户ID",
+        "商品ID",
+        "行为类型",
+        "时间",
+        "停留时长",
+        "搜索词",
+        "渠道",
+    ]);
     for e in events {
         let _ = w.write_record([
             e.customer.to_string(),

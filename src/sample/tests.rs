@@ -324,4 +324,3 @@ fn csv_parses_with_the_csv_crate_and_has_the_header() {
     let rows = parse(&bytes);
     assert!(rows.windows(2).all(|w| w[0].order_id <= w[1].order_id));
 }
-

@@ -32,7 +32,11 @@ impl Session {
         let searched: Vec<String> = registry::entries()
             .iter()
             .filter(|_| searching)
-            .flat_map(|e| e.searched().iter().map(move |name| format!("{}.{name}", e.kind())))
+            .flat_map(|e| {
+                e.searched()
+                    .iter()
+                    .map(move |name| format!("{}.{name}", e.kind()))
+            })
             .collect();
         let mut models = Vec::new();
         for id in named.chain(searched.iter()) {

@@ -138,7 +138,10 @@ impl Analysis for Quality {
                     "    {} x {}{}",
                     g.count,
                     g.reason.describe(),
-                    first.map_or(String::new(), |e| format!(" (first: line {}, column {:?})", e.line, e.column))
+                    first.map_or(String::new(), |e| format!(
+                        " (first: line {}, column {:?})",
+                        e.line, e.column
+                    ))
                 );
             }
         }
@@ -151,7 +154,11 @@ impl Analysis for Quality {
                 j.key.name(),
                 j.table.name(),
                 j.other.name(),
-                if j.examples.is_empty() { String::new() } else { format!(" (e.g. {})", j.examples.join(", ")) }
+                if j.examples.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (e.g. {})", j.examples.join(", "))
+                }
             );
         }
         if q.refunds.lines > 0 {

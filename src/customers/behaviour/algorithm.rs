@@ -86,12 +86,21 @@ pub fn behaviour(data: &Dataset, tables: &Tables) -> Behaviour {
     };
     out.has_table = true;
     out.events = log.rows as u64;
-    for v in [&mut out.active_days, &mut out.views, &mut out.carts, &mut out.favourites, &mut out.searches, &mut out.purchases] {
+    for v in [
+        &mut out.active_days,
+        &mut out.views,
+        &mut out.carts,
+        &mut out.favourites,
+        &mut out.searches,
+        &mut out.purchases,
+    ] {
         v.fill(0);
     }
-    let (Some(who), Some(types), Some(times)) =
-        (log.text(Field::CustomerId), log.text(Field::EventType), log.time(Field::EventTime))
-    else {
+    let (Some(who), Some(types), Some(times)) = (
+        log.text(Field::CustomerId),
+        log.text(Field::EventType),
+        log.time(Field::EventTime),
+    ) else {
         return out;
     };
     // customer of the orders of each distinct id of the log
@@ -116,7 +125,11 @@ pub fn behaviour(data: &Dataset, tables: &Tables) -> Behaviour {
         let d = day(times[row]) as i32;
         last_log_day = last_log_day.max(d);
         let code = who.codes[row];
-        let c = if code == NONE { NONE } else { customer_of[code as usize] };
+        let c = if code == NONE {
+            NONE
+        } else {
+            customer_of[code as usize]
+        };
         if c == NONE {
             continue;
         }
@@ -180,7 +193,9 @@ pub fn behaviour(data: &Dataset, tables: &Tables) -> Behaviour {
         }
         if let (Some(names), Some((&q, _))) = (
             query_names,
-            t.queries.iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))),
+            t.queries
+                .iter()
+                .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))),
         ) {
             out.top_search_term[c] = out.queries.intern(names.name(q));
         }

@@ -26,8 +26,18 @@ pub struct BehaviourSummary {
     pub active_customers: usize,
 }
 
-const fn col(name: &'static str, zh: &'static str, kind: ColumnKind, doc: &'static str) -> ColumnSpec {
-    ColumnSpec { name, kind, doc, zh }
+const fn col(
+    name: &'static str,
+    zh: &'static str,
+    kind: ColumnKind,
+    doc: &'static str,
+) -> ColumnSpec {
+    ColumnSpec {
+        name,
+        kind,
+        doc,
+        zh,
+    }
 }
 
 impl Analysis for BehaviourAnalysis {
@@ -90,7 +100,10 @@ impl Analysis for BehaviourAnalysis {
     fn text(s: &BehaviourSummary, _cx: &Context<'_>) -> String {
         let mut o = String::new();
         if !s.has_table {
-            let _ = writeln!(o, "Behaviour: no events file was given (add the site's events log).");
+            let _ = writeln!(
+                o,
+                "Behaviour: no events file was given (add the site's events log)."
+            );
             return o;
         }
         let _ = writeln!(
@@ -98,7 +111,10 @@ impl Analysis for BehaviourAnalysis {
             "Behaviour: {} events, {} of them by customers of the orders; {} of {} customers have events",
             s.events, s.events_matched, s.active_customers, s.customers
         );
-        let _ = writeln!(o, "  Every customer's behaviour: `portrait behaviour FILE... --csv` or `--json`.");
+        let _ = writeln!(
+            o,
+            "  Every customer's behaviour: `portrait behaviour FILE... --csv` or `--json`."
+        );
         o
     }
 }

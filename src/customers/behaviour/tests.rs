@@ -29,10 +29,19 @@ const EVENTS: &str = "用户ID,商品ID,行为类型,时间,停留时长,搜索�
 
 #[test]
 fn the_events_log_gives_each_customer_hand_computed_features() {
-    let done = ingest_all(vec![file("orders.csv", ORDERS), file("events.csv", EVENTS)], IngestOptions::default())
-        .expect("ingests");
-    assert_eq!(done.report.tables[0].table, crate::ingest::TableKind::Events);
-    assert_eq!(done.report.tables[0].other_events, 1, "share is none of the five kinds");
+    let done = ingest_all(
+        vec![file("orders.csv", ORDERS), file("events.csv", EVENTS)],
+        IngestOptions::default(),
+    )
+    .expect("ingests");
+    assert_eq!(
+        done.report.tables[0].table,
+        crate::ingest::TableKind::Events
+    );
+    assert_eq!(
+        done.report.tables[0].other_events, 1,
+        "share is none of the five kinds"
+    );
     let data = Dataset::build(done.lines);
     let b = behaviour(&data, &done.tables);
     assert!(b.has_table);
@@ -55,12 +64,32 @@ fn the_events_log_gives_each_customer_hand_computed_features() {
 #[test]
 fn the_headerless_taobao_log_is_read_under_its_published_columns() {
     let taobao = "101,2268318,2520377,pv,1709287200\n101,2268318,2520377,cart,1709290800\n102,1,2,buy,1709377200\n";
-    let done = ingest_all(vec![file("orders.csv", ORDERS), file("UserBehavior.csv", taobao)], IngestOptions::default())
-        .expect("ingests");
+    let done = ingest_all(
+        vec![file("orders.csv", ORDERS), file("UserBehavior.csv", taobao)],
+        IngestOptions::default(),
+    )
+    .expect("ingests");
     let report = &done.report.tables[0];
-    assert_eq!((report.rows_read, report.rows_used), (3, 3), "the first row is data, not a header");
-    let inspection = done.files.iter().find(|f| f.file == "UserBehavior.csv").expect("inspected");
-    assert_eq!(inspection.headers, ["user_id", "item_id", "category_id", "behavior_type", "timestamp"]);
+    assert_eq!(
+        (report.rows_read, report.rows_used),
+        (3, 3),
+        "the first row is data, not a header"
+    );
+    let inspection = done
+        .files
+        .iter()
+        .find(|f| f.file == "UserBehavior.csv")
+        .expect("inspected");
+    assert_eq!(
+        inspection.headers,
+        [
+            "user_id",
+            "item_id",
+            "category_id",
+            "behavior_type",
+            "timestamp"
+        ]
+    );
     let data = Dataset::build(done.lines);
     let b = behaviour(&data, &done.tables);
     assert_eq!(b.views[..2], [1, 0]);
@@ -71,28 +100,46 @@ fn the_headerless_taobao_log_is_read_under_its_published_columns() {
 #[test]
 fn rows_without_an_id_a_type_or_a_time_are_rejected_where_they_are() {
     let events = "user_id,behavior_type,timestamp\n101,pv,2024-03-01\n,pv,2024-03-01\n101,,2024-03-01\n101,pv,soon\n";
-    let done = ingest_all(vec![file("orders.csv", ORDERS), file("ev.csv", events)], IngestOptions::default())
-        .expect("ingests");
+    let done = ingest_all(
+        vec![file("orders.csv", ORDERS), file("ev.csv", events)],
+        IngestOptions::default(),
+    )
+    .expect("ingests");
     let r = &done.report.tables[0];
     assert_eq!((r.rows_read, r.rows_used, r.rows_rejected), (4, 1, 3));
     let reasons: Vec<(String, u64, String)> = r
         .rejected
         .iter()
-        .map(|g| (g.reason.code().to_string(), g.examples[0].line, g.examples[0].column.clone()))
+        .map(|g| {
+            (
+                g.reason.code().to_string(),
+                g.examples[0].line,
+                g.examples[0].column.clone(),
+            )
+        })
         .collect();
     assert_eq!(
         reasons,
         vec![
             ("reason.missing_id".to_string(), 3, "user_id".to_string()),
-            ("reason.missing_event_type".to_string(), 4, "behavior_type".to_string()),
-            ("reason.invalid_event_time".to_string(), 5, "timestamp".to_string()),
+            (
+                "reason.missing_event_type".to_string(),
+                4,
+                "behavior_type".to_string()
+            ),
+            (
+                "reason.invalid_event_time".to_string(),
+                5,
+                "timestamp".to_string()
+            ),
         ]
     );
 }
 
 #[test]
 fn side_tables_alone_are_refused_by_name() {
-    let err = ingest_all(vec![file("events.csv", EVENTS)], IngestOptions::default()).expect_err("no orders");
+    let err = ingest_all(vec![file("events.csv", EVENTS)], IngestOptions::default())
+        .expect_err("no orders");
     assert_eq!(err.code(), "ingest.no_orders");
     assert!(err.message().to_string().contains("events.csv (events)"));
 }

@@ -109,7 +109,10 @@ pub fn demographics(data: &Dataset, tables: &Tables) -> Demographics {
         gender: vec![NULL_CODE; n],
         age: vec![f64::NAN; n],
         age_band: vec![NULL_CODE; n],
-        texts: TEXT_FIELDS.iter().map(|&f| (f, vec![NONE; n], Interner::new())).collect(),
+        texts: TEXT_FIELDS
+            .iter()
+            .map(|&f| (f, vec![NONE; n], Interner::new()))
+            .collect(),
         signup_day: vec![NULL_DAY; n],
         tenure_days: vec![NULL_U32; n],
         email: vec![NONE; n],
@@ -129,15 +132,20 @@ pub fn demographics(data: &Dataset, tables: &Tables) -> Demographics {
     let age = table.number(Field::Age);
     let signup = table.time(Field::SignupDate);
     for (field, codes, names) in &mut out.texts {
-        let Some(col) = table.text(*field) else { continue };
+        let Some(col) = table.text(*field) else {
+            continue;
+        };
         for (c, &row) in rows.iter().enumerate() {
             if let Some(text) = (row != NONE).then(|| col.get(row as usize)).flatten() {
                 codes[c] = names.intern(text);
             }
         }
     }
-    let masked_fields: [(Field, fn(&str) -> String); 3] =
-        [(Field::Email, mask::email), (Field::Phone, mask::phone), (Field::CustomerName, mask::name)];
+    let masked_fields: [(Field, fn(&str) -> String); 3] = [
+        (Field::Email, mask::email),
+        (Field::Phone, mask::phone),
+        (Field::CustomerName, mask::name),
+    ];
     for (c, &row) in rows.iter().enumerate() {
         if row == NONE {
             continue;
@@ -164,7 +172,9 @@ pub fn demographics(data: &Dataset, tables: &Tables) -> Demographics {
             }
         }
         for (field, how) in masked_fields {
-            let Some(text) = table.text(field).and_then(|col| col.get(r)) else { continue };
+            let Some(text) = table.text(field).and_then(|col| col.get(r)) else {
+                continue;
+            };
             let shown = how(text);
             if shown.is_empty() {
                 continue;

@@ -35,8 +35,18 @@ pub struct DemographicsSummary {
     pub age_bands: Vec<ValueShare>,
 }
 
-const fn col(name: &'static str, zh: &'static str, kind: ColumnKind, doc: &'static str) -> ColumnSpec {
-    ColumnSpec { name, kind, doc, zh }
+const fn col(
+    name: &'static str,
+    zh: &'static str,
+    kind: ColumnKind,
+    doc: &'static str,
+) -> ColumnSpec {
+    ColumnSpec {
+        name,
+        kind,
+        doc,
+        zh,
+    }
 }
 
 fn shares(codes: &[u8], names: &'static [&'static str]) -> Vec<ValueShare> {
@@ -105,7 +115,11 @@ impl Analysis for DemographicsAnalysis {
             Values::F64(&m.age),
             Values::Code(&m.age_band, &AGE_BANDS),
         ];
-        v.extend(m.texts.iter().map(|(_, codes, names)| Values::Text(codes, names)));
+        v.extend(
+            m.texts
+                .iter()
+                .map(|(_, codes, names)| Values::Text(codes, names)),
+        );
         v.extend([
             Values::Day(&m.signup_day),
             Values::U32(&m.tenure_days),
@@ -119,7 +133,10 @@ impl Analysis for DemographicsAnalysis {
     fn text(s: &DemographicsSummary, _cx: &Context<'_>) -> String {
         let mut o = String::new();
         if !s.has_table {
-            let _ = writeln!(o, "Demographics: no customers file was given (add the shop's customer list).");
+            let _ = writeln!(
+                o,
+                "Demographics: no customers file was given (add the shop's customer list)."
+            );
             return o;
         }
         let _ = writeln!(
@@ -132,7 +149,10 @@ impl Analysis for DemographicsAnalysis {
                 let _ = writeln!(o, "  {title:<9} {:<10} {:>8}", v.value, v.customers);
             }
         }
-        let _ = writeln!(o, "  Every customer's attributes: `portrait demographics FILE... --csv` or `--json`.");
+        let _ = writeln!(
+            o,
+            "  Every customer's attributes: `portrait demographics FILE... --csv` or `--json`."
+        );
         o
     }
 }

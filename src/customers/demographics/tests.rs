@@ -1,8 +1,8 @@
 use super::algorithm::{age_band, gender_code, years_between};
 use super::*;
 use crate::dataset::time::days_from_civil;
-use crate::ingest::{ingest_all, IngestOptions, SourceFile};
 use crate::dataset::Dataset;
+use crate::ingest::{ingest_all, IngestOptions, SourceFile};
 
 fn file(name: &str, text: &str) -> SourceFile {
     SourceFile {
@@ -22,8 +22,11 @@ const CUSTOMERS: &str = "会员ID,性别,生日,年龄,城市,会员等级,注�
 
 #[test]
 fn the_customer_list_joins_by_id_with_the_first_row_of_an_id() {
-    let done = ingest_all(vec![file("orders.csv", ORDERS), file("customers.csv", CUSTOMERS)], IngestOptions::default())
-        .expect("ingests");
+    let done = ingest_all(
+        vec![file("orders.csv", ORDERS), file("customers.csv", CUSTOMERS)],
+        IngestOptions::default(),
+    )
+    .expect("ingests");
     let data = Dataset::build(done.lines);
     let d = demographics(&data, &done.tables);
     assert!(d.has_table);
@@ -53,7 +56,8 @@ fn the_customer_list_joins_by_id_with_the_first_row_of_an_id() {
 
 #[test]
 fn without_a_customer_list_every_attribute_is_null() {
-    let done = ingest_all(vec![file("orders.csv", ORDERS)], IngestOptions::default()).expect("ingests");
+    let done =
+        ingest_all(vec![file("orders.csv", ORDERS)], IngestOptions::default()).expect("ingests");
     let data = Dataset::build(done.lines);
     let d = demographics(&data, &done.tables);
     assert!(!d.has_table);
@@ -71,6 +75,9 @@ fn genders_ages_and_bands_follow_their_stated_rules() {
     assert_eq!(years_between(d(2000, 2, 29), d(2018, 2, 28)), Some(17.0));
     assert_eq!(years_between(d(2000, 2, 29), d(2018, 3, 1)), Some(18.0));
     assert_eq!(years_between(d(2030, 1, 1), d(2024, 1, 1)), None);
-    let bands: Vec<u8> = [17.0, 18.0, 24.0, 25.0, 34.0, 35.0, 45.0, 54.0, 55.0, 90.0].iter().map(|&a| age_band(a)).collect();
+    let bands: Vec<u8> = [17.0, 18.0, 24.0, 25.0, 34.0, 35.0, 45.0, 54.0, 55.0, 90.0]
+        .iter()
+        .map(|&a| age_band(a))
+        .collect();
     assert_eq!(bands, vec![0, 1, 1, 2, 2, 3, 4, 4, 5, 5]);
 }

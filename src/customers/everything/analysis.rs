@@ -15,7 +15,9 @@ use std::fmt::Write;
 pub struct CustomersAnalysis;
 
 /// Which customers, with which rule tags.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema,
+)]
 #[serde(default, deny_unknown_fields)]
 pub struct CustomersParams {
     /// Rule tags as `NAME=EXPR` (`VIP=orders >= 3`): customers matching EXPR carry tag NAME.
@@ -40,14 +42,19 @@ impl std::fmt::Display for CustomersParamsError {
 impl std::error::Error for CustomersParamsError {}
 
 const MESSAGES: crate::message::Catalogue = &[
-    ("customers.no_name", "the rule \"{rule}\" is not NAME=EXPR (a tag name, then = and the rule)"),
+    (
+        "customers.no_name",
+        "the rule \"{rule}\" is not NAME=EXPR (a tag name, then = and the rule)",
+    ),
     ("customers.unknown", "no customer has the id \"{id}\""),
 ];
 
 impl Coded for CustomersParamsError {
     fn message(&self) -> Message {
         match self {
-            CustomersParamsError::NoName(rule) => Message::new("customers.no_name").with("rule", rule.as_str()),
+            CustomersParamsError::NoName(rule) => {
+                Message::new("customers.no_name").with("rule", rule.as_str())
+            }
         }
         .worded_by(MESSAGES)
     }
@@ -78,7 +85,12 @@ impl Check for CustomersParams {
                 _ => Err(CustomersParamsError::NoName(r.clone())),
             })
             .collect::<Result<_, _>>()?;
-        let id = self.id.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let id = self
+            .id
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
         Ok(CustomersValidParams { rules, id })
     }
 }
@@ -118,7 +130,11 @@ impl CustomersTable {
     fn rows<'a>(&'a self, cx: &'a Context<'_>) -> Result<AllRows<'a>, Error> {
         Ok(AllRows {
             data: cx.data,
-            columns: self.columns()?.into_iter().map(|(_, name, v)| (name, v)).collect(),
+            columns: self
+                .columns()?
+                .into_iter()
+                .map(|(_, name, v)| (name, v))
+                .collect(),
         })
     }
 }
@@ -134,18 +150,35 @@ impl Analysis for CustomersAnalysis {
     type Model = CustomersTable;
     type Output = PortraitRows;
 
-    fn fit(cx: &mut Context<'_>, params: &CustomersValidParams) -> Result<Fit<CustomersTable>, Error> {
+    fn fit(
+        cx: &mut Context<'_>,
+        params: &CustomersValidParams,
+    ) -> Result<Fit<CustomersTable>, Error> {
         let only = match &params.id {
             None => None,
-            Some(id) => Some(cx.data.customers.iter().position(|c| **c == **id).ok_or_else(|| {
-                Error::Refused(Message::new("customers.unknown").with("id", id.as_str()).worded_by(MESSAGES))
-            })?),
+            Some(id) => Some(
+                cx.data
+                    .customers
+                    .iter()
+                    .position(|c| **c == **id)
+                    .ok_or_else(|| {
+                        Error::Refused(
+                            Message::new("customers.unknown")
+                                .with("id", id.as_str())
+                                .worded_by(MESSAGES),
+                        )
+                    })?,
+            ),
         };
         let tags = TagsParams {
             rules: params.rules.clone(),
         };
         let mut models: Vec<(&'static dyn Entry, Model)> = Vec::new();
-        for entry in registry::entries().iter().copied().filter(|e| !e.columns().is_empty()) {
+        for entry in registry::entries()
+            .iter()
+            .copied()
+            .filter(|e| !e.columns().is_empty())
+        {
             let model: Model = if entry.kind() == TagsAnalysis::KIND {
                 cx.require::<TagsAnalysis>(&tags)?
             } else {
@@ -166,18 +199,31 @@ impl Analysis for CustomersAnalysis {
             text.map_err(|e| Error::invalid("customers", e))
         });
         let raw = json
-            .and_then(|t| serde_json::value::RawValue::from_string(t).map_err(|e| Error::invalid("customers", e)))
-            .unwrap_or_else(|_| serde_json::value::RawValue::from_string("[]".into()).expect("valid JSON"));
+            .and_then(|t| {
+                serde_json::value::RawValue::from_string(t)
+                    .map_err(|e| Error::invalid("customers", e))
+            })
+            .unwrap_or_else(|_| {
+                serde_json::value::RawValue::from_string("[]".into()).expect("valid JSON")
+            });
         PortraitRows {
             customers: m.only.map_or(cx.data.n_customers(), |_| 1),
-            columns: m.columns().map(|c| c.into_iter().map(|(id, _, _)| id).collect()).unwrap_or_default(),
+            columns: m
+                .columns()
+                .map(|c| c.into_iter().map(|(id, _, _)| id).collect())
+                .unwrap_or_default(),
             rows: raw,
         }
     }
 
     fn text(s: &PortraitRows, _cx: &Context<'_>) -> String {
         let mut o = String::new();
-        let _ = writeln!(o, "Customer portraits: {} customers, {} columns each", s.customers, s.columns.len());
+        let _ = writeln!(
+            o,
+            "Customer portraits: {} customers, {} columns each",
+            s.customers,
+            s.columns.len()
+        );
         let _ = writeln!(o, "  columns: {}", s.columns.join(", "));
         let _ = writeln!(o, "  Every row: `portrait customers FILE... --csv` or `--json` (one customer: `--id ID`).");
         o

@@ -9,4 +9,6 @@
 
 mod analysis;
 
-pub use analysis::{CustomersAnalysis, CustomersParams, CustomersParamsError, CustomersTable, PortraitRows};
+pub use analysis::{
+    CustomersAnalysis, CustomersParams, CustomersParamsError, CustomersTable, PortraitRows,
+};

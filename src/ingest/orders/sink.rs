@@ -341,7 +341,11 @@ impl Sink for OrdersSink {
             // that no such id reads as a cancellation's `C…`)
             None => {
                 let cell = |c: Option<usize>| c.map_or("", |c| trim(cells.get(c)));
-                Cow::Owned(format!("{} {}", cell(plan.order_date), cell(plan.customer_id)))
+                Cow::Owned(format!(
+                    "{} {}",
+                    cell(plan.order_date),
+                    cell(plan.customer_id)
+                ))
             }
         };
         let order_id = &*order_id;

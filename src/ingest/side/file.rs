@@ -33,7 +33,12 @@ fn finish<K: SideKind>(rows: FileRows<SideSink<K>>) -> SideDone {
     let data = rows.sink.into_table();
     let other_events = if table == TableKind::Events {
         data.text(crate::ingest::columns::Field::EventType)
-            .map_or(0, |c| c.codes.iter().filter(|&&code| super::event_kind(c.names.name(code)).is_none()).count() as u64)
+            .map_or(0, |c| {
+                c.codes
+                    .iter()
+                    .filter(|&&code| super::event_kind(c.names.name(code)).is_none())
+                    .count() as u64
+            })
     } else {
         0
     };
@@ -66,9 +71,15 @@ impl SideFile {
     ) -> Result<SideFile, IngestError> {
         let whole = Role::Whole;
         Ok(match table {
-            TableKind::Events => SideFile::Events(FileRows::with_opened(name, size, opened, options, all, whole)?),
-            TableKind::Products => SideFile::Products(FileRows::with_opened(name, size, opened, options, all, whole)?),
-            _ => SideFile::Customers(FileRows::with_opened(name, size, opened, options, all, whole)?),
+            TableKind::Events => SideFile::Events(FileRows::with_opened(
+                name, size, opened, options, all, whole,
+            )?),
+            TableKind::Products => SideFile::Products(FileRows::with_opened(
+                name, size, opened, options, all, whole,
+            )?),
+            _ => SideFile::Customers(FileRows::with_opened(
+                name, size, opened, options, all, whole,
+            )?),
         })
     }
 

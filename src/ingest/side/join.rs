@@ -43,7 +43,13 @@ fn side_ids(table: &SideTable, key: Field) -> Option<&Interner> {
     table.text(key).map(|c| &c.names)
 }
 
-fn side(table: TableKind, other: TableKind, key: Field, mine: &Interner, theirs: &Interner) -> JoinSide {
+fn side(
+    table: TableKind,
+    other: TableKind,
+    key: Field,
+    mine: &Interner,
+    theirs: &Interner,
+) -> JoinSide {
     let theirs: HashSet<&str> = theirs.names().collect();
     let mut unmatched = 0;
     let mut examples = Vec::new();
@@ -76,10 +82,22 @@ impl JoinReport {
             sides.push(side(a, b, key, x, y));
             sides.push(side(b, a, key, y, x));
         };
-        let customers = tables.customers.as_ref().and_then(|t| side_ids(t, Field::CustomerId));
-        let events = tables.events.as_ref().and_then(|t| side_ids(t, Field::CustomerId));
-        let products = tables.products.as_ref().and_then(|t| side_ids(t, Field::ProductId));
-        let event_products = tables.events.as_ref().and_then(|t| side_ids(t, Field::ProductId));
+        let customers = tables
+            .customers
+            .as_ref()
+            .and_then(|t| side_ids(t, Field::CustomerId));
+        let events = tables
+            .events
+            .as_ref()
+            .and_then(|t| side_ids(t, Field::CustomerId));
+        let products = tables
+            .products
+            .as_ref()
+            .and_then(|t| side_ids(t, Field::ProductId));
+        let event_products = tables
+            .events
+            .as_ref()
+            .and_then(|t| side_ids(t, Field::ProductId));
         if let Some(c) = customers {
             both(Customers, Orders, Field::CustomerId, c, &lines.customer_ids);
         }

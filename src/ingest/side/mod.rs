@@ -40,11 +40,17 @@ pub enum EventKind {
 pub fn event_kind(word: &str) -> Option<EventKind> {
     let w = word.trim().to_ascii_lowercase();
     Some(match w.as_str() {
-        "pv" | "view" | "views" | "view_item" | "page_view" | "pageview" | "click" | "detail" | "浏览" | "点击" | "访问" => EventKind::View,
-        "cart" | "addtocart" | "add_to_cart" | "add-to-cart" | "加购" | "加入购物车" | "加购物车" => EventKind::Cart,
-        "fav" | "favorite" | "favourite" | "add_to_wishlist" | "wishlist" | "collect" | "收藏" => EventKind::Favourite,
+        "pv" | "view" | "views" | "view_item" | "page_view" | "pageview" | "click" | "detail"
+        | "浏览" | "点击" | "访问" => EventKind::View,
+        "cart" | "addtocart" | "add_to_cart" | "add-to-cart" | "加购" | "加入购物车"
+        | "加购物车" => EventKind::Cart,
+        "fav" | "favorite" | "favourite" | "add_to_wishlist" | "wishlist" | "collect" | "收藏" => {
+            EventKind::Favourite
+        }
         "search" | "搜索" => EventKind::Search,
-        "buy" | "purchase" | "transaction" | "order" | "购买" | "下单" | "支付" => EventKind::Purchase,
+        "buy" | "purchase" | "transaction" | "order" | "购买" | "下单" | "支付" => {
+            EventKind::Purchase
+        }
         _ => return None,
     })
 }
@@ -92,7 +98,10 @@ impl SideTable {
 
     /// The date column of `field`.
     pub fn time(&self, field: Field) -> Option<&[i64]> {
-        self.times.iter().find(|(f, _)| *f == field).map(|(_, c)| &c[..])
+        self.times
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, c)| &c[..])
     }
 
     /// The number column of `field`.
@@ -111,15 +120,22 @@ impl SideTable {
             let mine = match self.texts.iter().position(|(f, _)| *f == field) {
                 Some(i) => &mut self.texts[i].1,
                 None => {
-                    self.texts.push((field, TextColumn {
-                        codes: vec![NONE; before],
-                        names: Interner::new(),
-                    }));
+                    self.texts.push((
+                        field,
+                        TextColumn {
+                            codes: vec![NONE; before],
+                            names: Interner::new(),
+                        },
+                    ));
                     &mut self.texts.last_mut().expect("just pushed").1
                 }
             };
             for c in col.codes {
-                let code = if c == NONE { NONE } else { mine.names.intern(col.names.name(c)) };
+                let code = if c == NONE {
+                    NONE
+                } else {
+                    mine.names.intern(col.names.name(c))
+                };
                 mine.codes.push(code);
             }
         }

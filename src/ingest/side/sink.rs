@@ -136,10 +136,13 @@ impl<K: SideKind> Sink for SideSink<K> {
             };
             let slot = match spec.value {
                 ValueKind::Id | ValueKind::Text | ValueKind::Status => {
-                    table.texts.push((a.field, TextColumn {
-                        codes: Vec::with_capacity(rows),
-                        names: Interner::new(),
-                    }));
+                    table.texts.push((
+                        a.field,
+                        TextColumn {
+                            codes: Vec::with_capacity(rows),
+                            names: Interner::new(),
+                        },
+                    ));
                     Slot::Text(table.texts.len() - 1)
                 }
                 ValueKind::Date => {
@@ -162,7 +165,10 @@ impl<K: SideKind> Sink for SideSink<K> {
         })?;
         let column_of = |field: Field| mapping.iter().find(|a| a.field == field).map(|a| a.column);
         let (event_type, event_time) = match K::SCHEMA.table {
-            TableKind::Events => (Some(column_of(Field::EventType)?), Some(column_of(Field::EventTime)?)),
+            TableKind::Events => (
+                Some(column_of(Field::EventType)?),
+                Some(column_of(Field::EventTime)?),
+            ),
             _ => (None, None),
         };
         Some(SideSink {
@@ -227,11 +233,19 @@ impl<K: SideKind> Sink for SideSink<K> {
                 Slot::Text(at) => {
                     let text = id_cell(cell);
                     let column = &mut self.table.texts[at].1;
-                    let code = if text.is_empty() { NONE } else { column.names.intern(text) };
+                    let code = if text.is_empty() {
+                        NONE
+                    } else {
+                        column.names.intern(text)
+                    };
                     column.codes.push(code);
                 }
                 Slot::Time(at) => {
-                    let t = if trim(cell).is_empty() { NO_TIME } else { self.read_time(cell) };
+                    let t = if trim(cell).is_empty() {
+                        NO_TIME
+                    } else {
+                        self.read_time(cell)
+                    };
                     self.table.times[at].1.push(t);
                 }
                 Slot::Number { at, money } => {
