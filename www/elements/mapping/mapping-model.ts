@@ -88,42 +88,44 @@ export function requiredFields(table: TableKind = 'orders'): readonly Field[] {
   return SCHEMAS[table].required.map((r) => r.reported);
 }
 
-/**
- * `options` reading `file` as a `table` table (`null`: recognise it from the header); the
- * file's mapping and platform are dropped (another table has other fields).
- */
-export function withTable(options: Input<IngestOptions>, file: string, table: TableKind | null): Input<IngestOptions> {
+/** `options` with `file`'s options (made when it has none) changed by `change`; other files kept. */
+function withFile(options: Input<IngestOptions>, file: string, change: (f: Input<FileOptions>) => void): Input<IngestOptions> {
   const files: Input<FileOptions>[] = (options.files ?? []).map((f) => ({ ...f }));
   let existing = files.find((f) => f.file === file);
   if (!existing) {
     existing = { file };
     files.push(existing);
   }
-  delete existing.mapping;
-  delete existing.platform;
-  if (table === null) delete existing.table;
-  else existing.table = table;
+  change(existing);
   return { ...options, files };
+}
+
+/**
+ * `options` reading `file` as a `table` table (`null`: recognise it from the header); the
+ * file's mapping and platform are dropped (another table has other fields).
+ */
+export function withTable(options: Input<IngestOptions>, file: string, table: TableKind | null): Input<IngestOptions> {
+  return withFile(options, file, (f) => {
+    delete f.mapping;
+    delete f.platform;
+    if (table === null) delete f.table;
+    else f.table = table;
+  });
 }
 
 /** `options` with `file`'s mapping replaced (other files and the file's sheet kept). */
 export function withMapping(options: Input<IngestOptions>, file: string, mapping: ColumnAssignment[]): Input<IngestOptions> {
-  const files: Input<FileOptions>[] = (options.files ?? []).map((f) => ({ ...f }));
-  const existing = files.find((f) => f.file === file);
-  if (existing) existing.mapping = mapping;
-  else files.push({ file, mapping });
-  return { ...options, files };
+  return withFile(options, file, (f) => {
+    f.mapping = mapping;
+  });
 }
 
 /** `options` reading `sheet` of `file`; the file's column mapping is dropped (another sheet has other columns). */
 export function withSheet(options: Input<IngestOptions>, file: string, sheet: string): Input<IngestOptions> {
-  const files: Input<FileOptions>[] = (options.files ?? []).map((f) => ({ ...f }));
-  const existing = files.find((f) => f.file === file);
-  if (existing) {
-    existing.sheet = sheet;
-    delete existing.mapping;
-  } else files.push({ file, sheet });
-  return { ...options, files };
+  return withFile(options, file, (f) => {
+    f.sheet = sheet;
+    delete f.mapping;
+  });
 }
 
 /**
@@ -131,16 +133,11 @@ export function withSheet(options: Input<IngestOptions>, file: string, sheet: st
  * for "recognise it"); the file's column mapping is dropped (the profile maps it).
  */
 export function withPlatform(options: Input<IngestOptions>, file: string, platform: string | null): Input<IngestOptions> {
-  const files: Input<FileOptions>[] = (options.files ?? []).map((f) => ({ ...f }));
-  let existing = files.find((f) => f.file === file);
-  if (!existing) {
-    existing = { file };
-    files.push(existing);
-  }
-  delete existing.mapping;
-  if (platform === null) delete existing.platform;
-  else existing.platform = platform;
-  return { ...options, files };
+  return withFile(options, file, (f) => {
+    delete f.mapping;
+    if (platform === null) delete f.platform;
+    else f.platform = platform;
+  });
 }
 
 /** `options` with the currency of amounts that name none set (`null`: guess it). */
