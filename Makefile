@@ -54,6 +54,8 @@ fixtures: setup-test
 	$(PY) scripts/profile_reference.py --cache $(FIXTURES) --out-dir $(FIXTURES)/profile-check
 	for f in $(FIXTURES)/profile-check/*; do cmp "$$f" tests/fixtures/profile/$$(basename "$$f"); done
 	diff -r -x '*.xlsx' tests/fixtures/platforms $(FIXTURES)/platforms-check
+	$(PY) scripts/people_reference.py --cache $(FIXTURES) --out-dir $(FIXTURES)/people-check
+	for f in $(FIXTURES)/people-check/*; do cmp "$$f" tests/fixtures/people/$$(basename "$$f"); done
 
 test: setup-test fixtures test-native test-wasm test-web build test-browser
 	@echo "make test: all suites passed"

@@ -55,48 +55,11 @@ fn profile_csv(name: &str, bytes: Vec<u8>) -> String {
     .expect("the profile table as CSV")
 }
 
-fn read(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut r = csv::Reader::from_reader(text.as_bytes());
-    let header = r
-        .headers()
-        .expect("a header")
-        .iter()
-        .map(String::from)
-        .collect();
-    let rows = r
-        .records()
-        .map(|rec| rec.expect("a record").iter().map(String::from).collect())
-        .collect();
-    (header, rows)
-}
-
 /// Our CSV equals the reference's: the same customers and columns, every cell equal.
 fn assert_equal_to_reference(case: &str, ours: &str) {
     let theirs = std::fs::read_to_string(common::committed_fixture(&format!("profile/{case}.csv")))
         .expect("the committed reference");
-    let (our_header, our_rows) = read(ours);
-    let (header, rows) = read(&theirs);
-    assert_eq!(our_header, header, "{case}: columns");
-    assert_eq!(our_rows.len(), rows.len(), "{case}: customers");
-    let mut mismatches = Vec::new();
-    for (ours, theirs) in our_rows.iter().zip(&rows) {
-        for (col, (a, b)) in header.iter().zip(ours.iter().zip(theirs)) {
-            let same = if EXACT.contains(&col.as_str()) || a.is_empty() || b.is_empty() {
-                a == b
-            } else {
-                let (x, y): (f64, f64) =
-                    (a.parse().expect("a number"), b.parse().expect("a number"));
-                (x - y).abs() <= RELATIVE * y.abs().max(f64::MIN_POSITIVE)
-            };
-            if !same && mismatches.len() < 20 {
-                mismatches.push(format!(
-                    "customer {}: {col} = {a:?}, reference {b:?}",
-                    ours[0]
-                ));
-            }
-        }
-    }
-    assert!(mismatches.is_empty(), "{case}:\n{}", mismatches.join("\n"));
+    common::assert_same_table(case, ours, &theirs, |c| !EXACT.contains(&c), RELATIVE);
 }
 
 fn meta(case: &str) -> serde_json::Value {

@@ -90,7 +90,7 @@ fn data_args() -> Vec<Arg> {
             .num_args(1..)
             .value_parser(clap::value_parser!(PathBuf))
             .help(
-                "Order files (CSV, TSV, XLSX, JSON; any encoding; gzip); several are read together",
+                "Data files: orders, and optionally the customer list, events log and product catalogue (CSV, TSV, XLSX, JSON; any encoding; gzip); the table of each is recognised from its header",
             ),
         Arg::new("json")
             .long("json")

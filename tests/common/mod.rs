@@ -33,3 +33,51 @@ pub fn committed_fixture(rel: &str) -> PathBuf {
         .join("tests/fixtures")
         .join(rel)
 }
+
+/// A CSV as its header and rows of text cells.
+pub fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header = r
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(String::from)
+        .collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.expect("a record").iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+/// Our CSV table equals a reference's: the same header, the same rows in the same order,
+/// every cell equal as text, except in the columns `numeric` names, where two non-empty
+/// cells are numbers equal within `relative`. Lists the first 20 differences.
+pub fn assert_same_table(
+    case: &str,
+    ours: &str,
+    theirs: &str,
+    numeric: impl Fn(&str) -> bool,
+    relative: f64,
+) {
+    let (our_header, our_rows) = read_csv(ours);
+    let (header, rows) = read_csv(theirs);
+    assert_eq!(our_header, header, "{case}: columns");
+    assert_eq!(our_rows.len(), rows.len(), "{case}: rows");
+    let mut mismatches = Vec::new();
+    for (ours, theirs) in our_rows.iter().zip(&rows) {
+        for (col, (a, b)) in header.iter().zip(ours.iter().zip(theirs)) {
+            let same = if !numeric(col) || a.is_empty() || b.is_empty() {
+                a == b
+            } else {
+                let (x, y): (f64, f64) =
+                    (a.parse().expect("a number"), b.parse().expect("a number"));
+                (x - y).abs() <= relative * y.abs().max(f64::MIN_POSITIVE)
+            };
+            if !same && mismatches.len() < 20 {
+                mismatches.push(format!("row {}: {col} = {a:?}, reference {b:?}", ours[0]));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{case}:\n{}", mismatches.join("\n"));
+}
