@@ -77,13 +77,7 @@ fn assert_equal_to_reference(s: &mut Session, analysis: &str) {
         "people/{CASE}_{analysis}.csv"
     )))
     .expect("the committed reference");
-    common::assert_same_table(
-        analysis,
-        &ours,
-        &theirs,
-        |c| NUMERIC.contains(&c),
-        RELATIVE,
-    );
+    common::assert_same_table(analysis, &ours, &theirs, |c| NUMERIC.contains(&c), RELATIVE);
 }
 
 #[test]

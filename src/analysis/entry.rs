@@ -10,7 +10,7 @@ use super::cache::Model;
 use super::{Analysis, Check, Coded, Context, Fit, Job, TableKind, Work};
 use crate::error::Error;
 use crate::message::Catalogue;
-use crate::table::{AllRows, ColumnSpec, Values};
+use crate::table::{AllRows, ColumnSpec, Sheet, Values};
 use std::marker::PhantomData;
 use std::sync::Arc;
 
@@ -82,8 +82,8 @@ pub trait Entry: Sync {
     fn values<'m>(&self, model: &'m Model) -> Result<Vec<Values<'m>>, Error>;
     /// The output as the CLI's English text.
     fn text(&self, model: &Model, cx: &Context<'_>) -> Result<String, Error>;
-    /// `Analysis::csv`.
-    fn csv(&self, model: &Model, cx: &Context<'_>) -> Result<Option<String>, Error>;
+    /// `Analysis::sheet`, else the customer columns; `false` when there is no table.
+    fn sheet(&self, model: &Model, cx: &Context<'_>, sheet: &mut dyn Sheet) -> Result<bool, Error>;
     /// The JSON schema of the parameters (doc comments, types, defaults): the CLI's flags.
     #[cfg(not(target_arch = "wasm32"))]
     fn params_schema(&self) -> schemars::Schema;
@@ -192,10 +192,10 @@ impl<A: Analysis> Entry for Kind<A> {
         Ok(A::text(&A::output(Self::model(model)?, cx), cx))
     }
 
-    fn csv(&self, model: &Model, cx: &Context<'_>) -> Result<Option<String>, Error> {
+    fn sheet(&self, model: &Model, cx: &Context<'_>, sheet: &mut dyn Sheet) -> Result<bool, Error> {
         let model = Self::model(model)?;
-        if let Some(csv) = A::csv(model, cx) {
-            return Ok(Some(csv));
+        if A::sheet(model, cx, sheet) {
+            return Ok(true);
         }
         // an analysis with customer columns downloads them: one customer a row
         let columns: Vec<_> = A::COLUMNS
@@ -203,13 +203,15 @@ impl<A: Analysis> Entry for Kind<A> {
             .map(|c| c.name)
             .zip(A::columns(model))
             .collect();
-        Ok((!columns.is_empty()).then(|| {
-            AllRows {
-                data: cx.data,
-                columns,
-            }
-            .to_csv()
-        }))
+        if columns.is_empty() {
+            return Ok(false);
+        }
+        AllRows {
+            data: cx.data,
+            columns,
+        }
+        .write_all(sheet);
+        Ok(true)
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -38,7 +38,7 @@ pub use entry::{Entry, Kind};
 
 use crate::error::Error;
 use crate::message::Message;
-use crate::table::{ColumnSpec, Values};
+use crate::table::{ColumnSpec, Sheet, Values};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -172,10 +172,11 @@ pub trait Analysis: 'static {
     /// The output as the CLI prints it (English text).
     fn text(output: &Self::Output, cx: &Context<'_>) -> String;
 
-    /// The model as a CSV table, for analyses that have one of their own to download (the
-    /// quality report's every rejected row); `None`: the customer columns, one customer a
-    /// row, or no CSV for an analysis without columns.
-    fn csv(_model: &Self::Model, _cx: &Context<'_>) -> Option<String> {
-        None
+    /// Writes the model's own table into `sheet` (CSV or XLSX, the sink decides) and says
+    /// `true`, for analyses that have one of their own to download (the quality report's
+    /// every rejected row); `false`: the customer columns, one customer a row, or no table
+    /// for an analysis without columns.
+    fn sheet(_model: &Self::Model, _cx: &Context<'_>, _sheet: &mut dyn Sheet) -> bool {
+        false
     }
 }

@@ -69,6 +69,8 @@ pub struct Invocation {
     pub json: bool,
     /// `--csv`.
     pub csv: bool,
+    /// `--xlsx OUT`.
+    pub xlsx: Option<PathBuf>,
     /// `--timings`.
     pub timings: bool,
 }
@@ -101,6 +103,12 @@ fn data_args() -> Vec<Arg> {
             .action(ArgAction::SetTrue)
             .conflicts_with("json")
             .help("Print the analysis's table as CSV, where it has one (quality: every rejected row)"),
+        Arg::new("xlsx")
+            .long("xlsx")
+            .value_name("OUT")
+            .value_parser(clap::value_parser!(PathBuf))
+            .conflicts_with_all(["json", "csv"])
+            .help("Write the analysis's table as an XLSX workbook to OUT (the page's XLSX download)"),
         Arg::new("date-order")
             .long("date-order")
             .value_name("ORDER")
@@ -262,6 +270,7 @@ where
             .map(|c| c.to_ascii_uppercase()),
         json: flag(sub, "json"),
         csv: flag(sub, "csv"),
+        xlsx: sub.get_one::<PathBuf>("xlsx").cloned(),
         timings: flag(sub, "timings"),
         ..Invocation::new(what, files)
     })
@@ -314,6 +323,7 @@ impl Invocation {
             params: Value::Null,
             json: false,
             csv: false,
+            xlsx: None,
             timings: false,
         }
     }
@@ -348,6 +358,8 @@ pub struct Rendered {
     pub out: String,
     /// (kind, seconds) of each analysis fitted.
     pub timings: Vec<(&'static str, f64)>,
+    /// A file to write (`--xlsx OUT`): its path and bytes.
+    pub file: Option<(PathBuf, Vec<u8>)>,
 }
 
 /// Runs what `inv` asks for on the data loaded in `session`.
@@ -381,6 +393,40 @@ pub fn render(session: &mut Session, inv: &Invocation) -> Result<Rendered, Error
             "give one analysis, such as `portrait quality FILE --csv`",
         ));
     }
+    if let Some(path) = &inv.xlsx {
+        let What::Analysis(e) = &inv.what else {
+            return Err(Error::invalid(
+                "--xlsx",
+                "give one analysis, such as `portrait customers FILE --xlsx customers.xlsx`",
+            ));
+        };
+        let same = |f: &PathBuf| match (f.canonicalize(), path.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => f == path,
+        };
+        if inv.files.iter().any(same) {
+            return Err(Error::invalid(
+                "--xlsx",
+                format!("{} is an input file; give another path", path.display()),
+            ));
+        }
+        let bytes = session.export_file(&ExportRequest {
+            analysis: Some(e.kind().to_string()),
+            params: inv.params.clone(),
+            format: ExportFormat::Xlsx,
+        })?;
+        let out = format!(
+            "Wrote the {} table to {} ({} bytes).\n",
+            e.kind(),
+            path.display(),
+            bytes.len()
+        );
+        return Ok(Rendered {
+            out,
+            timings,
+            file: Some((path.clone(), bytes)),
+        });
+    }
     let out = match (&inv.what, inv.json) {
         (What::Analysis(e), true) => {
             session.export(&ExportRequest {
@@ -397,7 +443,11 @@ pub fn render(session: &mut Session, inv: &Invocation) -> Result<Rendered, Error
         (_, true) => session.report_json()? + "\n",
         (_, false) => texts.join("\n"),
     };
-    Ok(Rendered { out, timings })
+    Ok(Rendered {
+        out,
+        timings,
+        file: None,
+    })
 }
 
 #[cfg(test)]

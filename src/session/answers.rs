@@ -1,8 +1,11 @@
 //! What the session answers, as plain serde data (the JS API and the CLI's JSON).
 
-use crate::analysis::Work;
+use crate::analysis::cache::Model;
+use crate::analysis::{Context, Entry, Work};
 use crate::dataset::DataFacts;
+use crate::error::Error;
 use crate::ingest::{CurrencyGuess, FileInspection, RejectReason};
+use crate::table::{CsvSheet, XlsxSheet};
 use serde::{Deserialize, Serialize};
 
 /// What a finished ingest reports back: enough for the page's first screen.
@@ -84,4 +87,49 @@ pub enum ExportFormat {
     Json,
     /// A CSV table (cells that a spreadsheet would run as a formula are quoted as text).
     Csv,
+    /// The same table as an XLSX workbook (numbers as numbers): bytes, so `export_file`.
+    Xlsx,
+}
+
+/// What an export produced: text (JSON, CSV) or a workbook's bytes.
+pub(crate) enum Exported {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Exported {
+    pub(crate) fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Exported::Text(t) => t.into_bytes(),
+            Exported::Bytes(b) => b,
+        }
+    }
+}
+
+/// The table of `entry`'s `model` as `format` (CSV or XLSX; the sheet is named after the
+/// analysis).
+pub(crate) fn table_export(
+    format: ExportFormat,
+    entry: &dyn Entry,
+    model: &Model,
+    cx: &Context<'_>,
+) -> Result<Exported, Error> {
+    let none = || Error::invalid("export", format!("{} has no table", entry.kind()));
+    match format {
+        ExportFormat::Json => Err(Error::invalid("export", "JSON is not a table")),
+        ExportFormat::Csv => {
+            let mut sheet = CsvSheet::default();
+            if !entry.sheet(model, cx, &mut sheet)? {
+                return Err(none());
+            }
+            Ok(Exported::Text(sheet.finish()))
+        }
+        ExportFormat::Xlsx => {
+            let mut sheet = XlsxSheet::new(entry.kind());
+            if !entry.sheet(model, cx, &mut sheet)? {
+                return Err(none());
+            }
+            sheet.finish().map(Exported::Bytes)
+        }
+    }
 }

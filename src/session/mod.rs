@@ -14,6 +14,7 @@ mod loaded;
 pub use answers::{ExportFormat, ExportRequest, IngestSummary, RowCounts, Run};
 pub use ingest::{TailHandle, SAMPLE_FILE_NAME};
 
+use answers::Exported;
 use loaded::{Loaded, Running};
 
 use crate::analysis::entry::Started;
@@ -182,6 +183,16 @@ impl Session {
     /// analysis of the report, with the models the page shows), or one analysis's section.
     /// The same bytes in the browser and the CLI.
     pub fn export(&mut self, request: &ExportRequest) -> Result<String, Error> {
+        match self.export_any(request)? {
+            Exported::Text(text) => Ok(text),
+            Exported::Bytes(_) => Err(Error::invalid(
+                "export",
+                "an XLSX workbook is a file: Session::export_file",
+            )),
+        }
+    }
+
+    fn export_any(&mut self, request: &ExportRequest) -> Result<Exported, Error> {
         let l = self.loaded()?;
         let entries: Vec<&'static dyn Entry> = match &request.analysis {
             None => registry::entries()
@@ -200,14 +211,17 @@ impl Session {
             models.push((entry, model));
         }
         let cx = l.context();
-        if request.format == ExportFormat::Csv {
+        if request.format != ExportFormat::Json {
             let (entry, model) = match (&request.analysis, models.first()) {
                 (Some(_), Some(m)) => m,
-                _ => return Err(Error::invalid("export", "a CSV export is of one analysis")),
+                _ => {
+                    return Err(Error::invalid(
+                        "export",
+                        "a table export is of one analysis",
+                    ))
+                }
             };
-            return entry.csv(model, &cx)?.ok_or_else(|| {
-                Error::invalid("export", format!("{} has no CSV table", entry.kind()))
-            });
+            return answers::table_export(request.format, *entry, model, &cx);
         }
         let mut sections = Vec::new();
         for (entry, model) in &models {
@@ -217,7 +231,13 @@ impl Session {
             None => report::to_json(&cx.ingest.files, &sections),
             Some(_) => serde_json::to_string_pretty(&sections[0].1),
         };
-        json.map_err(|e| Error::invalid("export", e))
+        json.map(Exported::Text)
+            .map_err(|e| Error::invalid("export", e))
+    }
+
+    /// The export as a file's bytes: `export`'s text as UTF-8, or an XLSX workbook.
+    pub fn export_file(&mut self, request: &ExportRequest) -> Result<Vec<u8>, Error> {
+        self.export_any(request).map(Exported::into_bytes)
     }
 
     /// The whole report as pretty JSON (`export` of the report).

@@ -18,6 +18,9 @@ use crate::message::Message;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Serialize, Serializer};
 
+mod sheet;
+pub use sheet::{CsvSheet, Sheet, XlsxSheet, XLSX_MAX_ROWS};
+
 /// Most rows one page may hold.
 pub const MAX_PAGE_ROWS: usize = 1000;
 
@@ -530,34 +533,25 @@ impl<'a> AllRows<'a> {
         OneRow(self, c)
     }
 
-    /// The rows as CSV: `customer_id` and the short column names, one customer a row; a
-    /// null is an empty cell, texts from the data are `spreadsheet_safe`.
-    pub fn to_csv(&self) -> String {
-        let all: Vec<usize> = (0..self.data.n_customers()).collect();
-        self.to_csv_of(&all)
+    /// The rows into `sheet`: `customer_id` and the short column names, customers
+    /// `customers` (in that order), one a row.
+    pub fn write(&self, customers: impl IntoIterator<Item = usize>, sheet: &mut dyn Sheet) {
+        let header: Vec<&str> = std::iter::once("customer_id")
+            .chain(self.columns.iter().map(|(n, _)| *n))
+            .collect();
+        sheet.header(&header);
+        let mut cells = Vec::with_capacity(header.len());
+        for c in customers {
+            cells.clear();
+            cells.push(Cell::Text(self.data.customers[c].to_string()));
+            cells.extend(self.columns.iter().map(|(_, values)| values.cell(c)));
+            sheet.row(&cells);
+        }
     }
 
-    /// The CSV of customers `customers` only (in that order).
-    pub fn to_csv_of(&self, customers: &[usize]) -> String {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let header = std::iter::once("customer_id").chain(self.columns.iter().map(|(n, _)| *n));
-        let mut record: Vec<String> = header.map(String::from).collect();
-        // writing to a Vec cannot fail
-        let _ = w.write_record(&record);
-        for &c in customers {
-            record.clear();
-            record.push(spreadsheet_safe(&self.data.customers[c]).into_owned());
-            for (_, values) in &self.columns {
-                record.push(match values.cell(c) {
-                    Cell::Int(v) => v.to_string(),
-                    Cell::Number(v) => v.to_string(),
-                    Cell::Text(t) => spreadsheet_safe(&t).into_owned(),
-                    Cell::Null => String::new(),
-                });
-            }
-            let _ = w.write_record(&record);
-        }
-        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    /// Every customer's row into `sheet`, in customer order.
+    pub fn write_all(&self, sheet: &mut dyn Sheet) {
+        self.write(0..self.data.n_customers(), sheet);
     }
 }
 

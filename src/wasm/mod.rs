@@ -237,4 +237,11 @@ impl PortraitSession {
         let request: ExportRequest = from_js(request)?;
         self.inner.export(&request).map_err(fail)
     }
+
+    /// The export as a file's bytes (`Uint8Array`): any format, an XLSX workbook included.
+    #[wasm_bindgen(js_name = "exportFile")]
+    pub fn export_file(&mut self, request: JsValue) -> Result<Vec<u8>, JsValue> {
+        let request: ExportRequest = from_js(request)?;
+        self.inner.export_file(&request).map_err(fail)
+    }
 }

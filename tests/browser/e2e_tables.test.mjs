@@ -3,7 +3,7 @@
 // headers; the quality view's join report counts the ids each table lacks; the profile
 // table gets the basic and behaviour columns; a customer is found by a masked phone and
 // their card opened; a rule with a typo points at it, fixed it counts; the CSV download has
-// one row a customer; and the Chinese page is screenshotted.
+// one row a customer, the XLSX download is the CLI's workbook; and the Chinese page is screenshotted.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -101,6 +101,14 @@ test('orders, customers and events dropped together join, and a customer is foun
     const text = (await readFile(await csv.path(), 'utf8')).slice(1);
     assert.equal(text, await cli('customers', ...files, '--csv'));
     assert.equal(text.trim().split('\n').length, rows.length);
+    // the XLSX download: the bytes `portrait customers --xlsx` writes (a zip)
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), view.locator('[data-action="download-profiles-xlsx"]').click()]);
+    assert.equal(xlsx.suggestedFilename(), 'portrait-customer-profiles.xlsx');
+    const book = await readFile(await xlsx.path());
+    const cliBook = path.join(tmp, 'customers.xlsx');
+    await cli('customers', ...files, '--xlsx', cliBook);
+    assert.equal(book.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+    assert.ok(book.equals(await readFile(cliBook)), 'the page and the CLI write the same workbook');
     assert.deepEqual(consoleErrors, []);
   } finally {
     await browser.close();

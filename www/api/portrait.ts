@@ -251,6 +251,14 @@ export class Portrait extends EventTarget {
   }
 
   /**
+   * An export as a file's bytes in any format — `{analysis: 'customers', format: 'xlsx'}` is
+   * the workbook `portrait customers --xlsx FILE` writes, byte for byte.
+   */
+  exportFile(request: Input<ExportRequest>, call: CallOptions = {}): Promise<Uint8Array> {
+    return this.#call('exportFile', [request], call);
+  }
+
+  /**
    * Fits analyses `kinds` (none: the report's) with their default parameters in the
    * worker, so the views opened next answer from its cache.
    */

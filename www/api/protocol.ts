@@ -71,6 +71,8 @@ export interface WorkerApi {
   table(query: Input<TableQuery>): TablePage;
   /** An export as JSON text: the report (identical to `portrait report --json`) or one analysis. */
   export(request?: Input<ExportRequest>): string;
+  /** An export as a file's bytes, in any format (`xlsx`: a workbook); identical to the CLI's file. */
+  exportFile(request: Input<ExportRequest>): Uint8Array;
   /** Forgets all data in the worker. */
   clear(): void;
   /** Fits analyses `kinds` (none: the report's) with their defaults, for the next views. */

@@ -1,7 +1,7 @@
 /** Saving a text the page made (an export) as a file: a Blob URL clicked once, then revoked. */
 
-/** Offers `text` as the file `name` of media type `type`. */
-export function saveFile(text: string, name: string, type: string): void {
+/** Offers `text` (or bytes, a workbook) as the file `name` of media type `type`. */
+export function saveFile(text: string | Uint8Array<ArrayBuffer>, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

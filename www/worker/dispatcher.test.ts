@@ -47,6 +47,7 @@ function fakeSession(steps: number, opts: { trapAt?: number; failWith?: unknown;
     stepRun: () => (calls.push('stepRun'), run()),
     table: (q) => ({ total: 0, offset: (q as { offset: number }).offset, columns: [], rows: [] }),
     export: () => '{}',
+    exportFile: () => new Uint8Array(),
     warm: (kinds) => void calls.push(`warm ${JSON.stringify(kinds ?? null)}`),
   };
   return { session, calls };

@@ -71,6 +71,7 @@ export interface SessionLike {
   stepRun(budget: number): unknown;
   table(query: unknown): unknown;
   export(request: unknown): string;
+  exportFile(request: unknown): Uint8Array;
   warm(kinds: unknown): void;
 }
 
@@ -160,7 +161,7 @@ export class Dispatcher {
     }
     try {
       const value = await this.#run(request);
-      // a tail's bytes move to the head worker without a copy
+      // bytes (a tail's part, an exported file) move without a copy
       this.#post({ id, ok: true, value }, value instanceof Uint8Array ? [value.buffer] : undefined);
     } catch (e) {
       this.#post({ id, ok: false, error: this.#toWire(e) });
@@ -236,6 +237,8 @@ export class Dispatcher {
         return this.#s().table(request.args[0]);
       case 'export':
         return this.#s().export(request.args[0] ?? undefined);
+      case 'exportFile':
+        return this.#s().exportFile(request.args[0]);
       case 'warm':
         this.#s().warm(request.args[0] ?? undefined);
         return undefined;

@@ -6,7 +6,7 @@ use crate::analysis::{Analysis, Context, Fit, NoParams, TableKind};
 use crate::error::Error;
 use crate::ingest::{LeftOutReason, QualityReport};
 use crate::message::Message;
-use crate::table::spreadsheet_safe;
+use crate::table::{Cell, Sheet};
 use std::fmt::Write;
 
 /// The data-quality report.
@@ -34,9 +34,8 @@ impl Analysis for Quality {
     /// Every rejected row (up to `ingest::report::ROWS_KEPT`): file, line, reason (code and
     /// English wording), column, value, detail — what the page's "Download all rejected
     /// rows" saves, so a merchant can fix the export and drop it again.
-    fn csv(_q: &QualityReport, cx: &Context<'_>) -> Option<String> {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let header = [
+    fn sheet(_q: &QualityReport, cx: &Context<'_>, sheet: &mut dyn Sheet) -> bool {
+        sheet.header(&[
             "file",
             "line",
             "reason",
@@ -44,28 +43,24 @@ impl Analysis for Quality {
             "column",
             "value",
             "detail",
-        ];
-        w.write_record(header).ok()?;
+        ]);
+        let text = |t: &str| Cell::Text(t.to_string());
         for r in &cx.ingest.rejected_rows {
             let detail =
                 r.at.detail
                     .map(|d| d.message().to_string())
                     .unwrap_or_default();
-            let reason = r.reason.code().trim_start_matches("reason.");
-            let line = r.at.line.to_string();
-            let cells = [
-                r.at.file.as_str(),
-                line.as_str(),
-                reason,
-                &r.reason.describe(),
-                r.at.column.as_str(),
-                r.at.value.as_str(),
-                detail.as_str(),
-            ];
-            w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))
-                .ok()?;
+            sheet.row(&[
+                text(&r.at.file),
+                Cell::Int(r.at.line as i64),
+                text(r.reason.code().trim_start_matches("reason.")),
+                Cell::Text(r.reason.describe()),
+                text(&r.at.column),
+                text(&r.at.value),
+                Cell::Text(detail),
+            ]);
         }
-        String::from_utf8(w.into_inner().ok()?).ok()
+        true
     }
 
     fn text(q: &QualityReport, cx: &Context<'_>) -> String {

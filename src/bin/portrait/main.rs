@@ -102,6 +102,9 @@ fn try_main(inv: Invocation) -> Result<(), String> {
         ));
         eprintln!("{json}");
     }
+    if let Some((path, bytes)) = &rendered.file {
+        std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     std::io::stdout()
         .lock()
         .write_all(rendered.out.as_bytes())

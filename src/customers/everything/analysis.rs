@@ -7,7 +7,7 @@ use crate::analysis::{Analysis, Check, Coded, Context, Entry, Fit, TableKind};
 use crate::customers::tags::{RuleTag, TagsAnalysis, TagsParams};
 use crate::error::Error;
 use crate::message::Message;
-use crate::table::AllRows;
+use crate::table::{AllRows, Sheet};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
@@ -229,11 +229,14 @@ impl Analysis for CustomersAnalysis {
         o
     }
 
-    fn csv(m: &CustomersTable, cx: &Context<'_>) -> Option<String> {
-        let rows = m.rows(cx).ok()?;
-        Some(match m.only {
-            Some(c) => rows.to_csv_of(&[c]),
-            None => rows.to_csv(),
-        })
+    fn sheet(m: &CustomersTable, cx: &Context<'_>, sheet: &mut dyn Sheet) -> bool {
+        let Ok(rows) = m.rows(cx) else {
+            return false;
+        };
+        match m.only {
+            Some(c) => rows.write([c], sheet),
+            None => rows.write_all(sheet),
+        }
+        true
     }
 }

@@ -337,7 +337,7 @@ values: Array<ValueCount>, };
 /**
  * What an export is written as.
  */
-export type ExportFormat = "json" | "csv";
+export type ExportFormat = "json" | "csv" | "xlsx";
 
 /**
  * What to export (the page's "Export JSON" buttons, the CLI's `--json`).

@@ -2,6 +2,10 @@ import { css } from 'lit';
 
 /** The profiles view: the intro, the median customer, the column groups, the table cells. */
 export const styles = css`
+  .actions {
+    display: flex;
+    gap: var(--portrait-space-2);
+  }
   .meta {
     display: flex;
     flex-direction: column;

@@ -236,6 +236,13 @@ export class PortraitProfiles extends FeatureView {
     saveFile(`\uFEFF${text}`, 'portrait-customer-profiles.csv', 'text/csv;charset=utf-8');
   };
 
+  #downloadXlsx = async () => {
+    if (!this.portrait) return;
+    // the same table as a workbook, as `portrait customers FILE --xlsx OUT` writes it
+    const bytes = await this.portrait.exportFile({ analysis: 'customers', format: 'xlsx' });
+    saveFile(bytes as Uint8Array<ArrayBuffer>, 'portrait-customer-profiles.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  };
+
   get #currency(): string {
     return this.context?.currency ?? '';
   }
@@ -321,7 +328,10 @@ export class PortraitProfiles extends FeatureView {
     return html`<div class="card" part="table">
       <div class="card__head">
         <h3 id="profiles-table-title">${t('profiles.table')}</h3>
-        <button type="button" class="btn btn--small" data-action="download-profiles" @click=${this.#download}>${t('profiles.download')}</button>
+        <span class="actions">
+          <button type="button" class="btn btn--small" data-action="download-profiles" @click=${this.#download}>${t('profiles.download')}</button>
+          <button type="button" class="btn btn--small" data-action="download-profiles-xlsx" @click=${this.#downloadXlsx}>${t('profiles.downloadXlsx')}</button>
+        </span>
       </div>
       <div class="rule">
         <label for="profiles-rule">${t('profiles.rule')}</label>
