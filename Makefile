@@ -67,6 +67,7 @@ test-wasm:
 	cargo test --profile ci --target wasm32-unknown-unknown --no-default-features --test wasm_bindings
 
 test-web:
+	npm run typecheck
 	npm test
 
 test-browser:

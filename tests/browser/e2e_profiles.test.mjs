@@ -122,7 +122,14 @@ test('the profile table sorts, pages, searches and downloads what the CLI writes
     assert.equal(await page.locator('portrait-customer [data-testid="card-features"] tbody tr').count(), 25);
     await page.locator('portrait-customer [data-testid="card-stage"]').waitFor();
     assert.equal(await page.locator('portrait-customer [data-testid="card-orders"] li').count(), card.orders.length);
-    assert.match(page.url(), new RegExp(`#/customers/profiles\\?id=${someone[0]}$`));
+    // the card has its own address, #/customers/ID, and the address alone opens it
+    assert.match(page.url(), new RegExp(`#/customers/${someone[0]}$`));
+    await page.locator('portrait-customer [data-action="close-card"]').click();
+    await view.locator('[data-testid="profile-table"]').waitFor();
+    assert.match(page.url(), /#\/customers\/profiles/);
+    await page.evaluate((id) => { location.hash = `#/customers/${id}`; }, someone[0]);
+    await portrait.waitFor();
+    assert.match(await portrait.locator('h2').textContent(), new RegExp(`Customer ${someone[0]}`));
     await page.locator('portrait-customer [data-action="close-card"]').click();
     await view.locator('[data-testid="profile-table"]').waitFor();
     await view.locator('#profiles-search').fill('');

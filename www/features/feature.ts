@@ -38,6 +38,11 @@ export interface FeatureMeta {
   readonly tag: string;
   /** Imports and defines its element (once; the shell calls it when the view is first opened). */
   load(): Promise<unknown>;
+  /**
+   * The route parameter of one item, when the view gives each its own address
+   * `#/<group>/<value>` (the profiles view: `item: 'id'`, `#/customers/12345`).
+   */
+  readonly item?: string;
   /** A short count to show beside its name in the side bar (e.g. rejected rows), if any. */
   badge?(summary: IngestSummary): string | null;
 }

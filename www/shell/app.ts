@@ -21,7 +21,7 @@ import './filter-bar.js';
 import type { PortraitFilterEvent } from './filter-bar.js';
 import { IngestController } from './ingest.js';
 import './nav.js';
-import { Router, type Route } from './router.js';
+import { addressOf, resolve, Router, type Route } from './router.js';
 
 /**
  * @summary The Portrait application shell: header (language switch, "Try a sample shop",
@@ -203,8 +203,8 @@ export class PortraitApp extends LitElement {
   /** The view the address names (or the home view), and whether the address named another. */
   #feature(): { meta: FeatureMeta; route: Route; unknown: boolean } | null {
     const route = this.#router.route;
-    const meta = route ? FEATURES.find((f) => f.id === route.view && f.group === route.group) : undefined;
-    if (meta && route) return { meta, route, unknown: false };
+    const found = route ? resolve(route, FEATURES) : null;
+    if (found) return { meta: found.view, route: { group: found.view.group, view: found.view.id, params: found.params }, unknown: false };
     return { meta: HOME, route: { group: HOME.group, view: HOME.id, params: {} }, unknown: route !== null };
   }
 
@@ -228,7 +228,7 @@ export class PortraitApp extends LitElement {
   #onRoute = (e: Event) => {
     const f = this.#feature();
     const params = (e as CustomEvent & { params: Record<string, string> }).params;
-    if (f) this.#router.go({ group: f.meta.group, view: f.meta.id, params }, true);
+    if (f) this.#router.go(addressOf(f.meta, params), true);
   };
 
   #onFilter = (e: PortraitFilterEvent) => void this.#ingest.setFilter(e.filter);

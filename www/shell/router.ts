@@ -5,28 +5,9 @@
  */
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatHash, parseHash, type Route } from '../elements/route.js';
 
-/** A parsed route. */
-export interface Route {
-  group: string;
-  view: string;
-  params: Record<string, string>;
-}
-
-/** The route of a location hash, or `null` for none (`''`, `#`, `#/`). */
-export function parseHash(hash: string): Route | null {
-  const m = /^#\/([a-z_-]+)\/([a-z_-]+)\/?(?:\?(.*))?$/.exec(hash);
-  if (!m) return null;
-  const params: Record<string, string> = {};
-  for (const [k, v] of new URLSearchParams(m[3] ?? '')) params[k] = v;
-  return { group: m[1]!, view: m[2]!, params };
-}
-
-/** The location hash of `route` (parameters in key order, so equal routes are equal hashes). */
-export function formatHash(route: Route): string {
-  const query = new URLSearchParams(Object.entries(route.params).sort(([a], [b]) => a.localeCompare(b))).toString();
-  return `#/${route.group}/${route.view}${query ? `?${query}` : ''}`;
-}
+export { addressOf, formatHash, parseHash, resolve, type Addressable, type Route } from '../elements/route.js';
 
 /** Follows `location.hash` for its host and re-renders it on every change. */
 export class Router implements ReactiveController {

@@ -9,5 +9,7 @@ export const meta: FeatureMeta = {
   label: () => t('profiles.label'),
   needs: ANALYSES.profile.needs,
   tag: 'portrait-profiles',
+  // a customer's card has its own address: #/customers/12345
+  item: 'id',
   load: () => import('./profiles.js'),
 };

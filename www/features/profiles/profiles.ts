@@ -11,10 +11,12 @@ import { tableStyles } from '../../elements/table.styles.js';
 import { formatCount, formatDate, type Locale } from '../../format/format.js';
 import { coreText, LocaleController } from '../../i18n/index.js';
 import { PortraitError } from '../../api/errors.js';
+import { addressOf, formatHash } from '../../elements/route.js';
 import { FeatureView } from '../feature.js';
 import { definition, formatCell, GROUPS, groupsFor, KINDS, label, nameOf, type GroupId } from './columns.js';
 import './customer.js';
 import { t } from './messages.js';
+import { meta } from './meta.js';
 import { styles } from './profiles.styles.js';
 
 type Key = Parameters<typeof t>[0];
@@ -389,7 +391,7 @@ export class PortraitProfiles extends FeatureView {
                 : (page?.rows ?? []).map(
                     (row) => html`<tr>
                       <td>
-                        <a class="id" href=${`#/customers/profiles?id=${encodeURIComponent(row.customer_id)}`} title=${t('profiles.card.open', { id: row.customer_id })}
+                        <a class="id" href=${formatHash(addressOf(meta, { id: row.customer_id }))} title=${t('profiles.card.open', { id: row.customer_id })}
                           >${row.customer_id}</a
                         >
                       </td>
