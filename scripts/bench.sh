@@ -2,7 +2,8 @@
 # `make bench`: ingest + overview + RFM on the peer generator's 1M-row file (seed 42), natively
 # (CLI) and in headless Debian Chromium (the real page's worker), plus the DuckDB-WASM peer
 # (../shared/bench/peers/duckdb_wasm) in the same run; the profile and lifecycle fits natively
-# beside the pandas reference of the profile (scripts/profile_reference.py --time). Results: target/bench/*.json and
+# beside the pandas reference of the profile (scripts/profile_reference.py --time), and the
+# profile, lifecycle and tag fits in the page's worker (scripts/bench-portrait-browser.mjs). Results: target/bench/*.json and
 # target/bench/table.md (copy into BENCHMARKS.md with the machine and date).
 #
 #   BENCH_SIZES="100000 1000000"  BENCH_REPEATS=3  BENCH_SKIP_PEER=1
@@ -54,14 +55,22 @@ done
 echo "== customer portrait: profile and lifecycle (native) beside the pandas reference =="
 for n in $SIZES; do
   f="target/fixtures/peer_orders_${n}_seed42.csv"
-  : > "$OUT/profile_${n}.jsonl"; : > "$OUT/lifecycle_${n}.jsonl"; : > "$OUT/pandas_profile_${n}.json"
+  : > "$OUT/profile_${n}.jsonl"; : > "$OUT/lifecycle_${n}.jsonl"; : > "$OUT/tags_${n}.jsonl"; : > "$OUT/tags_rules_${n}.jsonl"; : > "$OUT/pandas_profile_${n}.json"
   for _ in $(seq 1 "$REPEATS"); do
     target/release/portrait profile "$f" --timings > /dev/null 2>> "$OUT/profile_${n}.jsonl"
     target/release/portrait lifecycle "$f" --timings > /dev/null 2>> "$OUT/lifecycle_${n}.jsonl"
+    target/release/portrait tags "$f" --timings > /dev/null 2>> "$OUT/tags_${n}.jsonl"
+    target/release/portrait tags "$f" --rules "$(cat scripts/bench-rules.json)" --timings > /dev/null 2>> "$OUT/tags_rules_${n}.jsonl"
   done
   # pandas once per size: it takes seconds, not milliseconds
   .cache/venv/bin/python scripts/profile_reference.py --time "$f" >> "$OUT/pandas_profile_${n}.json"
   tail -n 1 "$OUT/profile_${n}.jsonl"; cat "$OUT/pandas_profile_${n}.json"
+done
+
+echo "== customer portrait in headless Chromium: worker time of profile, lifecycle, tags and ten rule tags =="
+for n in $SIZES; do
+  node scripts/bench-portrait-browser.mjs --csv "$PWD/target/fixtures/peer_orders_${n}_seed42.csv" \
+       --repeats "$REPEATS" --out "$OUT/portrait_browser_${n}.json"
 done
 
 echo "== Portrait in headless Chromium =="
