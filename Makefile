@@ -10,7 +10,7 @@ PY := .cache/venv/bin/python
 FIXTURES := target/fixtures
 PEER_SEED := 42
 
-.PHONY: fuzz run test build setup setup-test wasm web cli types fixtures test-native test-wasm test-web test-browser bench fmt clean
+.PHONY: fuzz run test build setup setup-test wasm web cli types fixtures test-native test-wasm test-web typecheck test-browser bench fmt clean
 
 run: build
 	node scripts/serve.mjs --port $(PORT)
@@ -57,7 +57,7 @@ fixtures: setup-test
 	$(PY) scripts/people_reference.py --cache $(FIXTURES) --out-dir $(FIXTURES)/people-check
 	for f in $(FIXTURES)/people-check/*; do cmp "$$f" tests/fixtures/people/$$(basename "$$f"); done
 
-test: setup-test fixtures test-native test-wasm test-web build test-browser
+test: setup-test fixtures test-native test-wasm test-web build typecheck test-browser
 	@echo "make test: all suites passed"
 
 test-native:
@@ -67,8 +67,11 @@ test-wasm:
 	cargo test --profile ci --target wasm32-unknown-unknown --no-default-features --test wasm_bindings
 
 test-web:
-	npm run typecheck
 	npm test
+
+# the page's TypeScript against the wasm bindings' declarations (pkg/, made by `build`)
+typecheck:
+	npm run typecheck
 
 test-browser:
 	npm run test:browser

@@ -67,6 +67,8 @@ return lines). "All customers' lines" below means the lines that have a customer
   shop_share = Σ value_cents of all customers' purchase lines in that category / Σ value_cents
   of all customers' purchase lines (with or without a category); null when top_category_share
   is null or shop_share ≤ 0.
+- top_categories: the categories with a Σ value_cents over c's purchase lines above 0, the
+  largest sum first (ties → the smallest name), at most 3, joined by ", "; null when none.
 - region: the region with the most purchase lines of c (a count of lines) among c's lines
   with a region; ties → the smallest name; null when none.
 - price_index: over c's purchase lines with a category and quantity > 0, unit = value_cents /
@@ -113,7 +115,8 @@ COLUMNS = [
     "first_order_date", "last_order_date", "days_since_last_order", "days_since_first_order",
     "purchase_days", "mean_days_between_orders", "median_days_between_orders", "return_rate",
     "preferred_hour", "preferred_weekday", "festival_share", "top_channel", "top_channel_share",
-    "top_category", "top_category_share", "category_affinity", "region", "price_index",
+    "top_category", "top_category_share", "category_affinity", "top_categories", "region",
+    "price_index",
     "price_band", "new_product_share",
 ]
 INT_COLUMNS = {"customer_id", "orders", "purchase_cents", "revenue_cents",
@@ -279,6 +282,11 @@ def profile(lines, has_channel, has_category, new_years):
     if has_category:
         with_cat = purchase[purchase["category"] != ""]
         top_category, top_category_cents = top_by(with_cat, "category", "value_cents", True)
+        sums = with_cat.groupby(["customer_id", "category"])["value_cents"].sum().reset_index()
+        sums = sums[sums["value_cents"] > 0].sort_values(
+            ["customer_id", "value_cents", "category"], ascending=[True, False, True])
+        top_categories = sums.groupby("customer_id")["category"].agg(
+            lambda s: ", ".join(s.tolist()[:3]))
         shop_total = int(purchase["value_cents"].sum())
         category_cents = with_cat.groupby("category")["value_cents"].sum()
         shop_share = {k: (int(v) / shop_total if shop_total != 0 else math.nan)
@@ -295,6 +303,7 @@ def profile(lines, has_channel, has_category, new_years):
     else:
         top_category, top_category_cents = pd.Series(dtype=object), pd.Series(dtype="int64")
         shop_share, price_index = {}, pd.Series(dtype=float)
+        top_categories = pd.Series(dtype=object)
 
     region = top_by(purchase[purchase["region"] != ""].assign(one=1), "region", "one", False)[0]
 
@@ -342,6 +351,8 @@ def profile(lines, has_channel, has_category, new_years):
                 share = shop_share.get(top_category[c], math.nan)
                 if share > 0:
                     r["category_affinity"] = r["top_category_share"] / share
+        if c in top_categories.index:
+            r["top_categories"] = top_categories[c]
         if c in region.index:
             r["region"] = region[c]
         if c in price_index.index:

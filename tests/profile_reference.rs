@@ -30,6 +30,7 @@ const EXACT: &[&str] = &[
     "preferred_weekday",
     "top_channel",
     "top_category",
+    "top_categories",
     "region",
     "price_band",
 ];

@@ -246,3 +246,33 @@ export function requestsBeyondCode(requests, origin) {
     return !/^[\w-]+\.js$/.test(name) || !existsSync(path.join(DIST, 'chunks', name));
   });
 }
+
+/** The records of a CSV text (RFC 4180: quoted fields, `""` inside quotes), each an array of cells. */
+export function csvRecords(text) {
+  const records = [];
+  let record = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      record.push(cell);
+      records.push(record);
+      record = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || record.length) records.push([...record, cell]);
+  return records;
+}

@@ -81,6 +81,11 @@ pub struct Profile {
     pub top_category_share: Vec<f64>,
     /// The top category's share ÷ its share of the shop's purchase value.
     pub category_affinity: Vec<f64>,
+    /// Up to `TOP_CATEGORIES` categories by purchase value, `", "`-joined: an index into
+    /// `category_lists`, or `NONE`.
+    pub top_categories: Vec<u32>,
+    /// The lists `top_categories` indexes.
+    pub category_lists: Interner,
     /// Index into `regions`, or `NONE`.
     pub region: Vec<u32>,
     /// Mean unit price ÷ category median unit price.
@@ -151,26 +156,27 @@ fn per_line(col: Option<&DimensionColumn>, i: usize) -> u32 {
 /// The value with the largest total (ties: the smallest name) among `(value, amount)` pairs,
 /// sorted here; `None` when no total is above zero.
 fn top_by_total(pairs: &mut [(u32, i64)], names: &Interner) -> Option<(u32, i64)> {
-    pairs.sort_unstable_by_key(|p| p.0);
-    let mut best: Option<(u32, i64)> = None;
-    let mut i = 0;
-    while i < pairs.len() {
-        let v = pairs[i].0;
-        let mut total = 0i64;
-        while i < pairs.len() && pairs[i].0 == v {
-            total += pairs[i].1;
-            i += 1;
-        }
-        let better = match best {
-            None => true,
-            Some((b, t)) => total > t || (total == t && names.name(v) < names.name(b)),
-        };
-        if better {
-            best = Some((v, total));
-        }
-    }
-    best.filter(|&(_, t)| t > 0)
+    ranked_totals(pairs, names).first().copied()
 }
+
+/// The values whose total is above zero, largest total first (ties: the smallest name),
+/// from `(value, amount)` pairs, sorted here.
+fn ranked_totals(pairs: &mut [(u32, i64)], names: &Interner) -> Vec<(u32, i64)> {
+    pairs.sort_unstable_by_key(|p| p.0);
+    let mut totals: Vec<(u32, i64)> = pairs
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| (run[0].0, run.iter().map(|p| p.1).sum::<i64>()))
+        .filter(|&(_, t)| t > 0)
+        .collect();
+    totals.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| names.name(a.0).cmp(names.name(b.0)))
+    });
+    totals
+}
+
+/// How many categories `top_categories` lists.
+pub const TOP_CATEGORIES: usize = 3;
 
 /// The most frequent value (ties: the smallest name) of `values`, sorted here.
 fn most_frequent(values: &mut [u32], names: &Interner) -> Option<u32> {
@@ -402,7 +408,18 @@ pub fn profile(data: &Dataset, params: &ProfileValidParams) -> Profile {
         p.top_channel.push(top_channel.map_or(NONE, |t| t.0));
         p.top_channel_share
             .push(top_channel.map_or(f64::NAN, |(_, t)| ratio(t as f64, purchase as f64)));
-        let top_category = top_by_total(&mut s.category, &p.categories);
+        let ranked = ranked_totals(&mut s.category, &p.categories);
+        let top_category = ranked.first().copied();
+        p.top_categories.push(if ranked.is_empty() {
+            NONE
+        } else {
+            let list: Vec<&str> = ranked
+                .iter()
+                .take(TOP_CATEGORIES)
+                .map(|&(k, _)| p.categories.name(k))
+                .collect();
+            p.category_lists.intern(&list.join(", "))
+        });
         p.top_category.push(top_category.map_or(NONE, |t| t.0));
         let share = top_category.map_or(f64::NAN, |(_, t)| ratio(t as f64, purchase as f64));
         p.top_category_share.push(share);

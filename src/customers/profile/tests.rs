@@ -172,6 +172,7 @@ fn preference_finds_top_values_affinity_price_band_and_new_products() {
         "top_category",
         "top_category_share",
         "category_affinity",
+        "top_categories",
         "region",
         "price_index",
         "price_band",
@@ -186,6 +187,7 @@ fn preference_finds_top_values_affinity_price_band_and_new_products() {
             text("Beauty"),
             num(0.7),
             num(0.7 / (7_000.0 / 16_000.0)),
+            text("Beauty, Baby"),
             text("Shanghai"),
             num(1.8),
             text("high"),
@@ -201,6 +203,7 @@ fn preference_finds_top_values_affinity_price_band_and_new_products() {
             text("Baby"),
             num(1.0),
             num(1.0 / (9_000.0 / 16_000.0)),
+            text("Baby"),
             text("Beijing"),
             num(0.8),
             text("mid"),
@@ -275,7 +278,7 @@ fn the_csv_download_has_every_feature_and_neutralises_formulas() {
     let mut lines = out.lines();
     let header = lines.next().expect("a header");
     assert!(header.starts_with("customer_id,orders,purchase_cents,revenue_cents,aov_cents"));
-    assert_eq!(header.split(',').count(), 26);
+    assert_eq!(header.split(',').count(), 27);
     let c3 = out.lines().find(|l| l.starts_with("c3,")).expect("c3");
     assert!(
         c3.starts_with("c3,0,0,-1000,,"),
@@ -324,6 +327,15 @@ fn the_table_keeps_the_customers_a_rule_picks() {
     assert_eq!(
         ids(&mut s, "revenue < 0 or aov > 50").unwrap(),
         ["c2", "c3"]
+    );
+    // the list rule: c1's top categories are "Beauty, Baby", c2's "Baby"
+    assert_eq!(
+        ids(&mut s, "top_categories contains \"Baby\"").unwrap(),
+        ["c1", "c2"]
+    );
+    assert_eq!(
+        ids(&mut s, "偏好类目前三 contains \"beauty\"").unwrap(),
+        ["c1"]
     );
     assert_eq!(ids(&mut s, "last_order_date >= -10d").unwrap(), ["c2"]);
     assert_eq!(ids(&mut s, "偏好类目 == \"Baby\"").unwrap(), ["c2"]);

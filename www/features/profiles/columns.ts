@@ -46,6 +46,7 @@ export const GROUPS = {
     'top_category',
     'top_category_share',
     'category_affinity',
+    'top_categories',
     'top_channel',
     'top_channel_share',
     'region',
