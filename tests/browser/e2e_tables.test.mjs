@@ -79,6 +79,9 @@ test('orders, customers and events dropped together join, and a customer is foun
     await card.waitFor();
     assert.equal((await page.locator('portrait-customer [data-testid="card-phone"]').textContent()).trim(), someone[phoneAt]);
     await page.locator('portrait-customer tr[data-feature="behaviour.views"]').waitFor();
+    // the card names each built-in tag (not its code)
+    const tagNames = await page.locator('portrait-customer [data-testid="card-tags"] li').allTextContents();
+    assert.ok(tagNames.length > 0 && tagNames.every((x) => !x.includes('_')), tagNames.join(', '));
     await page.locator('portrait-customer [data-action="close-card"]').click();
     await view.locator('#profiles-search').fill('');
 

@@ -5,12 +5,18 @@ import type { Cell, ColumnId, CustomerCard, FeatureMedian } from '../../api/type
 import { base } from '../../elements/shared.styles.js';
 import { viewStyles } from '../../elements/view.styles.js';
 import { formatCount, formatMoney, formatPercent, type Locale } from '../../format/format.js';
-import { LocaleController } from '../../i18n/index.js';
+import { coreText, hasCoreText, LocaleController } from '../../i18n/index.js';
 import { customerStyles } from './customer.styles.js';
 import { t } from './messages.js';
 import { definition, formatCell, GROUPS, label, type GroupId } from './columns.js';
 
 type Key = Parameters<typeof t>[0];
+
+/** A tag as the card names it: a built-in tag by its name (a core code), a rule tag as written. */
+export function tagLabel(tag: string): string {
+  const code = `tags.tag.${tag}`;
+  return hasCoreText(code) ? coreText({ code }) : tag;
+}
 
 /** The customer's row: every portrait feature, the stage, the RFM scores and the tags. */
 const CARD_COLUMNS = [
@@ -129,7 +135,7 @@ export class PortraitCustomer extends LitElement {
         ? html`<div class="card">
             <h3>${t('profiles.card.tags')}</h3>
             <ul class="tags" data-testid="card-tags">
-              ${tags.map((x) => html`<li>${x}</li>`)}
+              ${tags.map((x) => html`<li data-tag=${x}>${tagLabel(x)}</li>`)}
             </ul>
           </div>`
         : nothing}

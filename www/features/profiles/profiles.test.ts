@@ -4,9 +4,16 @@ import { checkFeature } from '../testing.js';
 import { MESSAGES } from './messages.js';
 import { meta } from './meta.js';
 import { formatCell, GROUPS, groupsFor } from './columns.js';
+import { tagLabel } from './customer.js';
 
 describe('profiles feature', () => {
   checkFeature(meta, MESSAGES);
+
+  it('names a built-in tag on the card, and a rule tag as written', () => {
+    expect(tagLabel('high_value')).toBe('High value');
+    expect(tagLabel('slipping_valuable')).toBe('Valuable, slipping away');
+    expect(tagLabel('等级:高')).toBe('等级:高');
+  });
 
   const SOURCES = ['profile', 'demographics', 'behaviour'] as const;
   const all = SOURCES.flatMap((k) => ANALYSES[k].columns.map((c) => ({ ...c, id: `${k}.${c.name}` })));

@@ -1,6 +1,7 @@
 /**
  * The tags view's messages, in English and Chinese (a unit test checks both have the same
- * keys and placeholders). Every built-in tag has a name (`tags.tag.<code>`).
+ * keys and placeholders). Every built-in tag's name is a core code, `tags.tag.<code>`: its
+ * English comes from Rust, its Chinese is in `core` here.
  */
 
 import { defineMessages } from '../../i18n/index.js';
@@ -37,29 +38,6 @@ const en = {
   'tags.remove': 'Remove',
   'tags.remove.label': 'Remove the rule tag {tag}',
   'tags.error.in': 'Rule tag “{tag}”: {message}',
-  'tags.tag.high_value': 'High value',
-  'tags.tag.medium_value': 'Medium value',
-  'tags.tag.low_value': 'Low value',
-  'tags.tag.high_spender': 'High spender',
-  'tags.tag.mid_spender': 'Mid spender',
-  'tags.tag.low_spender': 'Low spender',
-  'tags.tag.new': 'New',
-  'tags.tag.active': 'Active',
-  'tags.tag.loyal': 'Loyal',
-  'tags.tag.returning': 'Returning',
-  'tags.tag.dormant': 'Dormant',
-  'tags.tag.churned': 'Churned',
-  'tags.tag.category_loyal': 'Loyal to a category',
-  'tags.tag.festival_shopper': 'Festival shopper',
-  'tags.tag.new_product_seeker': 'New-product seeker',
-  'tags.tag.premium': 'Premium buyer',
-  'tags.tag.bargain_hunter': 'Bargain hunter',
-  'tags.tag.night_owl': 'Night owl',
-  'tags.tag.weekend_shopper': 'Weekend shopper',
-  'tags.tag.frequent_buyer': 'Frequent buyer',
-  'tags.tag.return_heavy': 'Returns a lot',
-  'tags.tag.one_time_buyer': 'One-time buyer',
-  'tags.tag.slipping_valuable': 'Valuable, slipping away',
 };
 
 const zhCN: Record<keyof typeof en, string> = {
@@ -94,6 +72,14 @@ const zhCN: Record<keyof typeof en, string> = {
   'tags.remove': '删除',
   'tags.remove.label': '删除规则标签“{tag}”',
   'tags.error.in': '规则标签“{tag}”：{message}',
+};
+
+/** The Chinese wording of the codes the tags analysis sends (its English is in Rust). */
+const core = {
+  'tags.no_name': '规则标签需要名称',
+  'tags.duplicate': '有两个规则标签都叫“{name}”',
+  'tags.bad_values': '规则标签“{name}”中：请把取值写成 "a" if 规则, "b" if 规则, else "c"',
+  // the built-in tags' names: core codes, so the customer card names them too
   'tags.tag.high_value': '高价值',
   'tags.tag.medium_value': '中价值',
   'tags.tag.low_value': '低价值',
@@ -117,13 +103,6 @@ const zhCN: Record<keyof typeof en, string> = {
   'tags.tag.return_heavy': '高退货',
   'tags.tag.one_time_buyer': '一次性购买',
   'tags.tag.slipping_valuable': '高价值流失风险',
-};
-
-/** The Chinese wording of the codes the tags analysis sends (its English is in Rust). */
-const core = {
-  'tags.no_name': '规则标签需要名称',
-  'tags.duplicate': '有两个规则标签都叫“{name}”',
-  'tags.bad_values': '规则标签“{name}”中：请把取值写成 "a" if 规则, "b" if 规则, else "c"',
 };
 
 /** This view's `t`. */

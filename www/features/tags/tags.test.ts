@@ -12,7 +12,7 @@ describe('tags feature', () => {
   it('names built-in tags per language and rule tags as written', () => {
     expect(tagName(stats({}))).toBe('One-time buyer');
     expect(tagName(stats({ family: 'rule', tag: '等级', value: '高', rule: 'orders >= 4' }))).toBe('等级: 高');
-    expect(MESSAGES['zh-CN']['tags.tag.slipping_valuable']).toBe('高价值流失风险');
+    expect(MESSAGES.core['tags.tag.slipping_valuable']).toBe('高价值流失风险');
   });
 
   it('links a tag to its customers by its rule, a valued tag by its value', () => {

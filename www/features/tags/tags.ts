@@ -10,7 +10,6 @@ import { FeatureView } from '../feature.js';
 import { t } from './messages.js';
 import { styles } from './tags.styles.js';
 
-type Key = Parameters<typeof t>[0];
 
 /** The families in the order the page shows them (the core's `FAMILIES`). */
 export const FAMILIES = ['value', 'consumption', 'lifecycle', 'preference', 'behaviour', 'risk', 'rule'] as const;
@@ -18,7 +17,7 @@ export const FAMILIES = ['value', 'consumption', 'lifecycle', 'preference', 'beh
 /** A tag's name as the page shows it: a built-in tag's in the current language. */
 export function tagName(s: TagStats): string {
   if (s.family === 'rule') return s.value === null ? s.tag : `${s.tag}: ${s.value}`;
-  return t(`tags.tag.${s.tag}` as Key);
+  return coreText({ code: `tags.tag.${s.tag}` });
 }
 
 /** The rule that picks a tag's customers in the profile table. */
