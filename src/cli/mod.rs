@@ -67,8 +67,10 @@ pub struct Invocation {
     pub params: Value,
     /// `--json`.
     pub json: bool,
-    /// `--csv`.
+    /// `--csv` or `--csv=OUT`.
     pub csv: bool,
+    /// `--csv=OUT`.
+    pub csv_out: Option<PathBuf>,
     /// `--xlsx OUT`.
     pub xlsx: Option<PathBuf>,
     /// `--timings`.
@@ -100,9 +102,14 @@ fn data_args() -> Vec<Arg> {
             .help("Print JSON: the same bytes as the page's export"),
         Arg::new("csv")
             .long("csv")
-            .action(ArgAction::SetTrue)
+            .value_name("OUT")
+            .num_args(0..=1)
+            // `--csv a.csv` would be ambiguous with an input file: a path needs `=`
+            .require_equals(true)
+            .default_missing_value("-")
+            .value_parser(clap::value_parser!(PathBuf))
             .conflicts_with("json")
-            .help("Print the analysis's table as CSV, where it has one (quality: every rejected row)"),
+            .help("Print the analysis's table as CSV, where it has one (quality: every rejected row); `--csv=OUT` writes it to OUT"),
         Arg::new("xlsx")
             .long("xlsx")
             .value_name("OUT")
@@ -269,7 +276,11 @@ where
             .get_one::<String>("currency")
             .map(|c| c.to_ascii_uppercase()),
         json: flag(sub, "json"),
-        csv: flag(sub, "csv"),
+        csv: sub.get_one::<PathBuf>("csv").is_some(),
+        csv_out: sub
+            .get_one::<PathBuf>("csv")
+            .filter(|p| p.as_os_str() != "-")
+            .cloned(),
         xlsx: sub.get_one::<PathBuf>("xlsx").cloned(),
         timings: flag(sub, "timings"),
         ..Invocation::new(what, files)
@@ -323,6 +334,7 @@ impl Invocation {
             params: Value::Null,
             json: false,
             csv: false,
+            csv_out: None,
             xlsx: None,
             timings: false,
         }
@@ -393,10 +405,15 @@ pub fn render(session: &mut Session, inv: &Invocation) -> Result<Rendered, Error
             "give one analysis, such as `portrait quality FILE --csv`",
         ));
     }
-    if let Some(path) = &inv.xlsx {
+    let to_file = match (&inv.xlsx, &inv.csv_out) {
+        (Some(path), _) => Some((path, ExportFormat::Xlsx, "--xlsx")),
+        (None, Some(path)) => Some((path, ExportFormat::Csv, "--csv")),
+        (None, None) => None,
+    };
+    if let Some((path, format, flag)) = to_file {
         let What::Analysis(e) = &inv.what else {
             return Err(Error::invalid(
-                "--xlsx",
+                flag,
                 "give one analysis, such as `portrait customers FILE --xlsx customers.xlsx`",
             ));
         };
@@ -406,14 +423,14 @@ pub fn render(session: &mut Session, inv: &Invocation) -> Result<Rendered, Error
         };
         if inv.files.iter().any(same) {
             return Err(Error::invalid(
-                "--xlsx",
+                flag,
                 format!("{} is an input file; give another path", path.display()),
             ));
         }
         let bytes = session.export_file(&ExportRequest {
             analysis: Some(e.kind().to_string()),
             params: inv.params.clone(),
-            format: ExportFormat::Xlsx,
+            format,
         })?;
         let out = format!(
             "Wrote the {} table to {} ({} bytes).\n",
@@ -501,6 +518,19 @@ mod tests {
         .expect("parses");
         assert!(matches!(inv.what, What::Report));
         assert_eq!(inv.date_order, Some(DateOrder::MonthFirst));
+    }
+
+    #[test]
+    fn a_table_goes_to_stdout_or_to_a_path_given_with_equals() {
+        let inv = parse(["portrait", "customers", "a.csv", "--csv"]).expect("parses");
+        assert_eq!((inv.csv, inv.csv_out), (true, None));
+        let inv = parse(["portrait", "customers", "--csv", "a.csv"]).expect("parses");
+        assert_eq!((inv.csv, inv.csv_out, inv.files.len()), (true, None, 1), "a.csv is input");
+        let inv = parse(["portrait", "customers", "a.csv", "--csv=out.csv"]).expect("parses");
+        assert_eq!(inv.csv_out, Some(PathBuf::from("out.csv")));
+        let inv = parse(["portrait", "customers", "a.csv", "--xlsx", "out.xlsx"]).expect("parses");
+        assert_eq!(inv.xlsx, Some(PathBuf::from("out.xlsx")));
+        assert!(parse(["portrait", "customers", "a.csv", "--xlsx", "o.xlsx", "--csv"]).is_err());
     }
 
     #[test]
