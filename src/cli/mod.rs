@@ -525,12 +525,24 @@ mod tests {
         let inv = parse(["portrait", "customers", "a.csv", "--csv"]).expect("parses");
         assert_eq!((inv.csv, inv.csv_out), (true, None));
         let inv = parse(["portrait", "customers", "--csv", "a.csv"]).expect("parses");
-        assert_eq!((inv.csv, inv.csv_out, inv.files.len()), (true, None, 1), "a.csv is input");
+        assert_eq!(
+            (inv.csv, inv.csv_out, inv.files.len()),
+            (true, None, 1),
+            "a.csv is input"
+        );
         let inv = parse(["portrait", "customers", "a.csv", "--csv=out.csv"]).expect("parses");
         assert_eq!(inv.csv_out, Some(PathBuf::from("out.csv")));
         let inv = parse(["portrait", "customers", "a.csv", "--xlsx", "out.xlsx"]).expect("parses");
         assert_eq!(inv.xlsx, Some(PathBuf::from("out.xlsx")));
-        assert!(parse(["portrait", "customers", "a.csv", "--xlsx", "o.xlsx", "--csv"]).is_err());
+        assert!(parse([
+            "portrait",
+            "customers",
+            "a.csv",
+            "--xlsx",
+            "o.xlsx",
+            "--csv"
+        ])
+        .is_err());
     }
 
     #[test]

@@ -159,6 +159,25 @@ describe('worker dispatcher', () => {
     expect(responses(out)).toContainEqual({ id: 2, ok: false, error: { code: 'session.cancelled', message: 'cancelled' } });
   });
 
+  it('answers a view asking for results while the next file is read after the ingest, never cancelling it', async () => {
+    const { session, calls } = fakeSession(20);
+    let now = 0;
+    const { out, send } = setup(session, () => (now += 100));
+    await send({ id: 1, kind: 'hello', args: [] });
+    const ingest = send({ id: 2, kind: 'ingest', args: [[new File(['abc'], 'a.csv')]] });
+    while (!out.some((m) => 'notice' in m && m.notice === 'progress' && m.stage === 'parsing')) await new Promise((r) => setTimeout(r, 1));
+    const run = send({ id: 3, kind: 'run', args: ['quality'] });
+    const table = send({ id: 4, kind: 'table', args: [{ offset: 0 }] });
+    await Promise.all([ingest, run, table]);
+    expect(responses(out).slice(1).map((m) => [m.id, 'ok' in m && m.ok]).sort()).toEqual([
+      [2, true],
+      [3, true],
+      [4, true],
+    ]);
+    expect(calls).not.toContain('cancel');
+    expect(calls.indexOf('run quality null')).toBeGreaterThan(calls.indexOf('startIngest null'));
+  });
+
   it('passes wire errors from the core through unchanged', async () => {
     const wire = { code: 'ingest.empty_file', message: 'a.csv: the file is empty', file: 'a.csv', line: null, column: null };
     const { session } = fakeSession(0, { failWith: wire });

@@ -15,7 +15,7 @@
  * UTF-8) the files are read again whole, so the result never depends on the split.
  */
 
-import { ErrorCode, isWireError, type Hello, type Request, type WorkerMessage } from '../api/protocol.js';
+import { ErrorCode, isWireError, type Hello, type Method, type Request, type WorkerMessage } from '../api/protocol.js';
 import {
   DEFAULTS,
   type IngestOptions,
@@ -32,6 +32,9 @@ import {
 import { ChunkReader, chunkEnds, readFile } from './read.js';
 
 export { ChunkReader, chunkEnds, CHUNK_ENDS } from './read.js';
+
+/** Requests that read the loaded data: they wait for an ingest or sample being read. */
+const READS_DATA: ReadonlySet<Method> = new Set<Method>(['filter', 'run', 'table', 'export', 'exportFile', 'warm']);
 
 /** Rows per `step` call: small enough for a prompt cancel, large enough to be cheap. */
 export const STEP_BUDGET_ROWS = 50_000;
@@ -142,6 +145,12 @@ export class Dispatcher {
   #session: SessionLike | null = null;
   #hello: Promise<Hello> | null = null;
   #job: Job | null = null;
+  /**
+   * The ingest or sample being read. A request that reads the data waits for it: it must
+   * neither cancel the ingest (a view asking for its results while the next file is read)
+   * nor answer from a half-read session.
+   */
+  #loading: Promise<unknown> | null = null;
   #crashed: WireError | null = null;
   #yield = makeYield();
   #now: () => number;
@@ -169,6 +178,48 @@ export class Dispatcher {
   }
 
   async #run(request: Request): Promise<unknown> {
+    if (READS_DATA.has(request.kind)) {
+      while (this.#loading) await this.#loading.catch(() => undefined);
+    }
+    if (request.kind === 'ingest' || request.kind === 'sample') {
+      const loading = this.#load(request);
+      this.#loading = loading;
+      try {
+        return await loading;
+      } finally {
+        if (this.#loading === loading) this.#loading = null;
+      }
+    }
+    return this.#answer(request);
+  }
+
+  /** Reads the files or the sample of `request` into the session. */
+  async #load(request: Request): Promise<IngestSummary> {
+    switch (request.kind) {
+      case 'ingest': {
+        const [files, options] = request.args;
+        const job = this.#startJob(request.id);
+        try {
+          await this.#ingest(job, files, options, true);
+        } catch (e) {
+          if (!isWireError(e) || e.code !== SPLIT_FAILED) throw e;
+          await this.#ingest(job, files, options, false);
+        }
+        return this.#s().summary() as IngestSummary;
+      }
+      case 'sample': {
+        const [params] = request.args;
+        const job = this.#startJob(request.id);
+        this.#s().startSample(params ?? undefined);
+        await this.#drive(job);
+        return this.#s().summary() as IngestSummary;
+      }
+      default:
+        throw { code: 'worker.internal', message: `${request.kind} is not a load` } satisfies WireError;
+    }
+  }
+
+  async #answer(request: Request): Promise<unknown> {
     switch (request.kind) {
       case 'hello': {
         this.#hello ??= this.#engine.load(request.args[0]);
@@ -186,17 +237,6 @@ export class Dispatcher {
         const [file, options] = request.args;
         const bytes = await readFile(file, file.name);
         return this.#s().inspect(file.name, bytes, options ?? undefined);
-      }
-      case 'ingest': {
-        const [files, options] = request.args;
-        const job = this.#startJob(request.id);
-        try {
-          await this.#ingest(job, files, options, true);
-        } catch (e) {
-          if (!isWireError(e) || e.code !== SPLIT_FAILED) throw e;
-          await this.#ingest(job, files, options, false);
-        }
-        return this.#s().summary() as IngestSummary;
       }
       case 'tail': {
         const [file, plan, options] = request.args;
@@ -219,13 +259,6 @@ export class Dispatcher {
           },
         });
         return this.#s().takePart!();
-      }
-      case 'sample': {
-        const [params] = request.args;
-        const job = this.#startJob(request.id);
-        this.#s().startSample(params ?? undefined);
-        await this.#drive(job);
-        return this.#s().summary() as IngestSummary;
       }
       case 'filter':
         return this.#s().setFilter(request.args[0]);
@@ -261,7 +294,7 @@ export class Dispatcher {
     return this.#session;
   }
 
-  /** A new job supersedes the running one (whose promise rejects as cancelled). */
+  /** A new job (an ingest, a sample, a stepped fit) supersedes the running one (whose promise rejects as cancelled); a fit never starts during a load (`#loading`). */
   #startJob(id: number): Job {
     if (this.#job) this.#job.cancelled = true;
     const job = { id, cancelled: false };
