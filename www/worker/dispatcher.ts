@@ -145,11 +145,7 @@ export class Dispatcher {
   #session: SessionLike | null = null;
   #hello: Promise<Hello> | null = null;
   #job: Job | null = null;
-  /**
-   * The ingest or sample being read. A request that reads the data waits for it: it must
-   * neither cancel the ingest (a view asking for its results while the next file is read)
-   * nor answer from a half-read session.
-   */
+  /** The ingest or sample being read: a request reading the data waits for it (`READS_DATA`). */
   #loading: Promise<unknown> | null = null;
   #crashed: WireError | null = null;
   #yield = makeYield();
@@ -178,45 +174,29 @@ export class Dispatcher {
   }
 
   async #run(request: Request): Promise<unknown> {
-    if (READS_DATA.has(request.kind)) {
-      while (this.#loading) await this.#loading.catch(() => undefined);
-    }
-    if (request.kind === 'ingest' || request.kind === 'sample') {
-      const loading = this.#load(request);
-      this.#loading = loading;
-      try {
-        return await loading;
-      } finally {
-        if (this.#loading === loading) this.#loading = null;
-      }
-    }
-    return this.#answer(request);
+    while (READS_DATA.has(request.kind) && this.#loading) await this.#loading.catch(() => undefined);
+    if (request.kind !== 'ingest' && request.kind !== 'sample') return this.#answer(request);
+    const loading = (this.#loading = this.#load(request));
+    return loading.finally(() => {
+      if (this.#loading === loading) this.#loading = null;
+    });
   }
 
   /** Reads the files or the sample of `request` into the session. */
-  async #load(request: Request): Promise<IngestSummary> {
-    switch (request.kind) {
-      case 'ingest': {
-        const [files, options] = request.args;
-        const job = this.#startJob(request.id);
-        try {
-          await this.#ingest(job, files, options, true);
-        } catch (e) {
-          if (!isWireError(e) || e.code !== SPLIT_FAILED) throw e;
-          await this.#ingest(job, files, options, false);
-        }
-        return this.#s().summary() as IngestSummary;
-      }
-      case 'sample': {
-        const [params] = request.args;
-        const job = this.#startJob(request.id);
-        this.#s().startSample(params ?? undefined);
-        await this.#drive(job);
-        return this.#s().summary() as IngestSummary;
-      }
-      default:
-        throw { code: 'worker.internal', message: `${request.kind} is not a load` } satisfies WireError;
+  async #load(request: Extract<Request, { kind: 'ingest' | 'sample' }>): Promise<IngestSummary> {
+    const job = this.#startJob(request.id);
+    if (request.kind === 'sample') {
+      this.#s().startSample(request.args[0] ?? undefined);
+      await this.#drive(job);
+    } else {
+      const [files, options] = request.args;
+      // a split read that misfits is read again whole
+      await this.#ingest(job, files, options, true).catch((e: unknown) => {
+        if (!isWireError(e) || e.code !== SPLIT_FAILED) throw e;
+        return this.#ingest(job, files, options, false);
+      });
     }
+    return this.#s().summary() as IngestSummary;
   }
 
   async #answer(request: Request): Promise<unknown> {
