@@ -65,7 +65,6 @@ Needs pandas (scripts/requirements-fixtures.txt).
 """
 import argparse
 import csv
-import hashlib
 import json
 import math
 import os
@@ -75,6 +74,8 @@ import sys
 import pandas as pd
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from filter_reference import sha256  # noqa: E402  (the fixtures' one file hash)
 ROWS, SEED = 20000, 42
 CASE = f"sample_{ROWS}_seed{SEED}"
 
@@ -91,14 +92,6 @@ FEMALE = {"女", "女性", "f", "female", "w", "woman", "女士"}
 MALE = {"男", "男性", "m", "male", "man", "先生"}
 KINDS = {"浏览": "views", "加购": "carts", "收藏": "favourites", "搜索": "searches",
          "购买": "purchase_events"}
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def read(path):
