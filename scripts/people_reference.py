@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Reference basic attributes (`demographics`) and behaviour features (`behaviour`) of every
-customer, computed by pandas from the sample shop's three files, for Portrait's
-demographics and behaviour analyses.
+"""Reference basic attributes (`demographics`), behaviour features (`behaviour`) and brand
+preferences (the profile's brand features) of every customer, computed by pandas from the
+sample shop's four files, for Portrait's demographics, behaviour and profile analyses.
 
     python scripts/people_reference.py [--cache target/fixtures] [--out-dir tests/fixtures/people]
                                        [--portrait target/release/portrait]
@@ -9,7 +9,7 @@ demographics and behaviour analyses.
 Input
 -----
 `sample_20000_seed42`: the files `portrait sample --rows 20000 --seed 42 --out orders.csv
---customers customers.csv --events events.csv` writes (made in <cache>/sample_20000_seed42/
+--customers customers.csv --events events.csv --products products.csv` writes (made in <cache>/sample_20000_seed42/
 with the CLI when absent; the test makes the same bytes in process and checks their sha256
 against <case>.json). Their layouts are the sample generator's (src/sample/people.rs):
 
@@ -17,7 +17,8 @@ against <case>.json). Their layouts are the sample generator's (src/sample/peopl
   unit_price, channel, region;
 - customers (a CRM export's Chinese header): 会员ID, 性别, 出生日期, 省份, 城市, 会员等级,
   注册时间, 手机号, 邮箱;
-- events: 用户ID, 商品ID, 行为类型 (浏览/加购/收藏/搜索/购买), 时间, 停留时长, 搜索词, 渠道.
+- events: 用户ID, 商品ID, 行为类型 (浏览/加购/收藏/搜索/购买), 时间, 停留时长, 搜索词, 渠道;
+- products (the catalogue): 商品编码, 商品名称, 类目, 品牌, 价格.
 
 Every cell is read as text; an empty cell is null. Times are the wall clock as written.
 
@@ -54,9 +55,23 @@ event has 0 active days and 0 of each event kind, and every other feature null. 
   row comes first in the file; null without.
 - last_active_date: the day of c's last event; days_since_last_active = E − that day.
 
+Brands (the orders have no brand column: each line's brand is the 品牌 of the first catalogue
+row whose 商品编码 is the line's product_id). A line's value = quantity × round(100 ×
+unit_price) cents; purchase lines are those with quantity > 0 and a customer. Per c:
+purchase_cents = Σ value of c's purchase lines (with or without a brand);
+
+- top_brand: the brand with the largest Σ value over c's purchase lines with a brand; ties →
+  the smallest name (Python string order); null when none, or that largest sum ≤ 0.
+- top_brand_share: that sum / purchase_cents; null when top_brand is null or
+  purchase_cents ≤ 0.
+- brand_affinity: top_brand_share / shop_share, shop_share = Σ value of all customers'
+  purchase lines of that brand / Σ value of all customers' purchase lines; null when
+  top_brand_share is null or shop_share ≤ 0.
+
 Outputs
 -------
-<out-dir>/sample_20000_seed42_demographics.csv and ..._behaviour.csv: one row per customer
+<out-dir>/sample_20000_seed42_demographics.csv, ..._behaviour.csv and ..._brands.csv
+(customer_id, top_brand, top_brand_share, brand_affinity): one row per customer
 in that order; integers as integers, floats as Python repr(float), null as an empty field
 (csv module, "\\n" line ends). <out-dir>/sample_20000_seed42.json: the three inputs' sha256,
 the row counts, L, E and a few column sums.
@@ -86,7 +101,9 @@ BEHAVIOUR = ["customer_id", "active_days", "visits_per_30_days", "views", "carts
              "searches", "purchase_events", "view_to_cart", "cart_to_purchase",
              "mean_dwell_seconds", "top_search_term", "last_active_date",
              "days_since_last_active"]
-FLOATS = {"age", "visits_per_30_days", "view_to_cart", "cart_to_purchase", "mean_dwell_seconds"}
+BRANDS = ["customer_id", "top_brand", "top_brand_share", "brand_affinity"]
+FLOATS = {"age", "visits_per_30_days", "view_to_cart", "cart_to_purchase", "mean_dwell_seconds",
+          "top_brand_share", "brand_affinity"}
 
 FEMALE = {"女", "女性", "f", "female", "w", "woman", "女士"}
 MALE = {"男", "男性", "m", "male", "man", "先生"}
@@ -205,6 +222,37 @@ def behaviour(customers, events):
     return rows, E
 
 
+def brands(customers, orders, catalogue):
+    brand_of = catalogue.drop_duplicates(subset="商品编码", keep="first").set_index("商品编码")["品牌"]
+    lines = orders[orders["customer_id"] != ""].copy()
+    lines["customer_id"] = lines["customer_id"].astype("int64")
+    lines["quantity"] = lines["quantity"].astype("int64")
+    lines["value"] = lines["quantity"] * lines["unit_price"].map(lambda p: round(float(p) * 100))
+    purchase = lines[lines["quantity"] > 0].copy()
+    purchase["brand"] = purchase["product_id"].map(brand_of).fillna("")
+    purchase_cents = purchase.groupby("customer_id")["value"].sum()
+    branded = purchase[purchase["brand"] != ""]
+    sums = branded.groupby(["customer_id", "brand"])["value"].sum().reset_index()
+    sums = sums[sums["value"] > 0].sort_values(["customer_id", "value", "brand"],
+                                               ascending=[True, False, True])
+    top = sums.drop_duplicates(subset="customer_id").set_index("customer_id")
+    shop_total = int(purchase["value"].sum())
+    shop_share = {b: int(v) / shop_total for b, v in branded.groupby("brand")["value"].sum().items()}
+    rows = []
+    for c in customers:
+        r = {"customer_id": c}
+        if c in top.index:
+            r["top_brand"] = top.at[c, "brand"]
+            pc = int(purchase_cents.get(c, 0))
+            if pc > 0:
+                r["top_brand_share"] = int(top.at[c, "value"]) / pc
+                share = shop_share.get(r["top_brand"], 0.0)
+                if share > 0:
+                    r["brand_affinity"] = r["top_brand_share"] / share
+        rows.append(r)
+    return rows
+
+
 def cell(name, value):
     if value is None:
         return ""
@@ -226,14 +274,15 @@ def write(path, columns, rows):
 
 def inputs(cache, portrait):
     folder = os.path.join(cache, CASE)
-    paths = {k: os.path.join(folder, k + ".csv") for k in ("orders", "customers", "events")}
+    paths = {k: os.path.join(folder, k + ".csv") for k in ("orders", "customers", "events", "products")}
     if not all(os.path.exists(p) for p in paths.values()):
         os.makedirs(folder, exist_ok=True)
         command = [portrait] if portrait else ["cargo", "run", "--release", "--quiet", "--bin",
                                                "portrait", "--"]
         subprocess.run(command + ["sample", "--rows", str(ROWS), "--seed", str(SEED),
                                   "--out", paths["orders"], "--customers", paths["customers"],
-                                  "--events", paths["events"]], check=True, cwd=ROOT)
+                                  "--events", paths["events"], "--products", paths["products"]],
+                       check=True, cwd=ROOT)
     return paths
 
 
@@ -244,7 +293,7 @@ def main():
     ap.add_argument("--portrait", help="the CLI to make the sample with [default: cargo run]")
     a = ap.parse_args()
     paths = inputs(a.cache, a.portrait)
-    orders, people, events = (read(paths[k]) for k in ("orders", "customers", "events"))
+    orders, people, events, catalogue = (read(paths[k]) for k in ("orders", "customers", "events", "products"))
     L = pd.to_datetime(orders["order_date"], format="%Y-%m-%d %H:%M:%S").dt.normalize().max()
     customers = sorted(int(c) for c in orders["customer_id"].unique() if c)
     basic = demographics(customers, L, people)
@@ -252,11 +301,13 @@ def main():
     os.makedirs(a.out_dir, exist_ok=True)
     write(os.path.join(a.out_dir, CASE + "_demographics.csv"), DEMOGRAPHICS, basic)
     write(os.path.join(a.out_dir, CASE + "_behaviour.csv"), BEHAVIOUR, acts)
+    write(os.path.join(a.out_dir, CASE + "_brands.csv"), BRANDS, brands(customers, orders, catalogue))
     meta = {
         "input": f"portrait sample --rows {ROWS} --seed {SEED} --out orders.csv "
-                 "--customers customers.csv --events events.csv",
+                 "--customers customers.csv --events events.csv --products products.csv",
         "sha256": {k: sha256(p) for k, p in paths.items()},
-        "rows": {"orders": len(orders), "customers": len(people), "events": len(events)},
+        "rows": {"orders": len(orders), "customers": len(people), "events": len(events),
+                 "products": len(catalogue)},
         "customers": len(customers),
         "orders_last_day": L.strftime("%Y-%m-%d"),
         "events_last_day": E.strftime("%Y-%m-%d"),

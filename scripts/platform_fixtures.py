@@ -797,6 +797,12 @@ def youzan(rng, out):
                     extra={"platform": "youzan.orders", "file": "youzan_orders.csv"})
 
 
+# ---------------------------------------------------------------- Weidian
+# 微店 has no fixture and no profile: no public source of its order export's header was found
+# (Weidian's help pages and public importers were searched on 2026-12-02), and a layout is never
+# invented. src/ingest/platforms/china.rs says the same.
+
+
 # ---------------------------------------------------------------- Kuaishou
 # 快手小店 › 订单 › 导出. Kuaishou publishes no column list; the header an importer checks
 # uploaded exports against (github.com/KevinFan1/FinEngine backend/app/tasks/processors/

@@ -62,6 +62,10 @@ return lines). "All customers' lines" below means the lines that have a customer
   channel; ties → the smallest name (Python string order); null when the case has no channel,
   c has no such line, or that largest sum ≤ 0. top_channel_share: that sum / purchase_cents;
   null when top_channel is null or purchase_cents ≤ 0.
+- channel_mix: the channels with a Σ value_cents over c's purchase lines above 0, the largest
+  sum first (ties → the smallest name), each written "<channel> <p>%" where p = the share
+  sum / purchase_cents × 100 rounded half away from zero to a whole number, joined by ", ";
+  null when none or purchase_cents ≤ 0.
 - top_category, top_category_share: the same with category.
 - category_affinity: top_category_share / shop_share (a division of the two floats), where
   shop_share = Σ value_cents of all customers' purchase lines in that category / Σ value_cents
@@ -69,6 +73,10 @@ return lines). "All customers' lines" below means the lines that have a customer
   is null or shop_share ≤ 0.
 - top_categories: the categories with a Σ value_cents over c's purchase lines above 0, the
   largest sum first (ties → the smallest name), at most 3, joined by ", "; null when none.
+- discount_share, top_brand, top_brand_share, brand_affinity: null — neither case has a
+  discount, coupon or brand column (and no product catalogue); the brand features are checked
+  on the sample shop's catalogue by scripts/people_reference.py, discounts by hand in
+  src/customers/profile/tests.rs.
 - region: the region with the most purchase lines of c (a count of lines) among c's lines
   with a region; ties → the smallest name; null when none.
 - price_index: over c's purchase lines with a category and quantity > 0, unit = value_cents /
@@ -114,8 +122,9 @@ COLUMNS = [
     "customer_id", "orders", "purchase_cents", "revenue_cents", "aov_cents", "items_per_order",
     "first_order_date", "last_order_date", "days_since_last_order", "days_since_first_order",
     "purchase_days", "mean_days_between_orders", "median_days_between_orders", "return_rate",
-    "preferred_hour", "preferred_weekday", "festival_share", "top_channel", "top_channel_share",
-    "top_category", "top_category_share", "category_affinity", "top_categories", "region",
+    "preferred_hour", "preferred_weekday", "festival_share", "discount_share", "top_channel",
+    "top_channel_share", "channel_mix", "top_category", "top_category_share", "category_affinity",
+    "top_categories", "top_brand", "top_brand_share", "brand_affinity", "region",
     "price_index",
     "price_band", "new_product_share",
 ]
@@ -125,7 +134,7 @@ INT_COLUMNS = {"customer_id", "orders", "purchase_cents", "revenue_cents",
 FLOAT_COLUMNS = {"aov_cents", "items_per_order", "mean_days_between_orders",
                  "median_days_between_orders", "return_rate", "festival_share",
                  "top_channel_share", "top_category_share", "category_affinity", "price_index",
-                 "new_product_share"}
+                 "new_product_share", "discount_share", "top_brand_share", "brand_affinity"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NEW_PRODUCT_DAYS = 30
 
@@ -275,10 +284,16 @@ def profile(lines, has_channel, has_category, new_years):
     festival_cents = per(festive.groupby("customer_id")["value_cents"].sum(), 0).astype("int64")
 
     if has_channel:
-        top_channel, top_channel_cents = top_by(purchase[purchase["channel"] != ""],
-                                                "channel", "value_cents", True)
+        with_channel = purchase[purchase["channel"] != ""]
+        top_channel, top_channel_cents = top_by(with_channel, "channel", "value_cents", True)
+        channel_sums = with_channel.groupby(["customer_id", "channel"])["value_cents"].sum().reset_index()
+        channel_sums = channel_sums[channel_sums["value_cents"] > 0].sort_values(
+            ["customer_id", "value_cents", "channel"], ascending=[True, False, True])
+        channel_parts = {c: list(zip(g["channel"], g["value_cents"]))
+                         for c, g in channel_sums.groupby("customer_id")}
     else:
         top_channel, top_channel_cents = pd.Series(dtype=object), pd.Series(dtype="int64")
+        channel_parts = {}
     if has_category:
         with_cat = purchase[purchase["category"] != ""]
         top_category, top_category_cents = top_by(with_cat, "category", "value_cents", True)
@@ -344,6 +359,9 @@ def profile(lines, has_channel, has_category, new_years):
             r["top_channel"] = top_channel[c]
             if pc > 0:
                 r["top_channel_share"] = int(top_channel_cents[c]) / pc
+        if c in channel_parts and pc > 0:
+            r["channel_mix"] = ", ".join(
+                f"{name} {math.floor(100.0 * (int(cents) / pc) + 0.5)}%" for name, cents in channel_parts[c])
         if c in top_category.index:
             r["top_category"] = top_category[c]
             if pc > 0:

@@ -313,9 +313,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ),
     (
         "rule.no_buyer",
-        "the export names no buyer: shop totals, products and baskets are right, but customers, \
-         RFM and other customer views need a buyer id (add a customer or order report with one, \
-         joined on the order id)",
+        "the export names no buyer: shop totals, products and baskets are right, but the \
+         Customers views, RFM and every other per-customer view need a buyer id (export a report \
+         of the same orders that has a buyer column, an account, email or phone, and drop it \
+         instead of this file)",
     ),
     (
         "rule.buyer_fallback",

@@ -29,8 +29,10 @@ const EXACT: &[&str] = &[
     "preferred_hour",
     "preferred_weekday",
     "top_channel",
+    "channel_mix",
     "top_category",
     "top_categories",
+    "top_brand",
     "region",
     "price_band",
 ];

@@ -1,6 +1,6 @@
-//! The sample shop's three files, as a merchant's would be read: the customer list and the
-//! events log are recognised, join the orders with the stated shares, and leave the orders
-//! byte-identical.
+//! The sample shop's four files, as a merchant's would be read: the customer list, the
+//! events log and the product catalogue are recognised, join the orders with the stated
+//! shares, and leave the orders byte-identical.
 
 use portrait::dataset::Dataset;
 use portrait::ingest::{ingest_all, IngestOptions, SourceFile, TableKind};
@@ -22,9 +22,10 @@ fn the_customer_list_and_events_log_join_the_orders_and_leave_them_as_they_were(
     assert_eq!(
         (
             again.customers == files.customers,
-            again.events == files.events
+            again.events == files.events,
+            again.products == files.products
         ),
-        (true, true),
+        (true, true, true),
         "deterministic"
     );
     let file = |name: &str, bytes: &[u8]| SourceFile {
@@ -36,6 +37,7 @@ fn the_customer_list_and_events_log_join_the_orders_and_leave_them_as_they_were(
             file("orders.csv", &files.orders),
             file("customers.csv", &files.customers),
             file("events.csv", &files.events),
+            file("products.csv", &files.products),
         ],
         IngestOptions::default(),
     )
@@ -43,7 +45,7 @@ fn the_customer_list_and_events_log_join_the_orders_and_leave_them_as_they_were(
     let kinds: Vec<TableKind> = done.report.tables.iter().map(|t| t.table).collect();
     assert_eq!(
         kinds,
-        [TableKind::Customers, TableKind::Events],
+        [TableKind::Customers, TableKind::Events, TableKind::Products],
         "recognised from their Chinese headers"
     );
     assert!(done
@@ -69,6 +71,9 @@ fn the_customer_list_and_events_log_join_the_orders_and_leave_them_as_they_were(
     let untracked = side(TableKind::Orders, TableKind::Events).unmatched as f64 / buyers as f64;
     assert!((0.12..0.18).contains(&untracked), "{untracked}");
     assert!(side(TableKind::Events, TableKind::Orders).unmatched > 0);
+    // the catalogue lists every product, sold or not
+    assert_eq!(side(TableKind::Orders, TableKind::Products).unmatched, 0);
+    assert!(side(TableKind::Products, TableKind::Orders).unmatched > 0);
     let data = Dataset::build(done.lines);
     let b = portrait::customers::behaviour::behaviour(&data, &done.tables);
     let d = portrait::customers::demographics::demographics(&data, &done.tables);

@@ -384,3 +384,161 @@ fn only_the_worker_loads_the_wasm_package() {
         "only www/worker may import pkg/: {offences:?}"
     );
 }
+
+/// The module path of a file under `src/` (`ingest/side/mod.rs` → `[ingest, side]`).
+fn module_of(file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src()).unwrap();
+    let mut parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_string())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
+        parts.pop();
+    }
+    parts
+}
+
+/// The file under `src/` that defines the module `path` names, or its deepest ancestor.
+fn file_of(path: &[String]) -> Option<PathBuf> {
+    (1..=path.len()).rev().find_map(|k| {
+        let base = path[..k].iter().fold(src(), |p, s| p.join(s));
+        [base.with_extension("rs"), base.join("mod.rs")]
+            .into_iter()
+            .find(|f| f.is_file())
+    })
+}
+
+/// Every path a use tree names (`a::{b, c::d}` → `a::b`, `a::c::d`), as segments.
+fn use_paths(tree: &str) -> Vec<Vec<String>> {
+    fn parse(s: &[u8], i: &mut usize, prefix: &[String], out: &mut Vec<Vec<String>>) {
+        let mut path = prefix.to_vec();
+        loop {
+            if s.get(*i) == Some(&b'{') {
+                *i += 1;
+                while *i < s.len() && s[*i] != b'}' {
+                    parse(s, i, &path, out);
+                    if s.get(*i) == Some(&b',') {
+                        *i += 1;
+                    }
+                }
+                *i += 1;
+                return;
+            }
+            let start = *i;
+            while *i < s.len() && (s[*i].is_ascii_alphanumeric() || s[*i] == b'_') {
+                *i += 1;
+            }
+            path.push(String::from_utf8_lossy(&s[start..*i]).to_string());
+            if s[*i..].starts_with(b"::") {
+                *i += 2;
+            } else {
+                // `as name`, `*`, or the end of this branch
+                while *i < s.len() && s[*i] != b',' && s[*i] != b'}' {
+                    *i += 1;
+                }
+                out.push(path);
+                return;
+            }
+        }
+    }
+    // drop renames (`e as f`), then the spaces
+    let mut words = tree.split_whitespace();
+    let mut joined = String::new();
+    while let Some(w) = words.next() {
+        if w == "as" {
+            let alias = words.next().unwrap_or("");
+            joined.push_str(alias.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_'));
+        } else {
+            joined.push_str(w);
+        }
+    }
+    let s = joined.into_bytes();
+    let mut out = Vec::new();
+    parse(&s, &mut 0, &[], &mut out);
+    out
+}
+
+/// The files of `src/` that the non-test code of `file` imports (`use crate::…`,
+/// `use super::…` and inline `crate::…` paths).
+fn imports_of(file: &Path) -> Vec<PathBuf> {
+    let code = non_test_code(&fs::read_to_string(file).unwrap());
+    let module = module_of(file);
+    let mut paths = Vec::new();
+    let mut rest = code.as_str();
+    while let Some(k) = rest.find("use ") {
+        let before = rest[..k].chars().last();
+        let tail = &rest[k + 4..];
+        let end = tail.find(';').unwrap_or(tail.len());
+        if before.is_none_or(|c| !(c.is_alphanumeric() || c == '_')) {
+            paths.extend(use_paths(&tail[..end]));
+        }
+        rest = &tail[end..];
+    }
+    for (k, _) in code.match_indices("crate::") {
+        let tail = &code[k..];
+        let end = tail
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+            .unwrap_or(tail.len());
+        paths.push(tail[..end].split("::").map(String::from).collect());
+    }
+    let mut files: Vec<PathBuf> = paths
+        .into_iter()
+        .filter_map(|p| {
+            let absolute: Vec<String> = match p.first().map(String::as_str) {
+                Some("crate") => p[1..].to_vec(),
+                Some("super") => {
+                    let mut m = module.clone();
+                    let mut segs = &p[..];
+                    while segs.first().is_some_and(|s| s == "super") {
+                        m.pop();
+                        segs = &segs[1..];
+                    }
+                    m.extend(segs.iter().cloned());
+                    m
+                }
+                _ => return None,
+            };
+            file_of(&absolute)
+        })
+        .filter(|f| f != file)
+        .collect();
+    files.sort();
+    files.dedup();
+    files
+}
+
+/// ARCHITECTURE.md, "Layers": no two files of the core import each other (a module and
+/// the files of its own folder excepted: a `mod.rs` re-exports what its files define).
+#[test]
+fn no_two_files_import_each_other() {
+    assert_eq!(
+        use_paths("super::{a::B, c::{d, e as f}}, "),
+        vec![
+            vec!["super", "a", "B"],
+            vec!["super", "c", "d"],
+            vec!["super", "c", "e"]
+        ]
+    );
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    let imports: Vec<(PathBuf, Vec<PathBuf>)> =
+        files.iter().map(|f| (f.clone(), imports_of(f))).collect();
+    let related = |a: &Path, b: &Path| {
+        let (ma, mb) = (module_of(a), module_of(b));
+        ma.starts_with(&mb) || mb.starts_with(&ma)
+    };
+    let mut edges = 0;
+    for (a, to) in &imports {
+        edges += to.len();
+        for b in to {
+            let back = imports.iter().any(|(f, t)| f == b && t.contains(a));
+            assert!(
+                !back || related(a, b),
+                "{} and {} import each other",
+                a.display(),
+                b.display()
+            );
+        }
+    }
+    assert!(edges > 200, "the imports were read ({edges})");
+}

@@ -67,6 +67,8 @@ pub trait Entry: Sync {
     fn messages(&self) -> &'static [(&'static str, &'static str)];
     /// The default parameters, as JSON.
     fn defaults(&self) -> serde_json::Value;
+    /// `Analysis::LIMITS`.
+    fn limits(&self) -> &'static [(&'static str, i64, i64)];
     /// The parameters `params` (missing fields take their defaults) normalised to JSON text:
     /// the model cache's key.
     fn key(&self, params: &serde_json::Value) -> Result<String, Error>;
@@ -156,6 +158,10 @@ impl<A: Analysis> Entry for Kind<A> {
 
     fn defaults(&self) -> serde_json::Value {
         serde_json::to_value(A::Params::default()).unwrap_or_default()
+    }
+
+    fn limits(&self) -> &'static [(&'static str, i64, i64)] {
+        A::LIMITS
     }
 
     fn key(&self, params: &serde_json::Value) -> Result<String, Error> {

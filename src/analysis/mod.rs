@@ -139,6 +139,9 @@ pub trait Analysis: 'static {
     const SEARCHED: &'static [&'static str] = &[];
     /// The English wording of its own message codes (its parameter rules, …).
     const MESSAGES: &'static [(&'static str, &'static str)] = &[];
+    /// The ranges of its numeric parameters, `(name, min, max)` inclusive, which the check
+    /// enforces: the page reads them from the generated defaults instead of repeating them.
+    const LIMITS: &'static [(&'static str, i64, i64)] = &[];
 
     /// Parameters, with every default in `Default`; missing fields take their default.
     type Params: Check

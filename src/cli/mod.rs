@@ -42,6 +42,8 @@ pub enum What {
         customers: Option<PathBuf>,
         /// Where to write its events log, if anywhere.
         events: Option<PathBuf>,
+        /// Where to write its product catalogue, if anywhere.
+        products: Option<PathBuf>,
     },
 }
 
@@ -200,6 +202,13 @@ pub fn command() -> Command {
                 .value_name("FILE")
                 .value_parser(clap::value_parser!(PathBuf))
                 .help("Also write the sample shop's events log here"),
+        )
+        .arg(
+            Arg::new("products")
+                .long("products")
+                .value_name("FILE")
+                .value_parser(clap::value_parser!(PathBuf))
+                .help("Also write the sample shop's product catalogue here"),
         );
     Command::new("portrait")
         .version(env!("CARGO_PKG_VERSION"))
@@ -236,6 +245,7 @@ where
             out: sub.get_one::<PathBuf>("out").cloned(),
             customers: sub.get_one::<PathBuf>("customers").cloned(),
             events: sub.get_one::<PathBuf>("events").cloned(),
+            products: sub.get_one::<PathBuf>("products").cloned(),
         };
         return Ok(Invocation::new(what, Vec::new()));
     }

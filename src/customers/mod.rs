@@ -7,8 +7,10 @@
 //! and RFM (kind `tags`). `card/` is one customer's orders and spend (kind `customer_card`).
 //! `demographics/` joins the customer list (kind `demographics`) and `behaviour/` the events
 //! log (kind `behaviour`) to the customers of the orders. `everything/` is all of it in one
-//! table (kind `customers`).
+//! table (kind `customers`). `attribute` gives each line its category and brand, from the
+//! orders or, where they lack them, from the product catalogue.
 
+pub mod attribute;
 pub mod behaviour;
 pub mod card;
 pub mod demographics;

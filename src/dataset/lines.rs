@@ -26,11 +26,18 @@ pub enum Dimension {
     Payment,
     /// Currency of the line (a file that says it per row).
     Currency,
+    /// Whether the line was discounted: the one value `DISCOUNTED` when the file's discount
+    /// cell is not zero (the amount itself is already taken off the line's value), so the
+    /// profile can say which orders were bought on a discount.
+    Discount,
 }
+
+/// The value of `Dimension::Discount` on a discounted line.
+pub const DISCOUNTED: &str = "discounted";
 
 impl Dimension {
     /// Every dimension, in a stable order.
-    pub const ALL: [Dimension; 8] = [
+    pub const ALL: [Dimension; 9] = [
         Dimension::Category,
         Dimension::Brand,
         Dimension::Channel,
@@ -39,6 +46,7 @@ impl Dimension {
         Dimension::Campaign,
         Dimension::Payment,
         Dimension::Currency,
+        Dimension::Discount,
     ];
 
     /// The snake_case name (the same as in JSON).
@@ -52,6 +60,7 @@ impl Dimension {
             Dimension::Campaign => "campaign",
             Dimension::Payment => "payment",
             Dimension::Currency => "currency",
+            Dimension::Discount => "discount",
         }
     }
 }

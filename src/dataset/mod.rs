@@ -16,4 +16,4 @@ pub use facts::{DataFacts, DimensionFacts, ValueCount};
 pub use filter::{DataFilter, Window};
 pub use grouped::{natural_id_cmp, Dataset};
 pub use interner::{Interner, NONE};
-pub use lines::{Dimension, DimensionColumn, OrderLines};
+pub use lines::{Dimension, DimensionColumn, OrderLines, DISCOUNTED};

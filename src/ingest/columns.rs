@@ -201,6 +201,7 @@ impl Field {
             Field::Campaign => Some(Dimension::Campaign),
             Field::Payment => Some(Dimension::Payment),
             Field::Currency => Some(Dimension::Currency),
+            Field::Discount => Some(Dimension::Discount),
             _ => None,
         }
     }

@@ -6,6 +6,7 @@
 
 use super::report::{cut_chars, LeftOutGroup, LeftOutValue, Rejection};
 use super::status::LeftOutReason;
+use super::tally::slot;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
@@ -15,8 +16,8 @@ struct Account {
     lines: u64,
     value_cents: i64,
     orders: BTreeSet<String>,
-    /// (value, lines, cents) in first-seen order.
-    values: Vec<(String, u64, i64)>,
+    /// (value, (lines, cents)) in first-seen order.
+    values: Vec<(String, (u64, i64))>,
     examples: Vec<Rejection>,
 }
 
@@ -40,26 +41,15 @@ pub(crate) struct Aside<'a> {
 impl LeftOut {
     /// Sets one line aside.
     pub fn add(&mut self, a: Aside<'_>) {
-        let at = match self.accounts.iter().position(|(r, _)| *r == a.reason) {
-            Some(i) => i,
-            None => {
-                self.accounts.push((a.reason, Account::default()));
-                self.accounts.len() - 1
-            }
-        };
-        let acc = &mut self.accounts[at].1;
+        let acc = slot(&mut self.accounts, a.reason);
         acc.lines += 1;
         acc.value_cents += a.cents;
         if !acc.orders.contains(a.order_id) {
             acc.orders.insert(a.order_id.to_string());
         }
-        match acc.values.iter_mut().find(|(v, _, _)| v == a.value) {
-            Some(v) => {
-                v.1 += 1;
-                v.2 += a.cents;
-            }
-            None => acc.values.push((a.value.to_string(), 1, a.cents)),
-        }
+        let v = slot(&mut acc.values, a.value);
+        v.0 += 1;
+        v.1 += a.cents;
         if acc.examples.len() < 5 {
             acc.examples.push(Rejection {
                 file: a.file.to_string(),
@@ -80,17 +70,11 @@ impl LeftOut {
         cents: i64,
         orders: BTreeSet<String>,
     ) {
-        let acc = match self.accounts.iter_mut().find(|(r, _)| *r == reason) {
-            Some((_, acc)) => acc,
-            None => {
-                self.accounts.push((reason, Account::default()));
-                &mut self.accounts.last_mut().expect("just pushed").1
-            }
-        };
+        let acc = slot(&mut self.accounts, reason);
         acc.lines += lines;
         acc.value_cents += cents;
         acc.orders.extend(orders);
-        acc.values.push((value.to_string(), lines, cents));
+        acc.values.push((value.to_string(), (lines, cents)));
     }
 
     /// Each order set aside, with the reason (the first, when an order has lines of two).
@@ -112,26 +96,18 @@ impl LeftOut {
     /// Adds a later file's (or the tail half's) account.
     pub fn extend(&mut self, later: LeftOut) {
         for (reason, acc) in later.accounts {
-            match self.accounts.iter_mut().find(|(r, _)| *r == reason) {
-                None => self.accounts.push((reason, acc)),
-                Some((_, mine)) => {
-                    mine.lines += acc.lines;
-                    mine.value_cents += acc.value_cents;
-                    mine.orders.extend(acc.orders);
-                    for (value, n, cents) in acc.values {
-                        match mine.values.iter_mut().find(|(v, _, _)| *v == value) {
-                            Some(v) => {
-                                v.1 += n;
-                                v.2 += cents;
-                            }
-                            None => mine.values.push((value, n, cents)),
-                        }
-                    }
-                    mine.examples.extend(acc.examples);
-                    mine.examples.sort_by_key(|e| e.line);
-                    mine.examples.truncate(5);
-                }
+            let mine = slot(&mut self.accounts, reason);
+            mine.lines += acc.lines;
+            mine.value_cents += acc.value_cents;
+            mine.orders.extend(acc.orders);
+            for (value, (n, cents)) in acc.values {
+                let v = slot(&mut mine.values, value);
+                v.0 += n;
+                v.1 += cents;
             }
+            mine.examples.extend(acc.examples);
+            mine.examples.sort_by_key(|e| e.line);
+            mine.examples.truncate(5);
         }
     }
 
@@ -153,7 +129,7 @@ impl LeftOut {
                 let mut values: Vec<LeftOutValue> = acc
                     .values
                     .into_iter()
-                    .map(|(value, lines, value_cents)| LeftOutValue {
+                    .map(|(value, (lines, value_cents))| LeftOutValue {
                         value,
                         lines,
                         value_cents,

@@ -246,10 +246,10 @@ pub struct QualityReport {
     /// The files of the customers, events and products tables (the fields above are the
     /// orders').
     #[serde(default)]
-    pub tables: Vec<crate::ingest::side::TableFileReport>,
+    pub tables: Vec<TableFileReport>,
     /// How the tables join: the ids of each that the others lack.
     #[serde(default)]
-    pub join: crate::ingest::side::JoinReport,
+    pub join: crate::ingest::side::join::JoinReport,
 }
 
 /// Refunds of purchase lines (a refunded status, or a refund amount).
@@ -632,6 +632,28 @@ pub(crate) fn guess_currency(
         symbol: String::new(),
         basis: Message::new("currency.unknown"),
     }
+}
+
+/// What the quality report says of one file of a side table. Field names are the JS API.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct TableFileReport {
+    /// File name.
+    pub file: String,
+    /// The table it was read as.
+    pub table: crate::ingest::schema::TableKind,
+    /// Data rows read (header excluded).
+    pub rows_read: u64,
+    /// Rows kept.
+    pub rows_used: u64,
+    /// Rows rejected, with their reasons and first examples (file, line, column).
+    pub rows_rejected: u64,
+    /// The rejections, by reason.
+    pub rejected: Vec<RejectionGroup>,
+    /// Rows that repeat an earlier row exactly.
+    pub duplicates_removed: u64,
+    /// Events whose type is none of view, cart, favourite, search, purchase (kept, as
+    /// "other").
+    pub other_events: u64,
 }
 
 #[cfg(test)]

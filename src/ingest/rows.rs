@@ -629,6 +629,7 @@ mod tests {
             reported: Field::CustomerId,
         }],
         stand_in: &[],
+        whole_order: &[],
     };
 
     /// Keeps each contact's id and email; an email without `@` is rejected.

@@ -76,6 +76,12 @@ pub struct Schema {
     /// orders without an order id column (many transaction exports) make each customer
     /// and time one order.
     pub stand_in: &'static [Field],
+    /// Synonyms of a field that can also name a figure of a whole order (normalised):
+    /// `(field, headers, unless)` — such a header is mapped to `field` only when the
+    /// fields `unless` are not all mapped. Shopify's `Total` is the order's total, written
+    /// on its first line; with `Lineitem price` and `Lineitem quantity` beside it, it is
+    /// never a line's amount.
+    pub whole_order: &'static [(Field, &'static [&'static str], &'static [Field])],
 }
 
 impl Schema {
@@ -101,9 +107,38 @@ impl Schema {
     /// The automatic mapping: for each field, the column whose header is its best synonym
     /// (the first such column on a tie), in contract order.
     pub fn map_columns(&self, headers: &[String]) -> Vec<ColumnAssignment> {
+        let first = self.best_columns(headers, |_, _| true);
+        let mapped = |f: &Field| first.iter().any(|a| a.field == *f);
+        let whole: Vec<(Field, &[&str])> = self
+            .whole_order
+            .iter()
+            .filter(|(_, _, unless)| unless.iter().all(mapped))
+            .map(|&(field, names, _)| (field, names))
+            .collect();
+        if whole.is_empty() {
+            return first;
+        }
+        self.best_columns(headers, |field, header| {
+            let norm = normalize_header(header);
+            !whole
+                .iter()
+                .any(|(f, names)| *f == field && names.contains(&norm.as_str()))
+        })
+    }
+
+    /// For each field, the column whose header is its best synonym among those `allowed`
+    /// takes for it (the first such column on a tie), in contract order.
+    fn best_columns(
+        &self,
+        headers: &[String],
+        allowed: impl Fn(Field, &str) -> bool,
+    ) -> Vec<ColumnAssignment> {
         let mut best: Vec<Option<(usize, usize)>> = vec![None; self.fields.len()];
         for (column, header) in headers.iter().enumerate() {
-            if let Some((field, rank)) = self.match_header(header) {
+            if let Some((field, rank)) = self
+                .match_header(header)
+                .filter(|&(field, _)| allowed(field, header))
+            {
                 let k = self
                     .fields
                     .iter()

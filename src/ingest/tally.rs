@@ -7,6 +7,24 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The value of `key` in the small first-seen-order table `list`, pushed with its default
+/// when absent: ingest's one find-or-push (tallies, the accounts of left-out lines).
+pub(crate) fn slot<K, Q, V>(list: &mut Vec<(K, V)>, key: Q) -> &mut V
+where
+    K: PartialEq<Q>,
+    Q: Into<K>,
+    V: Default,
+{
+    let at = match list.iter().position(|(k, _)| *k == key) {
+        Some(i) => i,
+        None => {
+            list.push((key.into(), V::default()));
+            list.len() - 1
+        }
+    };
+    &mut list[at].1
+}
+
 /// Counts per key, in the order the keys were first seen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -21,10 +39,7 @@ impl<K> Default for Tally<K> {
 impl<K: PartialEq> Tally<K> {
     /// Counts `key` `n` more times.
     pub fn add(&mut self, key: K, n: u64) {
-        match self.0.iter_mut().find(|(k, _)| *k == key) {
-            Some(entry) => entry.1 += n,
-            None => self.0.push((key, n)),
-        }
+        *slot(&mut self.0, key) += n;
     }
 
     /// Adds every count of `other` (its new keys after this one's, in its order).

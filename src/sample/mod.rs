@@ -78,6 +78,9 @@ pub struct SampleFiles {
     pub customers: Vec<u8>,
     /// The behaviour events (Chinese headers).
     pub events: Vec<u8>,
+    /// The product catalogue (Chinese headers): every product's name, category, brand and
+    /// price.
+    pub products: Vec<u8>,
 }
 
 /// The sample shop with its customer list and events log. Takes about three times as long
@@ -87,6 +90,7 @@ pub fn generate_files(params: &SampleParams) -> Result<SampleFiles, SampleParams
     Ok(SampleFiles {
         customers: people::customers_csv(&orders, params.seed),
         events: people::events_csv(&orders, params.seed),
+        products: shop::catalogue(params.rows, params.seed),
         orders,
     })
 }

@@ -38,6 +38,8 @@ pub(super) struct Products {
     pub(super) cents: Vec<u64>,
     /// Display name.
     pub(super) name: Vec<String>,
+    /// Index into `BRANDS` of the brand its name carries.
+    pub(super) brand: Vec<u8>,
     /// The product most often bought together with it (never itself).
     pub(super) complement: Vec<u32>,
     /// Per category: its products by popularity.
@@ -100,10 +102,10 @@ impl Products {
             .collect();
 
         let languages = Discrete::new(&LANGUAGES);
-        let name = category
+        let (name, brand) = category
             .iter()
             .map(|&c| product_name(rng, c as usize, &languages))
-            .collect();
+            .unzip();
 
         let mut by_category = Vec::with_capacity(n_cat);
         let mut category_popularity = vec![0.0; n_cat];
@@ -124,6 +126,7 @@ impl Products {
             category,
             cents,
             name,
+            brand,
             complement: Vec::new(),
             by_category,
             global,
@@ -164,9 +167,11 @@ fn price_point(raw: f64) -> u64 {
 /// A product name in Chinese (45 %), English (30 %) or both (25 %), with brand, colour,
 /// size for apparel, and a model number. English apparel names contain commas and English
 /// laptop names an inch sign (`"`): readers must handle RFC 4180 quoting.
-fn product_name<R: Rng>(rng: &mut R, c: usize, languages: &Discrete) -> String {
+/// Returns the name and the brand's index into `BRANDS`.
+fn product_name<R: Rng>(rng: &mut R, c: usize, languages: &Discrete) -> (String, u8) {
     let lang = languages.sample(rng);
-    let (brand_zh, brand_en) = BRANDS[below(rng, BRANDS.len() as u32) as usize];
+    let brand = below(rng, BRANDS.len() as u32) as usize;
+    let (brand_zh, brand_en) = BRANDS[brand];
     let (color_zh, color_en) = COLORS[below(rng, COLORS.len() as u32) as usize];
     let size = SIZES[below(rng, SIZES.len() as u32) as usize];
     let model = 1 + below(rng, 98);
@@ -174,7 +179,7 @@ fn product_name<R: Rng>(rng: &mut R, c: usize, languages: &Discrete) -> String {
     let nouns = CATEGORIES[c].nouns;
     let noun = below(rng, nouns.len() as u32) as usize;
     let (noun_zh, noun_en) = nouns[noun];
-    match lang {
+    let name = match lang {
         0 if is_apparel(c) => format!("{brand_zh}{noun_zh} {color_zh} {size}码"),
         0 => format!("{brand_zh} {noun_zh} {generation}代 {color_zh}"),
         1 if is_apparel(c) => format!("{brand_en} {noun_en}, {color_en}, {size}"),
@@ -183,7 +188,8 @@ fn product_name<R: Rng>(rng: &mut R, c: usize, languages: &Discrete) -> String {
         }
         1 => format!("{brand_en} {noun_en} X{model}"),
         _ => format!("{brand_zh}{noun_zh} / {brand_en} {noun_en} {color_en} {model}"),
-    }
+    };
+    (name, brand as u8)
 }
 
 /// Items under ¥100 sell in multiples (up to 24); dearer ones almost always one at a time.

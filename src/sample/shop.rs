@@ -2,7 +2,9 @@
 //! row count, prices and quantities, returns, and finally the CSV.
 
 use super::calendar::{clock_time, days, Clock, Day, DAYS, WINDOW_SECONDS};
-use super::catalog::{CATEGORIES, CHANNELS, FIRST_FOREIGN_REGION, FIRST_LOCAL_CHANNEL, REGIONS};
+use super::catalog::{
+    BRANDS, CATEGORIES, CHANNELS, FIRST_FOREIGN_REGION, FIRST_LOCAL_CHANNEL, REGIONS,
+};
 use super::products::{is_cheap, Products};
 use super::random::{
     below, beta_1, chance, exp1, gamma, ln, open01, pareto, poisson_small, powf, shuffle, stream,
@@ -310,10 +312,44 @@ struct Line {
     returned: u32,
 }
 
+/// How many products a shop of `rows` order lines has.
+fn product_count(rows: usize) -> usize {
+    (rows / 50).clamp(2000, 20_000)
+}
+
+/// The header of the product catalogue (Chinese, as a shop back office exports it).
+pub(super) const CATALOGUE_HEADER: [&str; 5] = ["商品编码", "商品名称", "类目", "品牌", "价格"];
+
+/// The product catalogue of the shop `generate(rows, seed)` makes: every product with its
+/// name, category (as the orders write it), brand (its Chinese name) and shelf price, in
+/// product id order. Rebuilt from the products' own random stream, so the orders are not
+/// touched.
+pub(super) fn catalogue(rows: usize, seed: u64) -> Vec<u8> {
+    let products = Products::build(&mut stream(seed, streams::PRODUCTS), product_count(rows));
+    write_catalogue(&products).expect("writing CSV into a Vec<u8> cannot fail")
+}
+
+fn write_catalogue(products: &Products) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::with_capacity(products.name.len() * 64 + 64));
+    let mut num = Digits::default();
+    w.write_record(CATALOGUE_HEADER)?;
+    for p in 0..products.name.len() {
+        w.write_field(num.int((FIRST_PRODUCT_ID + p as u64) as i64))?;
+        w.write_field(&products.name[p])?;
+        w.write_field(CATEGORIES[products.category[p] as usize].en)?;
+        w.write_field(BRANDS[products.brand[p] as usize].0)?;
+        w.write_field(num.cents(products.cents[p]))?;
+        w.write_record(None::<&[u8]>)?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
 /// Generates the whole shop as CSV bytes; `rows` is already checked.
 pub(super) fn generate(rows: usize, seed: u64) -> Vec<u8> {
     let n_customers = (rows + 5) / 10;
-    let n_products = (rows / 50).clamp(2000, 20_000);
+    let n_products = product_count(rows);
     let return_lines = (rows * RETURN_PERCENT + 50) / 100;
     let purchase_lines = rows - return_lines;
 

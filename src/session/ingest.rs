@@ -21,6 +21,8 @@ pub const SAMPLE_FILE_NAME: &str = "sample-shop.csv";
 pub const SAMPLE_CUSTOMERS_FILE_NAME: &str = "sample-customers.csv";
 /// File name the sample shop's events log is ingested under.
 pub const SAMPLE_EVENTS_FILE_NAME: &str = "sample-events.csv";
+/// File name the sample shop's product catalogue is ingested under.
+pub const SAMPLE_PRODUCTS_FILE_NAME: &str = "sample-products.csv";
 
 impl Session {
     /// Detects format, encoding and mapping of one file without loading it.
@@ -51,7 +53,7 @@ impl Session {
         Ok(())
     }
 
-    /// The next chunk of the streamed file waiting in `SessionStep::NeedBytes`.
+    /// The next chunk of the streamed file waiting in `Step::NeedBytes`.
     pub fn supply_bytes(&mut self, chunk: &[u8], last: bool) -> Result<(), Error> {
         let job = self.job.as_mut().ok_or(Error::NoJob)?;
         let result = job.supply_bytes(chunk, last);
@@ -62,7 +64,7 @@ impl Session {
     }
 
     /// Starts reading the tail of a split file (the prefix, then bytes `plan.split..`); the
-    /// last step returns `SessionStep::Part`. The loaded data is not touched.
+    /// last step returns `Step::Part`. The loaded data is not touched.
     /// With `streamed`, `file` holds the first chunk and the rest comes by `supply_bytes`.
     pub fn start_tail(
         &mut self,
@@ -175,8 +177,8 @@ impl Session {
         }
     }
 
-    /// Generates the sample shop — its orders, customer list and events log — and starts
-    /// ingesting the three like dropped files.
+    /// Generates the sample shop — its orders, customer list, events log and product
+    /// catalogue — and starts ingesting the four like dropped files.
     pub fn start_sample(&mut self, params: SampleParams) -> Result<(), Error> {
         let files = generate_files(&params)?;
         let file = |name: &str, bytes| SourceFile {
@@ -188,6 +190,7 @@ impl Session {
                 file(SAMPLE_FILE_NAME, files.orders),
                 file(SAMPLE_CUSTOMERS_FILE_NAME, files.customers),
                 file(SAMPLE_EVENTS_FILE_NAME, files.events),
+                file(SAMPLE_PRODUCTS_FILE_NAME, files.products),
             ],
             IngestOptions::default(),
         );

@@ -24,6 +24,9 @@ pub use sheet::{CsvSheet, Sheet, XlsxSheet, XLSX_MAX_ROWS};
 /// Most rows one page may hold.
 pub const MAX_PAGE_ROWS: usize = 1000;
 
+/// Rows per page of the page's customer tables (the DOM never holds more).
+pub const VIEW_PAGE_ROWS: usize = 25;
+
 /// What a column holds, for formatting and for the generated TypeScript type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]

@@ -191,7 +191,10 @@ struct Defaults {
     split_min_bytes: u64,
     split_window_bytes: usize,
     table_max_rows: usize,
+    table_page_rows: usize,
     analyses: BTreeMap<&'static str, serde_json::Value>,
+    /// Per analysis, the inclusive range of each numeric parameter that has one.
+    limits: BTreeMap<&'static str, BTreeMap<&'static str, [i64; 2]>>,
 }
 
 fn defaults(entries: &[&'static dyn Entry]) -> String {
@@ -200,7 +203,16 @@ fn defaults(entries: &[&'static dyn Entry]) -> String {
         split_min_bytes: crate::ingest::SPLIT_MIN_BYTES,
         split_window_bytes: crate::ingest::SPLIT_WINDOW_BYTES,
         table_max_rows: crate::table::MAX_PAGE_ROWS,
+        table_page_rows: crate::table::VIEW_PAGE_ROWS,
         analyses: entries.iter().map(|e| (e.kind(), e.defaults())).collect(),
+        limits: entries
+            .iter()
+            .filter(|e| !e.limits().is_empty())
+            .map(|e| {
+                let ranges = e.limits().iter().map(|&(p, lo, hi)| (p, [lo, hi]));
+                (e.kind(), ranges.collect())
+            })
+            .collect(),
     };
     let json = serde_json::to_string_pretty(&d).unwrap_or_default();
     format!("{HEADER}/** Every default, as Rust holds it. */\nexport const DEFAULTS = {json} as const;\n")

@@ -157,6 +157,18 @@ test('the global filter applies to every view and the overview compares with the
   }
 });
 
+/** The ids of the navigation's views, in its order. */
+function navViews(page) {
+  return page.locator('portrait-nav a[data-view]').evaluateAll((links) => links.map((a) => a.dataset.view));
+}
+
+/** Lets the view shown draw its results (tables, charts) before the page is measured or read. */
+async function settled(page) {
+  // (Playwright's CSS pierces the views' shadow roots)
+  await page.locator('portrait-app .view:not([hidden]) [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 30_000 });
+  await page.waitForTimeout(400);
+}
+
 test('the Chinese page shows no English sentence from the core, on every view and on bad files', async () => {
   const browser = await launch({ locale: 'zh-CN' });
   const { page, consoleErrors } = browser;
@@ -170,10 +182,19 @@ test('the Chinese page shows no English sentence from the core, on every view an
   try {
     await openApp(page, server.origin);
     await waitForResults(page, 90_000);
-    for (const view of ['overview', 'quality', 'rfm']) {
+    const views = await navViews(page);
+    assert.ok(views.length >= 6, `every view of the navigation (${views})`);
+    for (const view of views) {
       await showTab(page, view);
+      await settled(page);
       await check(`sample shop, ${view}`);
     }
+    // a customer's card
+    await showTab(page, 'profiles');
+    await page.locator('portrait-profiles [data-testid="profile-table"] a.id').first().click();
+    await page.locator('portrait-customer [data-testid="card-stage"]').waitFor();
+    await check('sample shop, a customer card');
+    await page.locator('portrait-customer [data-action="close-card"]').click();
     // two messy files: every rejection reason, details, notes and the currency evidence
     const golden = path.join(ROOT, 'tests', 'fixtures', 'golden');
     await page.locator('portrait-dropzone input[type=file]').setInputFiles([path.join(golden, 'messy-orders.csv'), path.join(golden, '订单明细.csv')]);
@@ -185,8 +206,9 @@ test('the Chinese page shows no English sentence from the core, on every view an
     assert.match(quality, /没有数量列：每行按数量 1 计/);
     assert.match(quality, /3 个金额写有 ¥/);
     assert.match(quality, /D\/M\/YYYY hh:mm（日在前）|D\/M\/YYYY hh:mm \(日在前\)/);
-    for (const view of ['quality', 'overview', 'rfm']) {
+    for (const view of views) {
       await showTab(page, view);
+      await settled(page);
       await check(`messy files, ${view}`);
     }
     await screenshot(page, 'zh-messy-rfm.png');
@@ -216,16 +238,29 @@ test('no view overflows sideways on a phone, a laptop or a wide screen', async (
       await screenshot(page, `width-${width}-empty.png`);
       await page.locator('portrait-app button[data-action="sample"]').click();
       await waitForResults(page, 90_000);
-      for (const view of ['overview', 'quality', 'rfm']) {
+      const views = await navViews(page);
+      assert.ok(views.length >= 6, `every view of the navigation (${views})`);
+      for (const view of views) {
         if (width < 861) {
           await page.locator('portrait-app button.menu').click();
           await page.locator('portrait-nav').waitFor({ state: 'visible' });
         }
         await showTab(page, view);
-        await page.waitForTimeout(400);
+        await settled(page);
         assert.equal(await horizontalOverflow(page), 0, `${width} px, ${view}`);
         await screenshot(page, `width-${width}-${view}.png`);
       }
+      // the widest content: a customer's card
+      if (width < 861) {
+        await page.locator('portrait-app button.menu').click();
+        await page.locator('portrait-nav').waitFor({ state: 'visible' });
+      }
+      await showTab(page, 'profiles');
+      await page.locator('portrait-profiles [data-testid="profile-table"] a.id').first().click();
+      await page.locator('portrait-customer [data-testid="card-stage"]').waitFor();
+      await settled(page);
+      assert.equal(await horizontalOverflow(page), 0, `${width} px, a customer card`);
+      await screenshot(page, `width-${width}-card.png`);
       assert.deepEqual(consoleErrors, []);
     } finally {
       await browser.close();

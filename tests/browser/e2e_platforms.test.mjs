@@ -19,6 +19,16 @@ const CLI = process.env.PORTRAIT_BIN ?? path.join(ROOT, 'target', 'release', 'po
 const SHOPIFY = path.join(PLATFORMS, 'shopify_orders_export.csv');
 const TAOBAO = path.join(PLATFORMS, 'ExportOrderList202403011200.csv');
 const JD = path.join(PLATFORMS, 'jd_orders.csv');
+const AMAZON = path.join(PLATFORMS, 'amazon_all_orders.txt');
+/** The numbers scripts/platform_fixtures.py computed for each export, independently of Portrait. */
+const EXPECTED = JSON.parse(await readFile(path.join(PLATFORMS, 'expected.json'), 'utf8'));
+const expected = (platform) => EXPECTED.find((e) => e.platform === platform);
+
+/** The page's "Export JSON" (the report `portrait report --json` prints). */
+async function exportedReport(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('portrait-app button[data-action="export"]').click()]);
+  return JSON.parse(await readFile(await download.path(), 'utf8'));
+}
 
 let server;
 let browser;
@@ -79,6 +89,17 @@ test("three platforms' exports give the CLI's numbers, each platform named with 
   const main = pageJson.quality.currencies.find((c) => c.main);
   assert.equal(pageJson.quality.currency.code, main.code);
   assert.equal(pageJson.quality.currencies.filter((c) => c.main).length, 1);
+  // most lines are Shopify's dollars: the figures are Shopify's alone, as the fixture script
+  // computed them, and Taobao's and JD's yuan are set aside with their own total
+  assert.equal(main.code, 'USD');
+  const shopify = expected('shopify.orders');
+  const o = pageJson.overview;
+  assert.deepEqual(
+    [o.orders, o.customers, o.gross_sales_cents, o.returns_cents, o.revenue_cents],
+    [shopify.orders, shopify.customers, shopify.gross_sales_cents, shopify.returns_cents, shopify.revenue_cents],
+  );
+  const yuan = pageJson.quality.currencies.find((c) => c.code === 'CNY');
+  assert.ok(yuan && !yuan.main && yuan.lines > 0, `the yuan lines are set aside: ${JSON.stringify(yuan)}`);
 
   await showTab(page, 'quality');
   const shown = await inView(page, 'portrait-quality', (root) => ({
@@ -101,6 +122,13 @@ test('a JD export with its 订单状态 honours it: cancelled orders left out, n
   await drop(page, [JD]);
   const k = await kpis(page);
   assert.ok(!k.revenue.includes('-'), `net revenue ${k.revenue}`);
+  const want = expected('jd.orders');
+  assert.equal(k.revenue, `¥${(want.revenue_cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+  assert.equal(k.orders, String(want.orders));
+  const { overview } = await exportedReport(page);
+  assert.equal(overview.revenue_cents, want.revenue_cents);
+  assert.equal(overview.gross_sales_cents, want.gross_sales_cents);
+  assert.ok(overview.revenue_cents <= overview.gross_sales_cents, 'net revenue is never above gross sales');
   await showTab(page, 'quality');
   const groups = await inView(page, 'portrait-quality', (root) =>
     [...root.querySelectorAll('[data-left-out]')].map((g) => g.getAttribute('data-left-out')),
@@ -165,6 +193,9 @@ test('an unknown currency is never shown as ¥, and choosing one in the mapping 
   await page.locator('portrait-app button[data-action="review-mapping"]').click();
   await page.waitForSelector('portrait-mapping');
   const mapping = page.locator('portrait-app portrait-mapping');
+  // the guess is shown with its evidence before it is changed
+  const basis = (await mapping.locator('[data-testid="currency-basis"]').textContent()).trim();
+  assert.ok(basis.length > 10, `the currency guess says why: "${basis}"`);
   const select = mapping.locator('[data-testid="currency-select"]');
   await select.selectOption('GBP');
   assert.equal(await select.inputValue(), 'GBP');
@@ -252,4 +283,92 @@ test('every rejected row can be downloaded as CSV with its reason', async () => 
   // 8 dates that are not dates (more than the five examples the page shows) and one quantity
   assert.equal(lines.length - 1, 9);
   assert.ok(lines.some((l) => l.includes(",'=2+2,")), 'a formula-like value is kept as text');
+});
+
+test('two exports with different lines for one order id: the later lines are set aside and reported, never added', async () => {
+  const { page } = browser;
+  const head = 'order_id,customer_id,order_date,quantity,unit_price,product_id';
+  const first = path.join(tmp, 'march.csv');
+  const second = path.join(tmp, 'march-again.csv');
+  await writeFile(first, `${head}\nO1,c1,2024-03-01 10:00:00,1,20.00,P1\nO2,c2,2024-03-02 10:00:00,2,5.00,P2\n`);
+  // O2 again with another line (a re-export after an edit), and a new order O3
+  await writeFile(second, `${head}\nO2,c2,2024-03-02 10:00:00,3,5.00,P3\nO3,c3,2024-03-04 10:00:00,1,7.50,P1\n`);
+  await drop(page, [first, second]);
+  const k = await kpis(page);
+  assert.equal(k.orders, '3');
+  assert.equal(k.revenue, '37.50', 'O2 counted once, from the first file (no currency is named)');
+  await showTab(page, 'quality');
+  const group = page.locator('portrait-app portrait-quality [data-left-out="conflicting_order"]');
+  await group.waitFor();
+  assert.match(await group.textContent(), /O2/);
+  assert.deepEqual(browser.consoleErrors, []);
+});
+
+test('the mapping panel: mapped rows stand out, the platform can be turned off, the day/month answer changed later', async () => {
+  const { page } = browser;
+  await drop(page, [TAOBAO]);
+  const before = await kpis(page);
+  assert.equal(before.orders, String(expected('taobao.orders').orders));
+  await page.locator('portrait-app button[data-action="review-mapping"]').click();
+  await page.waitForSelector('portrait-mapping');
+  const rows = await page.evaluate(() => {
+    const m = document.querySelector('portrait-app').shadowRoot.querySelector('portrait-mapping').shadowRoot;
+    const look = (r) => {
+      const cs = getComputedStyle(r.querySelector('th'));
+      return `${cs.backgroundColor}|${cs.fontWeight}|${getComputedStyle(r).backgroundColor}`;
+    };
+    const all = [...m.querySelectorAll('tbody tr')];
+    return { mapped: [...new Set(all.filter((r) => r.classList.contains('assigned')).map(look))], other: [...new Set(all.filter((r) => !r.classList.contains('assigned')).map(look))], count: all.filter((r) => r.classList.contains('assigned')).length };
+  });
+  assert.ok(rows.count >= 5, `mapped rows: ${rows.count}`);
+  assert.equal(rows.mapped.length, 1, 'every mapped row looks the same');
+  assert.ok(!rows.other.includes(rows.mapped[0]), `a mapped row looks unlike the others (${rows.mapped[0]} vs ${rows.other})`);
+  // without its platform profile, Taobao's closed and unpaid orders are no longer left out
+  const mapping = page.locator('portrait-app portrait-mapping');
+  await mapping.locator('[data-testid="platform-select"]').selectOption('none');
+  await mapping.locator('.actions button.btn--primary').click();
+  await page.waitForFunction(
+    (orders) => document.querySelector('portrait-app')?.shadowRoot?.querySelector('portrait-overview')?.shadowRoot?.querySelector('[data-kpi="orders"] [data-testid="kpi-value"]')?.textContent?.trim() !== orders,
+    before.orders,
+    { timeout: 30_000 },
+  );
+  assert.ok(Number((await kpis(page)).orders) > Number(before.orders), 'more orders without the platform rules');
+
+  // a day/month answer given once can be changed in the panel later
+  const ambiguous = path.join(tmp, 'ambiguous.csv');
+  await writeFile(ambiguous, 'order_id,customer_id,order_date,quantity,unit_price\nA1,c1,03/04/2024,1,9.50\nA2,c2,05/06/2024,2,3\n');
+  await openApp(page, server.origin, '?sample=0');
+  await page.locator('portrait-dropzone input[type=file]').setInputFiles(ambiguous);
+  await page.locator('portrait-mapping fieldset').waitFor({ timeout: 30_000 });
+  await page.locator('portrait-mapping input[value="day_first"]').check();
+  await page.locator('portrait-mapping .actions button.btn--primary').click();
+  await waitForResults(page);
+  assert.match((await kpis(page)).range, /Apr 3, 2024 – Jun 5, 2024/);
+  await page.locator('portrait-app button[data-action="review-mapping"]').click();
+  await page.locator('portrait-mapping fieldset').waitFor();
+  assert.ok(await page.locator('portrait-mapping input[value="day_first"]').isChecked(), 'the panel shows the answer given');
+  await page.locator('portrait-mapping input[value="month_first"]').check();
+  await page.locator('portrait-mapping .actions button.btn--primary').click();
+  await page.waitForFunction(
+    () => /Mar 4, 2024/.test(document.querySelector('portrait-app')?.shadowRoot?.querySelector('portrait-overview')?.shadowRoot?.querySelector('[data-kpi="range"] [data-testid="kpi-value"]')?.textContent ?? ''),
+    null,
+    { timeout: 30_000 },
+  );
+  assert.match((await kpis(page)).range, /Mar 4, 2024 – May 6, 2024/, 'month first: 03/04 is 4 March');
+  assert.deepEqual(browser.consoleErrors, []);
+});
+
+test('an export with no buyer is read for shop totals, and the page says which views need a buyer id and how to get one', async () => {
+  const { page } = browser;
+  await drop(page, [AMAZON]);
+  const want = expected('amazon.all_orders');
+  const { overview } = await exportedReport(page);
+  assert.deepEqual([overview.orders, overview.revenue_cents, overview.customers], [want.orders, want.revenue_cents, 0]);
+  const note = page.locator('portrait-app portrait-overview [data-testid="no-buyer-note"]');
+  await note.waitFor();
+  const text = await note.textContent();
+  assert.match(text, /amazon_all_orders\.txt/);
+  assert.match(text, /RFM/);
+  assert.match(text, /buyer/);
+  assert.deepEqual(browser.consoleErrors, []);
 });

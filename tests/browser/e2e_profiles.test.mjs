@@ -44,7 +44,7 @@ test('the profile table sorts, pages, searches and downloads what the CLI writes
     const view = page.locator('portrait-profiles');
     assert.equal(await view.locator('[data-testid="profiles-customers"]').textContent(), '55 customers');
     // the file has no category, channel or region column (a city): the page says which features are empty
-    assert.match(await view.locator('[data-testid="profiles-missing"]').textContent(), /^This data has no category, channel, or region column: the features from it are empty\.$/);
+    assert.match(await view.locator('[data-testid="profiles-missing"]').textContent(), /^This data has no category, channel, region, brand, or discount column: the features from it are empty\.$/);
     assert.ok((await view.locator('.median').count()) >= 5, 'the median customer is shown');
 
     // sorted by purchases, largest first, 25 a page
@@ -119,7 +119,7 @@ test('the profile table sorts, pages, searches and downloads what the CLI writes
     const portrait = page.locator('portrait-customer [data-testid="customer-card"]');
     await portrait.waitFor();
     assert.match(await portrait.locator('h2').textContent(), new RegExp(`Customer ${someone[0]}`));
-    assert.equal(await page.locator('portrait-customer [data-testid="card-features"] tbody tr').count(), 26);
+    assert.equal(await page.locator('portrait-customer [data-testid="card-features"] tbody tr').count(), 31);
     await page.locator('portrait-customer [data-testid="card-stage"]').waitFor();
     assert.equal(await page.locator('portrait-customer [data-testid="card-orders"] li').count(), card.orders.length);
     // the card has its own address, #/customers/ID, and the address alone opens it

@@ -150,3 +150,18 @@ test('an uploaded CSV shows the core numbers, as text, with no request after loa
   assert.deepEqual(dialogs, [], 'dialogs (an alert would mean injected markup ran)');
   assert.ok(firstCards < 5_000, `first KPI cards after ${firstCards} ms`);
 });
+
+test('a one-day file says "1 day", and a count the file cannot give is "—", not 0', async () => {
+  const { page, consoleErrors } = browser;
+  await openApp(page, server.origin, '?sample=0');
+  // no product column: the number of products is unknown
+  const csv = 'order_id,customer_id,order_date,quantity,unit_price\nA1,c1,2024-03-05 09:00:00,1,9.50\nA2,c2,2024-03-05 17:30:00,2,3\n';
+  await page.locator('portrait-dropzone input[type=file]').setInputFiles({ name: 'one-day.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('[data-testid="source-title"]', { hasText: 'one-day.csv' }).waitFor({ timeout: 30_000 });
+  await waitForResults(page);
+  const range = page.locator('portrait-overview [data-kpi="range"] .kpi__sub');
+  assert.equal((await range.textContent()).trim(), '1 day');
+  const products = page.locator('portrait-overview .facts div', { has: page.locator('dt', { hasText: 'Products' }) }).locator('dd');
+  assert.equal((await products.textContent()).trim(), '—');
+  assert.deepEqual(consoleErrors, []);
+});

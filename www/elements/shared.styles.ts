@@ -154,6 +154,9 @@ export const base = css`
 
   /* ---- tables */
   .table-wrap {
+    /* the containing block of what a cell positions absolutely (a visually hidden label), so
+       it scrolls with the table instead of widening the page */
+    position: relative;
     overflow-x: auto;
     border: 1px solid var(--portrait-color-border);
     border-radius: var(--portrait-radius-md);

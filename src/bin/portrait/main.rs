@@ -36,18 +36,22 @@ fn try_main(inv: Invocation) -> Result<(), String> {
         out,
         customers,
         events,
+        products,
     } = &inv.what
     {
         let write = |path: &std::path::Path, bytes: &[u8]| {
             std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
         };
-        let bytes = if customers.is_some() || events.is_some() {
+        let bytes = if customers.is_some() || events.is_some() || products.is_some() {
             let files = generate_files(params).map_err(|e| e.to_string())?;
             if let Some(path) = customers {
                 write(path, &files.customers)?;
             }
             if let Some(path) = events {
                 write(path, &files.events)?;
+            }
+            if let Some(path) = products {
+                write(path, &files.products)?;
             }
             files.orders
         } else {

@@ -1,7 +1,10 @@
 //! A customer's orders and spend, from their time-ordered lines.
 
+use crate::customers::attribute::LineAttribute;
 use crate::dataset::time::iso;
 use crate::dataset::{Dataset, Dimension, NONE};
+use crate::ingest::columns::Field;
+use crate::ingest::side::Tables;
 use serde::Serialize;
 
 /// One order of the customer. Field names are the JS API.
@@ -41,17 +44,25 @@ pub struct CustomerCard {
     pub customer_id: String,
     /// Every order, newest first.
     pub orders: Vec<CardOrder>,
-    /// Purchase value by category, largest first (empty without a category column).
+    /// Purchase value by category, largest first (empty without a category, in the orders
+    /// or the product catalogue).
     pub categories: Vec<Spend>,
+    /// Purchase value by brand, largest first (empty without a brand, in the orders or the
+    /// product catalogue).
+    pub brands: Vec<Spend>,
     /// Purchase value by channel, largest first.
     pub channels: Vec<Spend>,
 }
 
-/// Purchase value per value of `dim` among `lines`.
-fn spend(data: &Dataset, range: std::ops::Range<usize>, dim: Dimension) -> Vec<Spend> {
-    let Some(col) = data.lines.dimension(dim) else {
+/// Purchase value per value of `attribute` among the lines `range`.
+fn spend(
+    data: &Dataset,
+    range: std::ops::Range<usize>,
+    attribute: &LineAttribute<'_>,
+) -> Vec<Spend> {
+    if attribute.is_absent() {
         return Vec::new();
-    };
+    }
     let mut sums: Vec<(u32, i64)> = Vec::new();
     let mut total = 0i64;
     for i in range {
@@ -60,7 +71,7 @@ fn spend(data: &Dataset, range: std::ops::Range<usize>, dim: Dimension) -> Vec<S
         }
         let amount = data.lines.amount_cents[i];
         total += amount;
-        let v = col.per_line[i];
+        let v = attribute.at(&data.lines, i);
         if v == NONE {
             continue;
         }
@@ -72,7 +83,7 @@ fn spend(data: &Dataset, range: std::ops::Range<usize>, dim: Dimension) -> Vec<S
     let mut out: Vec<Spend> = sums
         .into_iter()
         .map(|(v, cents)| Spend {
-            name: col.values.name(v).to_string(),
+            name: attribute.names.name(v).to_string(),
             value_cents: cents,
             share: if total > 0 {
                 cents as f64 / total as f64
@@ -89,8 +100,9 @@ fn spend(data: &Dataset, range: std::ops::Range<usize>, dim: Dimension) -> Vec<S
     out
 }
 
-/// The card of customer `c` of `data`.
-pub fn card(data: &Dataset, c: usize) -> CustomerCard {
+/// The card of customer `c` of `data` (`tables`: the catalogue brands and categories may
+/// come from).
+pub fn card(data: &Dataset, tables: &Tables, c: usize) -> CustomerCard {
     let lines = &data.lines;
     let range = data.customer_lines(c);
     let mut orders: Vec<(u32, CardOrder)> = Vec::new();
@@ -128,13 +140,18 @@ pub fn card(data: &Dataset, c: usize) -> CustomerCard {
             order.products.push(name);
         }
     }
+    let attribute = |dim, field| LineAttribute::of(lines, tables, dim, field);
+    let category = attribute(Dimension::Category, Field::Category);
+    let brand = attribute(Dimension::Brand, Field::Brand);
+    let channel = attribute(Dimension::Channel, Field::Channel);
     // the lines are in time order: the orders too, oldest first
     let mut orders: Vec<CardOrder> = orders.into_iter().map(|(_, o)| o).collect();
     orders.reverse();
     CustomerCard {
         customer_id: data.customers[c].to_string(),
         orders,
-        categories: spend(data, range.clone(), Dimension::Category),
-        channels: spend(data, range, Dimension::Channel),
+        categories: spend(data, range.clone(), &category),
+        brands: spend(data, range.clone(), &brand),
+        channels: spend(data, range, &channel),
     }
 }

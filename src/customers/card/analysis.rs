@@ -37,7 +37,7 @@ impl Analysis for CardAnalysis {
                         .worded_by(MESSAGES),
                 )
             })?;
-        Ok(Fit::Done(card(cx.data, c)))
+        Ok(Fit::Done(card(cx.data, &cx.ingest.tables, c)))
     }
 
     fn output(m: &CustomerCard, _cx: &Context<'_>) -> CustomerCard {
@@ -48,23 +48,21 @@ impl Analysis for CardAnalysis {
         let sym = cx.currency_symbol();
         let mut o = String::new();
         let _ = writeln!(o, "Customer {} ({} orders)", c.customer_id, c.orders.len());
-        for s in &c.categories {
-            let _ = writeln!(
-                o,
-                "  category {:<24} {:>14} {:>6.1}%",
-                s.name,
-                money(s.value_cents as f64, sym),
-                s.share * 100.0
-            );
-        }
-        for s in &c.channels {
-            let _ = writeln!(
-                o,
-                "  channel  {:<24} {:>14} {:>6.1}%",
-                s.name,
-                money(s.value_cents as f64, sym),
-                s.share * 100.0
-            );
+        let groups = [
+            ("category", &c.categories),
+            ("brand", &c.brands),
+            ("channel", &c.channels),
+        ];
+        for (what, spends) in groups {
+            for s in spends {
+                let _ = writeln!(
+                    o,
+                    "  {what:<8} {:<24} {:>14} {:>6.1}%",
+                    s.name,
+                    money(s.value_cents as f64, sym),
+                    s.share * 100.0
+                );
+            }
         }
         for order in &c.orders {
             let _ = writeln!(

@@ -112,6 +112,9 @@ pub struct MonthStages {
     pub snapshot_date: String,
     /// Customers per stage, in `STAGES` order.
     pub counts: Vec<u32>,
+    /// The snapshot is not the month's end: the data stops within the month, so its
+    /// counts are not those of a whole month (time charts mark it as partial).
+    pub partial: bool,
 }
 
 /// Customers who moved from one stage to another between two month ends. Field names are
@@ -350,6 +353,7 @@ pub fn lifecycle(data: &Dataset, params: &LifecycleValidParams) -> Lifecycle {
             month: month_label(m),
             snapshot_date: iso_day(s),
             counts: counts.to_vec(),
+            partial: s < month_start(m + 1) - 1,
         })
         .collect();
     let mut flows = Vec::new();

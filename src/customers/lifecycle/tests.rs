@@ -117,6 +117,12 @@ fn month_ends_count_stages_and_the_moves_between_them() {
         ]
     );
     assert_eq!(out["months"][1]["snapshot_date"], "2024-02-29");
+    // the data ends on a month's last day: no month is partial
+    assert!(out["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|m| m["partial"] == false));
     let june: Vec<(Option<&str>, &str, u64)> = out["flows"]
         .as_array()
         .unwrap()
@@ -212,4 +218,27 @@ fn a_rule_can_name_the_stage() {
         .expect("a page");
     let ids: Vec<&str> = page.rows.iter().map(|r| r.customer_id.as_str()).collect();
     assert_eq!(ids, ["c1", "d1", "n1"]);
+}
+
+#[test]
+fn a_last_month_the_data_covers_in_part_is_marked_partial() {
+    // the same shop without its last day's line: the data now ends on 2024-06-28
+    let shop: String = SHOP
+        .lines()
+        .filter(|l| !l.starts_with("Z9"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut s = Session::of_csv(&shop);
+    let params: serde_json::Value = serde_json::from_str(GIVEN).unwrap();
+    let out = s.run_json("lifecycle", params).expect("stages");
+    let months = out["months"].as_array().unwrap();
+    let last = months.last().unwrap();
+    assert_eq!(
+        (last["month"].as_str(), last["snapshot_date"].as_str()),
+        (Some("2024-06"), Some("2024-06-28"))
+    );
+    assert_eq!(last["partial"], true);
+    assert!(months[..months.len() - 1]
+        .iter()
+        .all(|m| m["partial"] == false));
 }

@@ -6,14 +6,18 @@
 //! of the shop's wall clock. Each feature's definition is its `ColumnSpec::doc`
 //! (`analysis.rs`); a feature a customer has no data for is null.
 //!
-//! Shop-wide figures the features compare with (a category's median unit price, its share of
-//! the shop's spend, a product's first sale) are taken over the lines of identified
-//! customers first; the customers are then read one by one, each one's lines a contiguous,
+//! A line's category and brand are the order file's columns, or, where it has none, the
+//! product catalogue's (`customers::attribute`). Shop-wide figures the features compare with
+//! (a category's median unit price, a category's and a brand's share of the shop's spend, a
+//! product's first sale) are taken over the lines of identified customers first; the customers are then read one by one, each one's lines a contiguous,
 //! time-ordered slice, with a few reused scratch vectors.
 
 use super::params::ProfileValidParams;
+use crate::customers::attribute::LineAttribute;
 use crate::dataset::time::day;
 use crate::dataset::{Dataset, Dimension, DimensionColumn, Interner, NONE};
+use crate::ingest::columns::Field;
+use crate::ingest::side::Tables;
 use crate::table::{NULL_CODE, NULL_DAY, NULL_U32};
 use serde::Serialize;
 
@@ -94,6 +98,23 @@ pub struct Profile {
     pub price_band: Vec<u8>,
     /// Share of purchase lines with a product bought while it was new.
     pub new_product_share: Vec<f64>,
+    /// Share of the customer's orders bought with a discount or a coupon (null when the data
+    /// has neither column).
+    pub discount_share: Vec<f64>,
+    /// Per customer, an index into `channel_mixes` (`NONE`: no channel).
+    pub channel_mix: Vec<u32>,
+    /// The channel mixes `channel_mix` indexes: `app 67%, web 33%`.
+    pub channel_mixes: Interner,
+    /// Per customer, an index into `brands` (`NONE`: no brand).
+    pub top_brand: Vec<u32>,
+    /// The top brand's share of the customer's purchase value.
+    pub top_brand_share: Vec<f64>,
+    /// The top brand's share of the customer's purchase value ÷ its share of the shop's.
+    pub brand_affinity: Vec<f64>,
+    /// The brands `top_brand` indexes (the orders' or the catalogue's).
+    pub brands: Interner,
+    /// Whether the data has a discount or a coupon column (`discount_share` is null if not).
+    pub has_discount: bool,
     /// The channels `top_channel` indexes (empty without a channel column).
     pub channels: Interner,
     /// The categories `top_category` indexes.
@@ -116,10 +137,14 @@ pub struct ProfileSummary {
     pub medians: Vec<FeatureMedian>,
     /// Whether the data has a channel column (the channel features are null otherwise).
     pub has_channel: bool,
-    /// Whether it has a category column.
+    /// Whether it has a category, from the orders or the product catalogue.
     pub has_category: bool,
     /// Whether it has a region column.
     pub has_region: bool,
+    /// Whether the lines have a brand, from the orders or the product catalogue.
+    pub has_brand: bool,
+    /// Whether it has a discount or a coupon column.
+    pub has_discount: bool,
 }
 
 /// The shop median of one feature. Field names are the JS API.
@@ -210,17 +235,20 @@ struct Shop {
     category_median: Vec<f64>,
     /// Per category: the share of the shop's purchase spend.
     category_share: Vec<f64>,
+    /// Per brand: the share of the shop's purchase spend.
+    brand_share: Vec<f64>,
     /// Per product: the day of its first sale.
     launch_day: Vec<i64>,
 }
 
 impl Shop {
-    fn of(data: &Dataset, category: Option<&DimensionColumn>) -> Shop {
+    fn of(data: &Dataset, category: &LineAttribute<'_>, brand: &LineAttribute<'_>) -> Shop {
         let lines = &data.lines;
         let identified = 0..data.unidentified_lines().start;
-        let n_categories = category.map_or(0, |c| c.values.len());
+        let n_categories = category.names.len();
         let mut units: Vec<Vec<f64>> = vec![Vec::new(); n_categories];
         let mut spend = vec![0i64; n_categories];
+        let mut brand_spend = vec![0i64; brand.names.len()];
         let mut total = 0i64;
         let mut launch_day = vec![i64::MAX; lines.product_ids.len()];
         for i in identified {
@@ -229,12 +257,16 @@ impl Shop {
             }
             let amount = lines.amount_cents[i];
             total += amount;
-            let k = per_line(category, i);
+            let k = category.at(lines, i);
             if k != NONE {
                 spend[k as usize] += amount;
                 if lines.quantity[i] > 0.0 {
                     units[k as usize].push(amount as f64 / lines.quantity[i]);
                 }
+            }
+            let b = brand.at(lines, i);
+            if b != NONE {
+                brand_spend[b as usize] += amount;
             }
             let p = lines.product[i];
             if p != NONE {
@@ -252,6 +284,10 @@ impl Shop {
                 .iter()
                 .map(|&s| ratio(s as f64, total as f64))
                 .collect(),
+            brand_share: brand_spend
+                .iter()
+                .map(|&s| ratio(s as f64, total as f64))
+                .collect(),
             launch_day,
         }
     }
@@ -266,24 +302,44 @@ struct Scratch {
     gaps: Vec<f64>,
     channel: Vec<(u32, i64)>,
     category: Vec<(u32, i64)>,
+    brand: Vec<(u32, i64)>,
     region: Vec<u32>,
+    /// Orders with a discounted line or a coupon.
+    discounted: Vec<u32>,
 }
 
-/// Computes the profile of every customer of `data`.
-pub fn profile(data: &Dataset, params: &ProfileValidParams) -> Profile {
+/// `app 67%, web 33%`: each channel's share of the purchase value, largest first, in whole
+/// percent (from the ranked `(channel, value)` totals).
+fn mix(ranked: &[(u32, i64)], names: &Interner, purchase: i64) -> String {
+    let part = |&(k, t): &(u32, i64)| {
+        let share = (100.0 * ratio(t as f64, purchase as f64)).round();
+        format!("{} {share}%", names.name(k))
+    };
+    ranked.iter().map(part).collect::<Vec<_>>().join(", ")
+}
+
+/// Computes the profile of every customer of `data`; `tables` gives the product catalogue a
+/// line's category and brand come from when the orders have no such column.
+pub fn profile(data: &Dataset, tables: &Tables, params: &ProfileValidParams) -> Profile {
     let lines = &data.lines;
     let n = data.n_customers();
     let channel = lines.dimension(Dimension::Channel);
-    let category = lines.dimension(Dimension::Category);
+    let category = LineAttribute::of(lines, tables, Dimension::Category, Field::Category);
+    let brand = LineAttribute::of(lines, tables, Dimension::Brand, Field::Brand);
     let region = lines.dimension(Dimension::Region);
+    let discount = lines.dimension(Dimension::Discount);
+    let coupon = lines.dimension(Dimension::Campaign);
+    let has_discount = discount.is_some() || coupon.is_some();
     let last_day = data.last_day();
-    let shop = Shop::of(data, category);
+    let shop = Shop::of(data, &category, &brand);
     let new_days = i64::from(params.new_product_days);
     let mut p = Profile {
         channels: channel.map(|c| c.values.clone()).unwrap_or_default(),
-        categories: category.map(|c| c.values.clone()).unwrap_or_default(),
+        categories: category.names.clone(),
+        brands: brand.names.clone(),
         regions: region.map(|c| c.values.clone()).unwrap_or_default(),
         last_day,
+        has_discount,
         ..Profile::default()
     };
     let mut s = Scratch::default();
@@ -292,7 +348,9 @@ pub fn profile(data: &Dataset, params: &ProfileValidParams) -> Profile {
         s.gaps.clear();
         s.channel.clear();
         s.category.clear();
+        s.brand.clear();
         s.region.clear();
+        s.discounted.clear();
         let (mut purchase, mut revenue, mut festival) = (0i64, 0i64, 0i64);
         let (mut bought_units, mut returned_units) = (0f64, 0f64);
         let (mut first_day, mut prev_day) = (None::<i64>, None::<i64>);
@@ -327,7 +385,14 @@ pub fn profile(data: &Dataset, params: &ProfileValidParams) -> Profile {
             if ch != NONE {
                 s.channel.push((ch, amount));
             }
-            let k = per_line(category, i);
+            if per_line(discount, i) != NONE || per_line(coupon, i) != NONE {
+                s.discounted.push(lines.order[i]);
+            }
+            let b = brand.at(lines, i);
+            if b != NONE {
+                s.brand.push((b, amount));
+            }
+            let k = category.at(lines, i);
             if k != NONE {
                 s.category.push((k, amount));
                 let m = shop.category_median[k as usize];
@@ -404,7 +469,31 @@ pub fn profile(data: &Dataset, params: &ProfileValidParams) -> Profile {
             .push(mode(&weekdays).map_or(NULL_CODE, |w| w as u8));
         p.festival_share
             .push(ratio(festival as f64, purchase as f64));
-        let top_channel = top_by_total(&mut s.channel, &p.channels);
+        p.discount_share.push(if has_discount {
+            s.discounted.sort_unstable();
+            s.discounted.dedup();
+            of_orders(s.discounted.len() as f64)
+        } else {
+            f64::NAN
+        });
+        let channels = ranked_totals(&mut s.channel, &p.channels);
+        let top_channel = channels.first().copied();
+        p.channel_mix.push(if channels.is_empty() || purchase <= 0 {
+            NONE
+        } else {
+            let text = mix(&channels, &p.channels, purchase);
+            p.channel_mixes.intern(&text)
+        });
+        let top_brand = top_by_total(&mut s.brand, &p.brands);
+        p.top_brand.push(top_brand.map_or(NONE, |t| t.0));
+        let brand_share = top_brand.map_or(f64::NAN, |(_, t)| ratio(t as f64, purchase as f64));
+        p.top_brand_share.push(brand_share);
+        p.brand_affinity.push(match top_brand {
+            Some((b, _)) if !brand_share.is_nan() => {
+                ratio(brand_share, shop.brand_share[b as usize])
+            }
+            _ => f64::NAN,
+        });
         p.top_channel.push(top_channel.map_or(NONE, |t| t.0));
         p.top_channel_share
             .push(top_channel.map_or(f64::NAN, |(_, t)| ratio(t as f64, purchase as f64)));

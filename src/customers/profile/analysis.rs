@@ -53,25 +53,35 @@ impl Analysis for ProfileAnalysis {
         col("preferred_hour", "偏好时段", ColumnKind::Hour, "The hour of day most of the customer's orders were placed at (ties: the earliest hour)."),
         col("preferred_weekday", "偏好星期", ColumnKind::Code { names: &WEEKDAYS }, "The weekday most of the customer's orders were placed on (ties: the earliest, Monday first)."),
         col("festival_share", "大促消费占比", ColumnKind::Share, "Share of the purchase value bought on festival days (6.18, 11.11, 12.12, the Spring Festival week, by default)."),
+        col("discount_share", "优惠订单占比", ColumnKind::Share, "Share of the customer's orders bought with a discount or a coupon code on any of their lines (null when the data has neither column)."),
         col("top_channel", "主要渠道", ColumnKind::Text, "The channel with the most purchase value (ties: the first name)."),
         col("top_channel_share", "主要渠道占比", ColumnKind::Share, "The top channel's share of the purchase value."),
+        col("channel_mix", "渠道构成", ColumnKind::Text, "Every channel's share of the purchase value, largest first, in whole percent (`app 67%, web 33%`)."),
         col("top_category", "偏好类目", ColumnKind::Text, "The category with the most purchase value (ties: the first name)."),
         col("top_category_share", "偏好类目占比", ColumnKind::Share, "The top category's share of the customer's purchase value."),
         col("category_affinity", "类目偏好度", ColumnKind::Number, "The top category's share of the customer's purchase value ÷ its share of the shop's (above 1: more than the average customer)."),
         col("top_categories", "偏好类目前三", ColumnKind::Text, "Up to three categories by the customer's purchase value, largest first (ties: the first name), joined by \", \" (`top_categories contains \"母婴\"`)."),
+        col("top_brand", "偏好品牌", ColumnKind::Text, "The brand with the most purchase value (ties: the first name): the orders' brand column, else the product catalogue's, joined on product_id."),
+        col("top_brand_share", "偏好品牌占比", ColumnKind::Share, "The top brand's share of the customer's purchase value."),
+        col("brand_affinity", "品牌偏好度", ColumnKind::Number, "The top brand's share of the customer's purchase value ÷ its share of the shop's (above 1: more than the average customer)."),
         col("region", "地区", ColumnKind::Text, "The region of most of the customer's purchase lines (ties: the first name)."),
         col("price_index", "价格指数", ColumnKind::Number, "Mean of each purchase line's unit price ÷ its category's median unit price."),
         col("price_band", "价格带", ColumnKind::Code { names: &PRICE_BANDS }, "Price index below 0.8: low; above 1.25: high; else mid."),
         col("new_product_share", "新品购买占比", ColumnKind::Share, "Share of purchase lines whose product was bought within its first days on sale in the data (30 by default)."),
     ];
     const MESSAGES: Catalogue = MESSAGES;
+    const LIMITS: &'static [(&'static str, i64, i64)] = &[(
+        "new_product_days",
+        1,
+        ProfileParams::MAX_NEW_PRODUCT_DAYS as i64,
+    )];
 
     type Params = ProfileParams;
     type Model = Profile;
     type Output = ProfileSummary;
 
     fn fit(cx: &mut Context<'_>, params: &ProfileValidParams) -> Result<Fit<Profile>, Error> {
-        Ok(Fit::Done(profile(cx.data, params)))
+        Ok(Fit::Done(profile(cx.data, &cx.ingest.tables, params)))
     }
 
     fn output(m: &Profile, _cx: &Context<'_>) -> ProfileSummary {
@@ -105,6 +115,8 @@ impl Analysis for ProfileAnalysis {
             has_channel: !m.channels.is_empty(),
             has_category: !m.categories.is_empty(),
             has_region: !m.regions.is_empty(),
+            has_brand: !m.brands.is_empty(),
+            has_discount: m.has_discount,
         }
     }
 
@@ -126,12 +138,17 @@ impl Analysis for ProfileAnalysis {
             Values::U32(&m.preferred_hour),
             Values::Code(&m.preferred_weekday, &WEEKDAYS),
             Values::F64(&m.festival_share),
+            Values::F64(&m.discount_share),
             Values::Text(&m.top_channel, &m.channels),
             Values::F64(&m.top_channel_share),
+            Values::Text(&m.channel_mix, &m.channel_mixes),
             Values::Text(&m.top_category, &m.categories),
             Values::F64(&m.top_category_share),
             Values::F64(&m.category_affinity),
             Values::Text(&m.top_categories, &m.category_lists),
+            Values::Text(&m.top_brand, &m.brands),
+            Values::F64(&m.top_brand_share),
+            Values::F64(&m.brand_affinity),
             Values::Text(&m.region, &m.regions),
             Values::F64(&m.price_index),
             Values::Code(&m.price_band, &PRICE_BANDS),
@@ -165,6 +182,8 @@ impl Analysis for ProfileAnalysis {
             (s.has_channel, "channel"),
             (s.has_category, "category"),
             (s.has_region, "region"),
+            (s.has_brand, "brand"),
+            (s.has_discount, "discount"),
         ]
         .iter()
         .filter(|(has, _)| !has)

@@ -7,6 +7,7 @@
 //! share is 70 / 160, its Baby share 90 / 160. Unit prices: Beauty 10, 10, 40 (median 10),
 //! Baby 30, 20 (median 25).
 
+use crate::ingest::{ColumnAssignment, Field, FileOptions, IngestOptions, SourceFile};
 use crate::session::Session;
 use crate::table::{Cell, TableQuery};
 use serde_json::json;
@@ -216,6 +217,120 @@ fn preference_finds_top_values_affinity_price_band_and_new_products() {
 }
 
 #[test]
+fn channel_mix_lists_every_channel_by_its_share_of_spend() {
+    let mut s = shop();
+    // c1: app 20 + 30 + 40, web 10; c2: web 60; c3 bought nothing
+    let mix = |s: &mut Session, id| values(s, id, &["channel_mix"]).remove(0);
+    assert_eq!(mix(&mut s, "c1"), text("app 90%, web 10%"));
+    assert_eq!(mix(&mut s, "c2"), text("web 100%"));
+    assert_eq!(mix(&mut s, "c3"), Cell::Null);
+    // the shop has neither a discount nor a coupon column, nor a brand
+    let none = values(
+        &mut s,
+        "c1",
+        &["discount_share", "top_brand", "brand_affinity"],
+    );
+    assert_eq!(none, [Cell::Null, Cell::Null, Cell::Null]);
+}
+
+/// Orders with a discount column and a coupon column, beside a product catalogue that gives
+/// the brands (the orders have none). Line values: D1 50 − 5 + 20, D2 50, D3 2 × 20; D4 99.
+const DISCOUNTS: &str = "\
+order_id,customer_id,order_date,product_id,quantity,unit_price,discount,coupon
+D1,d1,2024-05-01 10:00:00,p1,1,50.00,5.00,
+D1,d1,2024-05-01 10:00:00,p2,1,20.00,0,
+D2,d1,2024-05-10 10:00:00,p1,1,50.00,,SPRING
+D3,d1,2024-05-20 10:00:00,p2,2,20.00,0.00,
+D4,d2,2024-05-21 10:00:00,p3,1,99.00,0,
+";
+
+const CATALOGUE: &str = "\
+商品编码,商品名称,类目,品牌,价格
+p1,精华液,Beauty,极光,50.00
+p2,面霜,Beauty,云朵,20.00
+p3,乳液,Skincare,极光,99.00
+";
+
+#[test]
+fn discounts_coupons_and_the_catalogues_brands_and_categories() {
+    let mut s = Session::new();
+    let file = |name: &str, text: &str| SourceFile {
+        name: name.into(),
+        bytes: text.as_bytes().to_vec(),
+    };
+    // a discount column is never mapped by its name alone (an amount may be before or after
+    // it): the merchant maps it, as in the mapping panel
+    let column = |field, column| ColumnAssignment { field, column };
+    let options = IngestOptions {
+        files: vec![FileOptions {
+            file: "orders.csv".into(),
+            mapping: Some(vec![
+                column(Field::OrderId, 0),
+                column(Field::CustomerId, 1),
+                column(Field::OrderDate, 2),
+                column(Field::ProductId, 3),
+                column(Field::Quantity, 4),
+                column(Field::UnitPrice, 5),
+                column(Field::Discount, 6),
+                column(Field::Campaign, 7),
+            ]),
+            ..FileOptions::default()
+        }],
+        ..IngestOptions::default()
+    };
+    s.ingest_now(
+        vec![
+            file("orders.csv", DISCOUNTS),
+            file("products.csv", CATALOGUE),
+        ],
+        options,
+        |_, _, _| None,
+    )
+    .expect("ingests");
+    s.run_json("profile", json!({})).expect("profiles");
+    let features = [
+        "purchase_cents",
+        "discount_share",
+        "top_brand",
+        "top_brand_share",
+        "brand_affinity",
+        "top_category",
+    ];
+    // d1: D1 has a discounted line, D2 a coupon, D3 neither. Brands: 极光 45 + 50, 云朵 60 of
+    // 155; the shop: 极光 95 + 99 = 194 of 254
+    assert_eq!(
+        values(&mut s, "d1", &features),
+        [
+            int(15_500),
+            num(2.0 / 3.0),
+            text("极光"),
+            num(9_500.0 / 15_500.0),
+            num((9_500.0 / 15_500.0) / (19_400.0 / 25_400.0)),
+            text("Beauty"),
+        ]
+    );
+    assert_eq!(
+        values(&mut s, "d2", &features),
+        [
+            int(9_900),
+            num(0.0),
+            text("极光"),
+            num(1.0),
+            num(1.0 / (19_400.0 / 25_400.0)),
+            text("Skincare"),
+        ]
+    );
+    let summary = s.run_json("profile", json!({})).expect("profiles");
+    assert_eq!(
+        (
+            summary["has_brand"].as_bool(),
+            summary["has_discount"].as_bool()
+        ),
+        (Some(true), Some(true))
+    );
+}
+
+#[test]
 fn the_table_sorts_nulls_last_and_no_condition_holds_for_a_null() {
     let mut s = shop();
     let ids = |s: &mut Session, query: TableQuery| -> Vec<String> {
@@ -278,7 +393,7 @@ fn the_csv_download_has_every_feature_and_neutralises_formulas() {
     let mut lines = out.lines();
     let header = lines.next().expect("a header");
     assert!(header.starts_with("customer_id,orders,purchase_cents,revenue_cents,aov_cents"));
-    assert_eq!(header.split(',').count(), 27);
+    assert_eq!(header.split(',').count(), 32);
     let c3 = out.lines().find(|l| l.starts_with("c3,")).expect("c3");
     assert!(
         c3.starts_with("c3,0,0,-1000,,"),

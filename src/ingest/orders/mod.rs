@@ -106,6 +106,8 @@ pub static ORDERS: Schema = Schema {
                 "商品数量",
                 "宝贝数量",
                 "件数",
+                // Shopify's line columns, for its export read without its profile
+                "lineitemquantity",
             ],
             value: ValueKind::Quantity,
         },
@@ -115,6 +117,7 @@ pub static ORDERS: Schema = Schema {
                 "unitprice",
                 "price",
                 "itemprice",
+                "lineitemprice",
                 "saleprice",
                 "单价",
                 "商品单价",
@@ -327,6 +330,11 @@ pub static ORDERS: Schema = Schema {
         },
     ],
     stand_in: &[Field::OrderId],
+    whole_order: &[(
+        Field::LineAmount,
+        &["total", "订单金额"],
+        &[Field::UnitPrice, Field::Quantity],
+    )],
 };
 
 /// The mapping resolved into column indices, for the row loop.
@@ -450,6 +458,29 @@ mod tests {
                 (Field::ProductId, 1),
                 (Field::ProductName, 2),
                 (Field::Region, 7),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_order_total_is_never_a_line_amount_beside_a_line_price_and_quantity() {
+        // Shopify's export with its profile turned off: `Total` is the order's total
+        let got = ORDERS.map_columns(&headers(
+            "Name,Email,Created at,Total,Lineitem quantity,Lineitem name,Lineitem price",
+        ));
+        assert!(got.iter().all(|a| a.field != Field::LineAmount), "{got:?}");
+        assert!(got.contains(&ColumnAssignment {
+            field: Field::UnitPrice,
+            column: 6
+        }));
+        // with no line price, a total is the line's amount (one row per order)
+        check(
+            "order_id,customer_id,order_date,total",
+            &[
+                (Field::OrderId, 0),
+                (Field::CustomerId, 1),
+                (Field::OrderDate, 2),
+                (Field::LineAmount, 3),
             ],
         );
     }

@@ -3,7 +3,7 @@
 
 pub(crate) use super::refund::Refund;
 use super::{OrdersPlan, ORDERS};
-use crate::dataset::{DimensionColumn, OrderLines, NONE};
+use crate::dataset::{Dimension, DimensionColumn, OrderLines, DISCOUNTED, NONE};
 use crate::ingest::clean::{is_cancelled_order_id, is_return};
 use crate::ingest::columns::ColumnAssignment;
 use crate::ingest::dates::{DateColumn, DateRead};
@@ -463,9 +463,14 @@ impl Sink for OrdersSink {
         });
         let (order, time, quantity, amount) = (row.order, row.date.time, row.quantity, row.amount);
         lines.push_indices(order, customer, time, product, quantity, amount, returned);
-        for (k, &(_, c)) in plan.dimensions.iter().enumerate() {
+        for (k, &(dim, c)) in plan.dimensions.iter().enumerate() {
             let value = carried_cell(plan, &self.carried, cells, c);
-            let value = trim(&value);
+            let mut value = trim(&value);
+            if dim == Dimension::Discount {
+                // kept as whether there was one: the amount is already off the line's value
+                let discounted = parse_money(value).is_some_and(|m| m.cents != 0);
+                value = if discounted { DISCOUNTED } else { "" };
+            }
             let v = if value.is_empty() {
                 NONE
             } else {

@@ -1,6 +1,12 @@
 //! Taobao/Tmall, JD, Pinduoduo, Douyin, Youzan and Kuaishou order exports, all in yuan.
 //! None of these platforms publishes its export's columns; each layout is the one public
 //! importers of real exports read, cited per profile and in `scripts/platform_fixtures.py`.
+//!
+//! Weidian 微店 has no profile: neither Weidian's help pages nor any public importer of its
+//! order export found (searched 2026-12-02: "微店 订单导出", "weidian order export") gives
+//! the export's header, and a profile is never written from a guess. A Weidian export is
+//! read by the generic Chinese synonyms (订单编号, 下单时间, 商品名称, 数量 …) and the
+//! mapping panel's proposals.
 
 use super::{Grain, Profile};
 use crate::ingest::columns::Field;

@@ -2,10 +2,11 @@
 //! the job keeps of it when it is done.
 
 use super::sink::{CustomersKind, EventsKind, ProductsKind, SideKind, SideSink};
-use super::{SideTable, TableFileReport};
+use super::SideTable;
 use crate::ingest::error::IngestError;
 use crate::ingest::files::{FileInspection, FileOptions, IngestOptions};
 use crate::ingest::open::Opened;
+use crate::ingest::report::TableFileReport;
 use crate::ingest::rows::{FileRows, Role};
 use crate::ingest::schema::TableKind;
 

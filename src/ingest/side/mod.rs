@@ -11,10 +11,9 @@ pub mod schemas;
 pub(crate) mod sink;
 
 use super::columns::Field;
-use super::report::RejectionGroup;
 use super::schema::TableKind;
+use super::tally::slot;
 use crate::dataset::{Interner, NONE};
-use serde::{Deserialize, Serialize};
 
 pub use join::{JoinReport, JoinSide};
 
@@ -117,19 +116,9 @@ impl SideTable {
     pub fn append(&mut self, later: SideTable) {
         let (before, added) = (self.rows, later.rows);
         for (field, col) in later.texts {
-            let mine = match self.texts.iter().position(|(f, _)| *f == field) {
-                Some(i) => &mut self.texts[i].1,
-                None => {
-                    self.texts.push((
-                        field,
-                        TextColumn {
-                            codes: vec![NONE; before],
-                            names: Interner::new(),
-                        },
-                    ));
-                    &mut self.texts.last_mut().expect("just pushed").1
-                }
-            };
+            // a column this table lacks starts with a null for each of its rows
+            let mine = slot(&mut self.texts, field);
+            mine.codes.resize(before, NONE);
             for c in col.codes {
                 let code = if c == NONE {
                     NONE
@@ -140,24 +129,14 @@ impl SideTable {
             }
         }
         for (field, col) in later.times {
-            match self.times.iter_mut().find(|(f, _)| *f == field) {
-                Some((_, mine)) => mine.extend(col),
-                None => {
-                    let mut v = vec![NO_TIME; before];
-                    v.extend(col);
-                    self.times.push((field, v));
-                }
-            }
+            let mine = slot(&mut self.times, field);
+            mine.resize(before, NO_TIME);
+            mine.extend(col);
         }
         for (field, col) in later.numbers {
-            match self.numbers.iter_mut().find(|(f, _)| *f == field) {
-                Some((_, mine)) => mine.extend(col),
-                None => {
-                    let mut v = vec![f64::NAN; before];
-                    v.extend(col);
-                    self.numbers.push((field, v));
-                }
-            }
+            let mine = slot(&mut self.numbers, field);
+            mine.resize(before, f64::NAN);
+            mine.extend(col);
         }
         self.rows = before + added;
         for (_, c) in &mut self.texts {
@@ -215,26 +194,4 @@ impl Tables {
             .filter(|k| self.get(*k).is_some())
             .collect()
     }
-}
-
-/// What the quality report says of one file of a side table. Field names are the JS API.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
-pub struct TableFileReport {
-    /// File name.
-    pub file: String,
-    /// The table it was read as.
-    pub table: TableKind,
-    /// Data rows read (header excluded).
-    pub rows_read: u64,
-    /// Rows kept.
-    pub rows_used: u64,
-    /// Rows rejected, with their reasons and first examples (file, line, column).
-    pub rows_rejected: u64,
-    /// The rejections, by reason.
-    pub rejected: Vec<RejectionGroup>,
-    /// Rows that repeat an earlier row exactly.
-    pub duplicates_removed: u64,
-    /// Events whose type is none of view, cart, favourite, search, purchase (kept, as
-    /// "other").
-    pub other_events: u64,
 }

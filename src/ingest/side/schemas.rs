@@ -218,6 +218,7 @@ pub static CUSTOMERS: Schema = Schema {
     ],
     required: &[needs(Field::CustomerId)],
     stand_in: &[],
+    whole_order: &[],
 };
 
 /// The behaviour events log.
@@ -317,6 +318,7 @@ pub static EVENTS: Schema = Schema {
         needs(Field::EventType),
     ],
     stand_in: &[],
+    whole_order: &[],
 };
 
 /// The product catalogue.
@@ -374,4 +376,5 @@ pub static PRODUCTS: Schema = Schema {
     ],
     required: &[needs(Field::ProductId)],
     stand_in: &[],
+    whole_order: &[],
 };

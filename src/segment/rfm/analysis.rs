@@ -65,6 +65,11 @@ impl Analysis for RfmAnalysis {
         },
     ];
     const MESSAGES: Catalogue = MESSAGES;
+    const LIMITS: &'static [(&'static str, i64, i64)] = &[(
+        "bins",
+        RfmParams::MIN_BINS as i64,
+        RfmParams::MAX_BINS as i64,
+    )];
 
     type Params = RfmParams;
     type Model = Rfm;

@@ -9,6 +9,7 @@ export const DEFAULTS = {
   "split_min_bytes": 8388608,
   "split_window_bytes": 65536,
   "table_max_rows": 1000,
+  "table_page_rows": 25,
   "analyses": {
     "behaviour": {},
     "customer_card": {
@@ -42,6 +43,20 @@ export const DEFAULTS = {
     },
     "tags": {
       "rules": []
+    }
+  },
+  "limits": {
+    "profile": {
+      "new_product_days": [
+        1,
+        365
+      ]
+    },
+    "rfm": {
+      "bins": [
+        2,
+        10
+      ]
     }
   }
 } as const;

@@ -49,7 +49,7 @@ export const CORE_EN = {
   "rule.order_row": "one row per order: its item count is the quantity, its amount the order's",
   "rule.order_paid_less_shipping": "value = what the buyer paid less shipping",
   "rule.order_value_less_discount": "value = the order's items less its discount; shipping and tax are not revenue",
-  "rule.no_buyer": "the export names no buyer: shop totals, products and baskets are right, but customers, RFM and other customer views need a buyer id (add a customer or order report with one, joined on the order id)",
+  "rule.no_buyer": "the export names no buyer: shop totals, products and baskets are right, but the Customers views, RFM and every other per-customer view need a buyer id (export a report of the same orders that has a buyer column, an account, email or phone, and drop it instead of this file)",
   "rule.buyer_fallback": "when the buyer cell is empty or masked, the next identity column is the buyer",
   "rule.summary_rows": "an order's summary row (no item number) is passed over; its item rows are counted",
   "rule.no_status": "the export has no status column: every order counts as a sale",

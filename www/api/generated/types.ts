@@ -190,9 +190,15 @@ customer_id: string,
  */
 orders: Array<CardOrder>, 
 /**
- * Purchase value by category, largest first (empty without a category column).
+ * Purchase value by category, largest first (empty without a category, in the orders
+ * or the product catalogue).
  */
 categories: Array<Spend>, 
+/**
+ * Purchase value by brand, largest first (empty without a brand, in the orders or the
+ * product catalogue).
+ */
+brands: Array<Spend>, 
 /**
  * Purchase value by channel, largest first.
  */
@@ -315,7 +321,7 @@ age_bands: Array<ValueShare>, };
 /**
  * Optional text dimensions of an order line (data contract, orders table).
  */
-export type Dimension = "category" | "brand" | "channel" | "region" | "city" | "campaign" | "payment" | "currency";
+export type Dimension = "category" | "brand" | "channel" | "region" | "city" | "campaign" | "payment" | "currency" | "discount";
 
 /**
  * The values of one dimension, most lines first (ties by value).
@@ -827,7 +833,12 @@ snapshot_date: string,
 /**
  * Customers per stage, in `STAGES` order.
  */
-counts: Array<number>, };
+counts: Array<number>, 
+/**
+ * The snapshot is not the month's end: the data stops within the month, so its
+ * counts are not those of a whole month (time charts mark it as partial).
+ */
+partial: boolean, };
 
 /**
  * Parameters of an analysis that has none: `{}` on the wire.
@@ -1073,13 +1084,21 @@ medians: Array<FeatureMedian>,
  */
 has_channel: boolean, 
 /**
- * Whether it has a category column.
+ * Whether it has a category, from the orders or the product catalogue.
  */
 has_category: boolean, 
 /**
  * Whether it has a region column.
  */
-has_region: boolean, };
+has_region: boolean, 
+/**
+ * Whether the lines have a brand, from the orders or the product catalogue.
+ */
+has_brand: boolean, 
+/**
+ * Whether it has a discount or a coupon column.
+ */
+has_discount: boolean, };
 
 /**
  * Where the job is, for a progress bar. Field names are the JS API.

@@ -192,6 +192,7 @@ export class PortraitLifecycle extends FeatureView {
       <div class="card" part="chart">
         <h3>${t('lifecycle.months')}</h3>
         <p class="card__desc">${t('lifecycle.months.desc')}</p>
+        ${s.months.some((m) => m.partial) ? html`<p class="card__desc" data-testid="lifecycle-partial-note">${t('lifecycle.partial.note', { date: formatDate(s.snapshot_date ?? '', locale) })}</p>` : nothing}
         <div class="chart" role="img" aria-label=${t('lifecycle.months')}></div>
       </div>
       ${this.#renderFlows(s, locale)}
@@ -251,8 +252,9 @@ export class PortraitLifecycle extends FeatureView {
     const months = s.months.map((m) => formatMonth(m.month, locale));
     const tooltip = (i: number) => {
       const m = s.months[i]!;
+      const partial = m.partial ? ` (${escapeHtml(t('lifecycle.partial'))})` : '';
       return (
-        `<strong>${escapeHtml(months[i]!)}</strong><br/>` +
+        `<strong>${escapeHtml(months[i]!)}</strong>${partial}<br/>` +
         STAGES.map((code, k) => `${escapeHtml(t(`lifecycle.stage.${code}` as Key))}: <b>${escapeHtml(formatCount(m.counts[k] ?? 0, locale))}</b>`).join('<br/>')
       );
     };
@@ -264,7 +266,8 @@ export class PortraitLifecycle extends FeatureView {
         name: t(`lifecycle.stage.${code}` as Key),
         type: 'bar',
         stack: 'stages',
-        data: s.months.map((m) => m.counts[k] ?? 0),
+        // a month the data covers in part is drawn lighter, as in the overview
+        data: s.months.map((m) => ({ value: m.counts[k] ?? 0, itemStyle: m.partial ? { opacity: 0.4 } : undefined })),
         itemStyle: { color: token(this, `--portrait-stage-${code}`, theme.accent) },
         barMaxWidth: 28,
       })),

@@ -29,7 +29,7 @@ const profile = (names: string[]) => names.map((n) => `profile.${n}` as ColumnId
 
 /** The column groups the table offers; every column of the three analyses is in one (a unit test checks). */
 export const GROUPS = {
-  consumption: profile(['orders', 'purchase_cents', 'revenue_cents', 'aov_cents', 'items_per_order', 'return_rate']),
+  consumption: profile(['orders', 'purchase_cents', 'revenue_cents', 'aov_cents', 'items_per_order', 'return_rate', 'discount_share']),
   timing: profile([
     'first_order_date',
     'last_order_date',
@@ -47,8 +47,12 @@ export const GROUPS = {
     'top_category_share',
     'category_affinity',
     'top_categories',
+    'top_brand',
+    'top_brand_share',
+    'brand_affinity',
     'top_channel',
     'top_channel_share',
+    'channel_mix',
     'region',
     'price_index',
     'price_band',

@@ -163,7 +163,8 @@ export class PortraitCustomer extends LitElement {
           </table>
         </div>
       </div>
-      ${this.#renderSpend(t('profiles.card.categories'), c.categories, locale)} ${this.#renderSpend(t('profiles.card.channels'), c.channels, locale)}
+      ${this.#renderSpend(t('profiles.card.categories'), c.categories, locale)} ${this.#renderSpend(t('profiles.card.brands'), c.brands, locale)}
+      ${this.#renderSpend(t('profiles.card.channels'), c.channels, locale)}
       <div class="card">
         <h3>${t('profiles.card.timeline')}</h3>
         <ol class="timeline" data-testid="card-orders">

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { ColumnId, ProfileSummary, TablePage, TableQuery } from '../../api/types.js';
+import { DEFAULTS, type ColumnId, type ProfileSummary, type TablePage, type TableQuery } from '../../api/types.js';
 import { Debounce } from '../../elements/debounce.js';
 import { saveFile } from '../../elements/save.js';
 import { base } from '../../elements/shared.styles.js';
@@ -16,7 +16,7 @@ import { FeatureView } from '../feature.js';
 import { definition, formatCell, GROUPS, groupsFor, KINDS, label, nameOf, type GroupId } from './columns.js';
 import './customer.js';
 import { t } from './messages.js';
-import { meta } from './meta.js';
+import { ADDRESS } from './address.js';
 import { styles } from './profiles.styles.js';
 
 type Key = Parameters<typeof t>[0];
@@ -34,7 +34,7 @@ const GROUP_SORT: Record<GroupId, { feature: ColumnId; descending: boolean }> = 
 const MEDIANS = ['orders', 'aov_cents', 'items_per_order', 'days_since_last_order', 'mean_days_between_orders', 'return_rate', 'festival_share', 'top_category_share'];
 
 /** Rows per page: the DOM never holds more. */
-export const PAGE_SIZE = 25;
+export const PAGE_SIZE = DEFAULTS.table_page_rows;
 
 /** The route's column group, when it names one the data has. */
 function groupParam(params: Record<string, string>, groups: readonly GroupId[]): GroupId {
@@ -272,6 +272,8 @@ export class PortraitProfiles extends FeatureView {
       [s.has_category, 'profiles.dim.category'],
       [s.has_channel, 'profiles.dim.channel'],
       [s.has_region, 'profiles.dim.region'],
+      [s.has_brand, 'profiles.dim.brand'],
+      [s.has_discount, 'profiles.dim.discount'],
     ]
       .filter(([has]) => !has)
       .map(([, key]) => t(key as Key));
@@ -391,7 +393,7 @@ export class PortraitProfiles extends FeatureView {
                 : (page?.rows ?? []).map(
                     (row) => html`<tr>
                       <td>
-                        <a class="id" href=${formatHash(addressOf(meta, { id: row.customer_id }))} title=${t('profiles.card.open', { id: row.customer_id })}
+                        <a class="id" href=${formatHash(addressOf(ADDRESS, { id: row.customer_id }))} title=${t('profiles.card.open', { id: row.customer_id })}
                           >${row.customer_id}</a
                         >
                       </td>

@@ -34,7 +34,7 @@ type Sort = 'customer_id' | Extract<ColumnId, `rfm.${string}`>;
 const LIGHT_SEGMENTS: ReadonlySet<Segment> = new Set(['promising', 'need_attention', 'about_to_sleep', 'hibernating', 'lost']);
 
 /** Rows per page of the customer table: the DOM never holds more. */
-export const PAGE_SIZE = 25;
+export const PAGE_SIZE = DEFAULTS.table_page_rows;
 
 const COLUMNS: Array<{ id: Sort; label: Key; num: boolean }> = [
   { id: 'customer_id', label: 'rfm.col.customerId', num: false },
@@ -76,7 +76,8 @@ function segmentParam(params: Record<string, string>): Segment | null {
 /** The route's bins, when valid. */
 function binsParam(params: Record<string, string>): number {
   const b = Number(params['bins']);
-  return Number.isInteger(b) && b >= 2 && b <= 10 ? b : DEFAULTS.analyses.rfm.bins;
+  const [min, max] = DEFAULTS.limits.rfm.bins;
+  return Number.isInteger(b) && b >= min && b <= max ? b : DEFAULTS.analyses.rfm.bins;
 }
 
 /**
