@@ -27,6 +27,11 @@ seed() { # target, files...
 }
 text_seeds=(tests/fixtures/platforms/*.csv tests/fixtures/platforms/*.txt tests/fixtures/golden/*.csv tests/fixtures/web/*.csv tests/fixtures/ingest/*)
 seed ingest_text "${text_seeds[@]}"
+# a JSON export (an array of order records, as json_source.rs reads it)
+printf '%s\n' '[{"order_id": "A1", "customer_id": "c1", "order_date": "2024-03-01 10:00:00",' \
+  ' "quantity": 2, "unit_price": 9.5, "category": "茶"},' \
+  ' {"order_id": "A2", "customer_id": null, "order_date": "2024-03-02", "quantity": "1",' \
+  ' "unit_price": "¥12.00", "tags": ["x", 1]}]' > fuzz/corpus/ingest_text/orders.json
 seed encoding "${text_seeds[@]}"
 seed inspect "${text_seeds[@]}"
 # the xlsx target prepends the zip signature itself
@@ -35,6 +40,9 @@ for f in tests/fixtures/platforms/*.xlsx tests/fixtures/ingest/*.xlsx; do
   [ -f "$f" ] && tail -c +5 "$f" > "fuzz/corpus/ingest_xlsx/$(basename "$f")"
 done
 mkdir -p fuzz/corpus/split_wire target
+# the split wire's seeds: real tails of the fixtures, as the tail worker encodes them
+PORTRAIT_FUZZ_SEEDS=fuzz/corpus/split_wire cargo test --profile ci --test ingest_split \
+  split_wires_round_trip_and_seed_the_fuzzer -- --quiet >/dev/null
 status=0
 for t in "${targets[@]}"; do
   echo "[fuzz] $t for ${seconds}s"

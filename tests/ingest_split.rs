@@ -443,3 +443,31 @@ fn statuses_refunds_and_totals_rows_agree_at_every_cut() {
     assert_eq!(q.duplicates_removed, 1);
     assert_eq!(q.rows_used, 4);
 }
+
+/// The split wire (`ParsedPart::to_bytes`) of real tails survives a round trip; with
+/// `PORTRAIT_FUZZ_SEEDS=<dir>` the wires are written there, as the seeds of the
+/// `split_wire` fuzz target (`scripts/fuzz.sh` runs this test so).
+#[test]
+fn split_wires_round_trip_and_seed_the_fuzzer() {
+    let out = std::env::var_os("PORTRAIT_FUZZ_SEEDS").map(std::path::PathBuf::from);
+    let files = [
+        "web/shop_small.csv",
+        "golden/messy-orders.csv",
+        "golden/订单明细.csv",
+    ];
+    for (k, name) in files.iter().enumerate() {
+        let bytes = std::fs::read(common::committed_fixture(name)).expect("a fixture");
+        let plan = plan_at(&bytes, bytes.len() / 2);
+        let Some(part) = read_tail(name, &bytes, plan, IngestOptions::default()) else {
+            // a tail that cannot be read alone (the file is then read whole) has no wire
+            continue;
+        };
+        let wire = part.to_bytes();
+        let again = ParsedPart::from_bytes(&wire).expect("decodes");
+        assert_eq!(again.to_bytes(), wire, "{name}: the wire round-trips");
+        if let Some(dir) = &out {
+            std::fs::create_dir_all(dir).expect("the seed folder");
+            std::fs::write(dir.join(format!("tail-{k}.bin")), &wire).expect("a seed");
+        }
+    }
+}

@@ -77,6 +77,10 @@ impl Analysis for Quality {
                 "  {}: {} {}, {} rows read, {} used, dates {}",
                 f.file, f.format, f.encoding, f.rows_read, f.rows_used, dates
             );
+            // what was assumed or found in the file (no quantity column, ¥ in amounts, …)
+            for note in &f.notes {
+                let _ = writeln!(o, "    note: {note}");
+            }
             if let Some(p) = &f.platform {
                 let how = if p.recognised { "recognised" } else { "chosen" };
                 let _ = writeln!(o, "    platform: {} — {} ({how})", p.platform, p.export);

@@ -54,9 +54,17 @@ impl Analysis for TagsAnalysis {
                 family = &t.family;
                 let _ = writeln!(o, "  {family}");
             }
+            // a built-in tag by its English name (the JSON keeps the code); a rule tag by
+            // the name the merchant gave it
+            let code = format!("tags.tag.{}", t.tag);
+            let worded = MESSAGES.iter().find(|(c, _)| *c == code).map(|(_, e)| *e);
+            let tag = match worded {
+                Some(english) if t.family != "rule" => english,
+                _ => t.tag.as_str(),
+            };
             let name = match &t.value {
-                Some(v) => format!("{}: {v}", t.tag),
-                None => t.tag.clone(),
+                Some(v) => format!("{tag}: {v}"),
+                None => tag.to_string(),
             };
             let _ = writeln!(
                 o,

@@ -120,6 +120,14 @@ fn rule_tags_have_one_value_or_the_first_of_several_that_holds() {
         .expect("a page");
     let ids: Vec<&str> = page.rows.iter().map(|r| r.customer_id.as_str()).collect();
     assert_eq!(ids, ["a1", "r1"]);
+    // the CLI's text names built-in tags in English and rule tags as the merchant named them
+    let params = json!({ "rules": [{ "name": "high_value", "rule": "orders >= 3" }] });
+    let text = s.text("tags", &params).expect("text");
+    assert!(text.contains("    High value "), "{text}");
+    assert!(text.contains("    One-time buyer "), "{text}");
+    assert!(!text.contains("    one_time_buyer "), "{text}");
+    let rules = text.split("  rule\n").nth(1).expect("the rule tags");
+    assert!(rules.starts_with("    high_value "), "{text}");
 }
 
 #[test]
