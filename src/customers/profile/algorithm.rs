@@ -20,6 +20,7 @@ use crate::ingest::columns::Field;
 use crate::ingest::side::Tables;
 use crate::table::{NULL_CODE, NULL_DAY, NULL_U32};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A customer's price index below this is the `low` price band.
 pub const LOW_PRICE: f64 = 0.8;
@@ -306,16 +307,60 @@ struct Scratch {
     region: Vec<u32>,
     /// Orders with a discounted line or a coupon.
     discounted: Vec<u32>,
+    mixes: Mixes,
 }
 
-/// `app 67%, web 33%`: each channel's share of the purchase value, largest first, in whole
-/// percent (from the ranked `(channel, value)` totals).
-fn mix(ranked: &[(u32, i64)], names: &Interner, purchase: i64) -> String {
-    let part = |&(k, t): &(u32, i64)| {
-        let share = (100.0 * ratio(t as f64, purchase as f64)).round();
-        format!("{} {share}%", names.name(k))
-    };
-    ranked.iter().map(part).collect::<Vec<_>>().join(", ")
+/// The channel mixes of the customers: `app 67%, web 33%`, each channel's share of the
+/// purchase value, largest first, in whole percent. Writing and interning that text for each
+/// of 100,000 customers was the profile's dearest step, so a mix of up to four channels
+/// among the first 256 is found by a compact key first and written only once.
+#[derive(Default)]
+struct Mixes {
+    by_key: HashMap<u64, u32, foldhash::fast::FixedState>,
+    percents: Vec<i64>,
+    text: String,
+}
+
+impl Mixes {
+    /// The mix of the ranked `(channel, value)` totals (`purchase` > 0), interned in `into`.
+    fn of(
+        &mut self,
+        ranked: &[(u32, i64)],
+        names: &Interner,
+        purchase: i64,
+        into: &mut Interner,
+    ) -> u32 {
+        self.percents.clear();
+        self.percents.extend(
+            ranked
+                .iter()
+                .map(|&(_, t)| (100.0 * ratio(t as f64, purchase as f64)).round() as i64),
+        );
+        // 3 bits of length, then 15 bits a part: an 8-bit channel and a 7-bit percent
+        let compact = ranked.len() <= 4
+            && ranked.iter().all(|&(k, _)| k < 256)
+            && self.percents.iter().all(|p| (0..128).contains(p));
+        let key = compact.then(|| {
+            let parts = ranked.iter().zip(&self.percents).enumerate();
+            parts.fold(ranked.len() as u64, |key, (n, (&(k, _), &p))| {
+                key | ((u64::from(k) << 7 | p as u64) << (3 + 15 * n))
+            })
+        });
+        if let Some(&id) = key.and_then(|k| self.by_key.get(&k)) {
+            return id;
+        }
+        use std::fmt::Write;
+        self.text.clear();
+        for (n, (&(k, _), p)) in ranked.iter().zip(&self.percents).enumerate() {
+            let sep = if n == 0 { "" } else { ", " };
+            let _ = write!(self.text, "{sep}{} {p}%", names.name(k));
+        }
+        let id = into.intern(&self.text);
+        if let Some(k) = key {
+            self.by_key.insert(k, id);
+        }
+        id
+    }
 }
 
 /// Computes the profile of every customer of `data`; `tables` gives the product catalogue a
@@ -481,8 +526,8 @@ pub fn profile(data: &Dataset, tables: &Tables, params: &ProfileValidParams) -> 
         p.channel_mix.push(if channels.is_empty() || purchase <= 0 {
             NONE
         } else {
-            let text = mix(&channels, &p.channels, purchase);
-            p.channel_mixes.intern(&text)
+            s.mixes
+                .of(&channels, &p.channels, purchase, &mut p.channel_mixes)
         });
         let top_brand = top_by_total(&mut s.brand, &p.brands);
         p.top_brand.push(top_brand.map_or(NONE, |t| t.0));
