@@ -25,7 +25,7 @@ for (const n of sizes) {
   const lifecycle = lines(path.join(dir, `lifecycle_${n}.jsonl`)).map((r) => r.lifecycle_s);
   const pandas = lines(path.join(dir, `pandas_profile_${n}.json`)).map((r) => r.profile_s);
   const rows = n.toLocaleString('en-US');
-  out.push(`| Portrait: CLI (native): profile features (25 per customer) | ${rows} | ${cell(profile)} |`);
+  out.push(`| Portrait: CLI (native): profile features (31 per customer) | ${rows} | ${cell(profile)} |`);
   out.push(`| Portrait: CLI (native): lifecycle stages and month ends | ${rows} | ${cell(lifecycle)} |`);
   const tags = lines(path.join(dir, `tags_${n}.jsonl`)).map((r) => r.tags_s);
   const tagsRules = lines(path.join(dir, `tags_rules_${n}.jsonl`)).map((r) => r.tags_s);
