@@ -70,11 +70,7 @@ const skipNoCli = existsSync(CLI) ? false : `${path.relative(ROOT, CLI)} is miss
 test("three platforms' exports give the CLI's numbers, each platform named with its rules", { skip: skipNoCli }, async () => {
   const { page } = browser;
   await drop(page, [SHOPIFY, TAOBAO, JD]);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator('portrait-app button[data-action="export"]').click(),
-  ]);
-  const pageJson = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const pageJson = await exportedReport(page);
   const { stdout } = await promisify(execFile)(CLI, ['analyze', SHOPIFY, TAOBAO, JD, '--json']);
   assert.deepEqual(pageJson, JSON.parse(stdout), 'the page exports what the CLI prints');
   assert.deepEqual(
