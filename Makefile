@@ -40,7 +40,8 @@ cli:
 types:
 	PORTRAIT_WRITE_TYPES=1 cargo test --profile ci --test generated_types
 
-# Generated (not committed) fixtures: the peer generator's 100k-row file and the GBK / XLSX
+# Generated (not committed) fixtures: the peer generator's 100k- and 1M-row files (the
+# clustering reference, tests/clusters_reference.rs) and the GBK / XLSX
 # copies of UCI Online Retail. Each script skips work that is already done. The committed
 # reference fixtures (filter reference, platform exports) are rebuilt and compared (a
 # workbook's zip stamps the time, so the platform workbooks are not compared byte for byte).
@@ -48,6 +49,7 @@ fixtures: setup-test
 	$(PY) scripts/rfm_reference.py --rows 100000 --seed $(PEER_SEED) --cache $(FIXTURES) --out-dir $(FIXTURES)/rfm-check
 	cmp tests/fixtures/rfm/peer_100000_seed42.csv $(FIXTURES)/rfm-check/peer_100000_seed42.csv
 	$(PY) scripts/make_retail_copies.py $(FIXTURES)
+	[ -s $(FIXTURES)/peer_orders_1000000_seed42.csv ] || $(PY) ../shared/bench/peers/gen_orders.py --rows 1000000 --seed $(PEER_SEED) --out $(FIXTURES)/peer_orders_1000000_seed42.csv
 	$(PY) scripts/filter_reference.py --out-dir $(FIXTURES)/filter-check
 	if [ -d $(FIXTURES)/filter-check ]; then diff -r tests/fixtures/filter $(FIXTURES)/filter-check; fi
 	$(PY) scripts/platform_fixtures.py --out-dir $(FIXTURES)/platforms-check

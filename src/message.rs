@@ -567,6 +567,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "there is no customer column \"{column}\"; the columns are {columns:quoted}",
     ),
     (
+        "column.not_numeric",
+        "\"{name}\" is the column \"{column}\", which does not hold numbers",
+    ),
+    (
         "table.bad_value",
         "the filter on \"{column}\" compares it with {value}, which it can never equal",
     ),

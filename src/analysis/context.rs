@@ -8,7 +8,9 @@ use super::{Analysis, Check, Coded, Fit};
 use crate::dataset::{Dataset, Window};
 use crate::error::Error;
 use crate::ingest::IngestReport;
+use crate::message::Message;
 use crate::rules::{self, Rule};
+use crate::table::{ColumnKind, ColumnSpec};
 use std::sync::Arc;
 
 /// The analysis context. Built by the session for each request.
@@ -114,6 +116,40 @@ impl<'a> Context<'a> {
             .collect()
     }
 
+    /// The numbers of the column `name` means (any name a rule takes: `orders`,
+    /// `rfm.recency`, `客单价`), one per customer of `self.data`: null as NaN, money named
+    /// without `_cents` in currency units. The analysis owning it is fitted with its default
+    /// parameters. How an analysis reads columns its parameters name (clustering features).
+    pub fn numbers(&mut self, name: &str) -> Result<Numbers, Error> {
+        let (id, spec, scale) = Self::rule_catalogue()
+            .column(name)
+            .map_err(|e| Error::Refused(e.message()))?;
+        if matches!(
+            spec.kind,
+            ColumnKind::Text | ColumnKind::Code { .. } | ColumnKind::Date
+        ) {
+            return Err(Error::Refused(
+                Message::new("column.not_numeric")
+                    .with("name", name)
+                    .with("column", id.as_str()),
+            ));
+        }
+        let kind = id.split_once('.').map_or(id.as_str(), |(k, _)| k);
+        let entry = registry::find(kind)?;
+        let model = self.model_of(entry)?;
+        let at = entry
+            .columns()
+            .iter()
+            .position(|c| c.name == spec.name)
+            .ok_or_else(|| Error::InvalidRequest(format!("no column {id}")))?;
+        let values = entry.values(&model)?.swap_remove(at);
+        let n = self.data.n_customers();
+        let values = (0..n)
+            .map(|c| values.number(c).map_or(f64::NAN, |v| v / scale))
+            .collect();
+        Ok(Numbers { id, spec, values })
+    }
+
     /// The columns a rule may name: every analysis's customer columns.
     pub fn rule_catalogue() -> rules::Catalogue {
         rules::Catalogue::new(registry::entries().iter().map(|e| (e.kind(), e.columns())))
@@ -123,6 +159,17 @@ impl<'a> Context<'a> {
     pub fn currency_symbol(&self) -> &str {
         &self.ingest.quality.currency.symbol
     }
+}
+
+/// A numeric customer column read by name (`Context::numbers`).
+#[derive(Debug, Clone)]
+pub struct Numbers {
+    /// Its id, `kind.name`.
+    pub id: String,
+    /// What it is.
+    pub spec: ColumnSpec,
+    /// One per customer, NaN for null.
+    pub values: Vec<f64>,
 }
 
 fn downcast<A: Analysis>(model: super::cache::Model) -> Result<Arc<A::Model>, Error> {

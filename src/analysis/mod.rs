@@ -33,7 +33,7 @@ pub mod registry;
 pub(crate) mod text;
 
 pub use cache::ModelCache;
-pub use context::Context;
+pub use context::{Context, Numbers};
 pub use entry::{Entry, Kind};
 
 use crate::error::Error;

@@ -20,6 +20,7 @@ static ENTRIES: &[&dyn Entry] = &[
     &Kind::<super::quality::Quality>::ENTRY,
     &Kind::<super::overview::OverviewAnalysis>::ENTRY,
     &Kind::<crate::segment::rfm::RfmAnalysis>::ENTRY,
+    &Kind::<crate::segment::clusters::ClustersAnalysis>::ENTRY,
     &Kind::<crate::customers::profile::ProfileAnalysis>::ENTRY,
     &Kind::<crate::customers::demographics::DemographicsAnalysis>::ENTRY,
     &Kind::<crate::customers::behaviour::BehaviourAnalysis>::ENTRY,

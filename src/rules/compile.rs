@@ -53,6 +53,22 @@ impl Catalogue {
         })
     }
 
+    /// The column a name means, as a rule would read it: its id (`kind.name`), its spec and
+    /// the scale of values written with that name (100 for money named without `_cents`).
+    /// How other parameters that name columns (clustering features) read them.
+    pub fn column(&self, name: &str) -> Result<(String, ColumnSpec, f64), RuleError> {
+        let field = FieldName {
+            name: name.to_string(),
+            span: super::lexer::Span {
+                start: 0,
+                end: name.chars().count(),
+            },
+        };
+        let (i, scale) = self.resolve(&field)?;
+        let (id, spec) = &self.columns[i];
+        Ok((id.clone(), *spec, scale))
+    }
+
     /// The column `name` means, with the scale of its values, or why none.
     fn resolve(&self, field: &FieldName) -> Result<(usize, f64), RuleError> {
         let lower = field.name.to_lowercase();

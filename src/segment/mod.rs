@@ -1,3 +1,5 @@
-//! Customer segmentation: RFM today; rule-based audiences and clustering will live beside it.
+//! Customer segmentation: RFM scores and segments, and clusters found in the customers'
+//! features.
 
+pub mod clusters;
 pub mod rfm;

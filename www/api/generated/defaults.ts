@@ -12,6 +12,25 @@ export const DEFAULTS = {
   "table_page_rows": 25,
   "analyses": {
     "behaviour": {},
+    "clusters": {
+      "dbscan_sample": 20000,
+      "eps": null,
+      "features": [
+        "rfm.recency",
+        "rfm.frequency",
+        "rfm.monetary"
+      ],
+      "k": "auto",
+      "k_max": 10,
+      "k_min": 2,
+      "log1p": true,
+      "method": "kmeans",
+      "min_samples": 10,
+      "restarts": 10,
+      "scan_restarts": 3,
+      "seed": 0,
+      "silhouette_sample": 4000
+    },
     "customer_card": {
       "id": ""
     },
@@ -46,6 +65,40 @@ export const DEFAULTS = {
     }
   },
   "limits": {
+    "clusters": {
+      "dbscan_sample": [
+        100,
+        50000
+      ],
+      "k": [
+        2,
+        20
+      ],
+      "k_max": [
+        2,
+        20
+      ],
+      "k_min": [
+        2,
+        20
+      ],
+      "min_samples": [
+        2,
+        65535
+      ],
+      "restarts": [
+        1,
+        50
+      ],
+      "scan_restarts": [
+        1,
+        50
+      ],
+      "silhouette_sample": [
+        100,
+        50000
+      ]
+    },
     "profile": {
       "new_product_days": [
         1,

@@ -74,6 +74,214 @@ id: string, };
 export type Cell = number | number | string | null;
 
 /**
+ * The number of clusters: `"auto"` (the best silhouette, or the lowest BIC for a mixture,
+ * between `k_min` and `k_max`) or a number.
+ */
+export type ClusterCount = "auto" | number;
+
+/**
+ * The 2-D map. Field names are the JS API.
+ */
+export type ClusterMap = { 
+/**
+ * Share of the variance along each axis (the first two principal components).
+ */
+explained: Array<number>, 
+/**
+ * Customers drawn (a fixed-seed sample of at most 20,000).
+ */
+sample: number, 
+/**
+ * First component of each point.
+ */
+x: Array<number>, 
+/**
+ * Second component.
+ */
+y: Array<number>, 
+/**
+ * Each point's cluster number.
+ */
+cluster: Array<number>, };
+
+/**
+ * A cluster described. Field names are the JS API.
+ */
+export type ClusterProfile = { 
+/**
+ * 1, 2, … by size (largest first); 0 is DBSCAN's noise.
+ */
+number: number, 
+/**
+ * Customers in it.
+ */
+customers: number, 
+/**
+ * Their share of the clustered customers.
+ */
+share: number, 
+/**
+ * Their net revenue (RFM monetary), minor units.
+ */
+revenue_cents: number, 
+/**
+ * Its share of the clustered customers' net revenue.
+ */
+revenue_share: number, 
+/**
+ * Mean of each feature, in its own unit (before log1p and standardising).
+ */
+mean: Array<number>, 
+/**
+ * Mean z-score of each feature (standardised units): the profile the words read.
+ */
+z: Array<number>, 
+/**
+ * What sets it apart, strongest first: message codes the page words per language.
+ */
+traits: Array<Message>, 
+/**
+ * The traits in English, comma-separated.
+ */
+words: string, };
+
+/**
+ * Parameters of the clustering. Defaults: stage c of the peer benchmark — k-means on
+ * log1p of recency, frequency and monetary, standardised — with k chosen from 2 to 10.
+ */
+export type ClustersParams = { 
+/**
+ * kmeans, gmm or dbscan.
+ */
+method: Method, 
+/**
+ * Number of clusters: auto (chosen between k-min and k-max) or a number (2 to 20);
+ * DBSCAN finds its own.
+ */
+k: ClusterCount, 
+/**
+ * Fewest clusters automatic k tries.
+ */
+k_min: number, 
+/**
+ * Most clusters automatic k tries.
+ */
+k_max: number, 
+/**
+ * Customer-table columns to cluster on, by any name a rule takes (rfm.recency,
+ * orders, 客单价), comma-separated or one per item; customers lacking one are left out.
+ */
+features: Array<string>, 
+/**
+ * Take log(1 + max(x, 0)) of every feature before standardising (spend and counts are
+ * skewed).
+ */
+log1p: boolean, 
+/**
+ * Seed of every random choice (k-means++ picks, samples).
+ */
+seed: number, 
+/**
+ * k-means runs from different seeded starts; the lowest inertia is kept.
+ */
+restarts: number, 
+/**
+ * Automatic k: runs per k while scanning k-min to k-max (at most restarts); the k
+ * chosen then gets all its restarts, so it equals a fit of that k alone.
+ */
+scan_restarts: number, 
+/**
+ * Customers (a fixed-seed sample) the silhouette is measured on.
+ */
+silhouette_sample: number, 
+/**
+ * DBSCAN's radius in standardised units; default: the knee of the k-distance curve.
+ */
+eps: number | null, 
+/**
+ * DBSCAN: neighbours within eps (the point itself counted) that make a core point.
+ */
+min_samples: number, 
+/**
+ * DBSCAN runs on a fixed-seed sample of this many customers; the others join the
+ * cluster of their nearest core point within eps.
+ */
+dbscan_sample: number, };
+
+/**
+ * The clustering's output. Field names are the JS API.
+ */
+export type ClustersSummary = { 
+/**
+ * The method.
+ */
+method: Method, 
+/**
+ * The features, standardised.
+ */
+features: Array<Feature>, 
+/**
+ * Customers clustered.
+ */
+customers: number, 
+/**
+ * Customers left out: a feature is null for them.
+ */
+left_out: number, 
+/**
+ * Clusters found (noise not counted).
+ */
+k: number, 
+/**
+ * Whether k was chosen from the data.
+ */
+automatic: boolean, 
+/**
+ * Every k tried, for the elbow and silhouette (or BIC) curves.
+ */
+curve: Array<KScore>, 
+/**
+ * Customers the silhouette is measured on.
+ */
+silhouette_sample: number, 
+/**
+ * The chosen clustering's silhouette.
+ */
+silhouette: number | null, 
+/**
+ * The chosen k-means inertia.
+ */
+inertia: number | null, 
+/**
+ * The mixture, for `gmm`.
+ */
+mixture: MixtureFit | null, 
+/**
+ * DBSCAN, for `dbscan`.
+ */
+dbscan: DbscanFit | null, 
+/**
+ * The clusters, largest first; noise last.
+ */
+clusters: Array<ClusterProfile>, 
+/**
+ * The map.
+ */
+map: ClusterMap, 
+/**
+ * The seed.
+ */
+seed: number, 
+/**
+ * k-means restarts of the clusters kept.
+ */
+restarts: number, 
+/**
+ * Restarts of each other k of the automatic scan.
+ */
+scan_restarts: number, };
+
+/**
  * The column chosen for one field (0-based column index into the header).
  */
 export type ColumnAssignment = { 
@@ -294,6 +502,39 @@ zone_dropped: boolean, };
 export type DateOrder = "day_first" | "month_first";
 
 /**
+ * DBSCAN's fit. Field names are the JS API.
+ */
+export type DbscanFit = { 
+/**
+ * The radius used (standardised units).
+ */
+eps: number, 
+/**
+ * The knee of the k-distance curve, the radius suggested.
+ */
+eps_suggested: number | null, 
+/**
+ * Neighbours that make a core point.
+ */
+min_samples: number, 
+/**
+ * Customers DBSCAN ran on (a fixed-seed sample when there are more).
+ */
+sample: number, 
+/**
+ * Core points in the sample.
+ */
+core: number, 
+/**
+ * Customers in no cluster.
+ */
+noise: number, 
+/**
+ * Each probe's distance to its `min_samples`-th nearest neighbour, far to near.
+ */
+k_distance: Array<number>, };
+
+/**
  * What the page shows above the columns. Field names are the JS API.
  */
 export type DemographicsSummary = { 
@@ -362,6 +603,27 @@ params: Record<string, unknown> | null,
  * table, where it has one: `Analysis::csv`).
  */
 format: ExportFormat, };
+
+/**
+ * A feature as clustered. Field names are the JS API.
+ */
+export type Feature = { 
+/**
+ * The name as given (`rfm.monetary`).
+ */
+name: string, 
+/**
+ * The customer-table column it reads (`rfm.monetary_cents`).
+ */
+column: string, 
+/**
+ * The mean of the transformed values (log1p when `log1p`).
+ */
+mean: number, 
+/**
+ * Their population standard deviation (1 when they do not vary), the unit of a z-score.
+ */
+scale: number, };
 
 /**
  * The shop median of one feature. Field names are the JS API.
@@ -666,6 +928,27 @@ unmatched: number,
 examples: Array<string>, };
 
 /**
+ * One k of the automatic choice. Field names are the JS API.
+ */
+export type KScore = { 
+/**
+ * Clusters.
+ */
+k: number, 
+/**
+ * k-means inertia (Σ squared distance to the centre, standardised units).
+ */
+inertia: number | null, 
+/**
+ * Mean silhouette on the sample.
+ */
+silhouette: number | null, 
+/**
+ * The mixture's BIC (lower is better); null when it collapsed.
+ */
+bic: number | null, };
+
+/**
  * Every line left out for one reason.
  */
 export type LeftOutGroup = { 
@@ -780,6 +1063,32 @@ code: string,
  * Values the wording names, by name.
  */
 params?: { [key in string]?: Param }, };
+
+/**
+ * How customers are grouped.
+ */
+export type Method = "kmeans" | "gmm" | "dbscan";
+
+/**
+ * A Gaussian mixture's fit. Field names are the JS API.
+ */
+export type MixtureFit = { 
+/**
+ * Mean log-likelihood per customer (standardised units).
+ */
+mean_log_likelihood: number, 
+/**
+ * Bayesian information criterion.
+ */
+bic: number, 
+/**
+ * EM iterations.
+ */
+iterations: number, 
+/**
+ * Whether EM converged (gain below 1e-3) within 100 iterations.
+ */
+converged: boolean, };
 
 /**
  * One calendar month of the revenue series.
