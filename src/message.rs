@@ -576,6 +576,18 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     ),
     // ---- the rule language (`rules`): every error names the character it is at
     (
+        "rule.unknown_audience",
+        "column {column}: there is no saved audience \"{name}\"; the audiences are {known:quoted}",
+    ),
+    (
+        "rule.no_audiences",
+        "column {column}: there is no saved audience \"{name}\" (none is saved yet)",
+    ),
+    (
+        "rule.audience_cycle",
+        "column {column}: the audience \"{name}\" is built from itself",
+    ),
+    (
         "rule.empty",
         "the rule is empty",
     ),

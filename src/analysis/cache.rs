@@ -16,6 +16,9 @@ struct Fitted {
     model: Model,
 }
 
+/// Models kept per kind (the newest, and the one the table shows).
+pub const MODELS_PER_KIND: usize = 8;
+
 /// The session's fitted models. A handful at a time, so a list searched from the newest.
 #[derive(Default)]
 pub struct ModelCache {
@@ -38,6 +41,19 @@ impl ModelCache {
     pub fn insert(&mut self, kind: &'static str, key: String, model: Model) {
         self.fitted.retain(|f| !(f.kind == kind && f.key == key));
         self.fitted.push(Fitted { kind, key, model });
+        // an audience typed key by key fits a model per key: keep the newest few of a kind
+        // (and always the one the table shows)
+        let current = self.current_key(kind).map(str::to_string);
+        while self.fitted.iter().filter(|f| f.kind == kind).count() > MODELS_PER_KIND {
+            let Some(oldest) = self
+                .fitted
+                .iter()
+                .position(|f| f.kind == kind && Some(&f.key) != current.as_ref())
+            else {
+                break;
+            };
+            self.fitted.remove(oldest);
+        }
     }
 
     /// Marks the model of `kind` with `key` as the one the customer table shows.

@@ -104,14 +104,19 @@ impl<'a> Context<'a> {
                 by_id.push((format!("{}.{}", entry.kind(), spec.name), values));
             }
         }
-        let (n, last_day) = (self.data.n_customers(), self.data.last_day());
+        let last_day = self.data.last_day();
         rules
             .iter()
             .map(|rule| {
                 let values = rule
                     .values(|id| by_id.iter().find(|(c, _)| c == id).map(|(_, v)| *v))
                     .map_err(|id| Error::InvalidRequest(format!("no column {id}")))?;
-                Ok(rules::evaluate(rule, &values, n, last_day))
+                Ok(rules::evaluate(
+                    rule,
+                    &values,
+                    &self.data.customers,
+                    last_day,
+                ))
             })
             .collect()
     }

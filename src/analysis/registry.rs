@@ -28,6 +28,7 @@ static ENTRIES: &[&dyn Entry] = &[
     &Kind::<crate::customers::tags::TagsAnalysis>::ENTRY,
     &Kind::<crate::customers::card::CardAnalysis>::ENTRY,
     &Kind::<crate::customers::everything::CustomersAnalysis>::ENTRY,
+    &Kind::<crate::segment::audience::AudienceAnalysis>::ENTRY,
     #[cfg(test)]
     &Kind::<probe::Probe>::ENTRY,
 ];

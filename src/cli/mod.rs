@@ -118,6 +118,12 @@ fn data_args() -> Vec<Arg> {
             .value_parser(clap::value_parser!(PathBuf))
             .conflicts_with_all(["json", "csv"])
             .help("Write the analysis's table as an XLSX workbook to OUT (the page's XLSX download)"),
+        Arg::new("out")
+            .long("out")
+            .value_name("OUT")
+            .value_parser(clap::value_parser!(PathBuf))
+            .conflicts_with_all(["json", "csv", "xlsx"])
+            .help("Write the analysis's table to OUT, as XLSX when OUT ends in .xlsx, else as CSV"),
         Arg::new("date-order")
             .long("date-order")
             .value_name("ORDER")
@@ -290,8 +296,21 @@ where
         csv_out: sub
             .get_one::<PathBuf>("csv")
             .filter(|p| p.as_os_str() != "-")
+            .or_else(|| {
+                sub.get_one::<PathBuf>("out").filter(|p| {
+                    !p.extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+                })
+            })
             .cloned(),
-        xlsx: sub.get_one::<PathBuf>("xlsx").cloned(),
+        xlsx: sub.get_one::<PathBuf>("xlsx").cloned().or_else(|| {
+            sub.get_one::<PathBuf>("out")
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+                })
+                .cloned()
+        }),
         timings: flag(sub, "timings"),
         ..Invocation::new(what, files)
     })

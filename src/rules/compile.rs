@@ -167,6 +167,31 @@ pub(crate) enum Pred {
         col: usize,
         negated: bool,
     },
+    /// The customers of a frozen list (a static audience), by id.
+    Ids(Box<foldhash::HashSet<Box<str>>>),
+}
+
+/// A saved audience a rule can name (`in_audience("VIP")`): dynamic, its rule evaluated
+/// again on every data, or static, a frozen list of customer ids. Field names are the JS
+/// API; only definitions cross, never the customers' data.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    ts_rs::TS,
+    schemars::JsonSchema,
+)]
+#[serde(default, deny_unknown_fields)]
+pub struct AudienceDefinition {
+    /// Its name.
+    pub name: String,
+    /// Its rule (a dynamic audience).
+    pub rule: String,
+    /// Its customers' ids (a static audience; the rule is then only what made it).
+    pub ids: Option<Vec<String>>,
 }
 
 /// A rule checked against the customer table: the columns it reads and what it tests.
@@ -188,6 +213,9 @@ fn field_type(kind: ColumnKind) -> FieldType {
 
 struct Compiler<'c> {
     catalogue: &'c Catalogue,
+    audiences: &'c [AudienceDefinition],
+    /// The audiences being expanded, outermost first (a cycle's witness).
+    expanding: Vec<String>,
     /// Catalogue indices of the columns used, in first-use order.
     used: Vec<usize>,
 }
@@ -268,6 +296,39 @@ impl Compiler<'_> {
 
     fn pred(&mut self, e: &Expr) -> Result<Pred, RuleError> {
         Ok(match e {
+            Expr::InAudience { name, span } => {
+                let found = self
+                    .audiences
+                    .iter()
+                    .find(|a| a.name.trim() == name.trim())
+                    .ok_or_else(|| RuleError::UnknownAudience {
+                        name: name.clone(),
+                        known: self.audiences.iter().map(|a| a.name.clone()).collect(),
+                        span: *span,
+                    })?;
+                if let Some(ids) = &found.ids {
+                    return Ok(Pred::Ids(Box::new(
+                        ids.iter().map(|i| i.trim().into()).collect(),
+                    )));
+                }
+                if self.expanding.iter().any(|n| n == &found.name) {
+                    return Err(RuleError::AudienceCycle {
+                        name: name.clone(),
+                        span: *span,
+                    });
+                }
+                // the audience's own rule, with its own character positions: an error in it
+                // names the audience
+                let inner = parse(&found.rule).map_err(|_| RuleError::UnknownAudience {
+                    name: name.clone(),
+                    known: Vec::new(),
+                    span: *span,
+                })?;
+                self.expanding.push(found.name.clone());
+                let pred = self.pred(&inner);
+                self.expanding.pop();
+                pred?
+            }
             Expr::And(a, b) => Pred::And(Box::new(self.pred(a)?), Box::new(self.pred(b)?)),
             Expr::Or(a, b) => Pred::Or(Box::new(self.pred(a)?), Box::new(self.pred(b)?)),
             Expr::Not(a) => Pred::Not(Box::new(self.pred(a)?)),
@@ -350,7 +411,7 @@ impl Compiler<'_> {
     }
 }
 
-fn op_text(op: CmpOp) -> &'static str {
+pub(super) fn op_text(op: CmpOp) -> &'static str {
     match op {
         CmpOp::Eq => "==",
         CmpOp::Ne => "!=",
@@ -371,9 +432,20 @@ fn shown(lit: &Lit) -> String {
 
 /// Parses `text` and checks it against `catalogue`.
 pub fn compile(text: &str, catalogue: &Catalogue) -> Result<Rule, RuleError> {
+    compile_with(text, catalogue, &[])
+}
+
+/// `compile`, with the saved audiences `in_audience("NAME")` may name.
+pub fn compile_with(
+    text: &str,
+    catalogue: &Catalogue,
+    audiences: &[AudienceDefinition],
+) -> Result<Rule, RuleError> {
     let expr = parse(text)?;
     let mut c = Compiler {
         catalogue,
+        audiences,
+        expanding: Vec::new(),
         used: Vec::new(),
     };
     let pred = c.pred(&expr)?;

@@ -13,23 +13,29 @@ fn day(bound: Bound, last_day: Option<i64>) -> Option<f64> {
 }
 
 /// Evaluates `pred` for every customer into `out` (`out[c]`: customer `c` matches).
-fn eval(pred: &Pred, values: &[Values<'_>], last_day: Option<i64>, out: &mut [bool]) {
+fn eval(
+    pred: &Pred,
+    values: &[Values<'_>],
+    ids: &[Box<str>],
+    last_day: Option<i64>,
+    out: &mut [bool],
+) {
     let n = out.len();
     match pred {
         Pred::And(a, b) => {
-            eval(a, values, last_day, out);
+            eval(a, values, ids, last_day, out);
             let mut right = vec![false; n];
-            eval(b, values, last_day, &mut right);
+            eval(b, values, ids, last_day, &mut right);
             out.iter_mut().zip(right).for_each(|(o, r)| *o &= r);
         }
         Pred::Or(a, b) => {
-            eval(a, values, last_day, out);
+            eval(a, values, ids, last_day, out);
             let mut right = vec![false; n];
-            eval(b, values, last_day, &mut right);
+            eval(b, values, ids, last_day, &mut right);
             out.iter_mut().zip(right).for_each(|(o, r)| *o |= r);
         }
         Pred::Not(a) => {
-            eval(a, values, last_day, out);
+            eval(a, values, ids, last_day, out);
             out.iter_mut().for_each(|o| *o = !*o);
         }
         Pred::Cmp { col, op, bound } => {
@@ -99,6 +105,11 @@ fn eval(pred: &Pred, values: &[Values<'_>], last_day: Option<i64>, out: &mut [bo
                 *o = holds.get(id as usize).copied().unwrap_or(false);
             }
         }
+        Pred::Ids(set) => {
+            for (o, id) in out.iter_mut().zip(ids) {
+                *o = set.contains(id);
+            }
+        }
         Pred::IsNull { col, negated } => {
             let v = &values[*col];
             for (c, o) in out.iter_mut().enumerate() {
@@ -108,10 +119,16 @@ fn eval(pred: &Pred, values: &[Values<'_>], last_day: Option<i64>, out: &mut [bo
     }
 }
 
-/// Which of `n` customers match `rule`, given the values of `rule.columns` in that order and
-/// the data's last day (for `-90d`). Linear in customers for each condition.
-pub fn evaluate(rule: &Rule, values: &[Values<'_>], n: usize, last_day: Option<i64>) -> Vec<bool> {
-    let mut out = vec![false; n];
-    eval(&rule.pred, values, last_day, &mut out);
+/// Which customers (`ids`, in customer order) match `rule`, given the values of
+/// `rule.columns` in that order and the data's last day (for `-90d`). Linear in customers
+/// for each condition.
+pub fn evaluate(
+    rule: &Rule,
+    values: &[Values<'_>],
+    ids: &[Box<str>],
+    last_day: Option<i64>,
+) -> Vec<bool> {
+    let mut out = vec![false; ids.len()];
+    eval(&rule.pred, values, ids, last_day, &mut out);
     out
 }

@@ -32,10 +32,12 @@ mod compile;
 mod eval;
 mod lexer;
 mod parser;
+mod tree;
 
-pub use compile::{compile, Catalogue, Rule};
+pub use compile::{compile, compile_with, AudienceDefinition, Catalogue, Rule};
 pub use eval::evaluate;
 pub use lexer::Span;
+pub use tree::{tree, RuleNode};
 
 use crate::message::Message;
 
@@ -182,6 +184,14 @@ pub enum RuleError {
     },
     /// A date that is not `YYYY-MM-DD`.
     BadDate { value: String, span: Span },
+    /// `in_audience` names no saved audience.
+    UnknownAudience {
+        name: String,
+        known: Vec<String>,
+        span: Span,
+    },
+    /// An audience built, through others, from itself.
+    AudienceCycle { name: String, span: Span },
 }
 
 impl RuleError {
@@ -199,7 +209,9 @@ impl RuleError {
             | RuleError::WrongOperator { span, .. }
             | RuleError::WrongValue { span, .. }
             | RuleError::UnknownChoice { span, .. }
-            | RuleError::BadDate { span, .. } => Some(*span),
+            | RuleError::BadDate { span, .. }
+            | RuleError::UnknownAudience { span, .. }
+            | RuleError::AudienceCycle { span, .. } => Some(*span),
         }
     }
 
@@ -265,6 +277,15 @@ impl RuleError {
                 .with("choices", choices.clone()),
             RuleError::BadDate { value, .. } => {
                 Message::new("rule.bad_date").with("value", value.as_str())
+            }
+            RuleError::UnknownAudience { name, known, .. } if known.is_empty() => {
+                Message::new("rule.no_audiences").with("name", name.as_str())
+            }
+            RuleError::UnknownAudience { name, known, .. } => Message::new("rule.unknown_audience")
+                .with("name", name.as_str())
+                .with("known", known.clone()),
+            RuleError::AudienceCycle { name, .. } => {
+                Message::new("rule.audience_cycle").with("name", name.as_str())
             }
         };
         match self.span() {

@@ -86,6 +86,11 @@ pub enum Expr {
         field: FieldName,
         negated: bool,
     },
+    /// `in_audience("NAME")`: the customers of a saved audience.
+    InAudience {
+        name: String,
+        span: Span,
+    },
 }
 
 struct Parser {
@@ -211,6 +216,38 @@ impl Parser {
         Ok(values)
     }
 
+    /// `in_audience ( "NAME" )`, at its first token.
+    fn in_audience(&mut self, start: Span) -> Result<Expr, RuleError> {
+        self.at += 1;
+        let open = self.toks[self.at].1;
+        self.at += 1;
+        let value = self.value()?;
+        let name = match value.lit {
+            Lit::Text(name) => name,
+            _ => {
+                return Err(RuleError::Expected {
+                    want: Want::Value,
+                    found: "a number".into(),
+                    span: value.span,
+                })
+            }
+        };
+        match self.toks.get(self.at) {
+            Some((Tok::RParen, close)) => {
+                let span = Span {
+                    start: start.start,
+                    end: close.end,
+                };
+                self.at += 1;
+                Ok(Expr::InAudience { name, span })
+            }
+            _ => Err(self.want(Want::Close {
+                close: ')',
+                at: open.start,
+            })),
+        }
+    }
+
     fn test(&mut self) -> Result<Expr, RuleError> {
         if self.peek() == Some(&Tok::LParen) {
             let open = self.toks[self.at].1;
@@ -224,6 +261,13 @@ impl Parser {
             }
             self.at += 1;
             return Ok(inner);
+        }
+        if let (Some((Tok::Ident(word), start)), Some((Tok::LParen, _))) =
+            (self.toks.get(self.at).cloned(), self.toks.get(self.at + 1))
+        {
+            if word.eq_ignore_ascii_case("in_audience") {
+                return self.in_audience(start);
+            }
         }
         let field = match self.toks.get(self.at).cloned() {
             Some((Tok::Ident(name), span))

@@ -94,7 +94,8 @@ fn matching(text: &str) -> Vec<usize> {
             other => panic!("no column {other}"),
         })
         .collect();
-    let hits = evaluate(&rule, &values, 5, Some(100));
+    let ids: Vec<Box<str>> = (0..5).map(|i| i.to_string().into()).collect();
+    let hits = evaluate(&rule, &values, &ids, Some(100));
     (0..5).filter(|&c| hits[c]).collect()
 }
 

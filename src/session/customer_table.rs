@@ -17,7 +17,7 @@ impl Session {
         let rule = match query.rule.trim() {
             "" => None,
             text => Some(
-                rules::compile(text, &Context::rule_catalogue())
+                rules::compile_with(text, &Context::rule_catalogue(), &query.audiences)
                     .map_err(|e| Error::Refused(e.message()))?,
             ),
         };
@@ -90,7 +90,12 @@ impl Session {
                 let values = rule
                     .values(|id| columns.iter().find(|c| c.id == id).map(|c| c.values))
                     .map_err(|id| table::unknown(&id, &columns))?;
-                Some(rules::evaluate(rule, &values, n, data.last_day()))
+                Some(rules::evaluate(
+                    rule,
+                    &values,
+                    &data.customers,
+                    data.last_day(),
+                ))
             }
         };
         let order = l.order.as_ref().map_or(&[][..], |(_, o)| &o[..]);

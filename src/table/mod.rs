@@ -127,7 +127,7 @@ impl Values<'_> {
     }
 
     /// Customer `c`'s value.
-    fn cell(&self, c: usize) -> Cell {
+    pub fn cell(&self, c: usize) -> Cell {
         if self.is_null(c) {
             return Cell::Null;
         }
@@ -256,6 +256,8 @@ pub struct TableQuery {
     /// Customers matching this rule too (`crate::rules`; "" = all): `orders >= 3 and
     /// top_category == "美妆"`.
     pub rule: String,
+    /// Saved audiences the rule may name (`in_audience("VIP")`).
+    pub audiences: Vec<crate::rules::AudienceDefinition>,
     /// Case-insensitive substring of the customer id ("" = all).
     pub search: String,
     /// Sort column (none: customer id).

@@ -23,7 +23,10 @@ pub struct CsvSheet {
 impl Default for CsvSheet {
     fn default() -> Self {
         CsvSheet {
-            writer: csv::Writer::from_writer(Vec::new()),
+            // flexible: a download may open with a one-cell summary line above its header
+            writer: csv::WriterBuilder::new()
+                .flexible(true)
+                .from_writer(Vec::new()),
             record: Vec::new(),
         }
     }

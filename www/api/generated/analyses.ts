@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make types` (src/typegen/). Do not edit:
 // tests/generated_types.rs fails when this file is stale.
-import type { BehaviourSummary, CardParams, ClustersParams, ClustersSummary, ColumnSpec, CustomerCard, CustomersParams, DemographicsSummary, LifecycleParams, LifecycleSummary, NoParams, Overview, PortraitRows, ProfileParams, ProfileSummary, QualityReport, RfmParams, RfmSummary, TableKind, TagsParams, TagsSummary } from './types';
+import type { AudienceParams, AudienceSummary, BehaviourSummary, CardParams, ClustersParams, ClustersSummary, ColumnSpec, CustomerCard, CustomersParams, DemographicsSummary, LifecycleParams, LifecycleSummary, NoParams, Overview, PortraitRows, ProfileParams, ProfileSummary, QualityReport, RfmParams, RfmSummary, TableKind, TagsParams, TagsSummary } from './types';
 
 /** Every analysis by kind: its parameters, its output and the customer columns it adds. */
 export interface Analyses {
@@ -59,6 +59,11 @@ export interface Analyses {
     output: PortraitRows;
     columns: { };
   };
+  audience: {
+    params: AudienceParams;
+    output: AudienceSummary;
+    columns: { };
+  };
 }
 
 /** A kind of analysis. */
@@ -77,4 +82,5 @@ export const ANALYSES = {
   tags: { needs: ["orders"] as TableKind[], in_report: false, columns: [{"name":"tags","kind":{"kind":"text"},"doc":"Every tag the customer carries, comma-separated (a valued rule tag as name:value).","zh":"标签"}] as ColumnSpec[] },
   customer_card: { needs: ["orders"] as TableKind[], in_report: false, columns: [] as ColumnSpec[] },
   customers: { needs: ["orders"] as TableKind[], in_report: false, columns: [] as ColumnSpec[] },
+  audience: { needs: ["orders"] as TableKind[], in_report: false, columns: [] as ColumnSpec[] },
 } as const;

@@ -11,6 +11,12 @@ export const DEFAULTS = {
   "table_max_rows": 1000,
   "table_page_rows": 25,
   "analyses": {
+    "audience": {
+      "audiences": [],
+      "columns": [],
+      "compare": [],
+      "where": ""
+    },
     "behaviour": {},
     "clusters": {
       "dbscan_sample": 20000,

@@ -137,6 +137,9 @@ export const CORE_EN = {
   "table.unknown_column": "there is no customer column \"{column}\"; the columns are {columns:quoted}",
   "column.not_numeric": "\"{name}\" is the column \"{column}\", which does not hold numbers",
   "table.bad_value": "the filter on \"{column}\" compares it with {value}, which it can never equal",
+  "rule.unknown_audience": "column {column}: there is no saved audience \"{name}\"; the audiences are {known:quoted}",
+  "rule.no_audiences": "column {column}: there is no saved audience \"{name}\" (none is saved yet)",
+  "rule.audience_cycle": "column {column}: the audience \"{name}\" is built from itself",
   "rule.empty": "the rule is empty",
   "rule.unexpected": "column {column}: \"{found}\" cannot start a field, a value or an operator",
   "rule.unclosed_text": "column {column}: this text has no closing quote",
@@ -232,6 +235,11 @@ export const CORE_EN = {
   "customer_card.unknown": "there is no customer \"{id}\" in this data",
   "customers.no_name": "the rule \"{rule}\" is not NAME=EXPR (a tag name, then = and the rule)",
   "customers.unknown": "no customer has the id \"{id}\"",
+  "audience.unnamed": "every saved audience needs a name",
+  "audience.name_twice": "two saved audiences are called \"{name}\"",
+  "audience.compare": "compare two to {max} audiences, not {got}",
+  "audience.summary": "Audience: {rule} · {customers:count} of {of_customers:count} customers · data to {last_day}",
+  "audience.everyone": "every customer",
 } as const;
 
 /** A code the core sends. */

@@ -2,6 +2,103 @@
 // tests/generated_types.rs fails when this file is stale.
 
 /**
+ * A saved audience a rule can name (`in_audience("VIP")`): dynamic, its rule evaluated
+ * again on every data, or static, a frozen list of customer ids. Field names are the JS
+ * API; only definitions cross, never the customers' data.
+ */
+export type AudienceDefinition = { 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Its rule (a dynamic audience).
+ */
+rule: string, 
+/**
+ * Its customers' ids (a static audience; the rule is then only what made it).
+ */
+ids: Array<string> | null, };
+
+/**
+ * Parameters of an audience: its rule, the saved audiences it may name, the columns of its
+ * download, and up to four saved audiences to compare.
+ */
+export type AudienceParams = { 
+/**
+ * The audience's rule, in the rule language of rule tags (empty: every customer):
+ * `rfm.segment == "champions" and lifecycle.stage == "active" and tags contains "VIP"`.
+ */
+where: string, 
+/**
+ * Saved audiences the rule may name with in_audience("NAME"): a name with a rule, or
+ * with a frozen list of customer ids (JSON objects `{"name": …, "rule": …}`).
+ */
+audiences: Array<AudienceDefinition>, 
+/**
+ * Customer-table columns of the download, by any name a rule takes, comma-separated or
+ * one per item (default: RFM, the segment and the lifecycle stage).
+ */
+columns: Array<string>, 
+/**
+ * Two to four saved audiences whose overlap to count.
+ */
+compare: Array<string>, };
+
+/**
+ * The audience's output. Field names are the JS API.
+ */
+export type AudienceSummary = { 
+/**
+ * The rule ("" = every customer).
+ */
+where: string, 
+/**
+ * The rule as the visual builder's tree (none for an empty rule).
+ */
+tree: RuleNode | null, 
+/**
+ * Customers in the audience.
+ */
+customers: number, 
+/**
+ * Customers in the data.
+ */
+of_customers: number, 
+/**
+ * `customers / of_customers`.
+ */
+customer_share: number, 
+/**
+ * Their net revenue (RFM monetary), minor units.
+ */
+revenue_cents: number, 
+/**
+ * Every customer's net revenue.
+ */
+of_revenue_cents: number, 
+/**
+ * `revenue_cents / of_revenue_cents` (0 when the whole is not positive).
+ */
+revenue_share: number, 
+/**
+ * The data's last day, `YYYY-MM-DD` (the download's summary names it).
+ */
+last_day: string | null, 
+/**
+ * The download's columns (ids).
+ */
+columns: Array<string>, 
+/**
+ * Size of each compared audience, in `compare` order.
+ */
+compared: Array<OverlapCell>, 
+/**
+ * Every non-empty intersection of the compared audiences, exclusively (UpSet's bars).
+ */
+overlap: Array<OverlapCell>, };
+
+/**
  * What the page shows above the columns. Field names are the JS API.
  */
 export type BehaviourSummary = { 
@@ -1160,6 +1257,19 @@ export type NoParams = Record<string, never>;
 export type Op = "eq" | "ne" | "lt" | "le" | "gt" | "ge";
 
 /**
+ * Customers of an intersection of compared audiences. Field names are the JS API.
+ */
+export type OverlapCell = { 
+/**
+ * The audiences these customers are in (and in none of the other compared ones).
+ */
+sets: Array<string>, 
+/**
+ * How many.
+ */
+customers: number, };
+
+/**
  * Shop overview KPIs. Field names are the JS API.
  */
 export type Overview = { 
@@ -1718,6 +1828,39 @@ top_rejection: RejectReason | null,
 left_out: number, };
 
 /**
+ * A node of a rule. Field names are the JS API.
+ */
+export type RuleNode = { "type": "and", 
+/**
+ * The items (two or more).
+ */
+items: Array<RuleNode>, } | { "type": "or", 
+/**
+ * The items (two or more).
+ */
+items: Array<RuleNode>, } | { "type": "not", 
+/**
+ * What is negated.
+ */
+item: RuleNode, } | { "type": "condition", 
+/**
+ * The field as written.
+ */
+field: string, 
+/**
+ * The operator.
+ */
+op: string, 
+/**
+ * The values, each as written (texts with their quotes).
+ */
+values: Array<string>, } | { "type": "audience", 
+/**
+ * The audience's name.
+ */
+name: string, };
+
+/**
  * A rule tag the merchant defines: customers matching `rule` carry the tag `name`. A rule
  * may also give several values checked in order, the first that holds winning:
  * `"高" if revenue > 5000, "中" if revenue > 1000, else "低"`.
@@ -1990,6 +2133,10 @@ filter: Array<Condition>,
  * top_category == "美妆"`.
  */
 rule: string, 
+/**
+ * Saved audiences the rule may name (`in_audience("VIP")`).
+ */
+audiences: Array<AudienceDefinition>, 
 /**
  * Case-insensitive substring of the customer id ("" = all).
  */
