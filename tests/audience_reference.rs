@@ -52,7 +52,18 @@ fn audience_counts_equal_pandas_on_the_peer_100k_file() {
 #[test]
 fn rule_trees_round_trip_through_text() {
     let path = common::committed_fixture("rules/trees.json");
-    let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut cases: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    // PORTRAIT_WRITE_TREES=1 writes each case's tree into the fixture (the page's test
+    // reads them)
+    if std::env::var_os("PORTRAIT_WRITE_TREES").is_some() {
+        for c in &mut cases {
+            let t = tree(c["text"].as_str().unwrap()).unwrap();
+            c["tree"] = serde_json::to_value(&t).unwrap();
+        }
+        let text = serde_json::to_string_pretty(&cases).unwrap() + "\n";
+        std::fs::write(&path, text).unwrap();
+    }
     for c in cases {
         let text = c["text"].as_str().unwrap();
         let t: RuleNode = tree(text).unwrap_or_else(|e| panic!("{text}: {e}"));
@@ -60,6 +71,7 @@ fn rule_trees_round_trip_through_text() {
         assert_eq!(tree(&t.text()).unwrap(), t, "{text}");
         // the JSON the page gets reads back as the same tree
         let json = serde_json::to_value(&t).unwrap();
+        assert_eq!(json, c["tree"], "{text}: the fixture's tree is stale");
         assert_eq!(serde_json::from_value::<RuleNode>(json).unwrap(), t);
     }
 }
