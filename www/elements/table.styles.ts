@@ -38,6 +38,18 @@ export const tableStyles = css`
     min-width: 2.25rem;
     padding: 0 var(--portrait-space-2);
   }
+  .pager .jump {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--portrait-space-1);
+  }
+  .pager .jump input {
+    width: 4.5rem;
+  }
+  .downloads {
+    display: flex;
+    gap: var(--portrait-space-2);
+  }
   th button.sort {
     display: inline-flex;
     align-items: center;

@@ -1,3 +1,4 @@
+import { saveFile } from '../../elements/save.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -105,6 +106,8 @@ export class PortraitRfm extends FeatureView {
   @state() private bins: number = DEFAULTS.analyses.rfm.bins;
   @state() private search = '';
   @state() private segment: Segment | null = null;
+  /** A chosen R × F cell: its customers alone (null: the segment filter, or all). */
+  @state() private cell: { r: number; f: number } | null = null;
   @state() private sort: Sort = 'rfm.monetary_cents';
   @state() private descending = true;
   @state() private offset = 0;
@@ -138,11 +141,56 @@ export class PortraitRfm extends FeatureView {
   /** Filters the customer table to one segment (null: all). */
   showSegment(segment: Segment | null): void {
     this.segment = segment;
+    this.cell = null;
     this.offset = 0;
     this.dispatchEvent(new PortraitSegmentEvent(segment));
     this.#route();
     void this.#fetch();
   }
+
+  /** Selects the customers of one R × F cell (again: all) and brings their list into view. */
+  showCell(r: number, f: number): void {
+    const same = this.cell?.r === r && this.cell?.f === f;
+    this.cell = same ? null : { r, f };
+    this.segment = null;
+    this.offset = 0;
+    this.dispatchEvent(new PortraitSegmentEvent(null));
+    this.#route();
+    void this.#fetch().then(() => {
+      if (!same) this.renderRoot.querySelector('[part="customers"]')?.scrollIntoView({ block: 'start' });
+    });
+  }
+
+  /** The rule of the customers shown: the cell's, the segment's, or none (every customer). */
+  #selectionRule(): string {
+    if (this.cell) return `rfm.r_score == ${this.cell.r} and rfm.f_score == ${this.cell.f}`;
+    if (this.segment) return `rfm.segment == "${this.segment}"`;
+    return '';
+  }
+
+  /** Downloads the customers shown (cell, segment or all) with their RFM columns. */
+  #downloadSelection = async (format: 'csv' | 'xlsx') => {
+    if (!this.portrait) return;
+    const request = { analysis: 'audience', params: { where: this.#selectionRule(), columns: ROW_COLUMNS }, format } as const;
+    const name = this.cell ? `rfm-R${this.cell.r}F${this.cell.f}` : this.segment ? `rfm-${this.segment}` : 'rfm-customers';
+    if (format === 'csv') {
+      const text = await this.portrait.export(request);
+      saveFile(`\uFEFF${text}`, `${name}.csv`, 'text/csv;charset=utf-8');
+    } else {
+      const bytes = await this.portrait.exportFile(request);
+      saveFile(bytes as Uint8Array<ArrayBuffer>, `${name}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    }
+  };
+
+  /** Jumps to page `n` (1-based), clamped. */
+  #toPage = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const pages = Math.max(1, Math.ceil((this.page?.total ?? 0) / PAGE_SIZE));
+    const n = Math.min(pages, Math.max(1, Math.round(Number(input.value) || 1)));
+    input.value = String(n);
+    this.offset = (n - 1) * PAGE_SIZE;
+    void this.#fetch();
+  };
 
   #route(): void {
     const params: Record<string, string> = {};
@@ -201,7 +249,14 @@ export class PortraitRfm extends FeatureView {
     const seq = ++this.#seq;
     const q: Partial<TableQuery> = {
       columns: ROW_COLUMNS,
-      filter: this.segment ? [{ column: 'rfm.segment', op: 'eq', value: this.segment }] : [],
+      filter: this.cell
+        ? [
+            { column: 'rfm.r_score', op: 'eq', value: this.cell.r },
+            { column: 'rfm.f_score', op: 'eq', value: this.cell.f },
+          ]
+        : this.segment
+          ? [{ column: 'rfm.segment', op: 'eq', value: this.segment }]
+          : [],
       search: this.search,
       sort: this.sort === 'customer_id' ? null : this.sort,
       descending: this.descending,
@@ -358,11 +413,11 @@ export class PortraitRfm extends FeatureView {
                     type="button"
                     tabindex=${index === stop ? 0 : -1}
                     style=${styleMap(style)}
-                    aria-disabled=${seg ? 'false' : 'true'}
-                    aria-pressed=${seg !== null && this.segment === seg ? 'true' : 'false'}
+                    aria-disabled=${c.customers ? 'false' : 'true'}
+                    aria-pressed=${(this.cell?.r === r && this.cell?.f === f) || (seg !== null && this.segment === seg) ? 'true' : 'false'}
                     aria-label=${label}
                     title=${label}
-                    @click=${() => seg && this.showSegment(this.segment === seg ? null : seg)}
+                    @click=${() => c.customers && this.showCell(r, f)}
                   >
                     ${formatCount(c.customers, locale)}
                   </button>
@@ -478,8 +533,23 @@ export class PortraitRfm extends FeatureView {
             )}
           </select>
         </div>
+        ${this.cell
+          ? html`<button type="button" class="btn btn--small" data-testid="cell-chip" @click=${() => this.showCell(this.cell!.r, this.cell!.f)}>
+              ${t('rfm.cellChosen', { r: this.cell.r, f: this.cell.f })} ✕
+            </button>`
+          : ''}
+        <div class="downloads">
+          <button type="button" class="btn btn--small" data-testid="download-selection-csv" @click=${() => this.#downloadSelection('csv')}>${t('rfm.downloadCsv')}</button>
+          <button type="button" class="btn btn--small" data-testid="download-selection-xlsx" @click=${() => this.#downloadSelection('xlsx')}>${t('rfm.downloadXlsx')}</button>
+        </div>
         <div class="pager">
-          <span data-testid="pager" aria-live="polite">${t('rfm.page', { from: formatCount(from, locale), to: formatCount(to, locale), total: formatCount(total, locale) })}</span>
+          <span data-testid="pager" aria-live="polite">${total === 0 ? t('rfm.noMatch') : t('rfm.page', { from: formatCount(from, locale), to: formatCount(to, locale), total: formatCount(total, locale) })}</span>
+          ${total > PAGE_SIZE
+            ? html`<label class="jump"
+                >${t('rfm.jump')}
+                <input type="number" min="1" max=${Math.ceil(total / PAGE_SIZE)} .value=${live(String(Math.floor(this.offset / PAGE_SIZE) + 1))} @change=${this.#toPage} data-testid="page-jump"
+              /></label>`
+            : ''}
           <button type="button" class="btn btn--small" aria-label=${t('rfm.prev')} title=${t('rfm.prev')} ?disabled=${this.offset === 0} @click=${() => this.#go(-1)}>
             ${chevron(true)}
           </button>
