@@ -73,6 +73,21 @@ for n in $SIZES; do
        --repeats "$REPEATS" --out "$OUT/portrait_browser_${n}.json"
 done
 
+echo "== segments: clusters and audiences, natively and in headless Chromium, beside scikit-learn =="
+for n in $SIZES; do
+  f="target/fixtures/peer_orders_${n}_seed42.csv"
+  : > "$OUT/clusters5_${n}.jsonl"; : > "$OUT/clusters_auto_${n}.jsonl"
+  for _ in $(seq 1 "$REPEATS"); do
+    target/release/portrait clusters "$f" --k 5 --timings > /dev/null 2>> "$OUT/clusters5_${n}.jsonl"
+    target/release/portrait clusters "$f" --timings > /dev/null 2>> "$OUT/clusters_auto_${n}.jsonl"
+  done
+  tail -n 1 "$OUT/clusters5_${n}.jsonl" "$OUT/clusters_auto_${n}.jsonl"
+  node scripts/bench-segments-browser.mjs --csv "$PWD/$f" --repeats "$REPEATS" --out "$OUT/segments_browser_${n}.json"
+  # scikit-learn's stage c in the same run (the peer harness, its load and kmeans stages)
+  .cache/venv/bin/python "$PEERS/peers.py" --input "$f" --stages load_pandas,kmeans --repeats "$REPEATS" \
+      --out "$OUT/peer_kmeans_${n}.json" > /dev/null || echo "[peer] kmeans failed"
+done
+
 echo "== Portrait in headless Chromium =="
 # One run at a time, this build and the previous commit's in turn (this machine's speed
 # drifts by more than the differences measured), then merged per build.

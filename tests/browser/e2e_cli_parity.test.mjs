@@ -83,3 +83,35 @@ test(
     assert.deepEqual(browser.consoleErrors, []);
   },
 );
+
+// The clustering and an audience in the tab equal the CLI's, byte for byte: seeded starts and
+// samples draw the same numbers in wasm32 and natively (a `usize` range would not).
+test(
+  'clusters and an audience export the same JSON as the CLI',
+  { skip: skipNoCli || (existsSync(PEER) ? false : `${path.relative(ROOT, PEER)} is missing: run \`make fixtures\``) },
+  async () => {
+    const where = 'rfm.segment == "champions" and orders >= 3';
+    const cliClusters = await cli('clusters', PEER, '--k', '4', '--seed', '7', '--json');
+    const cliAudience = await cli('audience', PEER, '--where', where, '--json');
+    const { page } = browser;
+    await openApp(page, server.origin, '?sample=0');
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'parity-file';
+      document.body.append(input);
+    });
+    await page.locator('#parity-file').setInputFiles(PEER);
+    const [pageClusters, pageAudience] = await page.evaluate(async (where) => {
+      const { Portrait } = await import(new URL('main.js', location.href).href);
+      const portrait = await Portrait.open();
+      await portrait.ingest([document.querySelector('#parity-file').files[0]]);
+      return [
+        await portrait.export({ analysis: 'clusters', params: { k: 4, seed: 7 } }),
+        await portrait.export({ analysis: 'audience', params: { where } }),
+      ];
+    }, where);
+    assert.equal(pageClusters, cliClusters.replace(/\n$/, ''), 'clusters: byte-identical JSON');
+    assert.equal(pageAudience, cliAudience.replace(/\n$/, ''), 'audience: byte-identical JSON');
+  },
+);

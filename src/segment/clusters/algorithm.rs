@@ -73,7 +73,10 @@ pub fn prepare(cx: &mut Context<'_>, params: &ClustersValidParams) -> Result<Pre
     let mut features = Vec::with_capacity(d);
     for (j, col) in columns.iter().enumerate() {
         let mean = (0..m).map(|i| x[i * d + j]).sum::<f64>() / m.max(1) as f64;
-        let var = (0..m).map(|i| (x[i * d + j] - mean).powi(2)).sum::<f64>() / m.max(1) as f64;
+        let var = (0..m)
+            .map(|i| (x[i * d + j] - mean) * (x[i * d + j] - mean))
+            .sum::<f64>()
+            / m.max(1) as f64;
         let scale = if var > 0.0 { var.sqrt() } else { 1.0 };
         for i in 0..m {
             x[i * d + j] = (x[i * d + j] - mean) / scale;

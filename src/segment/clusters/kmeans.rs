@@ -47,7 +47,10 @@ pub fn tolerance(x: &Matrix) -> f64 {
     let mut total = 0.0;
     for j in 0..d {
         let mean = (0..n).map(|i| x.row(i)[j]).sum::<f64>() / n as f64;
-        total += (0..n).map(|i| (x.row(i)[j] - mean).powi(2)).sum::<f64>() / n as f64;
+        total += (0..n)
+            .map(|i| (x.row(i)[j] - mean) * (x.row(i)[j] - mean))
+            .sum::<f64>()
+            / n as f64;
     }
     total / d as f64 * TOL
 }
@@ -115,11 +118,13 @@ pub fn plus_plus(x: &Matrix, k: usize, rng: &mut ChaCha8Rng) -> Vec<f64> {
 fn plus_plus_in<const D: usize>(x: &[[f64; D]], k: usize, rng: &mut ChaCha8Rng) -> Vec<f64> {
     let n = x.len();
     let mut centres = Vec::with_capacity(k * D);
-    let first = rng.gen_range(0..n);
+    // drawn as u32: `usize` is 32 bits in the tab and 64 natively, and rand samples each
+    // width differently — the tab and the CLI must pick the same start
+    let first = rng.gen_range(0..n as u32) as usize;
     centres.extend_from_slice(&x[first]);
     let mut closest: Vec<f64> = x.iter().map(|p| dist(p, &x[first])).collect();
     let mut potential: f64 = closest.iter().sum();
-    let trials = 2 + (k as f64).ln() as usize;
+    let trials = 2 + libm::log(k as f64) as usize;
     let mut cumulative = vec![0.0; n];
     let mut candidate = vec![0.0; n];
     let mut best_dist = vec![0.0; n];
