@@ -4,6 +4,7 @@
  * analysis"). Views are loaded when first opened (`meta.load()`).
  */
 
+import { meta as audience } from './audience/meta.js';
 import type { FeatureMeta } from './feature.js';
 import { meta as clusters } from './clusters/meta.js';
 import { meta as lifecycle } from './lifecycle/meta.js';
@@ -13,7 +14,7 @@ import { meta as quality } from './quality/meta.js';
 import { meta as rfm } from './rfm/meta.js';
 import { meta as tags } from './tags/meta.js';
 
-export const FEATURES: readonly FeatureMeta[] = [quality, overview, profiles, tags, lifecycle, rfm, clusters];
+export const FEATURES: readonly FeatureMeta[] = [quality, overview, profiles, tags, lifecycle, rfm, clusters, audience];
 
 /** The view shown first when data is loaded and the address names none. */
 export const HOME: FeatureMeta = overview;

@@ -1,3 +1,4 @@
+import { clearSaved } from '../elements/saved.js';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
@@ -129,6 +130,7 @@ export class PortraitApp extends LitElement {
 
   #clear = async () => {
     await this.#ingest.clear();
+    clearSaved(); // the views' saved definitions (audiences) too
     this.#router.clear();
   };
 
