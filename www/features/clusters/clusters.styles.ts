@@ -40,6 +40,13 @@ export const styles = css`
     gap: var(--portrait-space-1);
     font-size: var(--portrait-font-size-sm);
   }
+  .progress {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--portrait-space-2);
+    font-size: var(--portrait-font-size-sm);
+    color: var(--portrait-color-text-muted);
+  }
   .headline {
     font-size: var(--portrait-font-size-lg);
     font-weight: var(--portrait-font-weight-medium);

@@ -71,6 +71,9 @@ export class PortraitClusters extends FeatureView {
   @state() private summary: ClustersSummary | null = null;
   @state() private failed = '';
   @state() private busy = false;
+  /** How far the running fit has come (the worker's stepped job), while it runs. */
+  @state() private work: { done: number; total: number } | null = null;
+  #abort: AbortController | null = null;
   @state() private method: Method = DEFAULTS.analyses.clusters.method as Method;
   @state() private k: 'auto' | number = 'auto';
   @state() private features: string[] = [...DEFAULTS.analyses.clusters.features];
@@ -123,19 +126,35 @@ export class PortraitClusters extends FeatureView {
   async #fit(): Promise<void> {
     if (!this.portrait) return;
     const seq = ++this.#seq;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
     this.busy = true;
     this.failed = '';
+    this.work = null;
     try {
-      const summary = await this.portrait.run('clusters', this.#params());
+      const summary = await this.portrait.run('clusters', this.#params(), {
+        signal: abort.signal,
+        onWork: (w) => {
+          if (seq === this.#seq) this.work = { done: w.done, total: w.total };
+        },
+      });
       if (seq !== this.#seq) return;
       this.summary = summary;
       void this.updateComplete.then(() => requestAnimationFrame(() => performance.mark('portrait:clusters')));
     } catch (e) {
-      if (seq === this.#seq) this.failed = e instanceof Error ? e.message : String(e);
+      if (seq === this.#seq && !abort.signal.aborted) this.failed = e instanceof Error ? e.message : String(e);
     } finally {
-      if (seq === this.#seq) this.busy = false;
+      if (seq === this.#seq) {
+        this.busy = false;
+        this.work = null;
+      }
     }
   }
+
+  /** Stops the running fit (between two of its steps, in the worker). */
+  #cancel = () => {
+    this.#abort?.abort();
+  };
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -145,14 +164,19 @@ export class PortraitClusters extends FeatureView {
     this.#map.draw(this.mapEl ?? null, s ? () => this.#mapOption(s, locale) : null);
   }
 
-  #download = async (number: number) => {
+  #download = async (number: number, format: 'csv' | 'xlsx') => {
     if (!this.portrait) return;
-    const text = await this.portrait.export({
+    const request = {
       analysis: 'audience',
       params: { where: clusterRule(number), columns: [...this.features, 'rfm.segment', 'lifecycle.stage'] },
-      format: 'csv',
-    });
-    saveFile(`\uFEFF${text}`, `cluster-${number}.csv`, 'text/csv;charset=utf-8');
+      format,
+    } as const;
+    if (format === 'csv') {
+      saveFile(`\uFEFF${await this.portrait.export(request)}`, `cluster-${number}.csv`, 'text/csv;charset=utf-8');
+    } else {
+      const bytes = await this.portrait.exportFile(request);
+      saveFile(bytes as Uint8Array<ArrayBuffer>, `cluster-${number}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    }
   };
 
   #toggleFeature(id: string, on: boolean) {
@@ -215,6 +239,13 @@ export class PortraitClusters extends FeatureView {
         })}
       </fieldset>
       <button type="submit" class="btn btn--primary" data-testid="run" ?disabled=${this.busy}>${t('clusters.run')}</button>
+      ${this.busy
+        ? html`<span class="progress" data-testid="progress" role="status">
+            <progress max=${this.work?.total ?? 1} .value=${this.work?.done ?? 0}></progress>
+            ${this.work ? t('clusters.progress', { done: this.work.done, total: this.work.total }) : t('clusters.loading')}
+            <button type="button" class="btn btn--small" data-testid="cancel" @click=${this.#cancel}>${t('clusters.cancel')}</button>
+          </span>`
+        : nothing}
     </form>`;
   }
 
@@ -274,7 +305,8 @@ export class PortraitClusters extends FeatureView {
             </div>
             <div class="actions">
               <a class="btn btn--small" data-testid="to-audience" href=${`#/segments/audience?rule=${encodeURIComponent(clusterRule(c.number))}`}>${t('clusters.audience')}</a>
-              <button type="button" class="btn btn--small" data-testid="download" @click=${() => this.#download(c.number)}>${t('clusters.download')}</button>
+              <button type="button" class="btn btn--small" data-testid="download" @click=${() => this.#download(c.number, 'csv')}>${t('clusters.download')}</button>
+              <button type="button" class="btn btn--small" data-testid="download-xlsx" @click=${() => this.#download(c.number, 'xlsx')}>${t('clusters.downloadXlsx')}</button>
             </div>
           </article>`,
         )}

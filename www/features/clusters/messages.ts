@@ -24,6 +24,8 @@ const en = {
   'clusters.eps': 'eps (empty: suggested)',
   'clusters.minSamples': 'Min samples',
   'clusters.run': 'Cluster',
+  'clusters.progress': 'step {done} of {total}',
+  'clusters.cancel': 'Cancel',
   'clusters.found': '{k} clusters of {customers} customers',
   'clusters.automatic': 'k chosen automatically (best silhouette, or lowest BIC for a mixture)',
   'clusters.leftOut': '{count} customers left out: a feature is missing',
@@ -47,6 +49,7 @@ const en = {
   'clusters.revenue': 'Revenue {amount} · {share}',
   'clusters.audience': 'Make an audience',
   'clusters.download': 'Download CSV',
+  'clusters.downloadXlsx': 'XLSX',
   'clusters.profile': 'Mean z-score of each feature',
 };
 
@@ -68,6 +71,8 @@ const zhCN: Record<keyof typeof en, string> = {
   'clusters.eps': 'eps（留空：自动建议）',
   'clusters.minSamples': '最少样本数',
   'clusters.run': '聚类',
+  'clusters.progress': '第 {done} / {total} 步',
+  'clusters.cancel': '取消',
   'clusters.found': '{customers} 位客户分为 {k} 类',
   'clusters.automatic': 'k 为自动选择（轮廓系数最高；高斯混合取 BIC 最低）',
   'clusters.leftOut': '{count} 位客户缺少某个特征，未参与聚类',
@@ -91,6 +96,7 @@ const zhCN: Record<keyof typeof en, string> = {
   'clusters.revenue': '收入 {amount} · {share}',
   'clusters.audience': '建为人群',
   'clusters.download': '下载 CSV',
+  'clusters.downloadXlsx': 'XLSX',
   'clusters.profile': '各特征的平均 z 分数',
 };
 
