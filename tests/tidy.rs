@@ -459,7 +459,7 @@ fn use_paths(tree: &str) -> Vec<Vec<String>> {
 }
 
 /// The files of `src/` that the non-test code of `file` imports (`use crate::…`,
-/// `use super::…` and inline `crate::…` paths).
+/// `use super::…` and inline `crate::…` and `super::…` paths).
 fn imports_of(file: &Path) -> Vec<PathBuf> {
     let code = non_test_code(&fs::read_to_string(file).unwrap());
     let module = module_of(file);
@@ -474,7 +474,17 @@ fn imports_of(file: &Path) -> Vec<PathBuf> {
         }
         rest = &tail[end..];
     }
-    for (k, _) in code.match_indices("crate::") {
+    let inline = code
+        .match_indices("crate::")
+        .chain(code.match_indices("super::"))
+        // a path right after `use` was read above; `super::super::` is one path
+        .filter(|(k, _)| {
+            let before = code[..*k].trim_end();
+            !(before.ends_with("use") || before.ends_with("::"))
+        })
+        .map(|(k, _)| k)
+        .collect::<Vec<_>>();
+    for k in inline {
         let tail = &code[k..];
         let end = tail
             .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))

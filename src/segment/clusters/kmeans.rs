@@ -8,9 +8,9 @@
 //! row-major `n × d` slice of a few features, which a tight loop walks faster than a
 //! general `ndarray` routine. Randomness is a seeded ChaCha8 stream per restart.
 
+pub use super::matrix::rng;
 use super::matrix::{sq_dist, Matrix};
 use rand::Rng;
-use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 /// A k-means fit.
@@ -29,13 +29,6 @@ pub struct KMeansFit {
 /// scikit-learn's defaults: at most 300 iterations, `tol` 1e-4 of the mean feature variance.
 pub const MAX_ITER: u32 = 300;
 const TOL: f64 = 1e-4;
-
-/// The ChaCha8 stream of restart `restart` under `seed`.
-pub fn rng(seed: u64, restart: u64) -> ChaCha8Rng {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    rng.set_stream(restart);
-    rng
-}
 
 /// The stopping threshold for `x`: `tol` times the mean of the features' variances
 /// (scikit-learn `_tolerance`).

@@ -1,4 +1,8 @@
-//! The feature matrix: `n × d` numbers, row-major, one row per clustered customer.
+//! The feature matrix: `n × d` numbers, row-major, one row per clustered customer, and the
+//! seeded streams its samples and the k-means restarts draw from.
+
+use rand_chacha::rand_core::SeedableRng;
+use rand_chacha::ChaCha8Rng;
 
 /// A row-major matrix of `dims` columns.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -47,6 +51,13 @@ pub fn sq_dist(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum()
 }
 
+/// The ChaCha8 stream `stream` under `seed`: a k-means restart's, or a sample's.
+pub fn rng(seed: u64, stream: u64) -> ChaCha8Rng {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(stream);
+    rng
+}
+
 /// `count` distinct row numbers below `n`, ascending, drawn with a seeded ChaCha8 stream
 /// (all of them when `count ≥ n`): the fixed-seed samples of the silhouette, the map and
 /// DBSCAN.
@@ -54,7 +65,7 @@ pub fn sample_rows(n: usize, count: usize, seed: u64, stream: u64) -> Vec<usize>
     if count >= n {
         return (0..n).collect();
     }
-    let mut rng = super::kmeans::rng(seed, stream);
+    let mut rng = rng(seed, stream);
     let mut picked = rand::seq::index::sample(&mut rng, n, count).into_vec();
     picked.sort_unstable();
     picked
