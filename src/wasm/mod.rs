@@ -21,11 +21,12 @@ use wasm_bindgen::prelude::*;
 pub const PROTOCOL: u32 = 2;
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    // maps as plain objects, u64/i64 as numbers (all our counts fit in 2^53)
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&ser)
-        .map_err(|e| fail(Error::invalid("result", e)))
+    // One JSON text, parsed by the engine's `JSON.parse`: several times faster than building
+    // a large result (a cluster map's 20,000 points) value by value across the boundary, and
+    // the numbers are exactly those of the CLI's `--json` (an f32 reads as its shortest
+    // decimal, as serde_json writes it). Maps become plain objects.
+    let text = serde_json::to_string(value).map_err(|e| fail(Error::invalid("result", e)))?;
+    js_sys::JSON::parse(&text)
 }
 
 fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {

@@ -7,7 +7,7 @@
 use super::dbscan::{dbscan, k_distances, knee, Assigner, Dbscan};
 use super::describe::{describe, noise};
 use super::gmm::{self, Gmm};
-use super::kmeans::{kmeans_once, rng, tolerance, KMeansFit};
+use super::kmeans::{kmeans_once, rng, tolerance, KMeansFit, Lanes};
 use super::matrix::{sample_rows, Matrix};
 use super::messages::MESSAGES;
 use super::params::{ClustersValidParams, Method};
@@ -124,6 +124,8 @@ enum Unit {
 pub struct Fitting {
     params: ClustersValidParams,
     prep: Prepared,
+    /// The features in SIMD blocks, for the k-means restarts (empty for DBSCAN).
+    lanes: Lanes,
     ks: Vec<usize>,
     units: Vec<Unit>,
     next: usize,
@@ -214,8 +216,14 @@ impl Fitting {
             Vec::new()
         };
         let dbscan_x = prep.x.pick(&dbscan_rows);
+        let lanes = if params.method == Method::Dbscan {
+            Lanes::default()
+        } else {
+            Lanes::new(&prep.x)
+        };
         Ok(Fitting {
             tol: tolerance(&prep.x),
+            lanes,
             params,
             prep,
             ks,
@@ -242,7 +250,7 @@ impl Fitting {
         match unit {
             Unit::Restart { k, restart } => {
                 let fit = kmeans_once(
-                    x,
+                    &self.lanes,
                     k,
                     self.tol,
                     &mut rng(self.params.seed, u64::from(restart)),
