@@ -23,8 +23,18 @@ declare const self: {
 const isTail = self.name === TAIL_WORKER_NAME;
 let tails: Promise<TailReader | null> = Promise.resolve(null);
 
+/**
+ * The smallest module with a SIMD instruction (`i8x16.splat`, `i8x16.popcnt`; the probe of
+ * wasm-feature-detect): the engine's hot loops use WebAssembly SIMD, and a browser without
+ * it would fail to compile the whole engine with an opaque error.
+ */
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
 const engine: Engine = {
   async load(given?: unknown) {
+    if (!WebAssembly.validate(SIMD_PROBE)) {
+      throw new Error('this browser lacks WebAssembly SIMD, which Portrait needs: use Chrome or Edge 91, Firefox 89, Safari 16.4 or later');
+    }
     // The wasm file is copied beside this bundle by scripts/build-web.mjs. It is compiled
     // here once; a tail worker gets the compiled module from its head worker.
     const module =
