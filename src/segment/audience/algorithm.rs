@@ -189,12 +189,11 @@ impl Audience {
         let mut values = Vec::with_capacity(self.columns.len());
         for (_, spec, entry, model) in &self.columns {
             let all = entry.values(model)?;
-            let at = entry
-                .columns()
-                .iter()
-                .position(|c| c.name == spec.name)
-                .ok_or_else(|| Error::InvalidRequest(format!("no column {}", spec.name)))?;
-            values.push(all.into_iter().nth(at).expect("in range"));
+            let at = entry.columns().iter().position(|c| c.name == spec.name);
+            let column = at.and_then(|at| all.into_iter().nth(at));
+            values.push(
+                column.ok_or_else(|| Error::InvalidRequest(format!("no column {}", spec.name)))?,
+            );
         }
         sheet.header(&[self.summary_line().as_str()]);
         let header: Vec<Cell> = std::iter::once("customer_id".to_string())

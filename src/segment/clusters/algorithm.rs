@@ -385,7 +385,12 @@ impl Fitting {
             match self.params.method {
                 Method::Kmeans => {
                     let k = self.chosen_k();
-                    let fit = &self.best.iter().find(|(bk, _)| *bk == k).expect("fitted").1;
+                    let fit = &self
+                        .best
+                        .iter()
+                        .find(|(bk, _)| *bk == k)
+                        .ok_or_else(|| unfinished("k-means"))?
+                        .1;
                     let labels = fit.labels.iter().map(|&l| Some(l)).collect();
                     (labels, k, Some(fit.inertia), None, None)
                 }
@@ -413,7 +418,7 @@ impl Fitting {
                     (labels, k, None, Some(fit), None)
                 }
                 Method::Dbscan => {
-                    let (fit, eps) = self.dbscan.as_ref().expect("DBSCAN ran");
+                    let (fit, eps) = self.dbscan.as_ref().ok_or_else(|| unfinished("DBSCAN"))?;
                     let mut labels = vec![None; n];
                     let mut in_sample = vec![false; n];
                     for (s, &row) in self.dbscan_rows.iter().enumerate() {
@@ -535,6 +540,11 @@ impl Fitting {
     }
 }
 
+/// A step that should have run had not: a developer's error, reported rather than a panic.
+fn unfinished(what: &str) -> Error {
+    Error::InvalidRequest(format!("{what} has not run"))
+}
+
 /// The stepped fit (`Fit::Job`): one unit of work a step, at least.
 pub struct ClustersJob(pub Option<Fitting>);
 
@@ -554,7 +564,10 @@ impl Job for ClustersJob {
         if f.next < f.units.len() {
             return Ok(None);
         }
-        self.0.take().expect("present").finish().map(Some)
+        match self.0.take() {
+            Some(done) => done.finish().map(Some),
+            None => Err(unfinished("the clustering")),
+        }
     }
 
     fn work(&self) -> Work {

@@ -135,14 +135,14 @@ impl Lanes {
 pub fn kmeans(x: &Matrix, k: usize, restarts: u32, seed: u64) -> KMeansFit {
     let tol = tolerance(x);
     let lanes = Lanes::new(x);
-    let mut best: Option<KMeansFit> = None;
-    for r in 0..restarts.max(1) {
+    let mut best = kmeans_once(&lanes, k, tol, &mut rng(seed, 0));
+    for r in 1..restarts {
         let fit = kmeans_once(&lanes, k, tol, &mut rng(seed, u64::from(r)));
-        if best.as_ref().is_none_or(|b| fit.inertia < b.inertia) {
-            best = Some(fit);
+        if fit.inertia < best.inertia {
+            best = fit;
         }
     }
-    best.expect("at least one restart")
+    best
 }
 
 /// One seeded k-means run: k-means++ then Lloyd.
@@ -222,8 +222,9 @@ fn plus_plus_in<const D: usize>(x: &Lanes, k: usize, rng: &mut ChaCha8Rng) -> Ve
             *c = acc;
         }
         let potential = acc;
-        let mut best: Option<(f64, usize)> = None;
-        for _ in 0..trials {
+        // the candidate with the lowest potential (the first on a tie), its distances kept
+        let mut best = (f64::INFINITY, 0);
+        for trial in 0..trials {
             let id = pick(&cumulative, &closest, rng.gen::<f64>() * potential).min(n - 1);
             let centre = row(id);
             let mut pot = [0.0; LANES];
@@ -235,12 +236,12 @@ fn plus_plus_in<const D: usize>(x: &Lanes, k: usize, rng: &mut ChaCha8Rng) -> Ve
                 }
             }
             let pot = (pot[0] + pot[1]) + (pot[2] + pot[3]);
-            if best.is_none_or(|(p, _)| pot < p) {
-                best = Some((pot, id));
+            if trial == 0 || pot < best.0 {
+                best = (pot, id);
                 std::mem::swap(&mut best_dist, &mut candidate);
             }
         }
-        let (_, id) = best.expect("at least two trials");
+        let id = best.1;
         std::mem::swap(&mut closest, &mut best_dist);
         centres.extend_from_slice(&row(id));
     }
