@@ -331,7 +331,9 @@ export class PortraitClusters extends FeatureView {
     return {
       ...base,
       legend: { top: 0, right: 0, textStyle: { color: theme.muted } },
-      xAxis: { type: 'category', data: ks, name: 'k' },
+      // the axis name under the middle: at the end it runs into the right axis's labels
+      grid: { ...base.grid, bottom: 24 },
+      xAxis: { type: 'category', data: ks, name: 'k', nameLocation: 'middle', nameGap: 24 },
       yAxis: [
         { type: 'value', scale: true, axisLabel: { color: theme.muted } },
         { type: 'value', scale: true, axisLabel: { color: theme.muted }, splitLine: { show: false } },
