@@ -85,6 +85,8 @@ test('a large workbook shows its progress while it is read, and a cancel is ackn
   // from the first progress shown to the results, rows are counted within the first half
   const first = seen[0][0];
   assert.ok(between[0][0] - first < (end - first) / 2, `rows counted from early on (results at ${end} ms): ${shown}`);
+  // the state turns to results before the overview has drawn its figures: wait for the view
+  await waitForResults(page);
   const customers = (await kpis(page)).customers;
   assert.equal(customers, '997');
   await showTab(page, 'quality');
