@@ -34,6 +34,7 @@ pub mod error;
 pub mod ingest;
 pub mod mask;
 pub mod message;
+pub mod predict;
 pub mod report;
 pub mod rules;
 pub mod sample;

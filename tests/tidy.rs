@@ -108,13 +108,20 @@ fn the_layers_import_only_downwards() {
                 "crate::error",
                 "crate::analysis",
                 "crate::segment",
+                "crate::predict",
             ],
-            "ingest" | "sample" => &["crate::analysis", "crate::segment", "crate::table"],
+            "ingest" | "sample" => &[
+                "crate::analysis",
+                "crate::segment",
+                "crate::predict",
+                "crate::table",
+            ],
             "error.rs" | "table" | "rules" => &[
                 "crate::analysis",
                 "crate::segment",
                 "crate::session",
                 "crate::customers",
+                "crate::predict",
             ],
             _ => &[],
         }

@@ -29,6 +29,7 @@ static ENTRIES: &[&dyn Entry] = &[
     &Kind::<crate::customers::card::CardAnalysis>::ENTRY,
     &Kind::<crate::customers::everything::CustomersAnalysis>::ENTRY,
     &Kind::<crate::segment::audience::AudienceAnalysis>::ENTRY,
+    &Kind::<crate::predict::clv::ClvAnalysis>::ENTRY,
     #[cfg(test)]
     &Kind::<probe::Probe>::ENTRY,
 ];
@@ -92,12 +93,12 @@ mod tests {
 
     #[test]
     fn an_unknown_kind_names_the_kinds_there_are() {
-        let Err(Error::Refused(m)) = find("clv") else {
-            panic!("clv is not an analysis yet");
+        let Err(Error::Refused(m)) = find("churn_oracle") else {
+            panic!("churn_oracle is not an analysis");
         };
         assert!(
             m.to_string().starts_with(
-                "there is no analysis \"clv\"; the analyses are \"quality\", \"overview\", \"rfm\""
+                "there is no analysis \"churn_oracle\"; the analyses are \"quality\", \"overview\", \"rfm\""
             ),
             "{m}"
         );

@@ -7,7 +7,7 @@
 //! natural id order; sorting is stable on it, so ties keep customer id ascending.
 //!
 //! A value may be missing (a customer with one purchase day has no days between orders):
-//! each value type has its null (`NULL_U32`, `NULL_DAY`, `NULL_CODE`, NaN, `NONE` text). A
+//! each value type has its null (`NULL_U32`, `NULL_I64`, `NULL_DAY`, `NULL_CODE`, NaN, `NONE` text). A
 //! null is shown as `null`, sorts last in either direction, and fails every filter
 //! condition — `!=` included, so "not equal to X" never picks customers with no value.
 
@@ -75,6 +75,8 @@ pub struct ColumnSpec {
 
 /// The null of `Values::U32`.
 pub const NULL_U32: u32 = u32::MAX;
+/// The null of `Values::I64`.
+pub const NULL_I64: i64 = i64::MIN;
 /// The null of `Values::Day`.
 pub const NULL_DAY: i32 = i32::MIN;
 /// The null of `Values::Code` and `Values::U8`.
@@ -87,7 +89,7 @@ pub enum Values<'a> {
     U8(&'a [u8]),
     /// Counts, days, hours; `NULL_U32` is null.
     U32(&'a [u32]),
-    /// Money in minor units.
+    /// Money in minor units; `NULL_I64` is null.
     I64(&'a [i64]),
     /// Measured numbers; NaN is null.
     F64(&'a [f64]),
@@ -119,7 +121,7 @@ impl Values<'_> {
         match self {
             Values::U8(v) | Values::Code(v, _) => v[c] == NULL_CODE,
             Values::U32(v) => v[c] == NULL_U32,
-            Values::I64(_) => false,
+            Values::I64(v) => v[c] == NULL_I64,
             Values::F64(v) => v[c].is_nan(),
             Values::Day(v) => v[c] == NULL_DAY,
             Values::Text(v, _) => v[c] == NONE,

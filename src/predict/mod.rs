@@ -1,0 +1,4 @@
+//! Predictions: what each customer is likely to do next — lifetime value from buy-till-you-die
+//! models (BG/NBD, Pareto/NBD) with Gamma-Gamma order values.
+
+pub mod clv;
