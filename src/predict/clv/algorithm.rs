@@ -16,7 +16,7 @@ use super::summary::{is_purchase, summarise, Rows, Summary, ABSENT};
 use crate::dataset::{time, Dataset};
 use crate::error::Error;
 use crate::message::Message;
-use crate::table::{NULL_DAY, NULL_I64};
+use crate::table::{NULL_DAY, NULL_I64, NULL_U32};
 
 /// The fewest repeat buyers a purchase model is fitted on: below it the four parameters are
 /// not identified (the likelihood is flat in the dropout ones).
@@ -44,6 +44,8 @@ pub struct Clv {
 /// Every customer's predictions (index = customer number; NaN, `NULL_I64` or `NULL_DAY` for a
 /// customer without a purchase or a value model).
 pub struct Predictions {
+    /// Repeat purchase days (x); `NULL_U32` without a purchase.
+    pub repeat_days: Vec<u32>,
     /// P(alive at the observation end).
     pub p_alive: Vec<f64>,
     /// Expected purchases over the horizon.
@@ -491,6 +493,11 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
 
     let n = data.n_customers();
     let mut out = Predictions {
+        repeat_days: summary
+            .frequency
+            .iter()
+            .map(|x| if *x == ABSENT { NULL_U32 } else { *x })
+            .collect(),
         p_alive: vec![f64::NAN; n],
         expected_purchases: vec![f64::NAN; n],
         purchase_probability: vec![f64::NAN; n],

@@ -1,5 +1,5 @@
 //! Lifetime value through the door: kind `clv` (`portrait clv`), the fitted models and their
-//! validation as output, eight customer columns (P(alive), expected purchases, the chance of
+//! validation as output, nine customer columns (the repeat purchase days, P(alive), expected purchases, the chance of
 //! a purchase within the horizon, expected order value, lifetime value, the next purchase
 //! day with its interval) that rules, tags and audiences can name (`clv.p_alive < 0.3`).
 
@@ -22,6 +22,12 @@ impl Analysis for ClvAnalysis {
     const ABOUT: &'static str = "Customer lifetime value: BG/NBD or Pareto/NBD repeat purchases with Gamma-Gamma order values, probability alive, next purchase, validated on a holdout.";
     const NEEDS: &'static [TableKind] = &[TableKind::Orders];
     const COLUMNS: &'static [ColumnSpec] = &[
+        ColumnSpec {
+            name: "repeat_days",
+            kind: ColumnKind::Count,
+            doc: "Purchase days after the first (the models' frequency x).",
+            zh: "重复购买天数",
+        },
         ColumnSpec {
             name: "p_alive",
             kind: ColumnKind::Share,
@@ -90,6 +96,7 @@ impl Analysis for ClvAnalysis {
     fn columns(m: &Clv) -> Vec<Values<'_>> {
         let c = &m.customers;
         vec![
+            Values::U32(&c.repeat_days),
             Values::F64(&c.p_alive),
             Values::F64(&c.expected_purchases),
             Values::F64(&c.purchase_probability),
