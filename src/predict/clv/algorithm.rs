@@ -68,6 +68,14 @@ pub struct Predictions {
     pub next_purchase_late: Vec<i32>,
 }
 
+/// What a row's customers share: P(alive), the chance of a purchase within the horizon and
+/// the next purchase's median and 80 % interval.
+struct RowPrediction {
+    p_alive: f64,
+    purchase_probability: f64,
+    next: [i32; 3],
+}
+
 /// A fitted repeat-purchase model.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Purchases {
@@ -268,13 +276,21 @@ fn row_expectations(
         .collect()
 }
 
-/// The discounted purchases of the horizon from cumulative expectations: Σ ΔE_m/(1+d)^(t_m/30)
+/// The discount factor of each boundary, 1/(1+d)^(t_m/30) (lifetimes' 30-day months).
+fn discount_factors(bounds: &[f64], discount: f64) -> Vec<f64> {
+    bounds
+        .iter()
+        .map(|d| 1.0 / libm::pow(1.0 + discount, d / MONTH_DAYS))
+        .collect()
+}
+
+/// The discounted purchases of the horizon from cumulative expectations: Σ ΔE_m·factor_m
 /// (lifetimes' `_customer_lifetime_value`).
-fn discounted(cumulative: &[f64], bounds: &[f64], discount: f64) -> f64 {
+fn discounted(cumulative: &[f64], factors: &[f64]) -> f64 {
     let mut previous = 0.0;
     let mut total = 0.0;
-    for (e, d) in cumulative.iter().zip(bounds) {
-        total += (e - previous) / libm::pow(1.0 + discount, d / MONTH_DAYS);
+    for (e, f) in cumulative.iter().zip(factors) {
+        total += (e - previous) * f;
         previous = *e;
     }
     total
@@ -288,7 +304,7 @@ fn row_totals(
     rows: &Rows,
     bounds: &[f64],
     unit: f64,
-    discount: f64,
+    factors: &[f64],
     row_value: Option<&[f64]>,
 ) -> Option<(f64, f64)> {
     let params: Vec<f64> = theta.iter().map(|t| libm::exp(*t)).collect();
@@ -299,13 +315,14 @@ fn row_totals(
     for (i, (row, e)) in rows.rows.iter().zip(&cumulative).enumerate() {
         purchases += row.weight * e.last().copied().unwrap_or(0.0);
         if let Some(v) = row_value {
-            value += v[i] * discounted(e, bounds, discount);
+            value += v[i] * discounted(e, factors);
         }
     }
     Some((purchases, value))
 }
 
-/// Var of f(θ̂) by the delta method: ∇fᵀ (N·H)⁻¹ ∇f, ∇f by central differences in log space.
+/// Var of f(θ̂) by the delta method: ∇fᵀ (N·H)⁻¹ ∇f, ∇f by forward differences in log space
+/// (an interval needs two digits, not sixteen).
 fn delta_variance(
     optimum: &Optimum,
     weight: f64,
@@ -316,16 +333,15 @@ fn delta_variance(
     let cov = optimize::inverse_spd(&total)?;
     let d = theta.len();
     let (mut g0, mut g1) = (vec![0.0; d], vec![0.0; d]);
+    let base = f(&theta)?;
     let mut at = theta.clone();
     for j in 0..d {
-        let h = 1e-4;
+        let h = 1e-5;
         at[j] = theta[j] + h;
         let up = f(&at)?;
-        at[j] = theta[j] - h;
-        let down = f(&at)?;
         at[j] = theta[j];
-        g0[j] = (up.0 - down.0) / (2.0 * h);
-        g1[j] = (up.1 - down.1) / (2.0 * h);
+        g0[j] = (up.0 - base.0) / h;
+        g1[j] = (up.1 - base.1) / h;
     }
     let quad = |g: &[f64]| -> f64 {
         (0..d)
@@ -483,6 +499,7 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
         };
     let value = fit_value(&summary);
     let bounds = boundaries(params.horizon_days);
+    let factors = discount_factors(&bounds, params.discount_monthly);
     let cumulative = row_expectations(&purchases.model, &rows, &bounds, unit).ok_or_else(|| {
         refused(
             Message::new("clv.not_converged")
@@ -512,35 +529,53 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
     let h = params.horizon_days as f64 / unit;
     let mut row_value = vec![0.0; rows.rows.len()];
     let mut total_clv = 0.0;
+    // what depends on (x, t_x, T) alone, once per row
+    let per_row: Vec<RowPrediction> = rows
+        .rows
+        .iter()
+        .map(|row| {
+            let (x, t_x, t) = rows.values(row);
+            let mut p = RowPrediction {
+                p_alive: purchases.model.p_alive(x, t_x, t).unwrap_or(f64::NAN),
+                purchase_probability: f64::NAN,
+                next: [NULL_DAY; 3],
+            };
+            if let Some(bg) = &bg {
+                let none = libm::pow((bg.alpha + t) / (bg.alpha + t + h), bg.r + x);
+                p.purchase_probability = bg.p_alive(x, t_x, t) * (1.0 - none);
+                p.next = [0.5, 0.1, 0.9].map(|q| {
+                    let wait = bg.wait_quantile(q, x, t) * unit;
+                    if wait.is_finite() && wait <= LONGEST_WAIT_DAYS {
+                        day_i32(end as f64 + wait.round())
+                    } else {
+                        NULL_DAY
+                    }
+                });
+            }
+            p
+        })
+        .collect();
     for c in 0..n {
         let r = rows.row_of[c];
         if r == ABSENT {
             continue;
         }
-        let row = &rows.rows[r as usize];
-        let (x, t_x, t) = rows.values(row);
-        let e = &cumulative[r as usize];
-        out.p_alive[c] = purchases.model.p_alive(x, t_x, t).unwrap_or(f64::NAN);
+        let (x, e, p) = (
+            summary.frequency[c] as f64,
+            &cumulative[r as usize],
+            &per_row[r as usize],
+        );
+        out.p_alive[c] = p.p_alive;
         out.expected_purchases[c] = e.last().copied().unwrap_or(0.0);
-        if let Some(bg) = &bg {
-            let alive = bg.p_alive(x, t_x, t);
-            let none = libm::pow((bg.alpha + t) / (bg.alpha + t + h), bg.r + x);
-            out.purchase_probability[c] = alive * (1.0 - none);
-            let wait = |q: f64| bg.wait_quantile(q, x, t) * unit;
-            let day = |w: f64| {
-                if w.is_finite() && w <= LONGEST_WAIT_DAYS {
-                    day_i32(end as f64 + w.round())
-                } else {
-                    NULL_DAY
-                }
-            };
-            out.next_purchase[c] = day(wait(0.5));
-            out.next_purchase_early[c] = day(wait(0.1));
-            out.next_purchase_late[c] = day(wait(0.9));
-        }
+        out.purchase_probability[c] = p.purchase_probability;
+        [
+            out.next_purchase[c],
+            out.next_purchase_early[c],
+            out.next_purchase_late[c],
+        ] = p.next;
         if let Ok(v) = &value {
             let ev = v.model.expected_value(x, summary.monetary[c].max(0.0));
-            let clv = ev * discounted(e, &bounds, params.discount_monthly);
+            let clv = ev * discounted(e, &factors);
             out.expected_value[c] = ev;
             out.lifetime_value[c] = clv;
             out.expected_value_cents[c] = libm::round(ev * 100.0) as i64;
@@ -565,7 +600,7 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
             &rows,
             &bounds,
             unit,
-            params.discount_monthly,
+            &factors,
             has_value.then_some(row_value.as_slice()),
         )
     });
@@ -576,7 +611,7 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
                 if r == ABSENT {
                     return 0.0;
                 }
-                discounted(&cumulative[r as usize], &bounds, params.discount_monthly)
+                discounted(&cumulative[r as usize], &factors)
             })
             .collect();
         delta_variance(&v.optimum, v.likelihood.weight(), |theta| {
@@ -618,9 +653,13 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
                 .worded_by(MESSAGES),
         );
     }
-    let (validation, validation_problem) = match validate(data, params, first, end) {
-        Ok(v) => (Some(v), None),
-        Err(m) => (None, Some(m.worded_by(MESSAGES))),
+    let (validation, validation_problem) = if params.validate {
+        match validate(data, params, first, end) {
+            Ok(v) => (Some(v), None),
+            Err(m) => (None, Some(m.worded_by(MESSAGES))),
+        }
+    } else {
+        (None, None)
     };
     let summary = ClvSummary {
         model: params.model,

@@ -11,7 +11,7 @@
 //! purchases, the unconditional E[X(t)].
 
 use super::optimize::Objective;
-use super::special::{digamma, hyp2f1, ln_gamma, logistic, softplus};
+use super::special::{digamma, hyp2f1, ln_gamma, logistic, softplus, softplus_logistic};
 use super::summary::Rows;
 
 /// Fitted BG/NBD parameters.
@@ -73,12 +73,12 @@ impl BgNbd {
     /// (a+b+x−1)/(a−1) · [1 − (1−z)^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)] · P(alive). The hypergeometric
     /// factor is taken in Euler's form (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z), whose terms
     /// stay small for any x. At a = 1 the expression is 0/0: it is taken as the mean of its
-    /// values at a ± 1e-6 (it is smooth in a). `None` when the series does not settle.
+    /// values at a ± 1e-6 within 1e-7 of 1 (it is smooth in a). `None` when the series does not settle.
     pub fn expected_purchases(&self, h: f64, x: f64, t_x: f64, t: f64) -> Option<f64> {
         if h <= 0.0 {
             return Some(0.0);
         }
-        if (self.a - 1.0).abs() < 1e-6 {
+        if (self.a - 1.0).abs() < 1e-7 {
             let lo = BgNbd {
                 a: 1.0 - 1e-6,
                 ..*self
@@ -174,8 +174,8 @@ impl Objective for Likelihood<'_> {
                 let (ln_small, inv_small) =
                     (ln_t[row.recency as usize], inv_t[row.recency as usize]);
                 let d = k.ln_dropout + (r + x) * (ln_big - ln_small);
-                ll += softplus(d);
-                let s = logistic(d);
+                let (plus, s) = softplus_logistic(d);
+                ll += plus;
                 d_r += s * (ln_big - ln_small);
                 d_alpha += s * (r + x) * (inv_big - inv_small);
                 d_a += s / a;

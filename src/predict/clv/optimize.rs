@@ -51,14 +51,19 @@ pub struct Optimum {
 
 const MAX_ITERATIONS: u32 = 2_000;
 const GRADIENT_TOLERANCE: f64 = 1e-9;
+/// Every start is run to this tolerance; the lowest goes on to `COARSE_TOLERANCE` by BFGS,
+/// then to `GRADIENT_TOLERANCE` by Newton.
+const SCREEN_TOLERANCE: f64 = 1e-2;
+const COARSE_TOLERANCE: f64 = 1e-4;
 /// |ln p| beyond this (p below 1e-13 or above 4e17) is a parameter running off.
 const LOG_BOUND: f64 = 30.0;
 
-/// Minimises `objective` from each start (in log space); the lowest optimum wins.
+/// Minimises `objective` from each start (in log space): every start is run by BFGS until
+/// the gradient is small, the lowest goes on to a coarse tolerance, and Newton finishes it.
 pub fn minimise<O: Objective>(objective: &O, starts: &[Vec<f64>]) -> Result<Optimum, Failure> {
     let mut best: Option<Result<Optimum, Failure>> = None;
     for start in starts {
-        let run = bfgs(objective, start);
+        let run = bfgs(objective, start, SCREEN_TOLERANCE);
         best = Some(match (best, run) {
             (None, run) => run,
             (Some(Ok(b)), Ok(r)) => Ok(if r.value < b.value { r } else { b }),
@@ -72,7 +77,20 @@ pub fn minimise<O: Objective>(objective: &O, starts: &[Vec<f64>]) -> Result<Opti
         });
     }
     let mut optimum = best.unwrap_or(Err(Failure::NoFiniteStart))?;
-    polish(objective, &mut optimum);
+    if optimum.gradient > COARSE_TOLERANCE {
+        let theta: Vec<f64> = optimum.params.iter().map(|p| libm::log(*p)).collect();
+        let screened = optimum.iterations;
+        optimum = bfgs(objective, &theta, COARSE_TOLERANCE)?;
+        optimum.iterations += screened;
+    }
+    if !polish(objective, &mut optimum) {
+        // Newton could not finish from there: BFGS to the fine tolerance, then once more
+        let theta: Vec<f64> = optimum.params.iter().map(|p| libm::log(*p)).collect();
+        let coarse = optimum.iterations;
+        optimum = bfgs(objective, &theta, GRADIENT_TOLERANCE)?;
+        optimum.iterations += coarse;
+        polish(objective, &mut optimum);
+    }
     if let Some((parameter, &value)) = optimum
         .params
         .iter()
@@ -98,7 +116,7 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 }
 
 /// BFGS on the inverse Hessian, Armijo backtracking, steps capped at 2 in log space.
-fn bfgs<O: Objective>(objective: &O, start: &[f64]) -> Result<Optimum, Failure> {
+fn bfgs<O: Objective>(objective: &O, start: &[f64], tolerance: f64) -> Result<Optimum, Failure> {
     let d = O::DIM;
     let mut theta = start.to_vec();
     let mut g = vec![0.0; d];
@@ -110,7 +128,7 @@ fn bfgs<O: Objective>(objective: &O, start: &[f64]) -> Result<Optimum, Failure> 
     let (mut next, mut g_next, mut step) = (vec![0.0; d], vec![0.0; d], vec![0.0; d]);
     let mut iterations = 0;
     let mut still = 0;
-    while iterations < MAX_ITERATIONS && max_abs(&g) > GRADIENT_TOLERANCE {
+    while iterations < MAX_ITERATIONS && max_abs(&g) > tolerance {
         iterations += 1;
         for i in 0..d {
             step[i] = -(0..d).map(|j| inverse[i * d + j] * g[j]).sum::<f64>();
@@ -195,22 +213,21 @@ fn update_inverse(h: &mut [f64], s: &[f64], y: &[f64], sy: f64) {
     }
 }
 
-/// The Hessian of f in log space by central differences of the analytic gradient,
-/// symmetrised.
-pub fn hessian<O: Objective>(objective: &O, theta: &[f64]) -> Vec<f64> {
+/// The Hessian of f in log space by forward differences of the analytic gradient (whose
+/// value at θ is `g`), symmetrised: d evaluations, with an error of the order of the step
+/// (1e-6 relative), far below what Newton steps and standard errors notice.
+pub fn hessian<O: Objective>(objective: &O, theta: &[f64], g: &[f64]) -> Vec<f64> {
     let d = O::DIM;
     let mut h = vec![0.0; d * d];
-    let (mut plus, mut minus) = (vec![0.0; d], vec![0.0; d]);
+    let mut plus = vec![0.0; d];
     let mut at = theta.to_vec();
     for j in 0..d {
-        let step = 1e-5;
+        let step = 1e-6;
         at[j] = theta[j] + step;
         objective.value_gradient(&at, &mut plus);
-        at[j] = theta[j] - step;
-        objective.value_gradient(&at, &mut minus);
         at[j] = theta[j];
         for i in 0..d {
-            h[i * d + j] = (plus[i] - minus[i]) / (2.0 * step);
+            h[i * d + j] = (plus[i] - g[i]) / step;
         }
     }
     for i in 0..d {
@@ -223,38 +240,57 @@ pub fn hessian<O: Objective>(objective: &O, theta: &[f64]) -> Vec<f64> {
     h
 }
 
-/// Up to three Newton steps on the finite-difference Hessian, each kept only when it lowers
-/// f: BFGS ends near the optimum, Newton lands on it. Leaves the Hessian at the end point.
-fn polish<O: Objective>(objective: &O, optimum: &mut Optimum) {
+/// Newton's method on a finite-difference Hessian from where BFGS stopped: the Hessian is
+/// computed once and reused while each step lowers f and the gradient (a chord method, one
+/// evaluation a step), recomputed once if a step fails. The last Hessian, at most a few
+/// tiny steps from the end point, gives the standard errors. `true` when the gradient fell
+/// below the fine tolerance.
+fn polish<O: Objective>(objective: &O, optimum: &mut Optimum) -> bool {
     let d = O::DIM;
     let mut theta: Vec<f64> = optimum.params.iter().map(|p| libm::log(*p)).collect();
     let mut g = vec![0.0; d];
     let mut f = objective.value_gradient(&theta, &mut g);
-    let mut h = hessian(objective, &theta);
-    for _ in 0..3 {
-        let Some(inverse) = inverse_spd(&h) else {
-            break;
-        };
-        let next: Vec<f64> = (0..d)
-            .map(|i| theta[i] - (0..d).map(|j| inverse[i * d + j] * g[j]).sum::<f64>())
-            .collect();
-        let mut g_next = vec![0.0; d];
-        let f_next = objective.value_gradient(&next, &mut g_next);
-        if !(f_next.is_finite() && f_next <= f && max_abs(&g_next) < max_abs(&g)) {
+    let mut g_next = vec![0.0; d];
+    let mut fresh = 0;
+    let mut hessian_log = Vec::new();
+    let mut inverse = None;
+    for _ in 0..20 {
+        if max_abs(&g) <= GRADIENT_TOLERANCE && !hessian_log.is_empty() {
             break;
         }
-        theta = next;
-        g = g_next;
-        f = f_next;
-        h = hessian(objective, &theta);
-        if max_abs(&g) < 1e-13 {
+        let Some(h_inv) = inverse.as_ref() else {
+            if fresh == 2 {
+                break;
+            }
+            fresh += 1;
+            hessian_log = hessian(objective, &theta, &g);
+            inverse = inverse_spd(&hessian_log);
+            if inverse.is_none() {
+                break;
+            }
+            continue;
+        };
+        if max_abs(&g) <= GRADIENT_TOLERANCE {
             break;
+        }
+        let next: Vec<f64> = (0..d)
+            .map(|i| theta[i] - (0..d).map(|j| h_inv[i * d + j] * g[j]).sum::<f64>())
+            .map(|t| t.clamp(-LOG_BOUND, LOG_BOUND))
+            .collect();
+        let f_next = objective.value_gradient(&next, &mut g_next);
+        if f_next.is_finite() && f_next <= f + 1e-12 * f.abs() && max_abs(&g_next) < max_abs(&g) {
+            theta = next;
+            g.copy_from_slice(&g_next);
+            f = f_next;
+        } else {
+            inverse = None;
         }
     }
     optimum.params = theta.iter().map(|t| libm::exp(*t)).collect();
     optimum.value = f;
     optimum.gradient = max_abs(&g);
-    optimum.hessian_log = h;
+    optimum.hessian_log = hessian_log;
+    optimum.gradient <= GRADIENT_TOLERANCE
 }
 
 /// The inverse of a symmetric positive definite matrix by Cholesky; `None` when it is not

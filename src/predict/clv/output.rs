@@ -136,7 +136,8 @@ pub struct ClvSummary {
     pub likely_alive: usize,
     /// P(alive) in ten bars of 0.1.
     pub p_alive_bars: Vec<Bar>,
-    /// The calibration / holdout check; null when it cannot be made (`validation_problem`).
+    /// The calibration / holdout check; null when it was not asked for or cannot be made
+    /// (`validation_problem`).
     pub validation: Option<Validation>,
     /// Why there is no validation.
     pub validation_problem: Option<Message>,

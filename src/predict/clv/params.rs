@@ -77,6 +77,9 @@ pub struct ClvParams {
     pub horizon_days: u32,
     /// Monthly discount rate of the lifetime value (0 to 0.5; lifetimes' 30-day months).
     pub discount_monthly: f64,
+    /// Whether to check the model on a holdout: a second fit on the calibration period,
+    /// its predictions for the days after it against what the customers did.
+    pub validate: bool,
 }
 
 impl Default for ClvParams {
@@ -87,6 +90,7 @@ impl Default for ClvParams {
             calibration_end: None,
             horizon_days: ClvParams::DEFAULT_HORIZON_DAYS,
             discount_monthly: 0.01,
+            validate: true,
         }
     }
 }
@@ -113,6 +117,8 @@ pub struct ClvValidParams {
     pub horizon_days: u32,
     /// Monthly discount rate.
     pub discount_monthly: f64,
+    /// Whether to validate on a holdout.
+    pub validate: bool,
 }
 
 /// A broken parameter rule (worded by `super::messages::MESSAGES`).
@@ -175,6 +181,7 @@ impl Check for ClvParams {
             calibration_end,
             horizon_days: self.horizon_days,
             discount_monthly: self.discount_monthly,
+            validate: self.validate,
         })
     }
 }
