@@ -84,15 +84,18 @@ test(
   },
 );
 
-// The clustering and an audience in the tab equal the CLI's, byte for byte: seeded starts and
-// samples draw the same numbers in wasm32 and natively (a `usize` range would not).
+// The clustering, an audience and the lifetime values in the tab equal the CLI's, byte for
+// byte: seeded starts and samples draw the same numbers in wasm32 and natively (a `usize`
+// range would not), and every logarithm, power and ln Γ of the likelihoods is libm's.
 test(
-  'clusters and an audience export the same JSON as the CLI',
+  'clusters, an audience and the lifetime values export the same JSON as the CLI',
   { skip: skipNoCli || (existsSync(PEER) ? false : `${path.relative(ROOT, PEER)} is missing: run \`make fixtures\``) },
   async () => {
     const where = 'rfm.segment == "champions" and orders >= 3';
     const cliClusters = await cli('clusters', PEER, '--k', '4', '--seed', '7', '--json');
     const cliAudience = await cli('audience', PEER, '--where', where, '--json');
+    const cliClv = await cli('clv', PEER, '--json');
+    const cliPareto = await cli('clv', PEER, '--model', 'pareto', '--unit', 'week', '--json');
     const { page } = browser;
     await openApp(page, server.origin, '?sample=0');
     await page.evaluate(() => {
@@ -102,16 +105,20 @@ test(
       document.body.append(input);
     });
     await page.locator('#parity-file').setInputFiles(PEER);
-    const [pageClusters, pageAudience] = await page.evaluate(async (where) => {
+    const [pageClusters, pageAudience, pageClv, pagePareto] = await page.evaluate(async (where) => {
       const { Portrait } = await import(new URL('main.js', location.href).href);
       const portrait = await Portrait.open();
       await portrait.ingest([document.querySelector('#parity-file').files[0]]);
       return [
         await portrait.export({ analysis: 'clusters', params: { k: 4, seed: 7 } }),
         await portrait.export({ analysis: 'audience', params: { where } }),
+        await portrait.export({ analysis: 'clv', params: {} }),
+        await portrait.export({ analysis: 'clv', params: { model: 'pareto', unit: 'week' } }),
       ];
     }, where);
     assert.equal(pageClusters, cliClusters.replace(/\n$/, ''), 'clusters: byte-identical JSON');
     assert.equal(pageAudience, cliAudience.replace(/\n$/, ''), 'audience: byte-identical JSON');
+    assert.equal(pageClv, cliClv.replace(/\n$/, ''), 'clv: byte-identical JSON');
+    assert.equal(pagePareto, cliPareto.replace(/\n$/, ''), 'clv (Pareto/NBD, weeks): byte-identical JSON');
   },
 );

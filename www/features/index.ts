@@ -7,6 +7,7 @@
 import { meta as audience } from './audience/meta.js';
 import type { FeatureMeta } from './feature.js';
 import { meta as clusters } from './clusters/meta.js';
+import { meta as clv } from './clv/meta.js';
 import { meta as lifecycle } from './lifecycle/meta.js';
 import { meta as overview } from './overview/meta.js';
 import { meta as profiles } from './profiles/meta.js';
@@ -14,7 +15,7 @@ import { meta as quality } from './quality/meta.js';
 import { meta as rfm } from './rfm/meta.js';
 import { meta as tags } from './tags/meta.js';
 
-export const FEATURES: readonly FeatureMeta[] = [quality, overview, profiles, tags, lifecycle, rfm, clusters, audience];
+export const FEATURES: readonly FeatureMeta[] = [quality, overview, profiles, tags, lifecycle, rfm, clusters, audience, clv];
 
 /** The view shown first when data is loaded and the address names none. */
 export const HOME: FeatureMeta = overview;

@@ -669,6 +669,7 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
         observation_end: time::iso_day(end),
         customers,
         repeat_buyers,
+        min_repeat_buyers: MIN_REPEAT_BUYERS,
         purchases: purchases.report,
         value: value.as_ref().ok().map(|v| v.report.clone()),
         value_problem: value.as_ref().err().map(|m| m.clone().worded_by(MESSAGES)),

@@ -117,6 +117,8 @@ pub struct ClvSummary {
     pub customers: usize,
     /// Of them, customers with a repeat purchase day.
     pub repeat_buyers: usize,
+    /// The fewest repeat buyers the models are fitted on (the smallest shop they serve).
+    pub min_repeat_buyers: usize,
     /// The repeat-purchase model fitted on all the data.
     pub purchases: FittedModel,
     /// The Gamma-Gamma order-value model; null when it could not be fitted (`value_problem`).

@@ -37,6 +37,14 @@ export const DEFAULTS = {
       "seed": 0,
       "silhouette_sample": 4000
     },
+    "clv": {
+      "calibration_end": null,
+      "discount_monthly": 0.01,
+      "horizon_days": 90,
+      "model": "bgnbd",
+      "unit": "day",
+      "validate": true
+    },
     "customer_card": {
       "id": ""
     },
@@ -103,6 +111,12 @@ export const DEFAULTS = {
       "silhouette_sample": [
         100,
         50000
+      ]
+    },
+    "clv": {
+      "horizon_days": [
+        1,
+        3650
       ]
     },
     "profile": {

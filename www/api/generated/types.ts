@@ -99,6 +99,23 @@ compared: Array<OverlapCell>,
 overlap: Array<OverlapCell>, };
 
 /**
+ * A bar of a distribution. Field names are the JS API.
+ */
+export type Bar = { 
+/**
+ * Lower edge.
+ */
+from: number, 
+/**
+ * Upper edge.
+ */
+to: number, 
+/**
+ * Customers in it.
+ */
+customers: number, };
+
+/**
  * What the page shows above the columns. Field names are the JS API.
  */
 export type BehaviourSummary = { 
@@ -379,6 +396,126 @@ restarts: number,
 scan_restarts: number, };
 
 /**
+ * Parameters of the lifetime-value models. Defaults: BG/NBD in days, 90 days ahead, 1 % a
+ * month discount, the last quarter of the time range held out for validation.
+ */
+export type ClvParams = { 
+/**
+ * The repeat-purchase model: bgnbd or pareto.
+ */
+model: PurchaseModel, 
+/**
+ * The time unit of the fit: day or week (the predictions do not depend on it beyond
+ * rounding; the parameters' scale does).
+ */
+unit: TimeUnit, 
+/**
+ * The last day of the calibration period (YYYY-MM-DD) for the validation; the days after
+ * it are the holdout. Default: three quarters into the data's time range.
+ */
+calibration_end: string | null, 
+/**
+ * Days ahead the expected purchases and the lifetime value count (1 to 3650).
+ */
+horizon_days: number, 
+/**
+ * Monthly discount rate of the lifetime value (0 to 0.5; lifetimes' 30-day months).
+ */
+discount_monthly: number, 
+/**
+ * Whether to check the model on a holdout: a second fit on the calibration period,
+ * its predictions for the days after it against what the customers did.
+ */
+validate: boolean, };
+
+/**
+ * The lifetime-value analysis. Field names are the JS API.
+ */
+export type ClvSummary = { 
+/**
+ * The repeat-purchase model used for the predictions.
+ */
+model: PurchaseModel, 
+/**
+ * The fitting unit.
+ */
+unit: TimeUnit, 
+/**
+ * Days ahead the predictions count.
+ */
+horizon_days: number, 
+/**
+ * Monthly discount rate.
+ */
+discount_monthly: number, 
+/**
+ * The observation end: the data's last day.
+ */
+observation_end: string, 
+/**
+ * Customers with a purchase.
+ */
+customers: number, 
+/**
+ * Of them, customers with a repeat purchase day.
+ */
+repeat_buyers: number, 
+/**
+ * The fewest repeat buyers the models are fitted on (the smallest shop they serve).
+ */
+min_repeat_buyers: number, 
+/**
+ * The repeat-purchase model fitted on all the data.
+ */
+purchases: FittedModel, 
+/**
+ * The Gamma-Gamma order-value model; null when it could not be fitted (`value_problem`).
+ */
+value: FittedModel | null, 
+/**
+ * Why there is no order-value model.
+ */
+value_problem: Message | null, 
+/**
+ * Pearson correlation of repeat buyers' frequency and mean order value (Gamma-Gamma
+ * assumes none).
+ */
+frequency_value_correlation: number | null, 
+/**
+ * Σ expected purchases over the horizon.
+ */
+expected_purchases: Estimate, 
+/**
+ * Σ lifetime value over the horizon, currency units; null without an order-value model.
+ */
+lifetime_value: Estimate | null, 
+/**
+ * Mean probability alive.
+ */
+mean_p_alive: number, 
+/**
+ * Customers more likely alive than not.
+ */
+likely_alive: number, 
+/**
+ * P(alive) in ten bars of 0.1.
+ */
+p_alive_bars: Array<Bar>, 
+/**
+ * The calibration / holdout check; null when it was not asked for or cannot be made
+ * (`validation_problem`).
+ */
+validation: Validation | null, 
+/**
+ * Why there is no validation.
+ */
+validation_problem: Message | null, 
+/**
+ * What to keep in mind reading the numbers (a small shop, correlated value).
+ */
+notes: Array<Message>, };
+
+/**
  * The column chosen for one field (0-based column index into the header).
  */
 export type ColumnAssignment = { 
@@ -437,6 +574,23 @@ op: Op,
  * What to compare with: a number, or a code's name.
  */
 value: Cell, };
+
+/**
+ * Cumulative repeat purchases at a day. Field names are the JS API.
+ */
+export type CumulativePoint = { 
+/**
+ * The day, `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * Repeat purchase days of the calibration customers up to it.
+ */
+actual: number, 
+/**
+ * The calibration model's expectation.
+ */
+predicted: number, };
 
 /**
  * The currency the amounts are most likely in, and why we think so.
@@ -679,6 +833,23 @@ distinct: number,
 values: Array<ValueCount>, };
 
 /**
+ * A shop total with its interval. Field names are the JS API.
+ */
+export type Estimate = { 
+/**
+ * The value at the fitted parameters.
+ */
+value: number, 
+/**
+ * A 95 % interval from the parameters' uncertainty (delta method); null without one.
+ */
+low: number | null, 
+/**
+ * Its upper end.
+ */
+high: number | null, };
+
+/**
  * What an export is written as.
  */
 export type ExportFormat = "json" | "csv" | "xlsx";
@@ -889,6 +1060,31 @@ platform: PlatformMatch | null,
 rows_left_out: number, };
 
 /**
+ * A fitted model. Field names are the JS API.
+ */
+export type FittedModel = { 
+/**
+ * `bgnbd`, `pareto` or `gamma_gamma`.
+ */
+model: string, 
+/**
+ * The parameters in the fitting unit (α, β per unit; v in currency units).
+ */
+parameters: Array<Parameter>, 
+/**
+ * The log-likelihood Σ ln Lᵢ of the papers' formula, in the fitting unit.
+ */
+log_likelihood: number, 
+/**
+ * Customers it was fitted on.
+ */
+customers: number, 
+/**
+ * Optimiser iterations of the best start.
+ */
+iterations: number, };
+
+/**
  * Customers who moved from one stage to another between two month ends. Field names are
  * the JS API.
  */
@@ -909,6 +1105,32 @@ to: string,
  * Customers.
  */
 customers: number, };
+
+/**
+ * Mean holdout purchases of the customers with one calibration frequency. Field names are
+ * the JS API.
+ */
+export type FrequencyBucket = { 
+/**
+ * Repeat purchases in the calibration period; the last bucket holds this many or more.
+ */
+frequency: number, 
+/**
+ * Whether this is the open last bucket (`7+`).
+ */
+or_more: boolean, 
+/**
+ * Customers in it.
+ */
+customers: number, 
+/**
+ * Their mean purchases in the holdout.
+ */
+actual: number, 
+/**
+ * The calibration model's mean prediction for them.
+ */
+predicted: number, };
 
 /**
  * What one row of an export is.
@@ -1344,6 +1566,23 @@ previous: PreviousPeriod | null, };
 export type Param = number | number | string | Array<string>;
 
 /**
+ * One fitted parameter. Field names are the JS API.
+ */
+export type Parameter = { 
+/**
+ * Its name (`r`, `alpha`, `a`, `b`; `s`, `beta`; `p`, `q`, `v`).
+ */
+name: string, 
+/**
+ * The maximum-likelihood estimate.
+ */
+value: number, 
+/**
+ * Its standard error from the Hessian; null when the Hessian is not positive definite.
+ */
+standard_error: number | null, };
+
+/**
  * Every profile as the page lists it (for choosing one by hand).
  */
 export type PlatformChoice = { 
@@ -1572,6 +1811,11 @@ header: string,
  * Up to three of its values.
  */
 samples: Array<string>, };
+
+/**
+ * Which model counts the repeat purchases.
+ */
+export type PurchaseModel = "bgnbd" | "pareto";
 
 /**
  * The data-quality report of one ingest run (all files together).
@@ -2213,6 +2457,48 @@ customers: number,
  * Every tag, family by family.
  */
 tags: Array<TagStats>, };
+
+/**
+ * The time unit the models are fitted in (the parameters α, β and v are in it).
+ */
+export type TimeUnit = "day" | "week";
+
+/**
+ * The calibration / holdout check. Field names are the JS API.
+ */
+export type Validation = { 
+/**
+ * The calibration period's last day.
+ */
+calibration_end: string, 
+/**
+ * Days held out (after the calibration end, up to the last day).
+ */
+holdout_days: number, 
+/**
+ * The purchase model fitted on the calibration period.
+ */
+fit: FittedModel, 
+/**
+ * Holdout purchases of the calibration customers.
+ */
+actual: number, 
+/**
+ * What the calibration model expected of them.
+ */
+predicted: number, 
+/**
+ * Mean absolute error per customer of the holdout purchases.
+ */
+mean_absolute_error: number, 
+/**
+ * Predicted vs actual by calibration frequency (0 to 7+).
+ */
+by_frequency: Array<FrequencyBucket>, 
+/**
+ * Predicted vs actual cumulative repeat purchases, a point a week.
+ */
+cumulative: Array<CumulativePoint>, };
 
 /**
  * One value of a dimension and how many lines hold it.
