@@ -6,6 +6,7 @@
 use super::params::{RuleTag, TagsValidParams};
 use crate::analysis::Context;
 use crate::customers::profile::{ProfileAnalysis, ProfileParams};
+use crate::predict::clv::{ClvAnalysis, ClvParams};
 use crate::dataset::Interner;
 use crate::error::Error;
 use crate::message::Message;
@@ -117,6 +118,29 @@ fn built_in(cx: &mut Context<'_>) -> Result<Vec<(&'static str, &'static str, Str
             r#"rfm.segment in ["about_to_sleep", "hibernating", "lost"]"#.to_string(),
         ),
     ];
+    // the predicted value and the likely lost, where the history supports a prediction (the
+    // lifetime-value view says why when it does not)
+    let predicted = match cx.require::<ClvAnalysis>(&ClvParams::default()) {
+        Ok(clv) => Some(clv),
+        Err(Error::Refused(_)) => None,
+        Err(e) => return Err(e),
+    };
+    if let Some(clv) = &predicted {
+        let mut values: Vec<f64> = clv
+            .customers
+            .lifetime_value
+            .iter()
+            .copied()
+            .filter(|v| v.is_finite())
+            .collect();
+        if let Some(p80) = quantile(&mut values, 0.8) {
+            tags.push((
+                "value",
+                "high_predicted_value",
+                format!("clv.lifetime_value >= {}", units(p80 * 100.0)),
+            ));
+        }
+    }
     if let (Some(p40), Some(p80)) = (p40, p80) {
         tags.push((
             "consumption",
@@ -199,6 +223,9 @@ fn built_in(cx: &mut Context<'_>) -> Result<Vec<(&'static str, &'static str, Str
             r#"lifecycle.stage in ["dormant", "churned"] and rfm.segment in ["champions", "loyal", "cannot_lose_them", "at_risk"]"#.to_string(),
         ),
     ]);
+    if predicted.is_some() {
+        tags.push(("risk", "likely_lost", "clv.p_alive < 0.3".to_string()));
+    }
     Ok(tags)
 }
 

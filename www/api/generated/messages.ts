@@ -211,6 +211,8 @@ export const CORE_EN = {
   "tags.tag.high_value": "High value",
   "tags.tag.medium_value": "Medium value",
   "tags.tag.low_value": "Low value",
+  "tags.tag.high_predicted_value": "High predicted value",
+  "tags.tag.likely_lost": "Likely lost",
   "tags.tag.high_spender": "High spender",
   "tags.tag.mid_spender": "Mid spender",
   "tags.tag.low_spender": "Low spender",

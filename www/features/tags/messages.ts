@@ -81,6 +81,8 @@ const core = {
   'tags.bad_values': '规则标签“{name}”中：请把取值写成 "a" if 规则, "b" if 规则, else "c"',
   // the built-in tags' names: core codes, so the customer card names them too
   'tags.tag.high_value': '高价值',
+  'tags.tag.high_predicted_value': '预测高价值',
+  'tags.tag.likely_lost': '很可能已流失',
   'tags.tag.medium_value': '中价值',
   'tags.tag.low_value': '低价值',
   'tags.tag.high_spender': '高消费',
