@@ -6,10 +6,10 @@
 use super::params::{RuleTag, TagsValidParams};
 use crate::analysis::Context;
 use crate::customers::profile::{ProfileAnalysis, ProfileParams};
-use crate::predict::clv::{ClvAnalysis, ClvParams};
 use crate::dataset::Interner;
 use crate::error::Error;
 use crate::message::Message;
+use crate::predict::clv::{ClvAnalysis, ClvParams};
 use crate::rules::{self, Rule};
 use serde::Serialize;
 

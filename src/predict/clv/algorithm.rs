@@ -6,7 +6,7 @@
 use super::bgnbd::{self, BgNbd};
 use super::gamma_gamma::{self, GammaGamma};
 use super::messages::MESSAGES;
-use super::optimize::{self, Failure, Optimum};
+use super::optimize::{self, Failure, Objective, Optimum};
 use super::output::{
     Bar, ClvSummary, CumulativePoint, Estimate, FittedModel, FrequencyBucket, Parameter, Validation,
 };
@@ -176,13 +176,15 @@ fn failure_message(model: &str, failure: &Failure, names: &[&str]) -> Message {
         Failure::NoFiniteStart => Message::new("clv.not_converged")
             .with("model", model)
             .with("detail", "the likelihood is not finite at any start"),
-        Failure::Iterations { gradient } => {
+        Failure::Iterations { gradient, .. } => {
             Message::new("clv.not_converged").with("model", model).with(
                 "detail",
                 format!("the gradient is still {gradient:.1e} after the iterations"),
             )
         }
-        Failure::Boundary { parameter, value } => Message::new("clv.parameter_runaway")
+        Failure::Boundary {
+            parameter, value, ..
+        } => Message::new("clv.parameter_runaway")
             .with("model", model)
             .with("parameter", names.get(*parameter).copied().unwrap_or("?"))
             .with("value", format!("{value:.3e}")),
@@ -194,18 +196,116 @@ struct PurchaseFit {
     model: Purchases,
     optimum: Optimum,
     report: FittedModel,
+    /// Said when the dropout parameters were held on the ridge.
+    note: Option<Message>,
+}
+
+/// Above this concentration (a + b of the BG/NBD's Beta, s of the Pareto/NBD's Gamma) the
+/// customers' dropout hardly varies: a fit running there is on a ridge of the likelihood
+/// towards a dropout the same for everyone, and is held at it.
+const RIDGE: f64 = 200.0;
+
+/// The dropout parameters held on the ridge: the same mean dropout, concentration `RIDGE`.
+fn on_ridge(model: PurchaseModel, p: &[f64]) -> Option<[f64; 2]> {
+    match model {
+        PurchaseModel::Bgnbd if p[2] + p[3] > RIDGE => {
+            let mean = p[2] / (p[2] + p[3]);
+            Some([mean * RIDGE, (1.0 - mean) * RIDGE])
+        }
+        PurchaseModel::Pareto if p[2] > RIDGE => Some([RIDGE, RIDGE * p[3] / p[2]]),
+        _ => None,
+    }
+}
+
+/// A purchase model's likelihood with its two dropout parameters held: r and α are fitted.
+struct HeldDropout<'a, O> {
+    full: &'a O,
+    held: [f64; 2],
+}
+
+impl<O: Objective> Objective for HeldDropout<'_, O> {
+    const DIM: usize = 2;
+    fn value_gradient(&self, theta: &[f64], g: &mut [f64]) -> f64 {
+        let at = [
+            theta[0],
+            theta[1],
+            libm::log(self.held[0]),
+            libm::log(self.held[1]),
+        ];
+        let mut full = [0.0; 4];
+        let f = self.full.value_gradient(&at, &mut full);
+        g[0] = full[0];
+        g[1] = full[1];
+        f
+    }
+}
+
+fn minimise_purchases<O: Objective>(
+    model: PurchaseModel,
+    objective: &O,
+    starts: &[Vec<f64>],
+) -> Result<(Optimum, Option<Message>), Failure> {
+    let found = optimize::minimise(objective, starts);
+    let stopped: Option<Vec<f64>> = match &found {
+        Ok(o) => Some(o.params.clone()),
+        Err(f) => f.stopped_at().map(<[f64]>::to_vec),
+    };
+    let Some((at, held)) = stopped.and_then(|p| on_ridge(model, &p).map(|h| (p, h))) else {
+        return found.map(|o| (o, None));
+    };
+    let ridge_value = match &found {
+        Ok(o) => o.value,
+        Err(_) => {
+            let theta: Vec<f64> = at.iter().map(|p| libm::log(*p)).collect();
+            objective.value_gradient(&theta, &mut [0.0; 4])
+        }
+    };
+    let two = HeldDropout {
+        full: objective,
+        held,
+    };
+    let start = vec![libm::log(at[0]), libm::log(at[1])];
+    let inner = optimize::minimise(&two, &[start])?;
+    // the full Hessian with the held parameters fixed: their block is the identity times a
+    // huge curvature, so they add no variance to the intervals
+    let mut hessian_log = vec![0.0; 16];
+    for i in 0..2 {
+        for j in 0..2 {
+            hessian_log[i * 4 + j] = inner.hessian_log[i * 2 + j];
+        }
+    }
+    hessian_log[10] = 1e12;
+    hessian_log[15] = 1e12;
+    let optimum = Optimum {
+        params: vec![inner.params[0], inner.params[1], held[0], held[1]],
+        value: inner.value,
+        iterations: inner.iterations,
+        gradient: inner.gradient,
+        hessian_log,
+    };
+    let mean = match model {
+        PurchaseModel::Bgnbd => held[0] / (held[0] + held[1]),
+        PurchaseModel::Pareto => held[0] / held[1],
+    };
+    let loss = (optimum.value - ridge_value).max(0.0);
+    let note = Message::new("clv.dropout_held")
+        .with("model", model_name(model))
+        .with("dropout", format!("{mean:.4}"))
+        .with("ridge", RIDGE)
+        .with("loss", format!("{loss:.2e}"));
+    Ok((optimum, Some(note)))
 }
 
 fn fit_purchases(model: PurchaseModel, rows: &Rows) -> Result<PurchaseFit, Message> {
     let starts = starts(model, rows);
-    let optimum = match model {
-        PurchaseModel::Bgnbd => optimize::minimise(&bgnbd::Likelihood { rows }, &starts),
-        PurchaseModel::Pareto => optimize::minimise(&pareto::Likelihood { rows }, &starts),
+    let found = match model {
+        PurchaseModel::Bgnbd => minimise_purchases(model, &bgnbd::Likelihood { rows }, &starts),
+        PurchaseModel::Pareto => minimise_purchases(model, &pareto::Likelihood { rows }, &starts),
     };
     let names = parameter_names(model);
-    let optimum = optimum.map_err(|f| failure_message(model_name(model), &f, &names))?;
+    let (optimum, note) = found.map_err(|f| failure_message(model_name(model), &f, &names))?;
     let fitted = Purchases::from_slice(model, &optimum.params);
-    let report = report(model_name(model), &names, &optimum, rows.weight, || {
+    let mut report = report(model_name(model), &names, &optimum, rows.weight, || {
         let mut ll = 0.0;
         for row in &rows.rows {
             let (x, t_x, t) = rows.values(row);
@@ -213,10 +313,17 @@ fn fit_purchases(model: PurchaseModel, rows: &Rows) -> Result<PurchaseFit, Messa
         }
         ll
     });
+    if note.is_some() {
+        // held, not estimated: no standard error
+        for p in report.parameters.iter_mut().skip(2) {
+            p.standard_error = None;
+        }
+    }
     Ok(PurchaseFit {
         model: fitted,
         optimum,
         report,
+        note: note.map(|m| m.worded_by(MESSAGES)),
     })
 }
 
@@ -636,7 +743,7 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
         .copied()
         .filter(|p| p.is_finite())
         .collect();
-    let mut notes = Vec::new();
+    let mut notes: Vec<Message> = purchases.note.iter().cloned().collect();
     if customers < SMALL_CUSTOMERS || end - first < SMALL_DAYS {
         notes.push(
             Message::new("clv.small_shop")

@@ -51,5 +51,9 @@ pub const MESSAGES: Catalogue = &[
         "clv.value_correlated",
         "order value and purchase frequency are correlated ({correlation}); the Gamma-Gamma model assumes they are not, so lifetime values lean that way",
     ),
+    (
+        "clv.dropout_held",
+        "the {model} fit runs towards customers who all drop out alike (mean dropout {dropout}): the spread of dropout is not identified by this data, so it is held small (concentration {ridge}), at a cost of {loss} in mean log-likelihood",
+    ),
     ("clv.no_purchases", "there are no purchase lines to model"),
 ];

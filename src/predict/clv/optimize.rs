@@ -24,6 +24,8 @@ pub enum Failure {
     Iterations {
         /// The largest gradient component left (per customer).
         gradient: f64,
+        /// The parameters where it stopped.
+        at: Vec<f64>,
     },
     /// A parameter ran off towards 0 or infinity: the data do not pin it down.
     Boundary {
@@ -31,7 +33,19 @@ pub enum Failure {
         parameter: usize,
         /// Its value when the fit stopped.
         value: f64,
+        /// The parameters where it stopped.
+        at: Vec<f64>,
     },
+}
+
+impl Failure {
+    /// The parameters where the fit stopped, when it got anywhere.
+    pub fn stopped_at(&self) -> Option<&[f64]> {
+        match self {
+            Failure::NoFiniteStart => None,
+            Failure::Iterations { at, .. } | Failure::Boundary { at, .. } => Some(at),
+        }
+    }
 }
 
 /// A maximum found.
@@ -97,11 +111,16 @@ pub fn minimise<O: Objective>(objective: &O, starts: &[Vec<f64>]) -> Result<Opti
         .enumerate()
         .find(|(_, p)| libm::log(**p).abs() > LOG_BOUND - 1.0)
     {
-        return Err(Failure::Boundary { parameter, value });
+        return Err(Failure::Boundary {
+            parameter,
+            value,
+            at: optimum.params,
+        });
     }
     if optimum.gradient > 1e-5 {
         return Err(Failure::Iterations {
             gradient: optimum.gradient,
+            at: optimum.params,
         });
     }
     Ok(optimum)

@@ -64,12 +64,14 @@ pub fn logistic(x: f64) -> f64 {
 /// The most terms a hypergeometric series may take before it counts as not converging.
 const MAX_TERMS: u32 = 200_000;
 
-/// ₂F₁(a, b; c; z) by its power series, for 0 ≤ z < 1 and c > 0. The callers pick the form
-/// whose terms are small (an Euler transform where the plain series' terms would overflow),
-/// so the sum stays near 1. `None` when it does not settle within `MAX_TERMS` terms or is not
-/// finite.
+/// ₂F₁(a, b; c; z) by its power series, for 0 ≤ z < 1 and any c but 0, −1, −2, … (where the
+/// function has poles; a negative c is where lifetimes takes the log of a negative number and
+/// returns NaN, its issues #302 and #442). The callers pick the form whose terms are small (an
+/// Euler transform where the plain series' terms would overflow), so the sum stays near 1.
+/// `None` near a pole, when it does not settle within `MAX_TERMS` terms or is not finite.
 pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
-    if !(0.0..1.0).contains(&z) || c <= 0.0 {
+    let near_pole = c <= 0.0 && (c - libm::round(c)).abs() < 1e-9;
+    if !(0.0..1.0).contains(&z) || near_pole {
         return None;
     }
     let mut term = 1.0f64;

@@ -256,6 +256,7 @@ export const CORE_EN = {
   "clv.validation_failed": "no validation: the model could not be fitted on the calibration period ({reason})",
   "clv.small_shop": "a small history ({customers} customers over {days} days): predictions are possible but uncertain, the intervals show how much; Klaviyo waits for 500 customers and 180 days, GA4 for 1,000 buyers",
   "clv.value_correlated": "order value and purchase frequency are correlated ({correlation}); the Gamma-Gamma model assumes they are not, so lifetime values lean that way",
+  "clv.dropout_held": "the {model} fit runs towards customers who all drop out alike (mean dropout {dropout}): the spread of dropout is not identified by this data, so it is held small (concentration {ridge}), at a cost of {loss} in mean log-likelihood",
   "clv.no_purchases": "there are no purchase lines to model",
 } as const;
 

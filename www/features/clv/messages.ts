@@ -126,6 +126,7 @@ const core = {
   'clv.validation_failed': '未检验：无法在校准期上拟合模型（{reason}）',
   'clv.small_shop': '历史较短（{customers} 位客户，{days} 天）：可以预测但不确定，区间显示了不确定的程度；Klaviyo 要等到 500 位客户和 180 天，GA4 要 1,000 位买家',
   'clv.value_correlated': '客单价与购买频次相关（{correlation}）；Gamma-Gamma 模型假设两者无关，因此生命周期价值会有所偏向',
+  'clv.dropout_held': '{model} 拟合趋向所有客户以相同概率流失（平均流失率 {dropout}）：这份数据无法确定流失率在客户间的差异，因此将其固定为很小（集中度 {ridge}），平均对数似然因此降低 {loss}',
   'clv.no_purchases': '没有可供建模的购买记录',
 };
 

@@ -89,4 +89,18 @@ export const customerStyles = css`
     font-variant-numeric: tabular-nums;
     color: var(--portrait-color-text-muted);
   }
+  dl.predictions {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: var(--portrait-space-3);
+    margin: 0;
+  }
+  dl.predictions dt {
+    font-size: var(--portrait-font-size-xs);
+    color: var(--portrait-color-text-muted);
+  }
+  dl.predictions dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
 `;

@@ -1,10 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Portrait } from '../../api/portrait.js';
-import type { Cell, ColumnId, CustomerCard, FeatureMedian } from '../../api/types.js';
+import { DEFAULTS, type Cell, type ColumnId, type CustomerCard, type FeatureMedian } from '../../api/types.js';
+import { PortraitError } from '../../api/errors.js';
 import { base } from '../../elements/shared.styles.js';
 import { viewStyles } from '../../elements/view.styles.js';
-import { formatCount, formatMoney, formatPercent, type Locale } from '../../format/format.js';
+import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, type Locale } from '../../format/format.js';
 import { coreText, hasCoreText, LocaleController } from '../../i18n/index.js';
 import { customerStyles } from './customer.styles.js';
 import { t } from './messages.js';
@@ -27,6 +28,19 @@ const CARD_COLUMNS = [
   'rfm.f_score',
   'rfm.m_score',
   'tags.tags',
+] as ColumnId[];
+
+/** The customer's predictions (the lifetime-value analysis's columns), fetched on their own: a
+ * shop too small to predict still gets the rest of the card. */
+const PREDICTION_COLUMNS = [
+  'clv.p_alive',
+  'clv.purchase_probability',
+  'clv.expected_purchases',
+  'clv.expected_order_value_cents',
+  'clv.lifetime_value_cents',
+  'clv.next_purchase',
+  'clv.next_purchase_early',
+  'clv.next_purchase_late',
 ] as ColumnId[];
 
 /** The user asked to leave the card (back to the table). */
@@ -61,6 +75,9 @@ export class PortraitCustomer extends LitElement {
   @state() private card: CustomerCard | null = null;
   @state() private row: Record<string, Cell> | null = null;
   @state() private failed = '';
+  @state() private predicted: Record<string, Cell> | null = null;
+  /** Why there are no predictions (the analysis's message), when there are none. */
+  @state() private unpredicted: { code: string; params: Record<string, unknown> } | null = null;
 
   #locale = new LocaleController(this);
   #seq = 0;
@@ -86,6 +103,17 @@ export class PortraitCustomer extends LitElement {
       this.row = page.rows.find((r) => r.customer_id === id) ?? null;
     } catch (e) {
       if (seq === this.#seq) this.failed = e instanceof Error ? e.message : String(e);
+    }
+    try {
+      const page = await p.table({ columns: PREDICTION_COLUMNS, search: id, limit: 1000 });
+      if (seq !== this.#seq) return;
+      this.predicted = page.rows.find((r) => r.customer_id === id) ?? null;
+      this.unpredicted = null;
+    } catch (e) {
+      if (seq !== this.#seq) return;
+      const err = PortraitError.from(e);
+      this.predicted = null;
+      this.unpredicted = { code: err.code, params: { ...err.params } };
     }
   }
 
@@ -139,6 +167,7 @@ export class PortraitCustomer extends LitElement {
             </ul>
           </div>`
         : nothing}
+      ${this.#renderPredictions(locale)}
       <div class="card">
         <h3>${t('profiles.card.features')}</h3>
         <div class="table-wrap">
@@ -182,6 +211,41 @@ export class PortraitCustomer extends LitElement {
         </ol>
       </div>
     `;
+  }
+
+  #renderPredictions(locale: Locale) {
+    if (this.unpredicted) {
+      return html`<div class="card" data-testid="card-predictions">
+        <h3>${t('profiles.card.predictions')}</h3>
+        <p class="muted">${coreText(this.unpredicted as never, locale)}</p>
+      </div>`;
+    }
+    const p = this.predicted;
+    if (!p || typeof p['clv.p_alive'] !== 'number') return nothing;
+    const share = (id: string) => (typeof p[id] === 'number' ? formatPercent(p[id] as number, locale) : '—');
+    const money = (id: string) => (typeof p[id] === 'number' ? formatMoney(p[id] as number, this.currency, locale) : '—');
+    const day = (id: string) => (typeof p[id] === 'string' ? formatDate(p[id] as string, locale) : null);
+    const next = day('clv.next_purchase');
+    const early = day('clv.next_purchase_early');
+    const late = day('clv.next_purchase_late');
+    const horizon = DEFAULTS.analyses.clv.horizon_days;
+    return html`<div class="card" data-testid="card-predictions">
+      <h3>${t('profiles.card.predictions')}</h3>
+      <dl class="predictions">
+        <div><dt>${t('profiles.card.alive')}</dt><dd data-testid="card-alive">${share('clv.p_alive')}</dd></div>
+        <div><dt>${t('profiles.card.buySoon', { days: horizon })}</dt><dd>${share('clv.purchase_probability')}</dd></div>
+        <div><dt>${t('profiles.card.expected', { days: horizon })}</dt><dd>${formatDecimal(p['clv.expected_purchases'] as number, locale, 2)}</dd></div>
+        <div><dt>${t('profiles.card.orderValue')}</dt><dd>${money('clv.expected_order_value_cents')}</dd></div>
+        <div><dt>${t('profiles.card.clv', { days: horizon })}</dt><dd data-testid="card-clv">${money('clv.lifetime_value_cents')}</dd></div>
+        <div>
+          <dt>${t('profiles.card.next')}</dt>
+          <dd data-testid="card-next">${next
+            ? t('profiles.card.nextAround', { date: next, early: early ?? '—', late: late ?? t('profiles.card.nextLater') })
+            : t('profiles.card.nextNone')}</dd>
+        </div>
+      </dl>
+      <p class="muted">${t('profiles.card.predictionsHint')}</p>
+    </div>`;
   }
 
   #renderSpend(title: string, spend: CustomerCard['categories'], locale: Locale) {
