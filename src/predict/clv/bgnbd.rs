@@ -107,9 +107,10 @@ impl BgNbd {
     }
 
     /// The wait to the next purchase if the customer is alive: λ | x, T ~ Gamma(r+x, α+T), so
-    /// the wait is Lomax with shape r+x and scale α+T; its `q` quantile, in the fitting unit.
-    pub fn wait_quantile(&self, q: f64, x: f64, t: f64) -> f64 {
-        (self.alpha + t) * (libm::pow(1.0 - q, -1.0 / (self.r + x)) - 1.0)
+    /// the wait is Lomax with shape r+x and scale α+T; its q quantile, in the fitting unit,
+    /// from ln(1 − q): (α+T)·(e^(−ln(1−q)/(r+x)) − 1).
+    pub fn wait_quantile_ln(&self, ln_one_minus_q: f64, x: f64, t: f64) -> f64 {
+        (self.alpha + t) * libm::expm1(-ln_one_minus_q / (self.r + x))
     }
 }
 

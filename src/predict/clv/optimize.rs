@@ -11,6 +11,10 @@
 pub trait Objective {
     /// Parameters.
     const DIM: usize;
+    /// The gradient (per customer, log space) at which the optimum counts as found: an
+    /// analytic gradient reaches 1e-9; one by finite differences carries noise near 1e-9 of
+    /// its own, so it stops earlier rather than chase the noise.
+    const TOLERANCE: f64 = 1e-9;
     /// f(θ) and ∇f(θ) at θ = ln(parameters); `f` is +∞ where the likelihood is not finite.
     fn value_gradient(&self, theta: &[f64], gradient: &mut [f64]) -> f64;
 }
@@ -64,9 +68,8 @@ pub struct Optimum {
 }
 
 const MAX_ITERATIONS: u32 = 2_000;
-const GRADIENT_TOLERANCE: f64 = 1e-9;
 /// Every start is run to this tolerance; the lowest goes on to `COARSE_TOLERANCE` by BFGS,
-/// then to `GRADIENT_TOLERANCE` by Newton.
+/// then to `Objective::TOLERANCE` by Newton.
 const SCREEN_TOLERANCE: f64 = 1e-2;
 const COARSE_TOLERANCE: f64 = 1e-4;
 /// |ln p| beyond this (p below 1e-13 or above 4e17) is a parameter running off.
@@ -101,7 +104,7 @@ pub fn minimise<O: Objective>(objective: &O, starts: &[Vec<f64>]) -> Result<Opti
         // Newton could not finish from there: BFGS to the fine tolerance, then once more
         let theta: Vec<f64> = optimum.params.iter().map(|p| libm::log(*p)).collect();
         let coarse = optimum.iterations;
-        optimum = bfgs(objective, &theta, GRADIENT_TOLERANCE)?;
+        optimum = bfgs(objective, &theta, O::TOLERANCE)?;
         optimum.iterations += coarse;
         polish(objective, &mut optimum);
     }
@@ -274,7 +277,7 @@ fn polish<O: Objective>(objective: &O, optimum: &mut Optimum) -> bool {
     let mut hessian_log = Vec::new();
     let mut inverse = None;
     for _ in 0..20 {
-        if max_abs(&g) <= GRADIENT_TOLERANCE && !hessian_log.is_empty() {
+        if max_abs(&g) <= O::TOLERANCE && !hessian_log.is_empty() {
             break;
         }
         let Some(h_inv) = inverse.as_ref() else {
@@ -289,7 +292,7 @@ fn polish<O: Objective>(objective: &O, optimum: &mut Optimum) -> bool {
             }
             continue;
         };
-        if max_abs(&g) <= GRADIENT_TOLERANCE {
+        if max_abs(&g) <= O::TOLERANCE {
             break;
         }
         let next: Vec<f64> = (0..d)
@@ -309,7 +312,7 @@ fn polish<O: Objective>(objective: &O, optimum: &mut Optimum) -> bool {
     optimum.value = f;
     optimum.gradient = max_abs(&g);
     optimum.hessian_log = hessian_log;
-    optimum.gradient <= GRADIENT_TOLERANCE
+    optimum.gradient <= O::TOLERANCE
 }
 
 /// The inverse of a symmetric positive definite matrix by Cholesky; `None` when it is not
