@@ -3,7 +3,9 @@
 # (CLI) and in headless Debian Chromium (the real page's worker), plus the DuckDB-WASM peer
 # (../shared/bench/peers/duckdb_wasm) in the same run; the profile and lifecycle fits natively
 # beside the pandas reference of the profile (scripts/profile_reference.py --time), and the
-# profile, lifecycle and tag fits in the page's worker (scripts/bench-portrait-browser.mjs). Results: target/bench/*.json and
+# profile, lifecycle and tag fits in the page's worker (scripts/bench-portrait-browser.mjs); the
+# lifetime-value fits natively and in the worker beside lifetimes' stage e
+# (scripts/bench-predictions-browser.mjs, scripts/bench-predictions.mjs). Results: target/bench/*.json and
 # target/bench/table.md (copy into BENCHMARKS.md with the machine and date).
 #
 #   BENCH_SIZES="100000 1000000"  BENCH_REPEATS=3  BENCH_SKIP_PEER=1
@@ -88,6 +90,22 @@ for n in $SIZES; do
       --out "$OUT/peer_kmeans_${n}.json" > /dev/null || echo "[peer] kmeans failed"
 done
 
+echo "== predictions: lifetime value natively and in headless Chromium, beside lifetimes =="
+for n in $SIZES; do
+  f="target/fixtures/peer_orders_${n}_seed42.csv"
+  : > "$OUT/clv_stage_e_${n}.jsonl"; : > "$OUT/clv_${n}.jsonl"; : > "$OUT/clv_pareto_${n}.jsonl"
+  for _ in $(seq 1 "$REPEATS"); do
+    target/release/portrait clv "$f" --validate false --timings > /dev/null 2>> "$OUT/clv_stage_e_${n}.jsonl"
+    target/release/portrait clv "$f" --timings > /dev/null 2>> "$OUT/clv_${n}.jsonl"
+    target/release/portrait clv "$f" --model pareto --timings > /dev/null 2>> "$OUT/clv_pareto_${n}.jsonl"
+  done
+  tail -n 1 "$OUT/clv_stage_e_${n}.jsonl" "$OUT/clv_${n}.jsonl" "$OUT/clv_pareto_${n}.jsonl"
+  node scripts/bench-predictions-browser.mjs --csv "$PWD/$f" --repeats "$REPEATS" --out "$OUT/predictions_browser_${n}.json"
+  # lifetimes' stage e in the same run (the peer harness, its load and clv stages)
+  .cache/venv/bin/python "$PEERS/peers.py" --input "$f" --stages load_pandas,clv_lifetimes --repeats "$REPEATS" \
+      --out "$OUT/peer_clv_${n}.json" > /dev/null || echo "[peer] clv failed"
+done
+
 echo "== Portrait in headless Chromium =="
 # One run at a time, this build and the previous commit's in turn (this machine's speed
 # drifts by more than the differences measured), then merged per build.
@@ -129,3 +147,4 @@ fi
 
 node scripts/bench-report.mjs --dir "$OUT" --sizes "$SIZES" ${BASE:+--baseline "$(git -C "$BASE" rev-parse HEAD)"} | tee "$OUT/table.md"
 node scripts/bench-profile.mjs --dir "$OUT" --sizes "$SIZES" | tee -a "$OUT/table.md"
+node scripts/bench-predictions.mjs --dir "$OUT" --sizes "$SIZES" | tee -a "$OUT/table.md"
