@@ -191,3 +191,45 @@ fn parameter_errors_name_the_rule() {
     assert_eq!(out["validation"], Value::Null);
     assert_eq!(out["validation_problem"]["code"], "clv.validation_outside");
 }
+
+#[test]
+fn online_retail_without_dropout_is_fitted_by_both_models_and_says_so() {
+    let Some(dir) = common::shared_data() else {
+        eprintln!("skipped: ../shared/data is absent");
+        return;
+    };
+    let bytes =
+        std::fs::read(dir.join("online_retail/online_retail.csv.gz")).expect("Online Retail");
+    let mut s = Session::new();
+    let file = SourceFile {
+        name: "online_retail.csv.gz".into(),
+        bytes,
+    };
+    s.ingest_now(vec![file], IngestOptions::default(), |_, _, _| None)
+        .expect("ingests");
+    // wholesale buyers who keep buying: the BG/NBD's a runs towards 0 (no dropout), and the
+    // fit says what that means for P(alive)
+    let out = s.run_json("clv", json!({})).expect("BG/NBD");
+    assert_sane(&out, "bgnbd");
+    assert_eq!(out["customers"], 4339);
+    let codes: Vec<&str> = out["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"clv.no_dropout"), "{codes:?}");
+    // the Christmas quarter is the holdout: the model misses it, and says so
+    assert!(codes.contains(&"clv.holdout_off"), "{codes:?}");
+    // the Pareto/NBD's dropout rate runs to zero, where it becomes the NBD: refused at once,
+    // pointing to the BG/NBD
+    let t0 = std::time::Instant::now();
+    match s.run_json("clv", json!({ "model": "pareto" })) {
+        Err(Error::Refused(m)) => assert_eq!(m.code, "clv.pareto_no_dropout"),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        t0.elapsed().as_secs() < 30,
+        "refused without chasing the edge"
+    );
+}

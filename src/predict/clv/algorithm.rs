@@ -34,6 +34,8 @@ const WAIT_QUANTILES: [f64; 3] = [
     -0.105_360_515_657_826_3,
     -2.302_585_092_994_045_7,
 ];
+/// A holdout missed by more than this share gets a note.
+const HOLDOUT_OFF: f64 = 0.2;
 /// Lifetimes' month.
 const MONTH_DAYS: f64 = 30.0;
 /// The two-sided 95 % normal quantile.
@@ -188,6 +190,7 @@ fn failure_message(model: &str, failure: &Failure, names: &[&str]) -> Message {
                 format!("the gradient is still {gradient:.1e} after the iterations"),
             )
         }
+        Failure::Edge { .. } => Message::new("clv.pareto_no_dropout").with("model", model),
         Failure::Boundary {
             parameter, value, ..
         } => Message::new("clv.parameter_runaway")
@@ -246,18 +249,48 @@ impl<O: Objective> Objective for HeldDropout<'_, O> {
     }
 }
 
+/// Whether the model at `p` lets hardly anyone drop out within `longest` (the longest history,
+/// fitting unit): the likelihood's other edge, where it rises ever more slowly towards the NBD
+/// without dropout, so the optimiser stops short of its tolerance. The point it stopped at
+/// predicts what that limit does (P(alive) ≈ 1); the view says so.
+fn without_dropout(model: PurchaseModel, p: &[f64], longest: f64) -> bool {
+    match model {
+        PurchaseModel::Bgnbd => p[2] / (p[2] + p[3]) < 1e-4,
+        PurchaseModel::Pareto => p[2] / p[3] * longest < 1e-3,
+    }
+}
+
 fn minimise_purchases<O: Objective>(
     model: PurchaseModel,
     objective: &O,
     starts: &[Vec<f64>],
+    longest: f64,
 ) -> Result<(Optimum, Option<Message>), Failure> {
     let found = optimize::minimise(objective, starts);
     let stopped: Option<Vec<f64>> = match &found {
         Ok(o) => Some(o.params.clone()),
         Err(f) => f.stopped_at().map(<[f64]>::to_vec),
     };
-    let Some((at, held)) = stopped.and_then(|p| on_ridge(model, &p).map(|h| (p, h))) else {
-        return found.map(|o| (o, None));
+    let Some((at, held)) = stopped
+        .clone()
+        .and_then(|p| on_ridge(model, &p).map(|h| (p, h)))
+    else {
+        return match (found, stopped) {
+            (Err(Failure::Iterations { .. }), Some(p)) if without_dropout(model, &p, longest) => {
+                let theta: Vec<f64> = p.iter().map(|v| libm::log(*v)).collect();
+                let mut g = vec![0.0; O::DIM];
+                let value = objective.value_gradient(&theta, &mut g);
+                let optimum = Optimum {
+                    hessian_log: optimize::hessian(objective, &theta, &g),
+                    gradient: g.iter().fold(0.0, |m, x| m.max(x.abs())),
+                    params: p,
+                    value,
+                    iterations: 0,
+                };
+                Ok((optimum, None))
+            }
+            (found, _) => found.map(|o| (o, None)),
+        };
     };
     let ridge_value = match &found {
         Ok(o) => o.value,
@@ -304,9 +337,14 @@ fn minimise_purchases<O: Objective>(
 
 fn fit_purchases(model: PurchaseModel, rows: &Rows) -> Result<PurchaseFit, Message> {
     let starts = starts(model, rows);
+    let longest = rows.times.last().copied().unwrap_or(0.0);
     let found = match model {
-        PurchaseModel::Bgnbd => minimise_purchases(model, &bgnbd::Likelihood { rows }, &starts),
-        PurchaseModel::Pareto => minimise_purchases(model, &pareto::Likelihood { rows }, &starts),
+        PurchaseModel::Bgnbd => {
+            minimise_purchases(model, &bgnbd::Likelihood { rows }, &starts, longest)
+        }
+        PurchaseModel::Pareto => {
+            minimise_purchases(model, &pareto::Likelihood { rows }, &starts, longest)
+        }
     };
     let names = parameter_names(model);
     let (optimum, note) = found.map_err(|f| failure_message(model_name(model), &f, &names))?;
@@ -502,14 +540,11 @@ fn fit_value(summary: &Summary) -> Result<ValueFit, Message> {
         .iter()
         .map(|s| s.iter().map(|v| libm::log(*v)).collect())
         .collect();
-    let optimum = optimize::minimise(&likelihood, &starts).map_err(|f| match f {
-        Failure::Iterations { .. } | Failure::NoFiniteStart | Failure::Boundary { .. } => {
-            let m = failure_message("gamma_gamma", &f, &["p", "q", "v"]);
-            let detail = m.params.get("detail").cloned();
-            match detail {
-                Some(d) => Message::new("clv.value_not_converged").with("detail", d),
-                None => Message::new("clv.value_not_converged").with("detail", m.to_string()),
-            }
+    let optimum = optimize::minimise(&likelihood, &starts).map_err(|f| {
+        let m = failure_message("gamma_gamma", &f, &["p", "q", "v"]);
+        match m.params.get("detail").cloned() {
+            Some(d) => Message::new("clv.value_not_converged").with("detail", d),
+            None => Message::new("clv.value_not_converged").with("detail", m.to_string()),
         }
     })?;
     let model = likelihood.unscale(&optimum.params);
@@ -774,6 +809,14 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
                 .worded_by(MESSAGES),
         );
     }
+    let mean_alive = alive.iter().sum::<f64>() / alive.len().max(1) as f64;
+    if mean_alive >= 0.99 {
+        notes.push(
+            Message::new("clv.no_dropout")
+                .with("model", model_name(params.model))
+                .worded_by(MESSAGES),
+        );
+    }
     let corr = correlation(&summary);
     if let Some(r) = corr.filter(|r| r.abs() >= 0.3) {
         notes.push(
@@ -790,6 +833,18 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
     } else {
         (None, None)
     };
+    if let Some(v) = validation.as_ref().filter(|v| v.actual > 0.0) {
+        let off = (v.predicted - v.actual) / v.actual;
+        if off.abs() > HOLDOUT_OFF {
+            notes.push(
+                Message::new("clv.holdout_off")
+                    .with("predicted", format!("{:.0}", v.predicted))
+                    .with("actual", format!("{:.0}", v.actual))
+                    .with("off", format!("{:+.0}%", off * 100.0))
+                    .worded_by(MESSAGES),
+            );
+        }
+    }
     let summary = ClvSummary {
         model: params.model,
         unit: params.unit,
@@ -811,7 +866,7 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
             };
             estimate(total_clv, var)
         }),
-        mean_p_alive: alive.iter().sum::<f64>() / alive.len().max(1) as f64,
+        mean_p_alive: mean_alive,
         likely_alive: alive.iter().filter(|p| **p > 0.5).count(),
         p_alive_bars: (0..10)
             .map(|b| {

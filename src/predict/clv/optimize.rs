@@ -15,6 +15,12 @@ pub trait Objective {
     /// analytic gradient reaches 1e-9; one by finite differences carries noise near 1e-9 of
     /// its own, so it stops earlier rather than chase the noise.
     const TOLERANCE: f64 = 1e-9;
+    /// Whether the parameters head for an edge of the likelihood the objective should not be
+    /// followed to (a limit where it costs far more to evaluate and gains nothing):
+    /// `minimise` stops there with `Failure::Edge`.
+    fn at_edge(&self, _params: &[f64]) -> bool {
+        false
+    }
     /// f(θ) and ∇f(θ) at θ = ln(parameters); `f` is +∞ where the likelihood is not finite.
     fn value_gradient(&self, theta: &[f64], gradient: &mut [f64]) -> f64;
 }
@@ -28,6 +34,11 @@ pub enum Failure {
     Iterations {
         /// The largest gradient component left (per customer).
         gradient: f64,
+        /// The parameters where it stopped.
+        at: Vec<f64>,
+    },
+    /// The parameters headed for an edge of the likelihood (`Objective::at_edge`).
+    Edge {
         /// The parameters where it stopped.
         at: Vec<f64>,
     },
@@ -47,7 +58,9 @@ impl Failure {
     pub fn stopped_at(&self) -> Option<&[f64]> {
         match self {
             Failure::NoFiniteStart => None,
-            Failure::Iterations { at, .. } | Failure::Boundary { at, .. } => Some(at),
+            Failure::Iterations { at, .. }
+            | Failure::Boundary { at, .. }
+            | Failure::Edge { at } => Some(at),
         }
     }
 }
@@ -67,7 +80,7 @@ pub struct Optimum {
     pub hessian_log: Vec<f64>,
 }
 
-const MAX_ITERATIONS: u32 = 2_000;
+const MAX_ITERATIONS: u32 = 300;
 /// Every start is run to this tolerance; the lowest goes on to `COARSE_TOLERANCE` by BFGS,
 /// then to `Objective::TOLERANCE` by Newton.
 const SCREEN_TOLERANCE: f64 = 1e-2;
@@ -94,11 +107,21 @@ pub fn minimise<O: Objective>(objective: &O, starts: &[Vec<f64>]) -> Result<Opti
         });
     }
     let mut optimum = best.unwrap_or(Err(Failure::NoFiniteStart))?;
+    let edge = |o: &Optimum| -> Result<(), Failure> {
+        if objective.at_edge(&o.params) {
+            return Err(Failure::Edge {
+                at: o.params.clone(),
+            });
+        }
+        Ok(())
+    };
+    edge(&optimum)?;
     if optimum.gradient > COARSE_TOLERANCE {
         let theta: Vec<f64> = optimum.params.iter().map(|p| libm::log(*p)).collect();
         let screened = optimum.iterations;
         optimum = bfgs(objective, &theta, COARSE_TOLERANCE)?;
         optimum.iterations += screened;
+        edge(&optimum)?;
     }
     if !polish(objective, &mut optimum) {
         // Newton could not finish from there: BFGS to the fine tolerance, then once more

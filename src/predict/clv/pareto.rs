@@ -217,6 +217,14 @@ impl ParetoNbd {
 impl Objective for Likelihood<'_> {
     const DIM: usize = 4;
 
+    /// Dropout so rare that under 1 % of the customers would drop out over the longest
+    /// history: the fit is heading for the NBD without dropout, where β/α grows without bound
+    /// and the hypergeometric series need tens of thousands of terms a customer.
+    fn at_edge(&self, p: &[f64]) -> bool {
+        let longest = self.rows.times.last().copied().unwrap_or(0.0);
+        p[2] / p[3] * longest < 1e-2
+    }
+
     fn value_gradient(&self, theta: &[f64], g: &mut [f64]) -> f64 {
         let p: Vec<f64> = theta.iter().map(|t| libm::exp(*t)).collect();
         let model = ParetoNbd::from_slice(&p);

@@ -62,7 +62,7 @@ pub fn logistic(x: f64) -> f64 {
 }
 
 /// The most terms a hypergeometric series may take before it counts as not converging.
-const MAX_TERMS: u32 = 200_000;
+const MAX_TERMS: u32 = 20_000;
 
 /// ₂F₁(a, b; c; z) by its power series, for 0 ≤ z < 1 and any c but 0, −1, −2, … (where the
 /// function has poles; a negative c is where lifetimes takes the log of a negative number and

@@ -257,6 +257,9 @@ export const CORE_EN = {
   "clv.small_shop": "a small history ({customers} customers over {days} days): predictions are possible but uncertain, the intervals show how much; Klaviyo waits for 500 customers and 180 days, GA4 for 1,000 buyers",
   "clv.value_correlated": "order value and purchase frequency are correlated ({correlation}); the Gamma-Gamma model assumes they are not, so lifetime values lean that way",
   "clv.dropout_held": "the {model} fit runs towards customers who all drop out alike (mean dropout {dropout}): the spread of dropout is not identified by this data, so it is held small (concentration {ridge}), at a cost of {loss} in mean log-likelihood",
+  "clv.no_dropout": "the {model} fit finds almost no dropout in this history: nearly every customer counts as still a customer, so P(alive) cannot tell them apart; read it with the days since the last order",
+  "clv.holdout_off": "on the holdout the model expected {predicted} purchases and {actual} were made ({off}): a season, a campaign or a trend the model does not know; read the predictions as a baseline",
+  "clv.pareto_no_dropout": "the {model} fit finds no dropout in this history (its dropout rate runs to zero, where the model becomes the NBD and its series grow without bound); use the BG/NBD, which fits this case",
   "clv.no_purchases": "there are no purchase lines to model",
 } as const;
 

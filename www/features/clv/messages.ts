@@ -127,6 +127,9 @@ const core = {
   'clv.small_shop': '历史较短（{customers} 位客户，{days} 天）：可以预测但不确定，区间显示了不确定的程度；Klaviyo 要等到 500 位客户和 180 天，GA4 要 1,000 位买家',
   'clv.value_correlated': '客单价与购买频次相关（{correlation}）；Gamma-Gamma 模型假设两者无关，因此生命周期价值会有所偏向',
   'clv.dropout_held': '{model} 拟合趋向所有客户以相同概率流失（平均流失率 {dropout}）：这份数据无法确定流失率在客户间的差异，因此将其固定为很小（集中度 {ridge}），平均对数似然因此降低 {loss}',
+  'clv.no_dropout': '{model} 拟合在这段历史中几乎找不到流失：几乎每位客户都算作仍是客户，存活概率无法区分他们；请结合距上次下单的天数来看',
+  'clv.holdout_off': '在留出期，模型预计 {predicted} 次购买，实际 {actual} 次（{off}）：可能是模型不知道的季节、活动或趋势；请把预测当作基线来看',
+  'clv.pareto_no_dropout': '{model} 拟合在这段历史中找不到流失（流失率趋于零，模型退化为 NBD，其级数无限增长）；请使用 BG/NBD，它能拟合这种情况',
   'clv.no_purchases': '没有可供建模的购买记录',
 };
 
