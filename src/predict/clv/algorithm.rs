@@ -141,6 +141,14 @@ fn model_name(model: PurchaseModel) -> &'static str {
     }
 }
 
+/// The model as the papers and the messages name it.
+fn display_name(model: PurchaseModel) -> &'static str {
+    match model {
+        PurchaseModel::Bgnbd => "BG/NBD",
+        PurchaseModel::Pareto => "Pareto/NBD",
+    }
+}
+
 fn parameter_names(model: PurchaseModel) -> [&'static str; 4] {
     match model {
         PurchaseModel::Bgnbd => ["r", "alpha", "a", "b"],
@@ -328,7 +336,7 @@ fn minimise_purchases<O: Objective>(
     };
     let loss = (optimum.value - ridge_value).max(0.0);
     let note = Message::new("clv.dropout_held")
-        .with("model", model_name(model))
+        .with("model", display_name(model))
         .with("dropout", format!("{mean:.4}"))
         .with("ridge", RIDGE)
         .with("loss", format!("{loss:.2e}"));
@@ -347,7 +355,7 @@ fn fit_purchases(model: PurchaseModel, rows: &Rows) -> Result<PurchaseFit, Messa
         }
     };
     let names = parameter_names(model);
-    let (optimum, note) = found.map_err(|f| failure_message(model_name(model), &f, &names))?;
+    let (optimum, note) = found.map_err(|f| failure_message(display_name(model), &f, &names))?;
     let fitted = Purchases::from_slice(model, &optimum.params);
     let mut report = report(model_name(model), &names, &optimum, rows.weight, || {
         let mut ll = 0.0;
@@ -541,7 +549,7 @@ fn fit_value(summary: &Summary) -> Result<ValueFit, Message> {
         .map(|s| s.iter().map(|v| libm::log(*v)).collect())
         .collect();
     let optimum = optimize::minimise(&likelihood, &starts).map_err(|f| {
-        let m = failure_message("gamma_gamma", &f, &["p", "q", "v"]);
+        let m = failure_message("Gamma-Gamma", &f, &["p", "q", "v"]);
         match m.params.get("detail").cloned() {
             Some(d) => Message::new("clv.value_not_converged").with("detail", d),
             None => Message::new("clv.value_not_converged").with("detail", m.to_string()),
@@ -653,7 +661,7 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
     let cumulative = row_expectations(&purchases.model, &rows, &bounds, unit).ok_or_else(|| {
         refused(
             Message::new("clv.not_converged")
-                .with("model", model_name(params.model))
+                .with("model", display_name(params.model))
                 .with("detail", "a prediction's series did not settle"),
         )
     })?;
@@ -813,7 +821,7 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
     if mean_alive >= 0.99 {
         notes.push(
             Message::new("clv.no_dropout")
-                .with("model", model_name(params.model))
+                .with("model", display_name(params.model))
                 .worded_by(MESSAGES),
         );
     }

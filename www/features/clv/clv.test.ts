@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYSES } from '../../api/types.js';
 import { checkFeature } from '../testing.js';
-import { AUDIENCES, nearest, symbol, withInterval } from './clv.js';
+import { AUDIENCES, estimate, nearest, symbol, withInterval } from './clv.js';
 import { MESSAGES } from './messages.js';
 import { meta } from './meta.js';
 
@@ -22,6 +22,8 @@ describe('clv feature', () => {
   it('names parameters as the papers do and marks the calibration end on the weekly axis', () => {
     expect(symbol('alpha')).toBe('α');
     expect(symbol('r')).toBe('r');
+    expect(estimate(0.00001234, 'en')).toBe('1.23e-5');
+    expect(estimate(2.42590, 'en')).toBe('2.4259');
     expect(nearest(['2024-01-01', '2024-01-08', '2024-01-15'], '2024-01-09')).toBe('2024-01-15');
     expect(nearest(['2024-01-01'], '2025-01-01')).toBe('2024-01-01');
   });

@@ -261,8 +261,8 @@ export class PortraitClv extends FeatureView {
             (p, i) => html`<tr>
               ${i === 0 ? html`<td rowspan=${f.parameters.length}>${name(f.model)}<br /><span class="muted">${period}</span><br /><span class="muted">${t('clv.models.ll', { ll: formatDecimal(f.log_likelihood, locale, 2), customers: formatCount(f.customers, locale) })}</span></td>` : nothing}
               <td>${symbol(p.name)}</td>
-              <td class="num">${formatDecimal(p.value, locale, 4)}</td>
-              <td class="num">${p.standard_error === null ? '—' : formatDecimal(p.standard_error, locale, 4)}</td>
+              <td class="num">${estimate(p.value, locale)}</td>
+              <td class="num">${p.standard_error === null ? '—' : estimate(p.standard_error, locale)}</td>
             </tr>`,
           ),
         )}
@@ -327,6 +327,11 @@ export class PortraitClv extends FeatureView {
       series: [{ type: 'bar', data: s.p_alive_bars.map((b) => b.customers), color: theme.accent }],
     };
   }
+}
+
+/** A fitted number: four decimals, or three significant digits in scientific form when small. */
+export function estimate(x: number, locale: Locale): string {
+  return x !== 0 && Math.abs(x) < 1e-3 ? x.toExponential(2) : formatDecimal(x, locale, 4);
 }
 
 /** The point of `dates` (ascending ISO days) at or just after `day`: the chart's category. */
