@@ -10,7 +10,7 @@ use super::messages::MESSAGES;
 use super::optimize::{self, Optimum};
 use super::output::{Bar, ClvSummary, Estimate};
 use super::params::{ClvValidParams, PurchaseModel};
-use super::summary::{is_purchase, summarise, Rows, ABSENT};
+use super::summary::{summarise, Rows, ABSENT};
 use super::validation::validate;
 use crate::dataset::{time, Dataset};
 use crate::error::Error;
@@ -199,20 +199,6 @@ fn estimate(value: f64, variance: Option<f64>) -> Estimate {
     }
 }
 
-/// The first and last purchase days of the data.
-fn purchase_span(data: &Dataset) -> Option<(i64, i64)> {
-    let mut span: Option<(i64, i64)> = None;
-    for c in 0..data.n_customers() {
-        for i in data.customer_lines(c) {
-            if is_purchase(data, i) {
-                let d = time::day(data.lines.time[i]);
-                span = Some(span.map_or((d, d), |(a, b)| (a.min(d), b.max(d))));
-            }
-        }
-    }
-    span
-}
-
 fn day_i32(day: f64) -> i32 {
     day as i32
 }
@@ -222,11 +208,18 @@ pub fn clv(data: &Dataset, params: &ClvValidParams) -> Result<Clv, Error> {
     let Some(end) = data.last_day() else {
         return Err(refused(Message::new("clv.no_purchases")));
     };
-    let Some((first, _)) = purchase_span(data) else {
-        return Err(refused(Message::new("clv.no_purchases")));
-    };
     let unit = params.unit.days();
     let summary = summarise(data, end, None);
+    // the first purchase day of the data: the summary's earliest customer
+    let Some(first) = summary
+        .first_day
+        .iter()
+        .copied()
+        .filter(|d| *d != i64::MIN)
+        .min()
+    else {
+        return Err(refused(Message::new("clv.no_purchases")));
+    };
     let repeat_buyers = summary.repeat_buyers();
     if repeat_buyers < MIN_REPEAT_BUYERS {
         return Err(refused(

@@ -258,19 +258,8 @@ mod tests {
         };
         let l = Likelihood { rows: &summary };
         let theta = [0.3f64.ln(), 4.0f64.ln(), 0.8f64.ln(), 2.4f64.ln()];
-        let mut g = [0.0; 4];
-        l.value_gradient(&theta, &mut g);
-        for j in 0..4 {
-            let mut up = theta;
-            let mut down = theta;
-            up[j] += 1e-6;
-            down[j] -= 1e-6;
-            let mut scratch = [0.0; 4];
-            let numeric = (l.value_gradient(&up, &mut scratch)
-                - l.value_gradient(&down, &mut scratch))
-                / 2e-6;
-            assert!((g[j] - numeric).abs() < 1e-7, "{j}: {} vs {numeric}", g[j]);
-        }
+        let worst = crate::predict::clv::optimize::gradient_error(&l, &theta);
+        assert!(worst < 1e-7, "analytic vs numeric gradient: {worst}");
     }
 
     /// E[X(t) | x = 0, T] by integrating (1/p)(1 − ((α+T)/(α+T+pt))^r) over p ~ Beta(a, b),

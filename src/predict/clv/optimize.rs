@@ -11,10 +11,6 @@
 pub trait Objective {
     /// Parameters.
     const DIM: usize;
-    /// The gradient (per customer, log space) at which the optimum counts as found: an
-    /// analytic gradient reaches 1e-9; one by finite differences carries noise near 1e-9 of
-    /// its own, so it stops earlier rather than chase the noise.
-    const TOLERANCE: f64 = 1e-9;
     /// Whether the parameters head for an edge of the likelihood the objective should not be
     /// followed to (a limit where it costs far more to evaluate and gains nothing):
     /// `minimise` stops there with `Failure::Edge`.
@@ -82,8 +78,11 @@ pub struct Optimum {
 
 const MAX_ITERATIONS: u32 = 300;
 /// Every start is run to this tolerance; the lowest goes on to `COARSE_TOLERANCE` by BFGS,
-/// then to `Objective::TOLERANCE` by Newton.
+/// then to `TOLERANCE` by Newton.
 const SCREEN_TOLERANCE: f64 = 1e-2;
+/// The largest gradient (per customer, log space) at the optimum: the analytic gradients
+/// reach it.
+const TOLERANCE: f64 = 1e-9;
 const COARSE_TOLERANCE: f64 = 1e-4;
 /// |ln p| beyond this (p below 1e-13 or above 4e17) is a parameter running off.
 const LOG_BOUND: f64 = 30.0;
@@ -127,7 +126,7 @@ pub fn minimise<O: Objective>(objective: &O, starts: &[Vec<f64>]) -> Result<Opti
         // Newton could not finish from there: BFGS to the fine tolerance, then once more
         let theta: Vec<f64> = optimum.params.iter().map(|p| libm::log(*p)).collect();
         let coarse = optimum.iterations;
-        optimum = bfgs(objective, &theta, O::TOLERANCE)?;
+        optimum = bfgs(objective, &theta, TOLERANCE)?;
         optimum.iterations += coarse;
         polish(objective, &mut optimum);
     }
@@ -300,7 +299,7 @@ fn polish<O: Objective>(objective: &O, optimum: &mut Optimum) -> bool {
     let mut hessian_log = Vec::new();
     let mut inverse = None;
     for _ in 0..20 {
-        if max_abs(&g) <= O::TOLERANCE && !hessian_log.is_empty() {
+        if max_abs(&g) <= TOLERANCE && !hessian_log.is_empty() {
             break;
         }
         let Some(h_inv) = inverse.as_ref() else {
@@ -315,7 +314,7 @@ fn polish<O: Objective>(objective: &O, optimum: &mut Optimum) -> bool {
             }
             continue;
         };
-        if max_abs(&g) <= O::TOLERANCE {
+        if max_abs(&g) <= TOLERANCE {
             break;
         }
         let next: Vec<f64> = (0..d)
@@ -335,7 +334,7 @@ fn polish<O: Objective>(objective: &O, optimum: &mut Optimum) -> bool {
     optimum.value = f;
     optimum.gradient = max_abs(&g);
     optimum.hessian_log = hessian_log;
-    optimum.gradient <= O::TOLERANCE
+    optimum.gradient <= TOLERANCE
 }
 
 /// The inverse of a symmetric positive definite matrix by Cholesky; `None` when it is not
@@ -374,6 +373,26 @@ pub fn inverse_spd(a: &[f64]) -> Option<Vec<f64>> {
         }
     }
     Some(inv)
+}
+
+/// The largest gap between `objective`'s gradient at `theta` and central differences of its
+/// value (step 1e-6): how the models' tests check their analytic gradients.
+#[cfg(test)]
+pub fn gradient_error<O: Objective>(objective: &O, theta: &[f64]) -> f64 {
+    let mut g = vec![0.0; O::DIM];
+    let mut scratch = vec![0.0; O::DIM];
+    objective.value_gradient(theta, &mut g);
+    let mut at = theta.to_vec();
+    let mut worst: f64 = 0.0;
+    for j in 0..O::DIM {
+        at[j] = theta[j] + 1e-6;
+        let up = objective.value_gradient(&at, &mut scratch);
+        at[j] = theta[j] - 1e-6;
+        let down = objective.value_gradient(&at, &mut scratch);
+        at[j] = theta[j];
+        worst = worst.max((g[j] - (up - down) / 2e-6).abs());
+    }
+    worst
 }
 
 /// Standard errors of the parameters (not their logarithms) from the Hessian of the *mean*
