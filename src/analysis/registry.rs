@@ -30,6 +30,7 @@ static ENTRIES: &[&dyn Entry] = &[
     &Kind::<crate::customers::everything::CustomersAnalysis>::ENTRY,
     &Kind::<crate::segment::audience::AudienceAnalysis>::ENTRY,
     &Kind::<crate::predict::clv::ClvAnalysis>::ENTRY,
+    &Kind::<crate::predict::propensity::PropensityAnalysis>::ENTRY,
     #[cfg(test)]
     &Kind::<probe::Probe>::ENTRY,
 ];

@@ -1,6 +1,7 @@
 //! Calendar helpers over the dataset's wall-clock seconds (no time zone anywhere).
 
-const SECONDS_PER_DAY: i64 = 86_400;
+/// Seconds in a day of wall-clock time.
+pub const SECONDS_PER_DAY: i64 = 86_400;
 
 /// Days from 1970-01-01 to the civil date `y-m-d` (proleptic Gregorian; H. Hinnant's
 /// `days_from_civil`).
