@@ -516,6 +516,13 @@ mod tests {
                     f.long
                 );
             }
+            // a parameter named like a data flag (`--category` is the filter's) would be
+            // read as both; clap checks this only in debug builds
+            let mut longs: Vec<&str> = sub.get_arguments().filter_map(|a| a.get_long()).collect();
+            longs.sort_unstable();
+            let before = longs.len();
+            longs.dedup();
+            assert_eq!(longs.len(), before, "{} has a flag twice", e.kind());
         }
         cmd.debug_assert();
     }

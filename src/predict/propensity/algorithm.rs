@@ -151,7 +151,7 @@ pub fn propensity(data: &Dataset, params: &PropensityValidParams) -> Result<Prop
                 .with("latest", time::iso_day(last - h)),
         ));
     }
-    let category = match &params.category {
+    let category = match &params.target_category {
         Some(name) if params.target == Target::Purchase => Some(category_code(data, name)?),
         _ => None,
     };
@@ -297,7 +297,7 @@ pub fn propensity(data: &Dataset, params: &PropensityValidParams) -> Result<Prop
     Ok(Propensity {
         summary: PropensitySummary {
             target: params.target,
-            category: params.category.clone(),
+            target_category: params.target_category.clone(),
             horizon_days: params.horizon_days,
             model: params.model,
             training,

@@ -73,7 +73,7 @@ impl Analysis for PropensityAnalysis {
 
     fn text(s: &PropensitySummary, _cx: &Context<'_>) -> String {
         let mut o = String::new();
-        let target = match (s.target, &s.category) {
+        let target = match (s.target, &s.target_category) {
             (Target::Churn, _) => "churn (no purchase)".to_string(),
             (Target::Purchase, None) => "a purchase".to_string(),
             (Target::Purchase, Some(c)) => format!("a purchase of {c}"),

@@ -161,7 +161,7 @@ pub struct PropensitySummary {
     /// churn or purchase.
     pub target: Target,
     /// The category a purchase had to be of (purchase target), if any.
-    pub category: Option<String>,
+    pub target_category: Option<String>,
     /// Days the target looks ahead.
     pub horizon_days: u32,
     /// The model whose scores the customers have.

@@ -77,7 +77,7 @@ pub struct PropensityParams {
     pub target: Target,
     /// With target purchase: only a purchase of this product category counts (its exact
     /// name as in the file).
-    pub category: Option<String>,
+    pub target_category: Option<String>,
     /// The day (YYYY-MM-DD) the held-out test looks forward from: features from the data up
     /// to it, labels from the horizon after it; the models learn one horizon earlier.
     /// Default: the last day less the horizon.
@@ -103,7 +103,7 @@ impl Default for PropensityParams {
     fn default() -> Self {
         PropensityParams {
             target: Target::Churn,
-            category: None,
+            target_category: None,
             cutoff: None,
             horizon_days: PropensityParams::DEFAULT_HORIZON_DAYS,
             model: ModelKind::Forest,
@@ -137,7 +137,7 @@ pub struct PropensityValidParams {
     /// What to predict.
     pub target: Target,
     /// The category a purchase must be of (purchase target only), trimmed.
-    pub category: Option<String>,
+    pub target_category: Option<String>,
     /// The test cutoff as a day number, if given.
     pub cutoff: Option<i64>,
     /// Days ahead.
@@ -246,13 +246,13 @@ impl Check for PropensityParams {
         let mut thresholds = self.thresholds.clone();
         thresholds.sort_by(f64::total_cmp);
         thresholds.dedup();
-        let category = self
-            .category
+        let target_category = self
+            .target_category
             .as_deref()
             .map(str::trim)
             .filter(|c| !c.is_empty())
             .map(str::to_string);
-        if category.is_some() && self.target == Target::Churn {
+        if target_category.is_some() && self.target == Target::Churn {
             return Err(PropensityParamsError::CategoryWithChurn);
         }
         let cutoff = match &self.cutoff {
@@ -264,7 +264,7 @@ impl Check for PropensityParams {
         };
         Ok(PropensityValidParams {
             target: self.target,
-            category,
+            target_category,
             cutoff,
             horizon_days: self.horizon_days,
             model: self.model,
@@ -312,7 +312,7 @@ mod tests {
         );
         assert_eq!(
             bad(PropensityParams {
-                category: Some("Shoes".into()),
+                target_category: Some("Shoes".into()),
                 ..d()
             }),
             PropensityParamsError::CategoryWithChurn
@@ -334,7 +334,7 @@ mod tests {
     fn thresholds_are_sorted_and_a_blank_category_is_none() {
         let p = PropensityParams {
             target: Target::Purchase,
-            category: Some("  ".into()),
+            target_category: Some("  ".into()),
             thresholds: vec![0.7, 0.2, 0.7],
             cutoff: Some("2024-10-02".into()),
             ..PropensityParams::default()
@@ -342,7 +342,7 @@ mod tests {
         .check()
         .expect("valid");
         assert_eq!(p.thresholds, vec![0.2, 0.7]);
-        assert_eq!(p.category, None);
+        assert_eq!(p.target_category, None);
         assert_eq!(p.cutoff, Some(time::days_from_civil(2024, 10, 2)));
         assert_eq!(p.models(), ModelKind::ALL.to_vec());
     }

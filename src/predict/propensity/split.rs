@@ -120,3 +120,103 @@ impl<'a> Ahead<'a> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::OrderLines;
+    use crate::predict::propensity::features::features;
+
+    const DAY: i64 = time::SECONDS_PER_DAY;
+
+    /// 60 customers buying every few days over 200 days from day 20,000, with returns.
+    fn history(lines: &mut OrderLines) {
+        for c in 0..60u32 {
+            for k in 0..(c % 7 + 1) {
+                let day = 20_000 + i64::from((c * 13 + k * 29) % 200);
+                let order = format!("o{c}-{k}");
+                let id = c.to_string();
+                lines.push(
+                    &order,
+                    Some(&id),
+                    day * DAY + 3600,
+                    Some("p1"),
+                    1.0,
+                    1000,
+                    false,
+                );
+                if k == 2 {
+                    lines.push(
+                        &order,
+                        Some(&id),
+                        day * DAY + 7200,
+                        Some("p1"),
+                        -1.0,
+                        -1000,
+                        true,
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_line_after_the_day_can_change_a_feature() {
+        let d = 20_120;
+        let mut past = OrderLines::default();
+        history(&mut past);
+        let mut with_future = past.clone();
+        // the future: big purchases and returns of known customers from the next midnight on,
+        // and customers (ids sorting after the numeric ones) who first buy after the day
+        for c in 0..60u32 {
+            let id = c.to_string();
+            let t = (d + 1) * DAY + i64::from(c);
+            with_future.push("f", Some(&id), t, Some("p9"), 5.0, 99_999, false);
+            with_future.push("g", Some(&id), t + DAY * 30, Some("p1"), -1.0, -1000, true);
+        }
+        with_future.push("n", Some("new"), (d + 2) * DAY, Some("p2"), 1.0, 500, false);
+        let (a, b) = (Dataset::build(past), Dataset::build(with_future));
+        let (fa, fb) = (
+            features(&Before::new(&a, d), None),
+            features(&Before::new(&b, d), None),
+        );
+        assert!(!fa.is_empty());
+        assert_eq!(fa, fb, "features as of the day read only lines up to it");
+        // the last second of the day is still the day
+        let mut edge = OrderLines::default();
+        history(&mut edge);
+        edge.push(
+            "e",
+            Some("0"),
+            (d + 1) * DAY - 1,
+            Some("p1"),
+            1.0,
+            1000,
+            false,
+        );
+        let e = Dataset::build(edge);
+        let fe = features(&Before::new(&e, d), None);
+        assert_eq!(fe.row(0)[0], 0.0, "customer 0 bought on the day: recency 0");
+    }
+
+    #[test]
+    fn labels_count_the_window_after_the_day_and_nothing_else() {
+        let mut lines = OrderLines::default();
+        // customer 1 buys on the day, 2 the day after, 3 on the last day of the window, 4 the
+        // day after the window, 5 only returns within it
+        for (id, day, qty) in [
+            ("1", 100, 1.0),
+            ("2", 101, 1.0),
+            ("3", 130, 1.0),
+            ("4", 131, 1.0),
+            ("5", 110, -1.0),
+        ] {
+            let t = (20_000 + day) * DAY + 60;
+            lines.push("o", Some(id), t, None, qty, 100, qty < 0.0);
+        }
+        let data = Dataset::build(lines);
+        let ahead = Ahead::new(&data, 20_100, 20_130, None);
+        let bought: Vec<bool> = (0..5).map(|c| ahead.bought(c)).collect();
+        assert_eq!(bought, vec![false, true, true, false, false]);
+    }
+}

@@ -69,6 +69,22 @@ export const DEFAULTS = {
       ],
       "new_product_days": 30
     },
+    "propensity": {
+      "compare": true,
+      "cutoff": null,
+      "horizon_days": 90,
+      "max_depth": 8,
+      "model": "forest",
+      "seed": 42,
+      "target": "churn",
+      "target_category": null,
+      "thresholds": [
+        0.3,
+        0.5,
+        0.7
+      ],
+      "trees": 100
+    },
     "quality": {},
     "rfm": {
       "bins": 5,
@@ -123,6 +139,20 @@ export const DEFAULTS = {
       "new_product_days": [
         1,
         365
+      ]
+    },
+    "propensity": {
+      "horizon_days": [
+        7,
+        730
+      ],
+      "max_depth": [
+        1,
+        20
+      ],
+      "trees": [
+        1,
+        500
       ]
     },
     "rfm": {

@@ -2,6 +2,28 @@
 // tests/generated_types.rs fails when this file is stale.
 
 /**
+ * Precision and recall when customers scoring at least `threshold` are flagged. Field
+ * names are the JS API.
+ */
+export type AtThreshold = { 
+/**
+ * The score threshold.
+ */
+threshold: number, 
+/**
+ * Customers flagged.
+ */
+flagged: number, 
+/**
+ * Share of the flagged for whom the target happened; null when none is flagged.
+ */
+precision: number | null, 
+/**
+ * Share of the target's customers flagged.
+ */
+recall: number, };
+
+/**
  * A saved audience a rule can name (`in_audience("VIP")`): dynamic, its rule evaluated
  * again on every data, or static, a frozen list of customer ids. Field names are the JS
  * API; only definitions cross, never the customers' data.
@@ -116,6 +138,27 @@ to: number,
 customers: number, };
 
 /**
+ * Always predicting the training rate: what a model must beat. Field names are the JS API.
+ */
+export type Baseline = { 
+/**
+ * The training period's rate of the target (the constant score).
+ */
+rate: number, 
+/**
+ * Its Brier score on the held-out period.
+ */
+brier: number, 
+/**
+ * Its log loss on the held-out period.
+ */
+log_loss: number, 
+/**
+ * The accuracy of always answering the training period's majority class.
+ */
+accuracy: number, };
+
+/**
  * What the page shows above the columns. Field names are the JS API.
  */
 export type BehaviourSummary = { 
@@ -139,6 +182,31 @@ customers: number,
  * Of them, those with an event.
  */
 active_customers: number, };
+
+/**
+ * One bin of the calibration plot (scores cut into tenths). Field names are the JS API.
+ */
+export type CalibrationBin = { 
+/**
+ * The bin's lower score.
+ */
+low: number, 
+/**
+ * Its upper score.
+ */
+high: number, 
+/**
+ * Customers whose score falls in it.
+ */
+customers: number, 
+/**
+ * Their mean score.
+ */
+predicted: number, 
+/**
+ * The share of them for whom the target happened.
+ */
+observed: number, };
 
 /**
  * One order of the customer. Field names are the JS API.
@@ -637,6 +705,19 @@ main: boolean,
 rate: number | null, };
 
 /**
+ * A point of a curve. Field names are the JS API.
+ */
+export type CurvePoint = { 
+/**
+ * x: false-positive rate (ROC) or recall (precision-recall).
+ */
+x: number, 
+/**
+ * y: true-positive rate (ROC) or precision (precision-recall).
+ */
+y: number, };
+
+/**
  * A customer's card. Field names are the JS API.
  */
 export type CustomerCard = { 
@@ -894,6 +975,24 @@ mean: number,
 scale: number, };
 
 /**
+ * A feature the models read. Field names are the JS API.
+ */
+export type FeatureInfo = { 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * What it is, in English (the page words it per language).
+ */
+doc: string, 
+/**
+ * Whether the models read it (a feature constant over the training customers is left
+ * out: it carries nothing to learn).
+ */
+used: boolean, };
+
+/**
  * The shop median of one feature. Field names are the JS API.
  */
 export type FeatureMedian = { 
@@ -1133,6 +1232,24 @@ actual: number,
 predicted: number, };
 
 /**
+ * The top share of customers by score and what it captures (the gains and lift chart).
+ * Field names are the JS API.
+ */
+export type Gain = { 
+/**
+ * Share of customers, highest scores first (0.05 … 1).
+ */
+share: number, 
+/**
+ * Share of the target's customers among them (the gains curve).
+ */
+captured: number, 
+/**
+ * captured ÷ share: how many times the average rate (the lift).
+ */
+lift: number, };
+
+/**
  * What one row of an export is.
  */
 export type Grain = "line" | "order";
@@ -1162,6 +1279,25 @@ revenue_cents: number,
  * segment all its customers share, or none when they are in several (or it is empty).
  */
 segment: Segment | null, };
+
+/**
+ * A feature's weight in a model. Field names are the JS API.
+ */
+export type Importance = { 
+/**
+ * The feature's name (`recency_days` …).
+ */
+feature: string, 
+/**
+ * Share of the model's importance (Σ = 1): the trees' mean impurity decrease, the
+ * logistic regression's |coefficient| on standardised features.
+ */
+importance: number, 
+/**
+ * The logistic regression's coefficient (per standard deviation of the logged
+ * feature); null for the trees.
+ */
+coefficient: number | null, };
 
 /**
  * Options of one ingest run. Defaults live here, once (Ruffle: TS forwards only what is set).
@@ -1410,6 +1546,84 @@ iterations: number,
 converged: boolean, };
 
 /**
+ * A model that scores customers.
+ */
+export type ModelKind = "logistic" | "tree" | "forest";
+
+/**
+ * One model, evaluated on the held-out period. Field names are the JS API.
+ */
+export type ModelReport = { 
+/**
+ * logistic, tree or forest.
+ */
+model: ModelKind, 
+/**
+ * Area under the ROC curve (ties counted half).
+ */
+roc_auc: number, 
+/**
+ * Its standard error (Hanley & McNeil 1982).
+ */
+roc_auc_se: number, 
+/**
+ * Area under the precision-recall curve (average precision, scikit-learn's definition).
+ */
+pr_auc: number, 
+/**
+ * Mean squared error of the scores (lower is better).
+ */
+brier: number, 
+/**
+ * Mean log loss (scores clipped to [1e-15, 1 − 1e-15]).
+ */
+log_loss: number, 
+/**
+ * Share classified right at the score 0.5.
+ */
+accuracy: number, 
+/**
+ * The lift of the top tenth.
+ */
+lift_top_tenth: number, 
+/**
+ * Precision and recall at the chosen thresholds.
+ */
+at_thresholds: Array<AtThreshold>, 
+/**
+ * The ROC curve (at most 101 points, from (0, 0) to (1, 1)).
+ */
+roc: Array<CurvePoint>, 
+/**
+ * The precision-recall curve (at most 101 points).
+ */
+pr: Array<CurvePoint>, 
+/**
+ * Gains and lift by top share (every 5 %).
+ */
+gains: Array<Gain>, 
+/**
+ * Mean score against the observed rate, by tenth of the score.
+ */
+calibration: Array<CalibrationBin>, 
+/**
+ * Features by importance, largest first.
+ */
+importances: Array<Importance>, 
+/**
+ * Newton steps to the optimum (logistic).
+ */
+steps: number | null, 
+/**
+ * Splits of the tree; the mean splits of a forest's tree.
+ */
+splits: number | null, 
+/**
+ * Trees of the forest.
+ */
+trees: number | null, };
+
+/**
  * One calendar month of the revenue series.
  */
 export type MonthPoint = { 
@@ -1581,6 +1795,31 @@ value: number,
  * Its standard error from the Hessian; null when the Hessian is not positive definite.
  */
 standard_error: number | null, };
+
+/**
+ * One period of the time split. Field names are the JS API.
+ */
+export type Period = { 
+/**
+ * The day the features are computed as of (YYYY-MM-DD; lines up to it included).
+ */
+features_at: string, 
+/**
+ * The first day of the label window.
+ */
+labels_from: string, 
+/**
+ * The last day of the label window.
+ */
+labels_to: string, 
+/**
+ * Customers with a purchase up to `features_at`.
+ */
+customers: number, 
+/**
+ * Of them, those for whom the target happened.
+ */
+positives: number, };
 
 /**
  * Every profile as the page lists it (for choosing one by hand).
@@ -1790,6 +2029,123 @@ bytes_done: number,
  * Input bytes of all files.
  */
 bytes_total: number, };
+
+/**
+ * Parameters of the propensity models. Defaults: churn (no purchase) in the next 90 days,
+ * the forest scores the customers and all three models are compared, cutoff = the last day
+ * less the horizon.
+ */
+export type PropensityParams = { 
+/**
+ * What to predict: churn (no purchase within the horizon) or purchase (one within it).
+ */
+target: Target, 
+/**
+ * With target purchase: only a purchase of this product category counts (its exact
+ * name as in the file).
+ */
+target_category: string | null, 
+/**
+ * The day (YYYY-MM-DD) the held-out test looks forward from: features from the data up
+ * to it, labels from the horizon after it; the models learn one horizon earlier.
+ * Default: the last day less the horizon.
+ */
+cutoff: string | null, 
+/**
+ * Days ahead the target looks (7 to 730).
+ */
+horizon_days: number, 
+/**
+ * The model whose scores the customers get: logistic, tree or forest.
+ */
+model: ModelKind, 
+/**
+ * Whether to fit and compare all three models (otherwise only `model`).
+ */
+compare: boolean, 
+/**
+ * Score thresholds at which precision and recall are reported (each between 0 and 1,
+ * at most 9).
+ */
+thresholds: Array<number>, 
+/**
+ * Trees in the forest (1 to 500).
+ */
+trees: number, 
+/**
+ * Deepest split of a tree (1 to 20).
+ */
+max_depth: number, 
+/**
+ * Seed of the forest's bootstrap and feature draws.
+ */
+seed: number, };
+
+/**
+ * The propensity analysis's output. Field names are the JS API.
+ */
+export type PropensitySummary = { 
+/**
+ * churn or purchase.
+ */
+target: Target, 
+/**
+ * The category a purchase had to be of (purchase target), if any.
+ */
+target_category: string | null, 
+/**
+ * Days the target looks ahead.
+ */
+horizon_days: number, 
+/**
+ * The model whose scores the customers have.
+ */
+model: ModelKind, 
+/**
+ * The period the models learn from: features one horizon before the cutoff, labels up to it.
+ */
+training: Period, 
+/**
+ * The held-out period every metric is measured on: features at the cutoff, labels after it.
+ */
+test: Period, 
+/**
+ * The day the customers are scored as of (the data's last day).
+ */
+scored_at: string, 
+/**
+ * Customers scored (every customer with a purchase).
+ */
+scored_customers: number, 
+/**
+ * The sum of the scores: the customers the model expects the target of in the next
+ * horizon.
+ */
+expected: number, 
+/**
+ * The lowest score of the top tenth (decile 1).
+ */
+top_tenth_score: number, 
+/**
+ * The scores' distribution.
+ */
+score_bins: Array<ScoreBin>, 
+/**
+ * The features.
+ */
+features: Array<FeatureInfo>, 
+/**
+ * Each model fitted, in the order logistic, tree, forest.
+ */
+models: Array<ModelReport>, 
+/**
+ * The constant-rate baseline.
+ */
+baseline: Baseline, 
+/**
+ * Things to know when reading the numbers.
+ */
+notes: Array<Message>, };
 
 /**
  * A column proposed for a field by its content.
@@ -2138,6 +2494,19 @@ rows: number,
 seed: number, };
 
 /**
+ * The customers' scores at the latest day, in twentieths. Field names are the JS API.
+ */
+export type ScoreBin = { 
+/**
+ * The bin's lower score.
+ */
+low: number, 
+/**
+ * Customers in it.
+ */
+customers: number, };
+
+/**
  * The 11 named RFM segments (the common RF regex map, with R1F1 → Lost).
  */
 export type Segment = "champions" | "loyal" | "potential_loyalist" | "new_customers" | "promising" | "need_attention" | "about_to_sleep" | "cannot_lose_them" | "at_risk" | "hibernating" | "lost";
@@ -2457,6 +2826,11 @@ customers: number,
  * Every tag, family by family.
  */
 tags: Array<TagStats>, };
+
+/**
+ * What the models predict for each customer over the horizon.
+ */
+export type Target = "churn" | "purchase";
 
 /**
  * The time unit the models are fitted in (the parameters α, β and v are in it).
