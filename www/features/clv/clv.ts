@@ -4,11 +4,11 @@ import { DEFAULTS, type ClvSummary, type Estimate, type FittedModel } from '../.
 import { PortraitError } from '../../api/errors.js';
 import { ChartSlot, chartTheme, type ChartOption } from '../../charts/chart.js';
 import { base } from '../../elements/shared.styles.js';
+import { figureStyles } from '../../elements/figures.styles.js';
 import { viewStyles } from '../../elements/view.styles.js';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, type Locale } from '../../format/format.js';
 import { coreText, LocaleController } from '../../i18n/index.js';
 import { FeatureView } from '../feature.js';
-import { styles } from './clv.styles.js';
 import { t } from './messages.js';
 
 type Model = 'bgnbd' | 'pareto';
@@ -44,7 +44,7 @@ export function symbol(name: string): string {
  * The fit is `run('clv', params)` in the worker.
  */
 export class PortraitClv extends FeatureView {
-  static override styles = [base, viewStyles, styles];
+  static override styles = [base, viewStyles, figureStyles];
 
   @state() private summary: ClvSummary | null = null;
   @state() private failed: { code: string; params: Record<string, unknown>; message: string } | null = null;
@@ -253,7 +253,7 @@ export class PortraitClv extends FeatureView {
       ...(s.validation ? ([[s.validation.fit, t('clv.models.calibration')]] as [FittedModel, string][]) : []),
     ];
     const name = (m: string) => (m === 'gamma_gamma' ? 'Gamma-Gamma' : t(`clv.model.${m as Model}`));
-    return html`<table class="params">
+    return html`<table class="numbers">
       <thead><tr><th>${t('clv.models.model')}</th><th>${t('clv.models.parameter')}</th><th class="num">${t('clv.models.value')}</th><th class="num">${t('clv.models.se')}</th></tr></thead>
       <tbody>
         ${fits.map(([f, period]) =>

@@ -43,6 +43,10 @@ const PREDICTION_COLUMNS = [
   'clv.next_purchase_late',
 ] as ColumnId[];
 
+/** The customer's propensity score (churn risk, or purchase chance when the last fit's target
+ * was a purchase) and its tenth, fetched on their own like the predictions. */
+const PROPENSITY_COLUMNS = ['propensity.churn_risk', 'propensity.purchase_chance', 'propensity.decile'] as ColumnId[];
+
 /** The user asked to leave the card (back to the table). */
 export class PortraitCardCloseEvent extends Event {
   static readonly type = 'portrait-card-close';
@@ -78,6 +82,8 @@ export class PortraitCustomer extends LitElement {
   @state() private predicted: Record<string, Cell> | null = null;
   /** Why there are no predictions (the analysis's message), when there are none. */
   @state() private unpredicted: { code: string; params: Record<string, unknown> } | null = null;
+  /** The propensity columns' row; null when the shop cannot support the models. */
+  @state() private propensity: Record<string, Cell> | null = null;
 
   #locale = new LocaleController(this);
   #seq = 0;
@@ -115,6 +121,30 @@ export class PortraitCustomer extends LitElement {
       this.predicted = null;
       this.unpredicted = { code: err.code, params: { ...err.params } };
     }
+    try {
+      const page = await p.table({ columns: PROPENSITY_COLUMNS, search: id, limit: 1000 });
+      if (seq !== this.#seq) return;
+      this.propensity = page.rows.find((r) => r.customer_id === id) ?? null;
+    } catch {
+      // a shop too small for the propensity models: the card says nothing of them
+      if (seq === this.#seq) this.propensity = null;
+    }
+  }
+
+  /** The propensity score's row of the predictions, if the customer has a score. */
+  #renderRisk(locale: Locale) {
+    const p = this.propensity;
+    if (!p) return nothing;
+    const churn = p['propensity.churn_risk'];
+    const buy = p['propensity.purchase_chance'];
+    const score = typeof churn === 'number' ? churn : typeof buy === 'number' ? buy : null;
+    if (score === null) return nothing;
+    const decile = p['propensity.decile'];
+    const days = DEFAULTS.analyses.propensity.horizon_days;
+    return html`<div>
+      <dt>${t(typeof churn === 'number' ? 'profiles.card.churnRisk' : 'profiles.card.purchaseChance', { days })}</dt>
+      <dd data-testid="card-churn">${formatPercent(score, locale)}${typeof decile === 'number' ? html` <span class="muted">· ${t('profiles.card.decile', { decile })}</span>` : nothing}</dd>
+    </div>`;
   }
 
   #value(id: string): Cell | undefined {
@@ -218,6 +248,7 @@ export class PortraitCustomer extends LitElement {
       return html`<div class="card" data-testid="card-predictions">
         <h3>${t('profiles.card.predictions')}</h3>
         <p class="muted">${coreText(this.unpredicted as never, locale)}</p>
+        ${this.propensity ? html`<dl class="predictions">${this.#renderRisk(locale)}</dl>` : nothing}
       </div>`;
     }
     const p = this.predicted;
@@ -243,6 +274,7 @@ export class PortraitCustomer extends LitElement {
             ? t('profiles.card.nextAround', { date: next, early: early ?? '—', late: late ?? t('profiles.card.nextLater') })
             : t('profiles.card.nextNone')}</dd>
         </div>
+        ${this.#renderRisk(locale)}
       </dl>
       <p class="muted">${t('profiles.card.predictionsHint')}</p>
     </div>`;

@@ -1,7 +1,10 @@
 import { css } from 'lit';
 
-/** The lifetime-value view: the controls, the figures, the validation charts, the models. */
-export const styles = css`
+/**
+ * What the prediction views share: a row of labelled controls, key figures with a note under
+ * each, notes, a row of action links, a grid of charts, tables of numbers.
+ */
+export const figureStyles = css`
   .controls {
     display: flex;
     flex-wrap: wrap;
@@ -69,19 +72,19 @@ export const styles = css`
   .chart {
     height: 280px;
   }
-  table.params {
+  table.numbers {
     width: 100%;
     border-collapse: collapse;
     font-size: var(--portrait-font-size-sm);
   }
-  table.params th,
-  table.params td {
+  table.numbers th,
+  table.numbers td {
     text-align: left;
     padding: var(--portrait-space-1) var(--portrait-space-2);
     border-bottom: 1px solid var(--portrait-color-border, #e6e9ee);
     vertical-align: top;
   }
-  table.params .num {
+  table.numbers .num {
     text-align: right;
     font-variant-numeric: tabular-nums;
   }
