@@ -8,6 +8,10 @@
 //               intervals (lifetimes' stage e beside it: shared/bench/peers, clv_lifetimes)
 //   default     `clv` as the view runs it: the same plus the holdout validation (a second fit)
 //   pareto      `clv` with `model: 'pareto'`, validated
+//   propensity  `propensity` as the view runs it: the features of three periods, logistic
+//               regression, a tree and a 100-tree forest, their held-out metrics, every
+//               customer scored (scikit-learn beside it: scripts/propensity_reference.py --bench)
+//   logistic    `propensity` with the logistic regression alone
 //
 //   node scripts/bench-predictions-browser.mjs --csv FILE --repeats 3 --out target/bench/predictions_browser_N.json
 import fs from 'node:fs';
@@ -49,12 +53,19 @@ try {
         const t2 = performance.now();
         const pareto = await portrait.run('clv', { model: 'pareto' });
         const t3 = performance.now();
+        const propensity = await portrait.run('propensity');
+        const t4 = performance.now();
+        await portrait.run('propensity', { compare: false, model: 'logistic' });
+        const t5 = performance.now();
         const p = (s) => Object.fromEntries(s.purchases.parameters.map((x) => [x.name, x.value]));
         return {
           customers: stageE.customers,
           stage_e_ms: t1 - t0,
           default_ms: t2 - t1,
           pareto_ms: t3 - t2,
+          propensity_ms: t4 - t3,
+          propensity_logistic_ms: t5 - t4,
+          propensity_auc: Object.fromEntries(propensity.models.map((m) => [m.model, m.roc_auc])),
           bgnbd: p(stageE),
           expected_purchases_90d: stageE.expected_purchases.value,
           lifetime_value_90d: stageE.lifetime_value?.value ?? null,
@@ -64,7 +75,8 @@ try {
       runs.push(run);
       console.log(
         `[predictions-browser] ${path.basename(args.csv)} run ${rep + 1}: stage e ${run.stage_e_ms.toFixed(0)} ms, ` +
-          `with validation ${run.default_ms.toFixed(0)} ms, Pareto/NBD ${run.pareto_ms.toFixed(0)} ms, ${run.customers} customers, ` +
+          `with validation ${run.default_ms.toFixed(0)} ms, Pareto/NBD ${run.pareto_ms.toFixed(0)} ms, ` +
+          `propensity ${run.propensity_ms.toFixed(0)} ms (logistic alone ${run.propensity_logistic_ms.toFixed(0)} ms), ${run.customers} customers, ` +
           `r ${run.bgnbd.r.toFixed(4)} alpha ${run.bgnbd.alpha.toFixed(3)} a ${run.bgnbd.a.toFixed(4)} b ${run.bgnbd.b.toFixed(4)}`,
       );
     } finally {

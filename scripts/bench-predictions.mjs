@@ -2,7 +2,9 @@
 // FILE --timings`, the fit alone, ingest excluded) and in the page's worker
 // (scripts/bench-predictions-browser.mjs) beside lifetimes' stage e in the same run
 // (shared/bench/peers/peers.py --stages load_pandas,clv_lifetimes: summary, BG/NBD,
-// Gamma-Gamma and 90-day CLV, reading the CSV excluded), as a markdown table on stdout.
+// Gamma-Gamma and 90-day CLV, reading the CSV excluded), and the propensity fit (`portrait
+// propensity FILE --timings`; in the worker; pandas + scikit-learn in the same run,
+// scripts/propensity_reference.py --bench, reading the CSV excluded), as markdown tables.
 //   node scripts/bench-predictions.mjs --dir target/bench --sizes "100000 1000000"
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,6 +44,29 @@ for (const n of sizes) {
     const runs = st?.seconds_runs ?? [];
     out.push(`| lifetimes 0.11.3 (peer harness): stage e | ${rows} | ${cell(runs)} |`);
     if (tab && runs.length) out.push(`| **lifetimes ÷ Portrait in the tab, stage e** | ${rows} | **${(median(runs) / tab).toFixed(1)}×** |`);
+  }
+}
+out.push('', '| propensity (churn in 90 days: features of three periods, logistic regression, a tree and a 100-tree forest, held-out metrics, every customer scored) | rows | seconds |', '|---|---|---|');
+for (const n of sizes) {
+  const rows = n.toLocaleString('en-US');
+  out.push(`| Portrait: CLI (native) | ${rows} | ${cell(lines(path.join(dir, `propensity_${n}.jsonl`)).map((r) => r.propensity_s))} |`);
+  const browser = path.join(dir, `predictions_browser_${n}.json`);
+  let tab = null;
+  if (existsSync(browser)) {
+    const { runs } = JSON.parse(readFileSync(browser, 'utf8'));
+    const ms = (key) => runs.filter((r) => r[key] !== undefined).map((r) => r[key] / 1000);
+    if (ms('propensity_ms').length) {
+      tab = median(ms('propensity_ms'));
+      out.push(`| **Portrait in Chromium (worker): all three models** | ${rows} | **${cell(ms('propensity_ms'))}** |`);
+      out.push(`| Portrait in Chromium (worker): logistic regression alone | ${rows} | ${cell(ms('propensity_logistic_ms'))} |`);
+    }
+  }
+  const peer = path.join(dir, `peer_propensity_${n}.json`);
+  if (existsSync(peer)) {
+    const p = JSON.parse(readFileSync(peer, 'utf8'));
+    const total = p.features_s + p.models_s;
+    out.push(`| pandas ${p.pandas} + scikit-learn ${p.scikit_learn}: features ${p.features_s.toFixed(2)} s, logistic ${p.logistic_s.toFixed(2)} s, tree ${p.tree_s.toFixed(2)} s, forest ${p.forest_s.toFixed(2)} s | ${rows} | ${total.toFixed(3)} |`);
+    if (tab) out.push(`| **pandas + scikit-learn ÷ Portrait in the tab** | ${rows} | **${(total / tab).toFixed(1)}×** |`);
   }
 }
 console.log(out.join('\n'));

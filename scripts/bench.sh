@@ -90,11 +90,13 @@ for n in $SIZES; do
       --out "$OUT/peer_kmeans_${n}.json" > /dev/null || echo "[peer] kmeans failed"
 done
 
-echo "== predictions: lifetime value natively and in headless Chromium, beside lifetimes =="
+echo "== predictions: lifetime value and propensity natively and in headless Chromium, beside lifetimes and scikit-learn =="
 for n in $SIZES; do
   f="target/fixtures/peer_orders_${n}_seed42.csv"
   : > "$OUT/clv_stage_e_${n}.jsonl"; : > "$OUT/clv_${n}.jsonl"; : > "$OUT/clv_pareto_${n}.jsonl"
+  : > "$OUT/propensity_${n}.jsonl"
   for _ in $(seq 1 "$REPEATS"); do
+    target/release/portrait propensity "$f" --timings > /dev/null 2>> "$OUT/propensity_${n}.jsonl"
     target/release/portrait clv "$f" --validate false --timings > /dev/null 2>> "$OUT/clv_stage_e_${n}.jsonl"
     target/release/portrait clv "$f" --timings > /dev/null 2>> "$OUT/clv_${n}.jsonl"
     target/release/portrait clv "$f" --model pareto --timings > /dev/null 2>> "$OUT/clv_pareto_${n}.jsonl"
@@ -104,6 +106,9 @@ for n in $SIZES; do
   # lifetimes' stage e in the same run (the peer harness, its load and clv stages)
   .cache/venv/bin/python "$PEERS/peers.py" --input "$f" --stages load_pandas,clv_lifetimes --repeats "$REPEATS" \
       --out "$OUT/peer_clv_${n}.json" > /dev/null || echo "[peer] clv failed"
+  # the same propensity pipeline in pandas + scikit-learn (features of three periods, three models)
+  .cache/venv/bin/python scripts/propensity_reference.py --bench "$f" --bench-out "$OUT/peer_propensity_${n}.json" \
+      || echo "[peer] propensity failed"
 done
 
 echo "== Portrait in headless Chromium =="

@@ -33,6 +33,11 @@ Also recorded, for comparison only: scikit-learn's DecisionTreeClassifier(max_de
 min_samples_leaf=20) and RandomForestClassifier(100 trees, max_depth=8, min_samples_leaf=5,
 max_features="sqrt", random_state=0) test ROC AUC.
 
+With `--bench FILE --bench-out OUT` it times instead, for `make bench`, the same pipeline as a
+pandas + scikit-learn peer on an order file (the peer generator's layout): the load, the
+features of the three periods (training, test, today), then each model fitted and scoring
+the test period and today (forest n_jobs=1: Portrait's fit is one thread in the tab), as JSON.
+
 Data: the built-in sample shop (`portrait sample`, 100,000 lines, seed 42; needs the built
 CLI) and the CDNOW master file (real purchases 1997-01 .. 1998-06; each transaction a line of
 quantity 1 at its dollar value, as tests/propensity_reference.rs ingests it). Floats are
@@ -173,12 +178,59 @@ def reference(lines, horizon, target, category=None):
     }
 
 
+def bench(path, out_path, horizon=90):
+    """Times the pandas + scikit-learn peer of `portrait propensity` on one order file."""
+    import time
+    t0 = time.perf_counter()
+    lines = lines_of(pd.read_csv(path, dtype={"order_id": str, "customer_id": str, "product_id": str}))
+    t1 = time.perf_counter()
+    last = int(lines["day"].max())
+    cutoff = last - horizon
+    d1 = cutoff - horizon
+    xtr, xte, xsc = features(lines, d1), features(lines, cutoff), features(lines, last)
+    ytr = ~bought(lines, xtr.index, d1, cutoff)
+    yte = ~bought(lines, xte.index, cutoff, cutoff + horizon)
+    varying = [c for c in xtr.columns if xtr[c].nunique() > 1]
+    t2 = time.perf_counter()
+    times = {"load_s": t1 - t0, "features_s": t2 - t1}
+    aucs = {}
+    scaler = StandardScaler().fit(xtr[varying].values)
+    models = {
+        "logistic": (LogisticRegression(C=1.0, max_iter=1000), True),
+        "tree": (DecisionTreeClassifier(max_depth=8, min_samples_leaf=20, random_state=0), False),
+        "forest": (RandomForestClassifier(n_estimators=100, max_depth=8, min_samples_leaf=5, max_features="sqrt",
+                                          random_state=0, n_jobs=1), False),
+    }
+    for name, (model, scaled) in models.items():
+        t = time.perf_counter()
+        prep = (lambda x: scaler.transform(x)) if scaled else (lambda x: x)
+        model.fit(prep(xtr[varying].values), ytr)
+        s = model.predict_proba(prep(xte[varying].values))[:, 1]
+        model.predict_proba(prep(xsc[varying].values))
+        aucs[name] = float(roc_auc_score(yte, s))
+        times[name + "_s"] = time.perf_counter() - t
+    times["models_s"] = sum(times[m + "_s"] for m in models)
+    result = {"file": os.path.basename(path), "customers": int(len(xsc)), "roc_auc": aucs, **times,
+              "scikit_learn": sklearn.__version__, "pandas": pd.__version__}
+    with open(out_path, "w") as f:
+        json.dump(result, f, indent=1)
+        f.write("\n")
+    print("[propensity-peer] %s: load %.2f s, features %.2f s, logistic %.2f s, tree %.2f s, forest %.2f s"
+          % (result["file"], times["load_s"], times["features_s"], times["logistic_s"], times["tree_s"],
+             times["forest_s"]))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--bench", help="time the peer pipeline on this order file instead")
+    ap.add_argument("--bench-out", help="where --bench writes its JSON")
     ap.add_argument("--portrait", default=os.path.join(ROOT, "target", "release", "portrait"))
     ap.add_argument("--cdnow", default=CDNOW)
     ap.add_argument("--out", default=os.path.join(ROOT, "tests", "fixtures", "propensity", "reference.json"))
     a = ap.parse_args()
+    if a.bench:
+        bench(a.bench, a.bench_out)
+        return
     out = {"script": "scripts/propensity_reference.py", "scikit_learn": sklearn.__version__,
            "pandas": pd.__version__}
     with tempfile.TemporaryDirectory() as tmp:
