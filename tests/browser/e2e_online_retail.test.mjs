@@ -1,5 +1,6 @@
 // The real UCI Online Retail export (541,909 lines, gzip) dropped into the page with no manual
-// step: the quality report, KPIs and RFM segments show the published counts. Reads the file
+// step: the quality report, KPIs and RFM segments show the published counts, and the
+// predictions (lifetime value, churn propensity) are fitted on it. Reads the file
 // from ../shared/data and skips with a message when that folder is absent.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -53,6 +54,23 @@ test('Online Retail maps with no manual step and shows the published counts', { 
   assert.equal(Object.keys(counts).length, 11);
   assert.equal(Object.values(counts).reduce((s, c) => s + int(c), 0), 4_372);
   await screenshot(page, 'online-retail-rfm.png');
+
+  // the predictions: lifetime value (BG/NBD finds almost no dropout here and says so) and the
+  // churn models on the real history, measured on its last 90 days
+  await showTab(page, 'clv');
+  await page.locator('portrait-clv [data-testid="clv-summary"]').waitFor({ timeout: 60_000 });
+  assert.equal(int(await page.locator('portrait-clv [data-testid="customers"]').textContent()), 4_339);
+  await page.locator('portrait-clv [data-testid="by-frequency"] canvas').first().waitFor();
+  await screenshot(page, 'online-retail-clv.png');
+  await showTab(page, 'propensity');
+  const propensity = page.locator('portrait-propensity');
+  await propensity.locator('[data-testid="propensity-summary"]').waitFor({ timeout: 60_000 });
+  assert.equal(int(await propensity.locator('[data-testid="scored"]').textContent()), 4_339);
+  const auc = Number(await propensity.locator('[data-testid="auc"]').textContent());
+  assert.ok(auc > 0.65, `the forest foresees churn better than chance: ROC AUC ${auc}`);
+  assert.match(await propensity.locator('[data-testid="split"]').textContent(), /3,370 customers, 1,449 with the outcome/);
+  await propensity.locator('[data-testid="roc"] canvas').first().waitFor();
+  await screenshot(page, 'online-retail-propensity.png');
 
   await showTab(page, 'overview');
   await screenshot(page, 'online-retail-overview.png');
