@@ -187,3 +187,31 @@ fn parameters_and_categories_are_checked_by_name() {
         .to_string()
         .starts_with("a category applies to the purchase target only"));
 }
+
+#[test]
+fn the_whole_portrait_of_a_shop_too_small_to_predict_leaves_the_predictions_out_with_the_reason() {
+    let lines: Vec<(u32, u32)> = (0..30).flat_map(|c| [(c, c), (c, 200 + c)]).collect();
+    let mut s = session(&orders(&lines));
+    let out = s
+        .run_json("customers", json!({}))
+        .expect("the rest of the portrait stands");
+    let columns: Vec<&str> = out["columns"]
+        .as_array()
+        .expect("columns")
+        .iter()
+        .map(|c| c.as_str().expect("id"))
+        .collect();
+    assert!(columns.contains(&"profile.orders"));
+    assert!(
+        !columns.iter().any(|c| c.starts_with("propensity.")),
+        "{columns:?}"
+    );
+    let reasons: Vec<&str> = out["left_out"]
+        .as_array()
+        .expect("left_out")
+        .iter()
+        .map(|m| m["code"].as_str().expect("code"))
+        .collect();
+    assert!(reasons.contains(&"propensity.too_few"), "{reasons:?}");
+    assert_eq!(out["customers"], 30);
+}

@@ -101,6 +101,9 @@ pub struct CustomersTable {
     pub models: Vec<(&'static dyn Entry, Model)>,
     /// The one customer asked for, by index.
     pub only: Option<usize>,
+    /// The analyses the data cannot support (a prediction on a shop too small for it), with
+    /// their reasons: their columns are left out rather than the whole table refused.
+    pub left_out: Vec<Message>,
 }
 
 /// The rows as the page and `--json` get them. Field names are the JS API.
@@ -110,6 +113,9 @@ pub struct PortraitRows {
     pub customers: usize,
     /// The columns of each row after `customer_id`, as customer-table ids (`profile.orders`).
     pub columns: Vec<String>,
+    /// Analyses whose columns are not in the table because the data cannot support them (a
+    /// shop too small for a prediction), each with its reason.
+    pub left_out: Vec<Message>,
     /// One object per customer: `customer_id`, then each column by its short name.
     #[ts(type = "Array<{ customer_id: string } & Record<string, Cell>>")]
     pub rows: Box<serde_json::value::RawValue>,
@@ -174,19 +180,32 @@ impl Analysis for CustomersAnalysis {
             rules: params.rules.clone(),
         };
         let mut models: Vec<(&'static dyn Entry, Model)> = Vec::new();
+        let mut left_out = Vec::new();
         for entry in registry::entries()
             .iter()
             .copied()
             .filter(|e| !e.columns().is_empty())
         {
-            let model: Model = if entry.kind() == TagsAnalysis::KIND {
-                cx.require::<TagsAnalysis>(&tags)?
+            let model: Result<Model, Error> = if entry.kind() == TagsAnalysis::KIND {
+                cx.require::<TagsAnalysis>(&tags).map(|m| m as Model)
             } else {
-                cx.model_of(entry)?
+                cx.model_of(entry)
             };
-            models.push((entry, model));
+            match model {
+                Ok(model) => models.push((entry, model)),
+                // the data cannot support this one (too few customers to cluster or predict):
+                // the rest of the portrait stands
+                Err(Error::Refused(reason)) if entry.kind() != TagsAnalysis::KIND => {
+                    left_out.push(reason)
+                }
+                Err(e) => return Err(e),
+            }
         }
-        Ok(Fit::Done(CustomersTable { models, only }))
+        Ok(Fit::Done(CustomersTable {
+            models,
+            only,
+            left_out,
+        }))
     }
 
     fn output(m: &CustomersTable, cx: &Context<'_>) -> PortraitRows {
@@ -212,6 +231,7 @@ impl Analysis for CustomersAnalysis {
                 .columns()
                 .map(|c| c.into_iter().map(|(id, _, _)| id).collect())
                 .unwrap_or_default(),
+            left_out: m.left_out.clone(),
             rows: raw,
         }
     }
@@ -225,6 +245,9 @@ impl Analysis for CustomersAnalysis {
             s.columns.len()
         );
         let _ = writeln!(o, "  columns: {}", s.columns.join(", "));
+        for reason in &s.left_out {
+            let _ = writeln!(o, "  left out: {reason}");
+        }
         let _ = writeln!(o, "  Every row: `portrait customers FILE... --csv` or `--json` (one customer: `--id ID`).");
         o
     }

@@ -1892,6 +1892,11 @@ customers: number,
  */
 columns: Array<string>, 
 /**
+ * Analyses whose columns are not in the table because the data cannot support them (a
+ * shop too small for a prediction), each with its reason.
+ */
+left_out: Array<Message>, 
+/**
  * One object per customer: `customer_id`, then each column by its short name.
  */
 rows: Array<{ customer_id: string } & Record<string, Cell>>, };

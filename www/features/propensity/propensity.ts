@@ -306,7 +306,7 @@ export class PortraitPropensity extends FeatureView {
           : t('propensity.compare.size.forest', { trees: m.trees ?? 0, splits: d(m.splits ?? 0, 0) });
     const b = s.baseline;
     const testRate = s.test.positives / Math.max(1, s.test.customers);
-    return html`<table class="numbers">
+    return html`<div class="table-wrap"><table class="numbers">
       <thead><tr>
         <th>${t('propensity.compare.model')}</th><th class="num">${t('propensity.compare.auc')}</th><th class="num">${t('propensity.compare.pr')}</th>
         <th class="num">${t('propensity.compare.brier')}</th><th class="num">${t('propensity.compare.logloss')}</th><th class="num">${t('propensity.compare.lift')}</th><th class="num">${t('propensity.compare.accuracy')}</th>
@@ -329,11 +329,11 @@ export class PortraitPropensity extends FeatureView {
           <td class="num">${d(1, 2)}×</td><td class="num">${formatPercent(b.accuracy, locale)}</td>
         </tr>
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #thresholdsTable(m: ModelReport, locale: Locale) {
-    return html`<table class="numbers">
+    return html`<div class="table-wrap"><table class="numbers">
       <thead><tr><th class="num">${t('propensity.thresholds.score')}</th><th class="num">${t('propensity.thresholds.flagged')}</th><th class="num">${t('propensity.thresholds.precision')}</th><th class="num">${t('propensity.thresholds.recall')}</th></tr></thead>
       <tbody>
         ${m.at_thresholds.map(
@@ -343,7 +343,7 @@ export class PortraitPropensity extends FeatureView {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #frame(xName: string, yName: string): ChartOption {
