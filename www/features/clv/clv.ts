@@ -9,6 +9,7 @@ import { viewStyles } from '../../elements/view.styles.js';
 import { formatCount, formatDate, formatDecimal, formatMoney, formatPercent, type Locale } from '../../format/format.js';
 import { coreText, LocaleController } from '../../i18n/index.js';
 import { FeatureView } from '../feature.js';
+import { styles } from './clv.styles.js';
 import { t } from './messages.js';
 
 type Model = 'bgnbd' | 'pareto';
@@ -44,7 +45,7 @@ export function symbol(name: string): string {
  * The fit is `run('clv', params)` in the worker.
  */
 export class PortraitClv extends FeatureView {
-  static override styles = [base, viewStyles, figureStyles];
+  static override styles = [base, viewStyles, figureStyles, styles];
 
   @state() private summary: ClvSummary | null = null;
   @state() private failed: { code: string; params: Record<string, unknown>; message: string } | null = null;
