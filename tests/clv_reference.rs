@@ -98,19 +98,7 @@ fn cdnow_session() -> Option<Session> {
         return None;
     };
     let text = std::fs::read_to_string(dir.join("cdnow/CDNOW_sample.txt")).expect("CDNOW sample");
-    let mut csv = String::from("order_id,customer_id,order_date,quantity,unit_price\n");
-    for (i, line) in text.lines().enumerate() {
-        let f: Vec<&str> = line.split_whitespace().collect();
-        let d = f[2];
-        csv.push_str(&format!(
-            "T{i},{},{}-{}-{},1,{}\n",
-            f[0].trim_start_matches('0'),
-            &d[..4],
-            &d[4..6],
-            &d[6..],
-            f[4]
-        ));
-    }
+    let csv = common::cdnow_orders_csv(&text, 2, 4);
     let mut s = Session::new();
     let file = SourceFile {
         name: "cdnow.csv".into(),

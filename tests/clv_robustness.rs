@@ -31,25 +31,12 @@ fn session(csv: &str) -> Session {
 fn orders(lines: &[(u32, i64, f64)]) -> String {
     let mut csv = String::from("order_id,customer_id,order_date,quantity,unit_price\n");
     for (i, (c, day, amount)) in lines.iter().enumerate() {
-        let (y, m, d) = civil(19_723 + day);
+        let (y, m, d) = common::civil(19_723 + day);
         csv.push_str(&format!(
             "O{i},{c},{y:04}-{m:02}-{d:02} 10:00:00,1,{amount}\n"
         ));
     }
     csv
-}
-
-/// Days since 1970-01-01 as a civil date (Hinnant's algorithm).
-fn civil(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 fn refused_code(s: &mut Session) -> String {

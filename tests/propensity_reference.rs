@@ -51,24 +51,7 @@ fn cdnow() -> Option<Session> {
         return None;
     };
     let text = std::fs::read_to_string(dir.join("cdnow/CDNOW_master.txt")).expect("CDNOW");
-    let mut csv = String::from("order_id,customer_id,order_date,quantity,unit_price\n");
-    let rows = text.lines().filter(|l| {
-        l.split_whitespace()
-            .next()
-            .is_some_and(|f| f.bytes().all(|b| b.is_ascii_digit()))
-    });
-    for (i, line) in rows.enumerate() {
-        let f: Vec<&str> = line.split_whitespace().collect();
-        let d = f[1];
-        csv.push_str(&format!(
-            "T{i},{},{}-{}-{},1,{}\n",
-            f[0].trim_start_matches('0'),
-            &d[..4],
-            &d[4..6],
-            &d[6..],
-            f[3]
-        ));
-    }
+    let csv = common::cdnow_orders_csv(&text, 1, 3);
     Some(session("cdnow.csv", csv.into_bytes()))
 }
 

@@ -31,22 +31,10 @@ fn orders(lines: &[(u32, u32)]) -> Vec<u8> {
     let mut csv = String::from("order_id,customer_id,order_date,quantity,unit_price\n");
     for (i, (c, day)) in lines.iter().enumerate() {
         let date = 19_723 + i64::from(*day);
-        let (y, m, d) = civil(date);
+        let (y, m, d) = common::civil(date);
         csv.push_str(&format!("O{i},{c},{y:04}-{m:02}-{d:02} 10:00:00,1,10\n"));
     }
     csv.into_bytes()
-}
-
-fn civil(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 #[test]

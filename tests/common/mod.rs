@@ -81,3 +81,43 @@ pub fn assert_same_table(
     }
     assert!(mismatches.is_empty(), "{case}:\n{}", mismatches.join("\n"));
 }
+
+/// CDNOW's space-aligned transactions (`CDNOW_master.txt`: customer, yyyymmdd, CDs, dollars;
+/// `CDNOW_sample.txt` has a sample id after the customer) as an order file: one line per
+/// transaction, quantity 1 at its dollars, so a line's value is the transaction's exactly.
+/// `date` and `dollars` are the fields' positions; lines not starting with a digit (the
+/// master file's header) are passed over.
+pub fn cdnow_orders_csv(text: &str, date: usize, dollars: usize) -> String {
+    let mut csv = String::from("order_id,customer_id,order_date,quantity,unit_price\n");
+    let rows = text.lines().filter(|l| {
+        l.split_whitespace()
+            .next()
+            .is_some_and(|f| f.bytes().all(|b| b.is_ascii_digit()))
+    });
+    for (i, line) in rows.enumerate() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let d = f[date];
+        csv.push_str(&format!(
+            "T{i},{},{}-{}-{},1,{}\n",
+            f[0].trim_start_matches('0'),
+            &d[..4],
+            &d[4..6],
+            &d[6..],
+            f[dollars]
+        ));
+    }
+    csv
+}
+
+/// Days since 1970-01-01 as a civil (year, month, day) (H. Hinnant's algorithm).
+pub fn civil(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
