@@ -35,6 +35,7 @@ pub mod ingest;
 pub mod mask;
 pub mod message;
 pub mod predict;
+pub mod recommend;
 pub mod report;
 pub mod rules;
 pub mod sample;

@@ -312,6 +312,12 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "value = the order's items less its discount; shipping and tax are not revenue",
     ),
     (
+        "rule.basket_list",
+        "a basket list: each line of the file is one basket, its items separated by commas, with \
+         no buyer, date, quantity or price; it is read for market basket analysis (rules and \
+         frequently bought together), and the views of customers, dates and revenue stay empty",
+    ),
+    (
         "rule.no_buyer",
         "the export names no buyer: shop totals, products and baskets are right, but the \
          Customers views, RFM and every other per-customer view need a buyer id (export a report \

@@ -109,11 +109,13 @@ fn the_layers_import_only_downwards() {
                 "crate::analysis",
                 "crate::segment",
                 "crate::predict",
+                "crate::recommend",
             ],
             "ingest" | "sample" => &[
                 "crate::analysis",
                 "crate::segment",
                 "crate::predict",
+                "crate::recommend",
                 "crate::table",
             ],
             "error.rs" | "table" | "rules" => &[
@@ -122,6 +124,7 @@ fn the_layers_import_only_downwards() {
                 "crate::session",
                 "crate::customers",
                 "crate::predict",
+                "crate::recommend",
             ],
             _ => &[],
         }

@@ -31,6 +31,7 @@ static ENTRIES: &[&dyn Entry] = &[
     &Kind::<crate::segment::audience::AudienceAnalysis>::ENTRY,
     &Kind::<crate::predict::clv::ClvAnalysis>::ENTRY,
     &Kind::<crate::predict::propensity::PropensityAnalysis>::ENTRY,
+    &Kind::<crate::recommend::basket::BasketAnalysis>::ENTRY,
     #[cfg(test)]
     &Kind::<probe::Probe>::ENTRY,
 ];

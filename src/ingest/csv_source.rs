@@ -257,6 +257,38 @@ impl CsvSource {
         true
     }
 
+    /// The first `n` records of the text as trimmed cells, read apart from this source's
+    /// own position; `None` when the text cannot be parsed that far.
+    pub fn first_records(&self, n: usize) -> Option<Vec<Vec<String>>> {
+        let mut reader = builder(self.delimiter).from_reader(self.text());
+        let mut rec = ByteRecord::new();
+        let mut rows = Vec::new();
+        while rows.len() < n && reader.read_byte_record(&mut rec).ok()? {
+            let cells: Vec<String> = rec
+                .iter()
+                .map(|c| String::from_utf8_lossy(c).trim().to_string())
+                .collect();
+            if cells.iter().any(|c| !c.is_empty()) {
+                rows.push(cells);
+            }
+        }
+        Some(rows)
+    }
+
+    /// The text has no header: every record, from the first line, is data, and there are
+    /// no column names (a basket list). False when the reader cannot go back to the start.
+    pub fn from_first_line(&mut self) -> bool {
+        let start = csv::Position::new();
+        if self.more.is_some() || self.reader.seek(start.clone()).is_err() {
+            return false;
+        }
+        self.data_at = start;
+        self.headers.clear();
+        self.header_line = 0;
+        self.title_rows = 0;
+        true
+    }
+
     /// Goes back to the first record after the header (a few were read to look at them).
     /// False for a streamed source, or when the reader cannot seek.
     pub fn rewind(&mut self) -> bool {

@@ -28,6 +28,7 @@
 //! Long inputs are processed by `IngestJob::step(budget)` so the caller (the Web Worker)
 //! can report progress and accept a cancel between steps.
 
+pub mod baskets;
 mod cells;
 mod clean;
 pub mod columns;

@@ -3,6 +3,7 @@
 //! and so does `inspect`, which reads only a few rows for the mapping review.
 
 use super::columns::{ColumnAssignment, Field};
+use super::baskets::{is_basket_list, BasketSource, BASKET_COLUMNS, BASKET_LIST};
 use super::csv_source::CsvSource;
 use super::encoding::{decode_text, gunzip, is_gzip};
 use super::error::{IngestError, IngestErrorKind};
@@ -103,6 +104,19 @@ pub(crate) fn open(
             let mut csv = CsvSource::new(name, decoded.text, d)?;
             if is_headerless_behaviour(csv.headers()) {
                 csv.headerless(&TAOBAO_BEHAVIOUR);
+            } else if options.mapping.is_none() && is_basket_list(&mut csv) {
+                let baskets = Box::new(BasketSource::new(csv));
+                return Ok(Opened {
+                    format: format!("basket list{suffix}"),
+                    encoding,
+                    delimiter: Some(",".to_string()),
+                    sheets: Vec::new(),
+                    sheet: None,
+                    source: Source::Baskets(baskets),
+                    excel: false,
+                    lossy: decoded.lossy,
+                    nul,
+                });
             }
             (Source::Csv(csv), Some((d as char).to_string()))
         }
@@ -144,6 +158,7 @@ fn choose_profile(options: &FileOptions, headers: &[String]) -> Option<(&'static
     match options.platform.as_deref() {
         Some("none") => None,
         Some(id) => platforms::by_id(id).map(|p| (p, false)),
+        None if headers == BASKET_COLUMNS => Some((&BASKET_LIST, true)),
         None => platforms::recognise(headers).map(|p| (p, true)),
     }
 }
@@ -193,6 +208,10 @@ pub(crate) fn resolve_mapping(
     let mut missing = schema.missing(&mapping);
     if profile.is_some_and(|(p, _)| p.no_buyer()) {
         missing.retain(|f| *f != Field::CustomerId);
+    }
+    if profile.is_some_and(|(p, _)| p.undated) {
+        // a basket list: its lines are baskets of items, with nothing else to read
+        missing.retain(|f| !matches!(f, Field::OrderDate | Field::UnitPrice));
     }
     if profile.is_some_and(|(p, _)| p.lines_of.is_some()) {
         // the buyer and the date come from the order export the lines belong to

@@ -287,7 +287,7 @@ pub(crate) fn open_file(
     let mut bytes = bytes;
     let carry = streamed.map(|_| cut_partial_char(&mut bytes));
     let mut opened = open(name, bytes, options, delimiter)?;
-    if let (Some(total), Some(carry), Source::Csv(csv)) = (streamed, carry, &mut opened.source) {
+    if let (Some(total), Some(carry), Some(csv)) = (streamed, carry, opened.source.delimited()) {
         csv.expect_more(carry, total);
     }
     if *role != Role::Whole {

@@ -8,6 +8,7 @@
 //! after every object has been seen.
 
 pub(crate) use super::cells::Table;
+use super::baskets::BasketSource;
 use super::csv_source::CsvSource;
 use super::error::IngestError;
 use super::record::{RowId, RowInfo};
@@ -33,6 +34,8 @@ pub(crate) enum Source {
     Csv(CsvSource),
     Xlsx(Box<XlsxSource>),
     Table(TableSource),
+    /// A basket list: a delimited text whose every line is one basket (`baskets.rs`).
+    Baskets(Box<BasketSource>),
 }
 
 impl Source {
@@ -42,6 +45,7 @@ impl Source {
             Source::Csv(s) => s.headers(),
             Source::Xlsx(x) => x.headers(),
             Source::Table(t) => &t.table.headers,
+            Source::Baskets(b) => b.headers(),
         }
     }
 
@@ -51,6 +55,7 @@ impl Source {
             Source::Csv(s) => s.title_rows(),
             Source::Xlsx(x) => x.title_rows(),
             Source::Table(t) => t.table.title_rows,
+            Source::Baskets(_) => 0,
         }
     }
 
@@ -60,6 +65,7 @@ impl Source {
             Source::Csv(s) => s.header_line(),
             Source::Xlsx(x) => x.header_line(),
             Source::Table(t) => t.table.header_line,
+            Source::Baskets(_) => 0,
         }
     }
 
@@ -69,6 +75,7 @@ impl Source {
             Source::Csv(s) => s.estimated_rows(),
             Source::Xlsx(x) => x.estimated_rows(),
             Source::Table(t) => t.table.len(),
+            Source::Baskets(b) => b.estimated_rows(),
         }
     }
 
@@ -82,6 +89,7 @@ impl Source {
         match self {
             Source::Csv(s) => s.next_record(rec),
             Source::Xlsx(x) => x.next_record(rec),
+            Source::Baskets(b) => b.next_record(rec),
             Source::Table(t) => {
                 if t.next >= t.table.len() {
                     return Ok(None);
@@ -124,6 +132,9 @@ impl Source {
                 x.record_at(a as usize, scratch);
                 scratch.iter().eq(current.iter())
             }
+            (Source::Baskets(b), earlier, _) => {
+                b.record_at(earlier, scratch) && scratch.iter().eq(current.iter())
+            }
             _ => false,
         }
     }
@@ -133,6 +144,7 @@ impl Source {
     pub fn rewind(&mut self) -> bool {
         match self {
             Source::Csv(s) => s.rewind(),
+            Source::Baskets(b) => b.rewind(),
             Source::Xlsx(_) => false,
             Source::Table(t) => {
                 t.next = 0;
@@ -143,13 +155,27 @@ impl Source {
 
     /// True when a streamed source has read all it has and waits for `append`.
     pub fn needs_more(&self) -> bool {
-        matches!(self, Source::Csv(s) if s.needs_more())
+        match self {
+            Source::Csv(s) => s.needs_more(),
+            Source::Baskets(b) => b.csv_ref().needs_more(),
+            _ => false,
+        }
+    }
+
+    /// The delimited text underneath (a basket list's too), for streaming it in chunks.
+    pub fn delimited(&mut self) -> Option<&mut CsvSource> {
+        match self {
+            Source::Csv(s) => Some(s),
+            Source::Baskets(b) => Some(b.csv()),
+            _ => None,
+        }
     }
 
     /// The next chunk of a streamed source (see `CsvSource::append`).
     pub fn append(&mut self, chunk: &[u8], last: bool) -> Result<(), String> {
         match self {
             Source::Csv(s) => s.append(chunk, last),
+            Source::Baskets(b) => b.csv().append(chunk, last),
             Source::Table(_) | Source::Xlsx(_) => Err("a table is read whole".to_string()),
         }
     }
@@ -166,6 +192,7 @@ impl Source {
                 x.record_at(a as usize, scratch);
                 true
             }
+            (Source::Baskets(b), id) => b.record_at(id, scratch),
             _ => false,
         }
     }
@@ -183,6 +210,7 @@ impl Source {
         match self {
             Source::Csv(s) => s.progress(),
             Source::Xlsx(x) => x.progress(),
+            Source::Baskets(b) => b.progress(),
             Source::Table(t) => {
                 if t.table.len() == 0 {
                     1.0

@@ -146,11 +146,21 @@ fn header_end(text: &[u8], delimiter: u8) -> Option<usize> {
     if is_headerless_behaviour(&cells) || TableKind::of_headers(&cells) != TableKind::Orders {
         return None;
     }
+    // a basket list (no header, lines of different widths) is read whole
+    if delimiter == b',' && !has_orders_field(&cells) {
+        return None;
+    }
     let mut end = reader.position().byte() as usize;
     while matches!(text.get(end), Some(b'\r' | b'\n')) {
         end += 1;
     }
     (end < text.len() && text[end - 1] == b'\n').then_some(end)
+}
+
+/// Whether a header names at least one column of the orders table (a basket list's first
+/// line, a basket, names none).
+fn has_orders_field(cells: &[String]) -> bool {
+    !super::orders::ORDERS.map_columns(cells).is_empty()
 }
 
 /// The bytes the tail job reads: the file's prefix, then its tail.

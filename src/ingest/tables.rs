@@ -43,6 +43,9 @@ impl TableKind {
     /// brand) but no customer. Anything else is read as orders, so that what it lacks is
     /// asked for as before.
     pub fn of_headers(headers: &[String]) -> TableKind {
+        if headers == super::baskets::BASKET_COLUMNS {
+            return TableKind::Orders;
+        }
         let complete = |schema: &Schema| {
             let mapping = schema.map_columns(headers);
             schema.missing(&mapping).is_empty().then_some(mapping)

@@ -36,7 +36,7 @@ impl OrdersFile {
         };
         let prefix_lines = match &self.source {
             Source::Csv(csv) => csv.line_breaks_before(plan.prefix_len.saturating_sub(bom)),
-            Source::Table(_) | Source::Xlsx(_) => 0,
+            Source::Table(_) | Source::Xlsx(_) | Source::Baskets(_) => 0,
         };
         let sink = &mut self.sink;
         let lines = std::mem::take(&mut sink.lines);

@@ -384,8 +384,9 @@ impl OrdersPlan {
         if customer_id.is_none() && !joined && !profile.is_some_and(|p| p.no_buyer()) {
             return None;
         }
+        let undated = profile.is_some_and(|p| p.undated);
         let order_date = col(Field::OrderDate);
-        if order_date.is_none() && !joined {
+        if order_date.is_none() && !joined && !undated {
             return None;
         }
         let mut plan = OrdersPlan {
@@ -413,7 +414,10 @@ impl OrdersPlan {
             has_status: false,
             takes_off: false,
         };
-        if plan.line_amount.is_none() && (plan.quantity.is_none() || plan.unit_price.is_none()) {
+        if plan.line_amount.is_none()
+            && (plan.quantity.is_none() || plan.unit_price.is_none())
+            && !undated
+        {
             return None;
         }
         plan.has_status =

@@ -184,7 +184,10 @@ impl OrdersSink {
         quantity: f64,
     ) -> Result<(i64, Option<&'static str>), Reject> {
         let plan = &self.plan;
-        let money_col = plan.line_amount.or(plan.unit_price).unwrap_or(0);
+        let Some(money_col) = plan.line_amount.or(plan.unit_price) else {
+            // a basket list names no price: its lines are worth nothing known
+            return Ok((0, None));
+        };
         let cell = self.cell(cells, money_col);
         let bad_money = || Reject::cell(RejectReason::InvalidPrice, money_col, &cell);
         let money = parse_money(&cell).ok_or_else(bad_money)?;
@@ -394,7 +397,8 @@ impl Sink for OrdersSink {
                 };
                 (date_cell, date)
             }
-            // the lines of another export's orders: their date comes from it (`join`)
+            // the lines of another export's orders: their date comes from it (`join`); a
+            // basket list has none
             None => (Cow::Borrowed(""), DateRead::unknown()),
         };
         let quantity = quantity?;

@@ -67,6 +67,9 @@ pub struct Profile {
     pub lines_of: Option<&'static str>,
     /// The profile's rules in words (message codes), shown in the report.
     pub rules: &'static [&'static str],
+    /// The export has no dates, quantities' prices or buyers to read (a basket list): its
+    /// lines are read for baskets only.
+    pub undated: bool,
 }
 
 impl Profile {
@@ -89,6 +92,7 @@ impl Profile {
         currency: None,
         lines_of: None,
         rules: &[],
+        undated: false,
     };
 
     /// True when the export identifies no buyer (Amazon leaves buyers out, Douyin encrypts
