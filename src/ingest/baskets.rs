@@ -53,8 +53,10 @@ pub(crate) fn is_basket_list(csv: &mut CsvSource) -> bool {
     if rows.len() < 2 {
         return false;
     }
-    let first_width = rows[0].len();
-    let ragged = rows.iter().any(|r| r.len() != first_width);
+    // a trailing comma pads a line: its width is its items
+    let width = |r: &Vec<String>| r.iter().filter(|c| !c.is_empty()).count();
+    let first_width = width(&rows[0]);
+    let ragged = rows.iter().any(|r| width(r) != first_width);
     let schemas: [&Schema; 4] = [&super::orders::ORDERS, &CUSTOMERS, &EVENTS, &PRODUCTS];
     let named = |row: &Vec<String>| {
         schemas

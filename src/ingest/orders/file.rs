@@ -356,6 +356,10 @@ pub(crate) fn merge(
     read.orders = lines.order_ids.len() as u64;
     read.customers = lines.customer_ids.len() as u64;
     let rows_used = lines.len() as u64 - refunds.lines;
+    // a basket list's lines have no time: no date range to speak of
+    let dated = !files
+        .iter()
+        .all(|f| f.platform.as_ref().is_some_and(|p| p.undated));
     let rows_rejected = rejections.total();
     let (rejected, rejected_rows) = rejections.into_parts();
     let report = QualityReport {
@@ -370,8 +374,8 @@ pub(crate) fn merge(
         return_lines: lines.is_return.iter().filter(|&&r| r).count() as u64,
         refunds,
         missing_customer_lines: lines.customer.iter().filter(|&&c| c == NONE).count() as u64,
-        date_min: lines.time.iter().min().map(|&t| format_timestamp(t)),
-        date_max: lines.time.iter().max().map(|&t| format_timestamp(t)),
+        date_min: lines.time.iter().filter(|_| dated).min().map(|&t| format_timestamp(t)),
+        date_max: lines.time.iter().filter(|_| dated).max().map(|&t| format_timestamp(t)),
         currency,
         currencies,
         files: reports,

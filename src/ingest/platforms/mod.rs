@@ -205,6 +205,8 @@ pub struct PlatformMatch {
     pub grain: Grain,
     /// The export names no buyer: customer views are empty until a buyer id is given.
     pub no_buyer: bool,
+    /// The export has no dates (a basket list): it is read for baskets only.
+    pub undated: bool,
     /// Headers of the other buyer-identity columns in the file.
     pub buyer_alternatives: Vec<String>,
     /// The profile's rules, as message codes.
@@ -227,6 +229,7 @@ impl PlatformMatch {
             recognised,
             grain: profile.grain,
             no_buyer: profile.no_buyer(),
+            undated: profile.undated,
             buyer_alternatives: profile
                 .buyer_alternatives
                 .iter()
