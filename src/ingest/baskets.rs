@@ -41,8 +41,9 @@ pub static BASKET_LIST: Profile = Profile {
 /// Records of the file looked at to tell a basket list.
 const SAMPLE: usize = 50;
 
-/// Whether the delimited text `csv` (comma-separated, just opened) is a basket list: its
-/// first lines differ in width and none of their cells is a column name of any table.
+/// Whether the delimited text `csv` (comma-separated, just opened) is a basket list: at least
+/// three lines, which differ in width, and none of the first three names a column of any
+/// table.
 pub(crate) fn is_basket_list(csv: &mut CsvSource) -> bool {
     if csv.delimiter() != b',' {
         return false;
@@ -50,7 +51,8 @@ pub(crate) fn is_basket_list(csv: &mut CsvSource) -> bool {
     let Some(rows) = csv.first_records(SAMPLE) else {
         return false;
     };
-    if rows.len() < 2 {
+    // two lines could be a header over one ragged row: a list has more
+    if rows.len() < 3 {
         return false;
     }
     // a trailing comma pads a line: its width is its items

@@ -5,6 +5,7 @@
  */
 
 import { meta as audience } from './audience/meta.js';
+import { meta as basket } from './basket/meta.js';
 import type { FeatureMeta } from './feature.js';
 import { meta as clusters } from './clusters/meta.js';
 import { meta as clv } from './clv/meta.js';
@@ -16,7 +17,7 @@ import { meta as quality } from './quality/meta.js';
 import { meta as rfm } from './rfm/meta.js';
 import { meta as tags } from './tags/meta.js';
 
-export const FEATURES: readonly FeatureMeta[] = [quality, overview, profiles, tags, lifecycle, rfm, clusters, audience, clv, propensity];
+export const FEATURES: readonly FeatureMeta[] = [quality, overview, profiles, tags, lifecycle, rfm, clusters, audience, clv, propensity, basket];
 
 /** The view shown first when data is loaded and the address names none. */
 export const HOME: FeatureMeta = overview;

@@ -58,6 +58,7 @@ export const CORE_ZH: Record<ShellCode, string> = {
   'rule.order_row': '每行一个订单：商品件数为数量，订单金额为金额',
   'rule.order_paid_less_shipping': '金额 = 买家实付减去运费',
   'rule.order_value_less_discount': '金额 = 订单商品金额减去优惠；运费和税费不计入收入',
+  'rule.basket_list': '购物篮清单：文件每行是一个购物篮，商品以逗号分隔，没有买家、日期、数量或价格；用于购物篮分析（规则与经常一起买），客户、日期和收入类视图为空',
   'rule.no_buyer': '该导出文件没有买家：店铺总计、商品和购物篮正确，但客户类视图、RFM 等按客户计算的视图需要买家 ID（请导出同一批订单中含买家列——账号、邮箱或手机号——的报表，并用它代替此文件）',
   'rule.buyer_fallback': '买家单元格为空或已打码时，用下一个身份列作为买家',
   'rule.summary_rows': '订单汇总行（没有商品编号）被跳过，计入其商品行',

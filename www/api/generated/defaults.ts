@@ -17,6 +17,18 @@ export const DEFAULTS = {
       "compare": [],
       "where": ""
     },
+    "basket": {
+      "audiences": [],
+      "consequents": "one",
+      "max_itemsets": 100000,
+      "max_len": 10,
+      "min_confidence": 0.0,
+      "min_lift": 1.0,
+      "min_support": 0.005,
+      "product": null,
+      "together": 10,
+      "where": ""
+    },
     "behaviour": {},
     "clusters": {
       "dbscan_sample": 20000,
@@ -95,6 +107,20 @@ export const DEFAULTS = {
     }
   },
   "limits": {
+    "basket": {
+      "max_itemsets": [
+        1,
+        2000000
+      ],
+      "max_len": [
+        2,
+        20
+      ],
+      "together": [
+        1,
+        100
+      ]
+    },
     "clusters": {
       "dbscan_sample": [
         100,

@@ -49,6 +49,7 @@ export const CORE_EN = {
   "rule.order_row": "one row per order: its item count is the quantity, its amount the order's",
   "rule.order_paid_less_shipping": "value = what the buyer paid less shipping",
   "rule.order_value_less_discount": "value = the order's items less its discount; shipping and tax are not revenue",
+  "rule.basket_list": "a basket list: each line of the file is one basket, its items separated by commas, with no buyer, date, quantity or price; it is read for market basket analysis (rules and frequently bought together), and the views of customers, dates and revenue stay empty",
   "rule.no_buyer": "the export names no buyer: shop totals, products and baskets are right, but the Customers views, RFM and every other per-customer view need a buyer id (export a report of the same orders that has a buyer column, an account, email or phone, and drop it instead of this file)",
   "rule.buyer_fallback": "when the buyer cell is empty or masked, the next identity column is the buyer",
   "rule.summary_rows": "an order's summary row (no item number) is passed over; its item rows are counted",
@@ -278,6 +279,19 @@ export const CORE_EN = {
   "propensity.uncalibrated": "the {model} model's Brier score {brier} is no better than always predicting the rate ({baseline}): rank customers by its scores, but do not read them as probabilities",
   "propensity.drift": "the target's rate moved from {training} in the training period to {test} in the test period (a season, a campaign or a trend): scores are calibrated to the earlier period",
   "propensity.constant_features": "left out, constant over the training customers: {features}",
+  "basket.min_support": "min_support must be above 0 and at most 1 (got {got})",
+  "basket.min_confidence": "min_confidence must be between 0 and 1 (got {got})",
+  "basket.min_lift": "min_lift must be 0 or more (got {got})",
+  "basket.max_len": "max_len must be between 2 and {max} (got {got})",
+  "basket.max_itemsets": "max_itemsets must be between 1 and {max} (got {got})",
+  "basket.together": "the frequently-bought-together list holds 1 to {max} products (got {got})",
+  "basket.no_baskets": "no order has a purchase line with a product: market basket analysis needs product ids or names on the order lines",
+  "basket.capped": "stopped at {cap} frequent itemsets: at a support of {support} (itemsets in {count} baskets or more, up to {max_len} items) there are more; raise the minimum support or lower the longest itemset",
+  "basket.too_many_rules": "more than {cap} rules reach a confidence of {confidence} and a lift of {lift}: raise the minimum support, confidence or lift",
+  "basket.unknown_product": "no product \"{product}\" in the data (give its id or its name as in the file)",
+  "basket.product_not_in_baskets": "product \"{product}\" is in no basket of the data the analysis reads (no purchase of it under the filter or the audience)",
+  "basket.mostly_single": "{single} of {baskets} baskets hold one product: rules come from the others only",
+  "basket.no_rules": "no rule reaches these thresholds: lower the minimum support, confidence or lift",
 } as const;
 
 /** A code the core sends. */

@@ -159,6 +159,158 @@ log_loss: number,
 accuracy: number, };
 
 /**
+ * The audience the baskets were restricted to. Field names are the JS API.
+ */
+export type BasketAudience = { 
+/**
+ * Its rule.
+ */
+rule: string, 
+/**
+ * Customers in it.
+ */
+customers: number, };
+
+/**
+ * Parameters of the market basket analysis. The defaults are stage d of the peer benchmark:
+ * itemsets in at least 0.5 % of the baskets, rules with a lift of at least 1, no minimum
+ * confidence; one item on the right-hand side (arules' convention).
+ */
+export type BasketParams = { 
+/**
+ * Smallest share of baskets an itemset must be in (above 0, at most 1).
+ */
+min_support: number, 
+/**
+ * Smallest confidence of a rule, P(consequent | antecedent) (0 to 1).
+ */
+min_confidence: number, 
+/**
+ * Smallest lift of a rule (0 or more; 1 keeps the rules that raise the chance).
+ */
+min_lift: number, 
+/**
+ * Most items in an itemset, both sides of a rule together (2 to 20).
+ */
+max_len: number, 
+/**
+ * Items on a rule's right-hand side: one (arules) or any number (mlxtend).
+ */
+consequents: Consequents, 
+/**
+ * The search stops with a message past this many frequent itemsets (1 to 2,000,000):
+ * memory stays bounded however low the support.
+ */
+max_itemsets: number, 
+/**
+ * Only the baskets of the customers of this rule (empty: every basket), in the rule
+ * language: `rfm.segment == "champions"` or `in_audience("VIP")`.
+ */
+where: string, 
+/**
+ * Saved audiences the rule may name with in_audience("NAME").
+ */
+audiences: Array<AudienceDefinition>, 
+/**
+ * A product (its id, or its name as in the file) whose frequently-bought-together list
+ * to make.
+ */
+product: string | null, 
+/**
+ * Length of that list (1 to 100).
+ */
+together: number, };
+
+/**
+ * The market basket analysis's output. Field names are the JS API.
+ */
+export type BasketSummary = { 
+/**
+ * Baskets: orders with at least one purchase line with a product.
+ */
+baskets: number, 
+/**
+ * Distinct products in them.
+ */
+items: number, 
+/**
+ * Purchase lines read (a product twice in one order is one basket item).
+ */
+purchase_lines: number, 
+/**
+ * Mean items in a basket.
+ */
+mean_items: number, 
+/**
+ * Most items in a basket.
+ */
+largest: number, 
+/**
+ * Baskets of one item (no rule can come from them).
+ */
+single_item_baskets: number, 
+/**
+ * The parameters the rules were mined with.
+ */
+min_support: number, 
+/**
+ * The fewest baskets a frequent itemset is in (the support as a count).
+ */
+min_count: number, 
+/**
+ * The smallest confidence a rule has.
+ */
+min_confidence: number, 
+/**
+ * The smallest lift a rule has.
+ */
+min_lift: number, 
+/**
+ * The most items in an itemset.
+ */
+max_len: number, 
+/**
+ * Items on the right-hand side: one or any number.
+ */
+consequents: Consequents, 
+/**
+ * The audience, when the baskets were restricted to one.
+ */
+audience: BasketAudience | null, 
+/**
+ * Frequent itemsets: by length, then most baskets first.
+ */
+itemsets: Array<ItemsetRow>, 
+/**
+ * How many itemsets of each length.
+ */
+itemsets_by_length: Array<LengthCount>, 
+/**
+ * Rules: strongest first (lift, then confidence, then support).
+ */
+rules: Array<RuleRow>, 
+/**
+ * How many rules of each length (both sides together).
+ */
+rules_by_length: Array<LengthCount>, 
+/**
+ * The most frequent products (at most 50), most baskets first.
+ */
+top_items: Array<ItemCount>, 
+/**
+ * Product names by id, for every product named in this output whose name is known.
+ */
+names: { [key in string]?: string }, 
+/**
+ * Frequently bought together, when a product was asked for.
+ */
+together: Together | null, 
+/**
+ * What the merchant should know about these numbers.
+ */
+notes: Array<Message>, };
+
+/**
  * What the page shows above the columns. Field names are the JS API.
  */
 export type BehaviourSummary = { 
@@ -642,6 +794,11 @@ op: Op,
  * What to compare with: a number, or a code's name.
  */
 value: Cell, };
+
+/**
+ * How many items the right-hand side of a rule may hold.
+ */
+export type Consequents = "one" | "any";
 
 /**
  * Cumulative repeat purchases at a day. Field names are the JS API.
@@ -1344,6 +1501,40 @@ currency: CurrencyGuess,
 facts: DataFacts, };
 
 /**
+ * A product and how many baskets hold it. Field names are the JS API.
+ */
+export type ItemCount = { 
+/**
+ * Product id.
+ */
+product: string, 
+/**
+ * Baskets holding it.
+ */
+baskets: number, 
+/**
+ * baskets ÷ all baskets.
+ */
+support: number, };
+
+/**
+ * A frequent itemset. Field names are the JS API.
+ */
+export type ItemsetRow = { 
+/**
+ * Product ids, in the file's order of products.
+ */
+items: Array<string>, 
+/**
+ * Baskets holding all of them.
+ */
+baskets: number, 
+/**
+ * baskets ÷ all baskets.
+ */
+support: number, };
+
+/**
  * Every join of the loaded tables. Field names are the JS API.
  */
 export type JoinReport = { 
@@ -1453,6 +1644,19 @@ lines: number,
  * Σ their value in minor units (of their own currency).
  */
 value_cents: number, };
+
+/**
+ * How many of something have a given length. Field names are the JS API.
+ */
+export type LengthCount = { 
+/**
+ * Items in the itemset (both sides of a rule together).
+ */
+length: number, 
+/**
+ * How many.
+ */
+count: number, };
 
 /**
  * Parameters of the lifecycle stages. Every window left out is derived from the shop's own
@@ -1797,6 +2001,27 @@ value: number,
 standard_error: number | null, };
 
 /**
+ * A product bought together with the chosen one. Field names are the JS API.
+ */
+export type Partner = { 
+/**
+ * Product id.
+ */
+product: string, 
+/**
+ * Baskets holding both.
+ */
+baskets: number, 
+/**
+ * Of the baskets with the chosen product, the share that also hold this one.
+ */
+confidence: number, 
+/**
+ * confidence ÷ this product's support: how many times likelier than in any basket.
+ */
+lift: number, };
+
+/**
  * One period of the time split. Field names are the JS API.
  */
 export type Period = { 
@@ -1866,6 +2091,10 @@ grain: Grain,
  * The export names no buyer: customer views are empty until a buyer id is given.
  */
 no_buyer: boolean, 
+/**
+ * The export has no dates (a basket list): it is read for baskets only.
+ */
+undated: boolean, 
 /**
  * Headers of the other buyer-identity columns in the file.
  */
@@ -2466,6 +2695,68 @@ values: Array<string>, } | { "type": "audience",
 name: string, };
 
 /**
+ * An association rule antecedents → consequents and mlxtend's measures of it (defined in
+ * `rules.rs` and on the page). Field names are the JS API.
+ */
+export type RuleRow = { 
+/**
+ * Product ids of the left-hand side.
+ */
+antecedents: Array<string>, 
+/**
+ * Product ids of the right-hand side.
+ */
+consequents: Array<string>, 
+/**
+ * Baskets holding both sides.
+ */
+baskets: number, 
+/**
+ * Share of baskets holding the left-hand side, s(A).
+ */
+antecedent_support: number, 
+/**
+ * Share of baskets holding the right-hand side, s(C).
+ */
+consequent_support: number, 
+/**
+ * Share of baskets holding both sides, s(A∪C).
+ */
+support: number, 
+/**
+ * P(C | A) = s(A∪C) / s(A).
+ */
+confidence: number, 
+/**
+ * confidence / s(C): how many times likelier C is with A than in any basket.
+ */
+lift: number, 
+/**
+ * s(A∪C) − s(A)·s(C): the share of baskets above independence.
+ */
+leverage: number, 
+/**
+ * Null when infinite (a confidence of 1).
+ */
+conviction: number | null, 
+/**
+ * Zhang's metric, −1 to 1: leverage / max(s(A∪C)(1 − s(A)), s(A)(s(C) − s(A∪C))).
+ */
+zhang: number, 
+/**
+ * s(A∪C) / (s(A) + s(C) − s(A∪C)).
+ */
+jaccard: number, 
+/**
+ * The mean of confidence(A→C) and confidence(C→A).
+ */
+kulczynski: number, 
+/**
+ * (confidence − s(C)) / (1 − s(C)).
+ */
+certainty: number, };
+
+/**
  * A rule tag the merchant defines: customers matching `rule` carry the tag `name`. A rule
  * may also give several values checked in order, the first that holds winning:
  * `"高" if revenue > 5000, "中" if revenue > 1000, else "低"`.
@@ -2841,6 +3132,28 @@ export type Target = "churn" | "purchase";
  * The time unit the models are fitted in (the parameters α, β and v are in it).
  */
 export type TimeUnit = "day" | "week";
+
+/**
+ * "Frequently bought together" for one product: the products most often in its baskets
+ * (at least two shared baskets), most shared baskets first. Field names are the JS API.
+ */
+export type Together = { 
+/**
+ * The product asked for (its id).
+ */
+product: string, 
+/**
+ * Baskets holding it.
+ */
+baskets: number, 
+/**
+ * baskets ÷ all baskets.
+ */
+support: number, 
+/**
+ * Its partners.
+ */
+partners: Array<Partner>, };
 
 /**
  * The calibration / holdout check. Field names are the JS API.

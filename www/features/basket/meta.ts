@@ -1,0 +1,13 @@
+import { ANALYSES } from '../../api/types.js';
+import type { FeatureMeta } from '../feature.js';
+import { t } from './messages.js';
+
+/** Market basket: which products are bought together, and what goes with a given one. */
+export const meta: FeatureMeta = {
+  id: 'basket',
+  group: 'recommendations',
+  label: () => t('basket.label'),
+  needs: ANALYSES.basket.needs,
+  tag: 'portrait-basket',
+  load: () => import('./basket.js'),
+};
