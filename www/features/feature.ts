@@ -43,6 +43,11 @@ export interface FeatureMeta {
    * `#/<group>/<value>` (the profiles view: `item: 'id'`, `#/customers/12345`).
    */
   readonly item?: string;
+  /**
+   * Whether this view, rather than the home view, opens first for `summary`'s data (the market
+   * basket view for a basket list, which has no customers, dates or prices to overview).
+   */
+  opensFirst?(summary: IngestSummary): boolean;
   /** A short count to show beside its name in the side bar (e.g. rejected rows), if any. */
   badge?(summary: IngestSummary): string | null;
 }

@@ -6,6 +6,7 @@
 
 import { meta as audience } from './audience/meta.js';
 import { meta as basket } from './basket/meta.js';
+import type { IngestSummary } from '../api/types.js';
 import type { FeatureMeta } from './feature.js';
 import { meta as clusters } from './clusters/meta.js';
 import { meta as clv } from './clv/meta.js';
@@ -21,6 +22,11 @@ export const FEATURES: readonly FeatureMeta[] = [quality, overview, profiles, ta
 
 /** The view shown first when data is loaded and the address names none. */
 export const HOME: FeatureMeta = overview;
+
+/** The view to open first for `summary`'s data: one that asks to (`opensFirst`), else HOME. */
+export function homeFor(summary: IngestSummary | null | undefined): FeatureMeta {
+  return (summary && FEATURES.find((f) => f.opensFirst?.(summary))) || HOME;
+}
 
 export type { FeatureMeta, Group, ViewContext } from './feature.js';
 export { GROUPS } from './feature.js';

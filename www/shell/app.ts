@@ -10,7 +10,7 @@ import type { PortraitFilesEvent, PortraitMappingEvent, PortraitPlatformEvent, P
 import '../elements/mapping/define.js';
 import { base } from '../elements/shared.styles.js';
 import type { FeatureView, PortraitViewReadyEvent, ViewContext } from '../features/feature.js';
-import { FEATURES, HOME, type FeatureMeta } from '../features/index.js';
+import { FEATURES, homeFor, type FeatureMeta } from '../features/index.js';
 import { LocaleController, setLocale, t, type MessageKey } from '../i18n/index.js';
 import { styles } from './app.styles.js';
 import { downloadIcon, sparkIcon } from './icons.js';
@@ -70,7 +70,7 @@ export class PortraitApp extends LitElement {
   #ingest = new IngestController(
     this,
     () => this.#onEngineReady(),
-    () => (this.#feature()?.meta ?? HOME).id,
+    () => (this.#feature()?.meta ?? this.#home).id,
   );
   /** Views whose element is defined, and those opened once (kept, so going back is instant). */
   #loaded = new Set<string>();
@@ -107,7 +107,7 @@ export class PortraitApp extends LitElement {
    * view, yet the view is ready when the data is (its charts load when it first draws one).
    */
   #prepareView(): void {
-    void this.#load(this.#feature()?.meta ?? HOME);
+    void this.#load(this.#feature()?.meta ?? this.#home);
   }
 
   // ---------------------------------------------------------------- actions
@@ -207,7 +207,13 @@ export class PortraitApp extends LitElement {
     const route = this.#router.route;
     const found = route ? resolve(route, FEATURES) : null;
     if (found) return { meta: found.view, route: { group: found.view.group, view: found.view.id, params: found.params }, unknown: false };
-    return { meta: HOME, route: { group: HOME.group, view: HOME.id, params: {} }, unknown: route !== null };
+    const home = this.#home;
+    return { meta: home, route: { group: home.group, view: home.id, params: {} }, unknown: route !== null };
+  }
+
+  /** The view opened first for the data loaded. */
+  get #home(): FeatureMeta {
+    return homeFor(this.#ingest?.summary);
   }
 
   async #load(meta: FeatureMeta): Promise<void> {
@@ -251,7 +257,7 @@ export class PortraitApp extends LitElement {
   protected override updated(): void {
     // with data and no view in the address, the address names the home view
     if (this.#ingest.summary && !this.#ingest.mapping && !this.#router.route) {
-      this.#router.go({ group: HOME.group, view: HOME.id, params: {} }, true);
+      this.#router.go({ group: this.#home.group, view: this.#home.id, params: {} }, true);
     }
     this.dataset['state'] = this.#state();
     this.dataset['engine'] = this.#ingest.engine;

@@ -423,7 +423,7 @@ export class PortraitBasket extends FeatureView {
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
       tooltip: { trigger: 'item', formatter: tooltip as never },
       xAxis: { type: 'category', data: cols, axisLabel: { color: theme.muted, rotate: 30, width: 140, overflow: 'truncate' }, splitLine: { show: true, lineStyle: { color: theme.grid } } },
-      yAxis: { type: 'category', data: rows, axisLabel: { color: theme.muted, width: 200, overflow: 'truncate' }, splitLine: { show: true, lineStyle: { color: theme.grid } } },
+      yAxis: { type: 'category', data: rows, inverse: true, axisLabel: { color: theme.muted, width: 200, overflow: 'truncate' }, splitLine: { show: true, lineStyle: { color: theme.grid } } },
       series: [{ type: 'scatter', data }],
     };
   }

@@ -10,4 +10,5 @@ export const meta: FeatureMeta = {
   needs: ANALYSES.basket.needs,
   tag: 'portrait-basket',
   load: () => import('./basket.js'),
+  opensFirst: (s) => s.files.length > 0 && s.files.every((f) => f.platform?.undated),
 };

@@ -184,6 +184,15 @@ export class PortraitOverview extends FeatureView {
     if (this.failed) return html`<div class="card" role="alert"><p>${t('overview.failed')}</p><p class="muted">${this.failed}</p></div>`;
     const o = this.overview;
     if (!o) return this.#renderSkeleton();
+    const files = this.context?.summary.files ?? [];
+    if (files.length && files.every((f) => f.platform?.undated)) {
+      // a basket list: no customers, dates or prices, nothing to overview but its size
+      const args = { files: files.map((f) => f.file).join(', '), baskets: formatCount(o.orders, locale), products: formatCount(o.products ?? 0, locale) };
+      return html`<div class="card" role="note" data-testid="basket-list-note">
+        <p>${t('overview.basketList', args)}</p>
+        <a class="btn btn--primary" href="#/recommendations/basket">${t('overview.basketList.link')}</a>
+      </div>`;
+    }
     const money = (c: number) => formatMoney(c, this.#currency, locale);
     return html`
       <section aria-label=${t('overview.title')}>
