@@ -84,11 +84,11 @@ test(
   },
 );
 
-// The clustering, an audience, the lifetime values and the propensity models in the tab equal the CLI's, byte for
+// The clustering, an audience, the lifetime values, the propensity models and the basket rules in the tab equal the CLI's, byte for
 // byte: seeded starts and samples draw the same numbers in wasm32 and natively (a `usize`
 // range would not), and every logarithm, power and ln Γ of the likelihoods is libm's.
 test(
-  'clusters, an audience, the lifetime values and the propensity models export the same JSON as the CLI',
+  'clusters, an audience, the lifetime values, the propensity models and the basket rules export the same JSON as the CLI',
   { skip: skipNoCli || (existsSync(PEER) ? false : `${path.relative(ROOT, PEER)} is missing: run \`make fixtures\``) },
   async () => {
     const where = 'rfm.segment == "champions" and orders >= 3';
@@ -98,6 +98,7 @@ test(
     const cliPareto = await cli('clv', PEER, '--model', 'pareto', '--unit', 'week', '--json');
     const cliPropensity = await cli('propensity', PEER, '--json');
     const cliCategory = await cli('propensity', PEER, '--target', 'purchase', '--target-category', 'Shoes', '--trees', '20', '--json');
+    const cliBasket = await cli('basket', PEER, '--min-support', '0.002', '--consequents', 'any', '--product', '500364', '--json');
     const { page } = browser;
     await openApp(page, server.origin, '?sample=0');
     await page.evaluate(() => {
@@ -107,7 +108,7 @@ test(
       document.body.append(input);
     });
     await page.locator('#parity-file').setInputFiles(PEER);
-    const [pageClusters, pageAudience, pageClv, pagePareto, pagePropensity, pageCategory] = await page.evaluate(async (where) => {
+    const [pageClusters, pageAudience, pageClv, pagePareto, pagePropensity, pageCategory, pageBasket] = await page.evaluate(async (where) => {
       const { Portrait } = await import(new URL('main.js', location.href).href);
       const portrait = await Portrait.open();
       await portrait.ingest([document.querySelector('#parity-file').files[0]]);
@@ -118,6 +119,7 @@ test(
         await portrait.export({ analysis: 'clv', params: { model: 'pareto', unit: 'week' } }),
         await portrait.export({ analysis: 'propensity', params: {} }),
         await portrait.export({ analysis: 'propensity', params: { target: 'purchase', target_category: 'Shoes', trees: 20 } }),
+        await portrait.export({ analysis: 'basket', params: { min_support: 0.002, consequents: 'any', product: '500364' } }),
       ];
     }, where);
     assert.equal(pageClusters, cliClusters.replace(/\n$/, ''), 'clusters: byte-identical JSON');
@@ -126,5 +128,6 @@ test(
     assert.equal(pagePareto, cliPareto.replace(/\n$/, ''), 'clv (Pareto/NBD, weeks): byte-identical JSON');
     assert.equal(pagePropensity, cliPropensity.replace(/\n$/, ''), 'propensity (churn, three models): byte-identical JSON');
     assert.equal(pageCategory, cliCategory.replace(/\n$/, ''), 'propensity (a category purchase): byte-identical JSON');
+    assert.equal(pageBasket, cliBasket.replace(/\n$/, ''), 'basket (rules and a product\'s list): byte-identical JSON');
   },
 );
