@@ -5,7 +5,9 @@
 # beside the pandas reference of the profile (scripts/profile_reference.py --time), and the
 # profile, lifecycle and tag fits in the page's worker (scripts/bench-portrait-browser.mjs); the
 # lifetime-value fits natively and in the worker beside lifetimes' stage e
-# (scripts/bench-predictions-browser.mjs, scripts/bench-predictions.mjs). Results: target/bench/*.json and
+# (scripts/bench-predictions-browser.mjs, scripts/bench-predictions.mjs); the market basket mining
+# natively and in the worker beside mlxtend (scripts/bench-recommend-browser.mjs,
+# scripts/bench-recommend.mjs). Results: target/bench/*.json and
 # target/bench/table.md (copy into BENCHMARKS.md with the machine and date).
 #
 #   BENCH_SIZES="100000 1000000"  BENCH_REPEATS=3  BENCH_SKIP_PEER=1
@@ -111,6 +113,20 @@ for n in $SIZES; do
       || echo "[peer] propensity failed"
 done
 
+echo "== recommendations: market basket (stage d) natively and in headless Chromium, beside mlxtend =="
+for n in $SIZES; do
+  f="target/fixtures/peer_orders_${n}_seed42.csv"
+  : > "$OUT/basket_${n}.jsonl"
+  for _ in $(seq 1 "$REPEATS"); do
+    target/release/portrait basket "$f" --consequents any --timings > /dev/null 2>> "$OUT/basket_${n}.jsonl"
+  done
+  tail -n 1 "$OUT/basket_${n}.jsonl"
+  node scripts/bench-recommend-browser.mjs --csv "$PWD/$f" --repeats "$REPEATS" --out "$OUT/recommend_browser_${n}.json"
+  # mlxtend's stage d in the same run (the peer harness, its load and basket stages)
+  .cache/venv/bin/python "$PEERS/peers.py" --input "$f" --stages load_pandas,basket_fpgrowth --repeats "$REPEATS" \
+      --out "$OUT/peer_basket_${n}.json" > /dev/null || echo "[peer] basket failed"
+done
+
 echo "== Portrait in headless Chromium =="
 # One run at a time, this build and the previous commit's in turn (this machine's speed
 # drifts by more than the differences measured), then merged per build.
@@ -153,3 +169,4 @@ fi
 node scripts/bench-report.mjs --dir "$OUT" --sizes "$SIZES" ${BASE:+--baseline "$(git -C "$BASE" rev-parse HEAD)"} | tee "$OUT/table.md"
 node scripts/bench-profile.mjs --dir "$OUT" --sizes "$SIZES" | tee -a "$OUT/table.md"
 node scripts/bench-predictions.mjs --dir "$OUT" --sizes "$SIZES" | tee -a "$OUT/table.md"
+node scripts/bench-recommend.mjs --dir "$OUT" --sizes "$SIZES" | tee -a "$OUT/table.md"

@@ -138,3 +138,37 @@ fn portrait_shared_data() -> Option<std::path::PathBuf> {
     let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
     p.is_dir().then_some(p)
 }
+
+#[test]
+fn rules_of_an_audience_or_a_category_come_from_their_baskets_only() {
+    let csv = portrait::sample::generate_csv(&portrait::sample::SampleParams {
+        rows: 20_000,
+        seed: 42,
+    })
+    .unwrap();
+    let mut s = session("sample.csv", std::str::from_utf8(&csv).unwrap());
+    let all = s.run_json("basket", json!({ "min_support": 0.002 })).unwrap();
+    let vip = s
+        .run_json(
+            "basket",
+            json!({ "min_support": 0.002, "where": "orders >= 3" }),
+        )
+        .unwrap();
+    let audience = &vip["audience"];
+    assert_eq!(audience["rule"], "orders >= 3");
+    let members = audience["customers"].as_u64().unwrap();
+    assert!(members > 0 && members < 2_000, "{members} customers with 3 orders or more");
+    let (a, v) = (all["baskets"].as_u64().unwrap(), vip["baskets"].as_u64().unwrap());
+    assert!(v > 0 && v < a, "{v} of {a} baskets");
+    // a customer with 3 orders or more has at least 3 baskets
+    assert!(v >= 3 * members, "{v} baskets of {members} customers");
+    // the filter bar's category: only its lines make the baskets
+    s.set_filter(&portrait::dataset::DataFilter {
+        category: vec!["Shoes".into()],
+        ..Default::default()
+    })
+    .unwrap();
+    let shoes = s.run_json("basket", json!({ "min_support": 0.002 })).unwrap();
+    let b = shoes["baskets"].as_u64().unwrap();
+    assert!(b > 0 && b < a, "{b} baskets with shoes of {a}");
+}
