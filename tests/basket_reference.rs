@@ -87,7 +87,11 @@ fn groceries_gives_arules_rule_counts_and_mlxtends_values() {
     };
     // arules' published figures (shared/data/README.md, section 2a), one item on the right
     let expected_one = [
-        (0.5, 5_668, vec![(2, 11), (3, 1461), (4, 3211), (5, 939), (6, 46)]),
+        (
+            0.5,
+            5_668,
+            vec![(2, 11), (3, 1461), (4, 3211), (5, 939), (6, 46)],
+        ),
         (0.8, 410, vec![(3, 29), (4, 229), (5, 140), (6, 12)]),
         (0.9, 129, vec![(3, 10), (4, 57), (5, 56), (6, 6)]),
     ];
@@ -96,12 +100,20 @@ fn groceries_gives_arules_rule_counts_and_mlxtends_values() {
         assert_eq!(out["baskets"], 9_835);
         assert_eq!(out["min_count"], 10);
         assert_eq!(out["itemsets"].as_array().unwrap().len(), 13_492);
-        assert_eq!(out["rules"].as_array().unwrap().len(), count, "confidence {confidence}");
+        assert_eq!(
+            out["rules"].as_array().unwrap().len(),
+            count,
+            "confidence {confidence}"
+        );
         assert_eq!(lengths(&out, "rules_by_length"), by_length);
     }
     for (confidence, count) in [(0.5, 5_829), (0.8, 413), (0.9, 130)] {
         let out = run(&mut s, confidence, "any");
-        assert_eq!(out["rules"].as_array().unwrap().len(), count, "any, {confidence}");
+        assert_eq!(
+            out["rules"].as_array().unwrap().len(),
+            count,
+            "any, {confidence}"
+        );
         let fixture_count = &reference["counts"][confidence.to_string()];
         assert_eq!(fixture_count["any"], count);
     }
@@ -130,7 +142,10 @@ fn groceries_gives_arules_rule_counts_and_mlxtends_values() {
     let rules = out["rules"].as_array().unwrap();
     assert_eq!(rules.len(), theirs.len());
     for r in rules {
-        let k = (key(&strings(&r["antecedents"])), key(&strings(&r["consequents"])));
+        let k = (
+            key(&strings(&r["antecedents"])),
+            key(&strings(&r["consequents"])),
+        );
         let (support, confidence, lift) = theirs
             .get(&k)
             .unwrap_or_else(|| panic!("mlxtend has no rule {k:?}"));
@@ -194,7 +209,11 @@ fn stage_d_on_the_peer_100k_file_equals_mlxtend() {
     rules.sort_by_key(|r| (ids(&r["antecedents"]), ids(&r["consequents"])));
     let theirs = reference["rules"].as_array().unwrap();
     assert_eq!(rules.len(), theirs.len());
-    assert_eq!(rules.len(), 22, "the peer run's count (shared/bench/peers/README.md)");
+    assert_eq!(
+        rules.len(),
+        22,
+        "the peer run's count (shared/bench/peers/README.md)"
+    );
     for (r, t) in rules.iter().zip(theirs) {
         assert_eq!(ids(&r["antecedents"]), ids(&t[0]));
         assert_eq!(ids(&r["consequents"]), ids(&t[1]));
@@ -232,7 +251,11 @@ fn online_retail_frequently_bought_together_equals_the_reference() {
         for (o, r) in ours.iter().zip(theirs) {
             assert_eq!(o["product"], r[0], "{product}");
             assert_eq!(o["baskets"], r[1], "{product}");
-            close("confidence", o["confidence"].as_f64().unwrap(), r[2].as_f64().unwrap());
+            close(
+                "confidence",
+                o["confidence"].as_f64().unwrap(),
+                r[2].as_f64().unwrap(),
+            );
             close("lift", o["lift"].as_f64().unwrap(), r[3].as_f64().unwrap());
         }
     }

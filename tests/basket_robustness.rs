@@ -60,7 +60,10 @@ fn empty_lines_repeated_items_and_a_huge_basket_are_read_as_baskets() {
             )
         })
         .collect();
-    assert!(pairs.contains(&("bread".into(), "butter".into())), "{pairs:?}");
+    assert!(
+        pairs.contains(&("bread".into(), "butter".into())),
+        "{pairs:?}"
+    );
     let bread_butter = rules
         .iter()
         .find(|r| r["antecedents"][0] == "bread" && r["consequents"][0] == "butter")
@@ -91,8 +94,14 @@ fn dozens_of_long_baskets_finish_or_stop_at_the_cap_with_a_message() {
     }
     let mut s = session("long.csv", &text);
     let started = std::time::Instant::now();
-    let message = refusal(&mut s, json!({ "min_support": 0.3, "max_itemsets": 50_000 }));
-    assert!(message.contains("stopped at 50000 frequent itemsets"), "{message}");
+    let message = refusal(
+        &mut s,
+        json!({ "min_support": 0.3, "max_itemsets": 50_000 }),
+    );
+    assert!(
+        message.contains("stopped at 50000 frequent itemsets"),
+        "{message}"
+    );
     assert!(message.contains("raise the minimum support"), "{message}");
     // at a high support it finishes, with rules
     let out = s
@@ -114,10 +123,18 @@ fn a_support_so_low_the_cap_is_hit_is_a_message_and_the_session_goes_on() {
     };
     let text = std::fs::read_to_string(data.join("groceries/groceries.csv")).unwrap();
     let mut s = session("groceries.csv", &text);
-    let message = refusal(&mut s, json!({ "min_support": 0.0001, "max_itemsets": 100_000 }));
-    assert!(message.contains("stopped at 100000 frequent itemsets"), "{message}");
+    let message = refusal(
+        &mut s,
+        json!({ "min_support": 0.0001, "max_itemsets": 100_000 }),
+    );
+    assert!(
+        message.contains("stopped at 100000 frequent itemsets"),
+        "{message}"
+    );
     // the next request works
-    let out = s.run_json("basket", json!({ "min_support": 0.01 })).unwrap();
+    let out = s
+        .run_json("basket", json!({ "min_support": 0.01 }))
+        .unwrap();
     assert_eq!(out["baskets"], 9_835);
     // an unknown product is named in the message
     let message = refusal(&mut s, json!({ "min_support": 0.01, "product": "caviar" }));
@@ -147,7 +164,9 @@ fn rules_of_an_audience_or_a_category_come_from_their_baskets_only() {
     })
     .unwrap();
     let mut s = session("sample.csv", std::str::from_utf8(&csv).unwrap());
-    let all = s.run_json("basket", json!({ "min_support": 0.002 })).unwrap();
+    let all = s
+        .run_json("basket", json!({ "min_support": 0.002 }))
+        .unwrap();
     let vip = s
         .run_json(
             "basket",
@@ -157,8 +176,14 @@ fn rules_of_an_audience_or_a_category_come_from_their_baskets_only() {
     let audience = &vip["audience"];
     assert_eq!(audience["rule"], "orders >= 3");
     let members = audience["customers"].as_u64().unwrap();
-    assert!(members > 0 && members < 2_000, "{members} customers with 3 orders or more");
-    let (a, v) = (all["baskets"].as_u64().unwrap(), vip["baskets"].as_u64().unwrap());
+    assert!(
+        members > 0 && members < 2_000,
+        "{members} customers with 3 orders or more"
+    );
+    let (a, v) = (
+        all["baskets"].as_u64().unwrap(),
+        vip["baskets"].as_u64().unwrap(),
+    );
     assert!(v > 0 && v < a, "{v} of {a} baskets");
     // a customer with 3 orders or more has at least 3 baskets
     assert!(v >= 3 * members, "{v} baskets of {members} customers");
@@ -168,7 +193,9 @@ fn rules_of_an_audience_or_a_category_come_from_their_baskets_only() {
         ..Default::default()
     })
     .unwrap();
-    let shoes = s.run_json("basket", json!({ "min_support": 0.002 })).unwrap();
+    let shoes = s
+        .run_json("basket", json!({ "min_support": 0.002 }))
+        .unwrap();
     let b = shoes["baskets"].as_u64().unwrap();
     assert!(b > 0 && b < a, "{b} baskets with shoes of {a}");
 }

@@ -60,11 +60,7 @@ pub(crate) fn is_basket_list(csv: &mut CsvSource) -> bool {
     let first_width = width(&rows[0]);
     let ragged = rows.iter().any(|r| width(r) != first_width);
     let schemas: [&Schema; 4] = [&super::orders::ORDERS, &CUSTOMERS, &EVENTS, &PRODUCTS];
-    let named = |row: &Vec<String>| {
-        schemas
-            .iter()
-            .any(|s| !s.map_columns(row).is_empty())
-    };
+    let named = |row: &Vec<String>| schemas.iter().any(|s| !s.map_columns(row).is_empty());
     ragged && !rows.iter().take(3).any(named)
 }
 
@@ -84,7 +80,7 @@ pub(crate) struct BasketSource {
 impl BasketSource {
     /// Reads `csv` (which `is_basket_list`) from its first line.
     pub fn new(mut csv: CsvSource) -> BasketSource {
-        csv.from_first_line();
+        csv.start_at_first_line();
         BasketSource {
             csv,
             headers: BASKET_COLUMNS.iter().map(|c| c.to_string()).collect(),
@@ -120,7 +116,7 @@ impl BasketSource {
     /// Back to the first line.
     pub fn rewind(&mut self) -> bool {
         self.next = self.basket.len();
-        self.csv.from_first_line()
+        self.csv.start_at_first_line()
     }
 
     /// The record of item `cell` of the current line into `rec`.

@@ -277,7 +277,7 @@ impl CsvSource {
 
     /// The text has no header: every record, from the first line, is data, and there are
     /// no column names (a basket list). False when the reader cannot go back to the start.
-    pub fn from_first_line(&mut self) -> bool {
+    pub fn start_at_first_line(&mut self) -> bool {
         let start = csv::Position::new();
         if self.more.is_some() || self.reader.seek(start.clone()).is_err() {
             return false;

@@ -2,8 +2,8 @@
 //! column mapping resolved against a table's schema. The row loop (`rows`) starts here,
 //! and so does `inspect`, which reads only a few rows for the mapping review.
 
-use super::columns::{ColumnAssignment, Field};
 use super::baskets::{is_basket_list, BasketSource, BASKET_COLUMNS, BASKET_LIST};
+use super::columns::{ColumnAssignment, Field};
 use super::csv_source::CsvSource;
 use super::encoding::{decode_text, gunzip, is_gzip};
 use super::error::{IngestError, IngestErrorKind};

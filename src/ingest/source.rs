@@ -7,8 +7,8 @@
 //! into a compact `Table` (one text buffer plus cell offsets) because its header is only known
 //! after every object has been seen.
 
-pub(crate) use super::cells::Table;
 use super::baskets::BasketSource;
+pub(crate) use super::cells::Table;
 use super::csv_source::CsvSource;
 use super::error::IngestError;
 use super::record::{RowId, RowInfo};

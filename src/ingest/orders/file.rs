@@ -374,8 +374,18 @@ pub(crate) fn merge(
         return_lines: lines.is_return.iter().filter(|&&r| r).count() as u64,
         refunds,
         missing_customer_lines: lines.customer.iter().filter(|&&c| c == NONE).count() as u64,
-        date_min: lines.time.iter().filter(|_| dated).min().map(|&t| format_timestamp(t)),
-        date_max: lines.time.iter().filter(|_| dated).max().map(|&t| format_timestamp(t)),
+        date_min: lines
+            .time
+            .iter()
+            .filter(|_| dated)
+            .min()
+            .map(|&t| format_timestamp(t)),
+        date_max: lines
+            .time
+            .iter()
+            .filter(|_| dated)
+            .max()
+            .map(|&t| format_timestamp(t)),
         currency,
         currencies,
         files: reports,

@@ -108,7 +108,9 @@ pub fn mine(cx: &mut Context<'_>, p: &BasketValidParams) -> Result<Mined, Error>
     })?;
     sort_itemsets(&mut itemsets);
     let counts = baskets.item_counts();
-    let summary = summarise(data, &baskets, &counts, &itemsets, &rules, p, min_count, &members);
+    let summary = summarise(
+        data, &baskets, &counts, &itemsets, &rules, p, min_count, &members,
+    );
     Ok(Mined {
         baskets,
         counts,
@@ -166,8 +168,7 @@ fn summarise(
         .filter_map(|&i| {
             let product = baskets.product[i as usize];
             let name = data.lines.product_names.get(product as usize)?;
-            (!name.is_empty() && **name != *ids.name(product))
-                .then(|| (id(i), name.to_string()))
+            (!name.is_empty() && **name != *ids.name(product)).then(|| (id(i), name.to_string()))
         })
         .collect();
     let mut notes = Vec::new();
@@ -230,7 +231,11 @@ fn summarise(
                 }
             })
             .collect(),
-        rules_by_length: by_length(rules.iter().map(|r| r.antecedent.len() + r.consequent.len())),
+        rules_by_length: by_length(
+            rules
+                .iter()
+                .map(|r| r.antecedent.len() + r.consequent.len()),
+        ),
         top_items: top
             .iter()
             .map(|&i| ItemCount {

@@ -88,7 +88,10 @@ impl Analysis for BasketAnalysis {
             let _ = writeln!(o, "  audience: {} ({} customers)", a.rule, a.customers);
         }
         let lengths = |v: &[super::output::LengthCount]| {
-            let parts: Vec<String> = v.iter().map(|l| format!("{}:{}", l.length, l.count)).collect();
+            let parts: Vec<String> = v
+                .iter()
+                .map(|l| format!("{}:{}", l.length, l.count))
+                .collect();
             parts.join(" ")
         };
         let _ = writeln!(
@@ -125,7 +128,11 @@ impl Analysis for BasketAnalysis {
             );
         }
         if s.rules.len() > 20 {
-            let _ = writeln!(o, "    … {} more (--json or --out rules.csv)", s.rules.len() - 20);
+            let _ = writeln!(
+                o,
+                "    … {} more (--json or --out rules.csv)",
+                s.rules.len() - 20
+            );
         }
         if let Some(t) = &s.together {
             let _ = writeln!(

@@ -28,7 +28,9 @@ impl Baskets {
         let mut take = |range: std::ops::Range<usize>| {
             for i in range {
                 let product = l.product[i];
-                if product == NONE || l.is_return[i] || !(l.quantity[i] > 0.0) {
+                // a purchase line: a product, not a return, a quantity above zero (NaN is not)
+                let bought = l.quantity[i] > 0.0;
+                if product == NONE || l.is_return[i] || !bought {
                     continue;
                 }
                 pairs.push(u64::from(l.order[i]) << 32 | u64::from(product));

@@ -309,7 +309,11 @@ mod tests {
     fn baskets(rows: &[&[u32]]) -> Baskets {
         let mut b = Baskets::default();
         b.start.push(0);
-        let n = rows.iter().flat_map(|r| r.iter()).max().map_or(0, |m| m + 1);
+        let n = rows
+            .iter()
+            .flat_map(|r| r.iter())
+            .max()
+            .map_or(0, |m| m + 1);
         for r in rows {
             b.items.extend_from_slice(r);
             b.start.push(b.items.len() as u32);
@@ -376,7 +380,9 @@ mod tests {
         for _ in 0..200 {
             let mut row = Vec::new();
             for item in 0..12u32 {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 if (state >> 33) % 100 < 30 + 4 * u64::from(item) {
                     row.push(item);
                 }

@@ -250,6 +250,10 @@ mod tests {
         .check()
         .unwrap();
         assert_eq!(with_product.product.as_deref(), Some("whole milk"));
-        assert_eq!(with_product.mined, d(), "the list's product is not part of the rules");
+        assert_eq!(
+            with_product.mined,
+            d(),
+            "the list's product is not part of the rules"
+        );
     }
 }

@@ -260,7 +260,10 @@ mod tests {
         let strong = rules(&sets, 10, &t).unwrap();
         assert!(strong.iter().all(|r| r.measures.confidence >= 0.75));
         // {0, 2} → {1} has confidence 1 and lift 2, the strongest
-        assert_eq!((&*strong[0].antecedent, &*strong[0].consequent), (&[0, 2][..], &[1][..]));
+        assert_eq!(
+            (&*strong[0].antecedent, &*strong[0].consequent),
+            (&[0, 2][..], &[1][..])
+        );
         t.cap = 2;
         assert_eq!(rules(&sets, 10, &t), Err(TooManyRules));
     }
