@@ -2,3 +2,4 @@
 //! next — association rules mined by FP-Growth ("frequently bought together").
 
 pub mod basket;
+pub mod lists;

@@ -1,0 +1,175 @@
+//! Item-based collaborative filtering: products are alike when the same customers buy them.
+//! The similarity of items i and j is the cosine of their columns of counts, shrunk towards
+//! zero for pairs that few customers share:
+//!
+//!   s(i, j) = x_i · x_j / (‖x_i‖ ‖x_j‖ + λ)
+//!
+//! each item keeps its `k` most similar (every one when `k` is 0), and a customer's score of
+//! an item is Σ over the items they bought of count × similarity. With λ = 0 and every
+//! neighbour this is stage f(i) of the peer benchmark (`sklearn.metrics.pairwise.
+//! cosine_similarity(X.T)`, scores x_u·S). Similarities are kept as f32, as scikit-learn's
+//! dense float32 matrix; the sums are f64.
+
+use super::interactions::Interactions;
+use super::top::Scores;
+
+/// Each item's neighbours, by item number, with their similarity.
+#[derive(Debug, Clone, Default)]
+pub struct ItemCf {
+    start: Vec<u32>,
+    neighbour: Vec<u32>,
+    similarity: Vec<f32>,
+}
+
+impl ItemCf {
+    /// The similarities of the items of `x`.
+    pub fn fit(x: &Interactions, shrinkage: f64, neighbours: usize) -> ItemCf {
+        let n = x.n_items();
+        let (cstart, crows, ccounts) = x.by_item();
+        let norm: Vec<f64> = (0..n)
+            .map(|i| {
+                let at = cstart[i] as usize..cstart[i + 1] as usize;
+                ccounts[at]
+                    .iter()
+                    .map(|&c| f64::from(c) * f64::from(c))
+                    .sum::<f64>()
+                    .sqrt()
+            })
+            .collect();
+        let mut dot = Scores::new(n);
+        let mut out = ItemCf {
+            start: vec![0],
+            ..ItemCf::default()
+        };
+        let mut row: Vec<(u32, f64)> = Vec::new();
+        for i in 0..n {
+            for k in cstart[i] as usize..cstart[i + 1] as usize {
+                let xi = f64::from(ccounts[k]);
+                let (items, counts) = x.row(crows[k] as usize);
+                for (&j, &xj) in items.iter().zip(counts) {
+                    if j as usize != i {
+                        dot.add(j, xi * f64::from(xj));
+                    }
+                }
+            }
+            // every co-bought item, by similarity: the top of a list of positive dot products
+            row.clear();
+            row.extend(
+                dot.take_top(&[], usize::MAX)
+                    .into_iter()
+                    .map(|(j, d)| (j, d / (norm[i] * norm[j as usize] + shrinkage))),
+            );
+            if neighbours > 0 && row.len() > neighbours {
+                row.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                row.truncate(neighbours);
+            }
+            row.sort_by_key(|&(j, _)| j);
+            for &(j, s) in &row {
+                out.neighbour.push(j);
+                out.similarity.push(s as f32);
+            }
+            out.start.push(out.neighbour.len() as u32);
+        }
+        out
+    }
+
+    /// Item `i`'s neighbours and similarities.
+    pub fn neighbours(&self, i: u32) -> (&[u32], &[f32]) {
+        let at = self.start[i as usize] as usize..self.start[i as usize + 1] as usize;
+        (&self.neighbour[at.clone()], &self.similarity[at])
+    }
+
+    /// Pairs kept.
+    pub fn len(&self) -> usize {
+        self.neighbour.len()
+    }
+
+    /// True when no pair of items is ever bought by one customer.
+    pub fn is_empty(&self) -> bool {
+        self.neighbour.is_empty()
+    }
+
+    /// Adds row `r`'s scores into `scores`.
+    pub fn score(&self, x: &Interactions, r: usize, scores: &mut Scores) {
+        let (items, counts) = x.row(r);
+        for (&i, &c) in items.iter().zip(counts) {
+            let (js, ss) = self.neighbours(i);
+            for (&j, &s) in js.iter().zip(ss) {
+                scores.add(j, f64::from(c) * f64::from(s));
+            }
+        }
+    }
+
+    /// Of row `r`'s items, the one adding most to item `j`'s score ("because you bought").
+    pub fn because(&self, x: &Interactions, r: usize, j: u32) -> Option<u32> {
+        let (items, counts) = x.row(r);
+        let mut best: Option<(u32, f64)> = None;
+        for (&i, &c) in items.iter().zip(counts) {
+            let (js, ss) = self.neighbours(i);
+            if let Ok(k) = js.binary_search(&j) {
+                let part = f64::from(c) * f64::from(ss[k]);
+                if best.is_none_or(|(_, b)| part > b) {
+                    best = Some((i, part));
+                }
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matrix(rows: &[&[(u32, f32)]], n_items: usize) -> Interactions {
+        let mut x = Interactions {
+            items: (0..n_items as u32).collect(),
+            indptr: vec![0],
+            ..Interactions::default()
+        };
+        for (r, row) in rows.iter().enumerate() {
+            for &(i, c) in *row {
+                x.indices.push(i);
+                x.counts.push(c);
+            }
+            x.users.push(r as u32);
+            x.indptr.push(x.indices.len() as u32);
+        }
+        x
+    }
+
+    #[test]
+    fn cosine_similarities_score_what_similar_customers_bought() {
+        // items 0 and 1 bought together twice, 1 and 2 once
+        let x = matrix(
+            &[
+                &[(0, 1.0), (1, 1.0)],
+                &[(0, 2.0), (1, 1.0)],
+                &[(1, 1.0), (2, 1.0)],
+                &[(0, 1.0)],
+            ],
+            3,
+        );
+        let cf = ItemCf::fit(&x, 0.0, 0);
+        // ‖x0‖ = √6, ‖x1‖ = √3, ‖x2‖ = 1: s01 = 3/√18, s12 = 1/√3, s02 = 0 (never together)
+        let (js, ss) = cf.neighbours(0);
+        assert_eq!(js, [1]);
+        assert!((f64::from(ss[0]) - 3.0 / 18f64.sqrt()).abs() < 1e-7);
+        assert_eq!(cf.neighbours(1).0, [0, 2]);
+        // customer 3 bought item 0: item 1 scores s01, item 2 nothing
+        let mut scores = Scores::new(3);
+        cf.score(&x, 3, &mut scores);
+        let top = scores.take_top(x.row(3).0, 10);
+        assert_eq!(top.len(), 1);
+        assert_eq!(top[0].0, 1);
+        assert_eq!(cf.because(&x, 3, 1), Some(0));
+        // shrinkage lowers every similarity; one neighbour keeps the closest
+        let shrunk = ItemCf::fit(&x, 10.0, 1);
+        assert_eq!(
+            shrunk.neighbours(1).0,
+            [0],
+            "s10 = 3/(√18 + 10) > s12 = 1/(√3 + 10)"
+        );
+        assert!((f64::from(shrunk.neighbours(1).1[0]) - 3.0 / (18f64.sqrt() + 10.0)).abs() < 1e-7);
+    }
+}
