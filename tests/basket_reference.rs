@@ -8,32 +8,15 @@
 
 mod common;
 
-use portrait::ingest::{IngestOptions, SourceFile};
 use portrait::Session;
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::Path;
 
 const TOLERANCE: f64 = 1e-12;
 
 fn session(path: &Path, sha256: &str) -> Session {
-    let bytes = std::fs::read(path).expect("input");
-    assert_eq!(
-        format!("{:x}", Sha256::digest(&bytes)),
-        sha256,
-        "{} differs from the reference's input",
-        path.display()
-    );
-    let mut s = Session::new();
-    let name = path.file_name().unwrap().to_string_lossy().to_string();
-    s.ingest_now(
-        vec![SourceFile { name, bytes }],
-        IngestOptions::default(),
-        |_, _, _| None,
-    )
-    .expect("ingests");
-    s
+    common::session_of(path, Some(sha256))
 }
 
 fn fixture(name: &str) -> Value {

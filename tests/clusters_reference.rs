@@ -8,11 +8,9 @@
 
 mod common;
 
-use portrait::ingest::{IngestOptions, SourceFile};
 use portrait::table::TableQuery;
 use portrait::Session;
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 use std::path::Path;
 
 fn reference(name: &str) -> Value {
@@ -21,25 +19,7 @@ fn reference(name: &str) -> Value {
 }
 
 fn session(path: &Path, sha256: Option<&str>) -> Session {
-    let bytes = std::fs::read(path).expect("input");
-    if let Some(expected) = sha256 {
-        let digest = format!("{:x}", Sha256::digest(&bytes));
-        assert_eq!(
-            digest,
-            expected,
-            "{} differs from the reference's input",
-            path.display()
-        );
-    }
-    let mut s = Session::new();
-    let name = path.file_name().unwrap().to_string_lossy().to_string();
-    s.ingest_now(
-        vec![SourceFile { name, bytes }],
-        IngestOptions::default(),
-        |_, _, _| None,
-    )
-    .expect("ingests");
-    s
+    common::session_of(path, sha256)
 }
 
 fn assert_inertia_close(s: &mut Session, reference: &Value) {

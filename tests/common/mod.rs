@@ -1,7 +1,7 @@
 //! Shared helpers of the integration tests: where the real datasets and generated fixtures are.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// `../shared/data` beside the checkout, or `None` (the caller skips with a message).
 pub fn shared_data() -> Option<PathBuf> {
@@ -120,4 +120,29 @@ pub fn civil(z: i64) -> (i64, i64, i64) {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// A session with the file at `path` ingested (whole, default options), after checking its
+/// sha256 against the one a reference was computed from, when given.
+pub fn session_of(path: &Path, sha256: Option<&str>) -> portrait::Session {
+    use sha2::{Digest, Sha256};
+    let bytes = std::fs::read(path).expect("input");
+    if let Some(expected) = sha256 {
+        let digest = format!("{:x}", Sha256::digest(&bytes));
+        assert_eq!(
+            digest,
+            expected,
+            "{} differs from the reference's input",
+            path.display()
+        );
+    }
+    let mut s = portrait::Session::new();
+    let name = path.file_name().unwrap().to_string_lossy().to_string();
+    s.ingest_now(
+        vec![portrait::ingest::SourceFile { name, bytes }],
+        portrait::ingest::IngestOptions::default(),
+        |_, _, _| None,
+    )
+    .expect("ingests");
+    s
 }
