@@ -123,6 +123,16 @@ export function formatPercent(x: number, locale: Locale, digits = 1): string {
   return nf(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(x);
 }
 
+/** `34.50%` from 0.345: exactly `digits` fraction digits, so a column of shares lines up. */
+export function formatPercentFixed(x: number, locale: Locale, digits: number): string {
+  return nf(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x);
+}
+
+/** `1.250` from 1.25: exactly `digits` fraction digits. */
+export function formatDecimalFixed(x: number, locale: Locale, digits: number): string {
+  return nf(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x);
+}
+
 /** Milliseconds of a zone-less ISO time read as UTC (`2011-12-09T12:50:00`, `2011-12-09`). */
 export function parseIso(iso: string): number {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);

@@ -44,8 +44,8 @@ describe('basket feature', () => {
 
   it('writes each measure as the table shows it', () => {
     expect(formatMeasure(rules[1]!, 'conviction', 'en')).toBe('∞');
-    expect(formatMeasure(rules[0]!, 'support', 'en')).toBe('5%');
-    expect(formatMeasure(rules[0]!, 'lift', 'en')).toBe('3');
+    expect(formatMeasure(rules[0]!, 'support', 'en')).toBe('5.00%');
+    expect(formatMeasure(rules[0]!, 'lift', 'en')).toBe('3.00');
     expect(MEASURES).toContain('kulczynski');
   });
 });

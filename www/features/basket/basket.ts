@@ -9,7 +9,7 @@ import { figureStyles } from '../../elements/figures.styles.js';
 import { chevron, sortIcon } from '../../elements/table-icons.js';
 import { tableStyles } from '../../elements/table.styles.js';
 import { viewStyles } from '../../elements/view.styles.js';
-import { formatCount, formatDecimal, formatPercent, type Locale } from '../../format/format.js';
+import { formatCount, formatDecimal, formatDecimalFixed, formatPercent, formatPercentFixed, type Locale } from '../../format/format.js';
 import { coreText, LocaleController } from '../../i18n/index.js';
 import { FeatureView } from '../feature.js';
 import { styles } from './basket.styles.js';
@@ -67,8 +67,8 @@ export function formatMeasure(r: RuleRow, m: Measure, locale: Locale): string {
   const v = r[m];
   if (v === null) return t('basket.infinite');
   if (m === 'baskets') return formatCount(v, locale);
-  if (m === 'support' || m === 'confidence') return formatPercent(v, locale, m === 'support' ? 2 : 1);
-  return formatDecimal(v, locale, m === 'lift' || m === 'conviction' ? 2 : 3);
+  if (m === 'support' || m === 'confidence') return formatPercentFixed(v, locale, m === 'support' ? 2 : 1);
+  return formatDecimalFixed(v, locale, m === 'lift' || m === 'conviction' ? 2 : 3);
 }
 
 /**
