@@ -18,7 +18,7 @@
 3. UCI Online Retail (../shared/data/online_retail), frequently bought together for three
    well-known products: baskets are the invoices' purchase lines (quantity > 0, invoice not
    starting with "C", a stock code), the partners of a product the stock codes sharing at
-   least two of its baskets, most shared baskets first (then lift, then the product's first
+   least two of its baskets with a lift above 1, most shared baskets first (then lift, then the product's first
    appearance in the file), ten of them.
 
 Needs pandas and mlxtend (the Makefile's venv, scripts/requirements-fixtures.txt).
@@ -152,7 +152,7 @@ def retail(out_dir):
                         shared[i] = shared.get(i, 0) + 1
         own = support[product]
         lift = lambda i: shared[i] / own / (support[i] / n)
-        partners = sorted((i for i in shared if shared[i] >= 2),
+        partners = sorted((i for i in shared if shared[i] >= 2 and lift(i) > 1),
                           key=lambda i: (-shared[i], -lift(i), first_seen[i]))[:10]
         lists[product] = {"baskets": own,
                           "partners": [[i, shared[i], shared[i] / own, lift(i)] for i in partners]}

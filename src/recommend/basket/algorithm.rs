@@ -22,6 +22,8 @@ pub const MAX_RULES: usize = 200_000;
 /// Products listed in `top_items`.
 pub const TOP_ITEMS: usize = 50;
 /// Shared baskets a frequently-bought-together partner needs: one shared basket is chance.
+/// A partner also needs a lift above 1: a best-seller in many of the product's baskets only
+/// because it is in many baskets is not bought *with* it.
 pub const MIN_TOGETHER: u32 = 2;
 
 /// The mined baskets: what every product's list shares.
@@ -285,12 +287,12 @@ pub fn together(
     }
     let n = b.len() as f64;
     let own = mined.counts[item as usize];
-    let mut partners: Vec<u32> = (0..shared.len() as u32)
-        .filter(|&o| shared[o as usize] >= MIN_TOGETHER)
-        .collect();
     let lift = |o: u32| {
         f64::from(shared[o as usize]) / f64::from(own) / (f64::from(mined.counts[o as usize]) / n)
     };
+    let mut partners: Vec<u32> = (0..shared.len() as u32)
+        .filter(|&o| shared[o as usize] >= MIN_TOGETHER && lift(o) > 1.0)
+        .collect();
     partners.sort_by(|&x, &y| {
         shared[y as usize]
             .cmp(&shared[x as usize])

@@ -152,7 +152,10 @@ impl Analysis for BasketAnalysis {
                 );
             }
             if t.partners.is_empty() {
-                let _ = writeln!(o, "    nothing was bought with it in two baskets or more");
+                let _ = writeln!(
+                    o,
+                    "    nothing was bought with it in two baskets or more, more often than in any basket"
+                );
             }
         }
         for n in &s.notes {

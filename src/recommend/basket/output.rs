@@ -84,7 +84,8 @@ pub struct Partner {
 }
 
 /// "Frequently bought together" for one product: the products most often in its baskets
-/// (at least two shared baskets), most shared baskets first. Field names are the JS API.
+/// (at least two shared baskets, a lift above 1), most shared baskets first. Field names are
+/// the JS API.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Together {
     /// The product asked for (its id).

@@ -313,8 +313,8 @@ export class PortraitBasket extends FeatureView {
                     (p) => html`<tr>
                       <td>${label(p.product, s.names)}</td>
                       <td class="num">${formatCount(p.baskets, locale)}</td>
-                      <td class="num">${formatPercent(p.confidence, locale, 1)}</td>
-                      <td class="num">${formatDecimal(p.lift, locale, 2)}</td>
+                      <td class="num">${formatPercentFixed(p.confidence, locale, 1)}</td>
+                      <td class="num">${formatDecimalFixed(p.lift, locale, 2)}</td>
                     </tr>`,
                   )}</tbody>
                 </table></div>`
