@@ -3135,7 +3135,8 @@ export type TimeUnit = "day" | "week";
 
 /**
  * "Frequently bought together" for one product: the products most often in its baskets
- * (at least two shared baskets), most shared baskets first. Field names are the JS API.
+ * (at least two shared baskets, a lift above 1), most shared baskets first. Field names are
+ * the JS API.
  */
 export type Together = { 
 /**
