@@ -32,6 +32,7 @@ static ENTRIES: &[&dyn Entry] = &[
     &Kind::<crate::predict::clv::ClvAnalysis>::ENTRY,
     &Kind::<crate::predict::propensity::PropensityAnalysis>::ENTRY,
     &Kind::<crate::recommend::basket::BasketAnalysis>::ENTRY,
+    &Kind::<crate::recommend::recommendations::RecommendAnalysis>::ENTRY,
     #[cfg(test)]
     &Kind::<probe::Probe>::ENTRY,
 ];

@@ -133,53 +133,93 @@ impl Flag {
         match &self.takes {
             Takes::Integer => arg.value_name("N").value_parser(clap::value_parser!(i64)),
             Takes::Number => arg.value_name("X").value_parser(clap::value_parser!(f64)),
+            // `--evaluate` alone is `--evaluate true`
             Takes::Bool => arg
                 .value_name("BOOL")
+                .num_args(0..=1)
+                .default_missing_value("true")
                 .value_parser(clap::value_parser!(bool)),
             Takes::Choice(c) => arg
                 .value_name("VALUE")
                 .value_parser(PossibleValuesParser::new(c.clone())),
-            Takes::List => arg.value_name("VALUE").action(ArgAction::Append),
+            Takes::List => arg
+                .value_name("VALUE")
+                .action(ArgAction::Append)
+                .help(format!(
+                    "{} (repeatable; @FILE: the first cell of each of its lines)",
+                    self.help
+                )),
             Takes::Text => arg.value_name(self.field.to_uppercase()),
         }
     }
 
-    /// The value given on the command line, as JSON; `None` when the flag was not given.
-    pub fn value(&self, m: &ArgMatches) -> Option<Value> {
+    /// The value given on the command line, as JSON; `None` when the flag was not given; an
+    /// error when a list's `@FILE` cannot be read.
+    pub fn value(&self, m: &ArgMatches) -> Result<Option<Value>, String> {
         let id = self.field.as_str();
-        match &self.takes {
+        Ok(match &self.takes {
             Takes::Integer => m.get_one::<i64>(id).map(|v| Value::from(*v)),
             Takes::Number => m.get_one::<f64>(id).map(|v| Value::from(*v)),
             Takes::Bool => m.get_one::<bool>(id).map(|v| Value::from(*v)),
             // each value one item; a JSON object or array is taken as JSON (a list of
-            // records: `--rules '{"name": "VIP", "rule": "orders >= 3"}'`)
-            Takes::List => m.get_many::<String>(id).map(|vs| {
-                let mut items = Vec::new();
-                for v in vs {
-                    match serde_json::from_str::<Value>(v) {
-                        Ok(Value::Array(a)) if v.trim_start().starts_with('[') => items.extend(a),
-                        Ok(o @ Value::Object(_)) => items.push(o),
-                        _ => items.push(Value::from(v.as_str())),
+            // records: `--rules '{"name": "VIP", "rule": "orders >= 3"}'`); `@FILE` is the
+            // first cell of each line of the file (an in-stock list: `--in-stock @stock.csv`)
+            Takes::List => match m.get_many::<String>(id) {
+                None => None,
+                Some(vs) => {
+                    let mut items = Vec::new();
+                    for v in vs {
+                        if let Some(path) = v.strip_prefix('@') {
+                            let text = std::fs::read_to_string(path)
+                                .map_err(|e| format!("--{}: cannot read {path}: {e}", self.long))?;
+                            items.extend(first_cells(&text).map(Value::from));
+                            continue;
+                        }
+                        match serde_json::from_str::<Value>(v) {
+                            Ok(Value::Array(a)) if v.trim_start().starts_with('[') => {
+                                items.extend(a)
+                            }
+                            Ok(o @ Value::Object(_)) => items.push(o),
+                            _ => items.push(Value::from(v.as_str())),
+                        }
                     }
+                    Some(Value::Array(items))
                 }
-                Value::Array(items)
-            }),
+            },
             Takes::Choice(_) | Takes::Text => {
                 m.get_one::<String>(id).map(|v| Value::from(v.as_str()))
             }
-        }
+        })
     }
 }
 
+/// The first cell of each non-empty line of `text` (split at a comma, semicolon or tab,
+/// quotes removed), each once, in file order — as the page reads an in-stock file.
+pub fn first_cells(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut seen = std::collections::HashSet::new();
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .filter_map(|line| {
+            let first = line.split([',', ';', '\t']).next()?.trim();
+            let first = first
+                .strip_prefix('"')
+                .and_then(|f| f.strip_suffix('"'))
+                .unwrap_or(first)
+                .trim();
+            (!first.is_empty()).then(|| first.to_string())
+        })
+        .filter(move |f| seen.insert(f.clone()))
+}
+
 /// The object of every flag of `flags` given in `m`.
-pub fn object(flags: &[Flag], m: &ArgMatches) -> Value {
+pub fn object(flags: &[Flag], m: &ArgMatches) -> Result<Value, String> {
     let mut map = Map::new();
     for f in flags {
-        if let Some(v) = f.value(m) {
+        if let Some(v) = f.value(m)? {
             map.insert(f.field.clone(), v);
         }
     }
-    Value::Object(map)
+    Ok(Value::Object(map))
 }
 
 #[cfg(test)]
@@ -230,8 +270,38 @@ mod tests {
             .try_get_matches_from(["t", "--count", "3", "--names", "a", "--names", "b"])
             .expect("parses");
         assert_eq!(
-            object(&f, &m),
+            object(&f, &m).unwrap(),
             serde_json::json!({ "count": 3, "names": ["a", "b"] })
         );
+    }
+
+    #[test]
+    fn a_list_reads_a_file_of_first_cells_and_a_missing_file_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("portrait-flags-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("stock.csv");
+        std::fs::write(
+            &path,
+            "\u{feff}product_id,stock\n\"85123A\",3\n22423;1\n\n85123A,4\r\n",
+        )
+        .unwrap();
+        let f = flags(&schemars::schema_for!(Example));
+        let cmd = clap::Command::new("t").args(f.iter().map(Flag::arg));
+        let at = format!("@{}", path.display());
+        let m = cmd
+            .clone()
+            .try_get_matches_from(["t", "--names", "x", "--names", at.as_str()])
+            .unwrap();
+        assert_eq!(
+            object(&f, &m).unwrap(),
+            serde_json::json!({ "names": ["x", "product_id", "85123A", "22423"] })
+        );
+        let m = cmd
+            .try_get_matches_from(["t", "--names", "@/no/such/file"])
+            .unwrap();
+        assert!(object(&f, &m)
+            .unwrap_err()
+            .starts_with("--names: cannot read /no/such/file"));
+        std::fs::remove_dir_all(dir).ok();
     }
 }

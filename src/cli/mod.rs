@@ -235,6 +235,11 @@ fn timings_arg() -> Arg {
         .help("Print stage timings as JSON on stderr (used by `make bench`)")
 }
 
+/// A flag's file that cannot be read, as clap's error.
+fn io(message: String) -> clap::Error {
+    command().error(clap::error::ErrorKind::Io, message)
+}
+
 /// Parses a command line (`args[0]` is the program).
 pub fn parse<I, T>(args: I) -> Result<Invocation, clap::Error>
 where
@@ -244,7 +249,7 @@ where
     let m = command().try_get_matches_from(args)?;
     let (name, sub) = m.subcommand().unwrap_or(("report", &m));
     if name == "sample" {
-        let params = serde_json::from_value(flags::object(&sample_flags(), sub))
+        let params = serde_json::from_value(flags::object(&sample_flags(), sub).map_err(io)?)
             .map_err(|e| command().error(clap::error::ErrorKind::ValueValidation, e.to_string()))?;
         let what = What::Sample {
             params,
@@ -260,10 +265,10 @@ where
         Err(_) => What::Report,
     };
     let params = match &what {
-        What::Analysis(e) => flags::object(&flags::flags(&e.params_schema()), sub),
+        What::Analysis(e) => flags::object(&flags::flags(&e.params_schema()), sub).map_err(io)?,
         _ => Value::Null,
     };
-    let filter = serde_json::from_value(flags::object(&filter_flags(), sub))
+    let filter = serde_json::from_value(flags::object(&filter_flags(), sub).map_err(io)?)
         .map_err(|e| command().error(clap::error::ErrorKind::ValueValidation, e.to_string()))?;
     let files = sub
         .get_many::<PathBuf>("files")

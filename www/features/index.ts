@@ -15,10 +15,11 @@ import { meta as overview } from './overview/meta.js';
 import { meta as profiles } from './profiles/meta.js';
 import { meta as propensity } from './propensity/meta.js';
 import { meta as quality } from './quality/meta.js';
+import { meta as recommendations } from './recommendations/meta.js';
 import { meta as rfm } from './rfm/meta.js';
 import { meta as tags } from './tags/meta.js';
 
-export const FEATURES: readonly FeatureMeta[] = [quality, overview, profiles, tags, lifecycle, rfm, clusters, audience, clv, propensity, basket];
+export const FEATURES: readonly FeatureMeta[] = [quality, overview, profiles, tags, lifecycle, rfm, clusters, audience, clv, propensity, basket, recommendations];
 
 /** The view shown first when data is loaded and the address names none. */
 export const HOME: FeatureMeta = overview;

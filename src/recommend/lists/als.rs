@@ -332,45 +332,117 @@ fn solve(
     }
 }
 
-impl Als {
-    /// Fits the factors of `x`.
-    pub fn fit(x: &Interactions, p: &AlsParams) -> Als {
+/// An ALS fit in progress, one alternation at a time (so a worker can post progress and take
+/// a cancel between two).
+#[derive(Debug, Clone)]
+pub struct AlsFitting {
+    p: AlsParams,
+    user: Vec<f32>,
+    item: Vec<f32>,
+    conf: Vec<f32>,
+    cstart: Vec<u32>,
+    crows: Vec<u32>,
+    cconf: Vec<f32>,
+    done: usize,
+}
+
+impl AlsFitting {
+    /// The starting factors of `x`.
+    pub fn new(x: &Interactions, p: &AlsParams) -> AlsFitting {
         let f = p.factors;
         let mut rng = ChaCha8Rng::seed_from_u64(p.seed);
         let mut start =
             |n: usize| -> Vec<f32> { (0..n * f).map(|_| rng.gen::<f32>() * 0.01).collect() };
-        let mut user = start(x.n_users());
-        let mut item = start(x.n_items());
+        let user = start(x.n_users());
+        let item = start(x.n_items());
         let conf: Vec<f32> = x.counts.iter().map(|&c| p.alpha * c).collect();
         let (cstart, crows, ccounts) = x.by_item();
         let cconf: Vec<f32> = ccounts.iter().map(|&c| p.alpha * c).collect();
-        for _ in 0..p.iterations {
-            solve(
-                &x.indptr,
-                &x.indices,
-                &conf,
-                &mut user,
-                &item,
-                f,
-                p.regularization,
-                p.cg_steps,
-            );
-            solve(
-                &cstart,
-                &crows,
-                &cconf,
-                &mut item,
-                &user,
-                f,
-                p.regularization,
-                p.cg_steps,
-            );
-        }
-        Als {
-            factors: f,
+        AlsFitting {
+            p: *p,
             user,
             item,
+            conf,
+            cstart,
+            crows,
+            cconf,
+            done: 0,
         }
+    }
+
+    /// One alternation of the fit of `x` (the interactions it was started with): the
+    /// customers' factors, then the products'.
+    pub fn iterate(&mut self, x: &Interactions) {
+        let (f, p) = (self.p.factors, &self.p);
+        solve(
+            &x.indptr,
+            &x.indices,
+            &self.conf,
+            &mut self.user,
+            &self.item,
+            f,
+            p.regularization,
+            p.cg_steps,
+        );
+        solve(
+            &self.cstart,
+            &self.crows,
+            &self.cconf,
+            &mut self.item,
+            &self.user,
+            f,
+            p.regularization,
+            p.cg_steps,
+        );
+        self.done += 1;
+    }
+
+    /// Alternations done.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// True once every alternation of the parameters is done.
+    pub fn is_done(&self) -> bool {
+        self.done >= self.p.iterations
+    }
+
+    /// The factors as they are.
+    pub fn finish(self) -> Als {
+        Als {
+            factors: self.p.factors,
+            user: self.user,
+            item: self.item,
+        }
+    }
+}
+
+impl Als {
+    /// Fits the factors of `x`.
+    pub fn fit(x: &Interactions, p: &AlsParams) -> Als {
+        let mut fitting = AlsFitting::new(x, p);
+        while !fitting.is_done() {
+            fitting.iterate(x);
+        }
+        fitting.finish()
+    }
+
+    /// Of `items`, the one whose factors point most nearly the way item `j`'s do (the
+    /// largest cosine): the purchase a factor-model recommendation is most like.
+    pub fn closest(&self, items: &[u32], j: u32) -> Option<u32> {
+        let f = self.factors;
+        let y = |i: u32| &self.item[i as usize * f..(i as usize + 1) * f];
+        let yj = y(j);
+        let mut best: Option<(u32, f32)> = None;
+        for &i in items.iter().filter(|&&i| i != j) {
+            let yi = y(i);
+            let n = (dot(yi, yi) * dot(yj, yj)).sqrt();
+            let c = if n > 0.0 { dot(yi, yj) / n } else { 0.0 };
+            if best.is_none_or(|(_, b)| c > b) {
+                best = Some((i, c));
+            }
+        }
+        best.map(|(i, _)| i)
     }
 
     /// Row `r`'s score of item `i`.
@@ -403,8 +475,22 @@ impl Als {
     /// Row `r`'s `n` best items not in `bought` (ascending), best first, equal scores by item
     /// number — the same list as scoring every item, but the scan stops once no item left can
     /// reach the n-th score: x·y ≤ ‖x‖‖y‖ (Cauchy–Schwarz), with the items longest first.
-    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn top_fast(&self, index: &ByNorm, r: usize, bought: &[u32], n: usize) -> Vec<(u32, f32)> {
+        self.top_kept(index, r, n, |i| bought.binary_search(&i).is_err())
+    }
+
+    /// Row `r`'s `n` best items that `keep` keeps, as `top_fast`.
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+    pub fn top_kept(
+        &self,
+        index: &ByNorm,
+        r: usize,
+        n: usize,
+        keep: impl Fn(u32) -> bool,
+    ) -> Vec<(u32, f32)> {
+        if n == 0 {
+            return Vec::new();
+        }
         let f = self.factors;
         let xu = &self.user[r * f..(r + 1) * f];
         // a hair above the bound: f32 rounding of a dot product never passes it
@@ -415,7 +501,7 @@ impl Als {
             if best.len() == n && xn * yn < best[n - 1].1 {
                 break;
             }
-            if bought.binary_search(&i).is_ok() {
+            if !keep(i) {
                 continue;
             }
             let c = (i, dot(xu, &self.item[i as usize * f..(i as usize + 1) * f]));

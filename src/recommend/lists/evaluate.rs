@@ -1,4 +1,5 @@
-//! Offline evaluation of recommendation lists against what customers bought next. Libraries
+//! Offline evaluation of recommendation lists against what customers bought next (logarithms
+//! are libm's, so the tab and the CLI give the same numbers). Libraries
 //! disagree on the names (implicit's "precision@k" divides by min(k, relevant), not k), so
 //! each measure is defined here, and on the page, once:
 //!
@@ -76,7 +77,7 @@ impl Evaluation {
             self.recommended[i as usize] = true;
             let s = share(i);
             if s > 0.0 {
-                self.novelty.0 += -s.log2();
+                self.novelty.0 += -libm::log2(s);
                 self.novelty.1 += 1;
             }
         }
@@ -101,11 +102,11 @@ impl Evaluation {
             if relevant.binary_search(&i).is_ok() {
                 hits += 1;
                 ap += hits as f64 / (place + 1) as f64;
-                dcg += 1.0 / ((place + 2) as f64).log2();
+                dcg += 1.0 / libm::log2((place + 2) as f64);
             }
         }
         let ideal = self.k.min(relevant.len());
-        let idcg: f64 = (0..ideal).map(|p| 1.0 / ((p + 2) as f64).log2()).sum();
+        let idcg: f64 = (0..ideal).map(|p| 1.0 / libm::log2((p + 2) as f64)).sum();
         self.sums[0] += hits as f64 / self.k as f64;
         self.sums[1] += hits as f64 / relevant.len() as f64;
         self.sums[2] += ap / ideal as f64;

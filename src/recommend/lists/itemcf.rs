@@ -37,10 +37,7 @@ impl ItemCf {
             })
             .collect();
         let mut dot = Scores::new(n);
-        let mut out = ItemCf {
-            start: vec![0],
-            ..ItemCf::default()
-        };
+        let mut out = ItemCf::empty();
         let mut row: Vec<(u32, f64)> = Vec::new();
         for i in 0..n {
             for k in cstart[i] as usize..cstart[i + 1] as usize {
@@ -59,18 +56,37 @@ impl ItemCf {
                     .into_iter()
                     .map(|(j, d)| (j, d / (norm[i] * norm[j as usize] + shrinkage))),
             );
-            if neighbours > 0 && row.len() > neighbours {
-                row.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                row.truncate(neighbours);
-            }
-            row.sort_by_key(|&(j, _)| j);
-            for &(j, s) in &row {
-                out.neighbour.push(j);
-                out.similarity.push(s as f32);
-            }
-            out.start.push(out.neighbour.len() as u32);
+            out.push(&mut row, neighbours);
         }
         out
+    }
+
+    /// No item has a neighbour yet.
+    pub(crate) fn empty() -> ItemCf {
+        ItemCf {
+            start: vec![0],
+            ..ItemCf::default()
+        }
+    }
+
+    /// The next item's neighbours: the `neighbours` most similar of `row` (every one when 0).
+    pub(crate) fn push(&mut self, row: &mut Vec<(u32, f64)>, neighbours: usize) {
+        if neighbours > 0 && row.len() > neighbours {
+            row.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            row.truncate(neighbours);
+        }
+        row.sort_by_key(|&(j, _)| j);
+        for &(j, s) in row.iter() {
+            self.neighbour.push(j);
+            self.similarity.push(s as f32);
+        }
+        self.start.push(self.neighbour.len() as u32);
+    }
+
+    /// The similarity of items `i` and `j`, 0 when `j` is not among `i`'s neighbours.
+    pub fn similarity(&self, i: u32, j: u32) -> f32 {
+        let (js, ss) = self.neighbours(i);
+        js.binary_search(&j).map_or(0.0, |k| ss[k])
     }
 
     /// Item `i`'s neighbours and similarities.

@@ -7,13 +7,14 @@
 //! peer benchmark (`scripts/recs_reference.py`, `tests/recs_reference.rs`).
 
 pub mod als;
+pub mod content;
 pub mod evaluate;
 pub mod interactions;
 pub mod itemcf;
 pub mod popular;
 pub mod top;
 
-pub use als::{Als, AlsParams};
+pub use als::{Als, AlsFitting, AlsParams, ByNorm};
 pub use evaluate::{Evaluation, Measures};
 pub use interactions::Interactions;
 pub use itemcf::ItemCf;

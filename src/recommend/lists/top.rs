@@ -36,16 +36,32 @@ impl Scores {
     /// The `n` best items not in `bought` (ascending), emptying the scores for the next
     /// customer.
     pub fn take_top(&mut self, bought: &[u32], n: usize) -> Vec<(u32, f64)> {
-        let mut out: Vec<(u32, f64)> = self
-            .touched
-            .iter()
-            .map(|&i| (i, self.score[i as usize]))
-            .filter(|&(i, s)| s > 0.0 && bought.binary_search(&i).is_err())
-            .collect();
+        self.take_top_kept(|i| bought.binary_search(&i).is_err(), n)
+    }
+
+    /// Empties the scores for the next customer.
+    pub fn clear(&mut self) {
         for &i in &self.touched {
             self.score[i as usize] = 0.0;
         }
         self.touched.clear();
+    }
+
+    /// The `n` best items that `keep` keeps, emptying the scores for the next customer.
+    pub fn take_top_kept(&mut self, keep: impl Fn(u32) -> bool, n: usize) -> Vec<(u32, f64)> {
+        let out = self.top_kept(keep, n);
+        self.clear();
+        out
+    }
+
+    /// The `n` best items that `keep` keeps, the scores left as they are.
+    pub fn top_kept(&self, keep: impl Fn(u32) -> bool, n: usize) -> Vec<(u32, f64)> {
+        let mut out: Vec<(u32, f64)> = self
+            .touched
+            .iter()
+            .map(|&i| (i, self.score[i as usize]))
+            .filter(|&(i, s)| s > 0.0 && keep(i))
+            .collect();
         let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         if out.len() > n && n > 0 {
             out.select_nth_unstable_by(n - 1, order);

@@ -1,6 +1,6 @@
 // Generated from the Rust types by `make types` (src/typegen/). Do not edit:
 // tests/generated_types.rs fails when this file is stale.
-import type { AudienceParams, AudienceSummary, BasketParams, BasketSummary, BehaviourSummary, CardParams, ClustersParams, ClustersSummary, ClvParams, ClvSummary, ColumnSpec, CustomerCard, CustomersParams, DemographicsSummary, LifecycleParams, LifecycleSummary, NoParams, Overview, PortraitRows, ProfileParams, ProfileSummary, PropensityParams, PropensitySummary, QualityReport, RfmParams, RfmSummary, TableKind, TagsParams, TagsSummary } from './types';
+import type { AudienceParams, AudienceSummary, BasketParams, BasketSummary, BehaviourSummary, CardParams, ClustersParams, ClustersSummary, ClvParams, ClvSummary, ColumnSpec, CustomerCard, CustomersParams, DemographicsSummary, LifecycleParams, LifecycleSummary, NoParams, Overview, PortraitRows, ProfileParams, ProfileSummary, PropensityParams, PropensitySummary, QualityReport, RecommendParams, RecommendSummary, RfmParams, RfmSummary, TableKind, TagsParams, TagsSummary } from './types';
 
 /** Every analysis by kind: its parameters, its output and the customer columns it adds. */
 export interface Analyses {
@@ -79,6 +79,11 @@ export interface Analyses {
     output: BasketSummary;
     columns: { };
   };
+  recommend: {
+    params: RecommendParams;
+    output: RecommendSummary;
+    columns: { };
+  };
 }
 
 /** A kind of analysis. */
@@ -101,4 +106,5 @@ export const ANALYSES = {
   clv: { needs: ["orders"] as TableKind[], in_report: false, columns: [{"name":"repeat_days","kind":{"kind":"count"},"doc":"Purchase days after the first (the models' frequency x).","zh":"重复购买天数"},{"name":"p_alive","kind":{"kind":"share"},"doc":"Probability that the customer is still a customer at the data's last day.","zh":"存活概率"},{"name":"expected_purchases","kind":{"kind":"number"},"doc":"Expected purchase days over the horizon.","zh":"预测购买次数"},{"name":"purchase_probability","kind":{"kind":"share"},"doc":"Probability of at least one purchase within the horizon (BG/NBD).","zh":"预测复购概率"},{"name":"expected_order_value_cents","kind":{"kind":"money"},"doc":"Expected value of a purchase day (Gamma-Gamma).","zh":"预测客单价"},{"name":"lifetime_value_cents","kind":{"kind":"money"},"doc":"Lifetime value over the horizon, discounted monthly.","zh":"预测生命周期价值"},{"name":"next_purchase","kind":{"kind":"date"},"doc":"Median day of the next purchase if the customer is still a customer (BG/NBD); empty beyond ten years.","zh":"预计下次购买日"},{"name":"next_purchase_early","kind":{"kind":"date"},"doc":"The early end (10 %) of the next purchase's 80 % interval.","zh":"下次购买最早"},{"name":"next_purchase_late","kind":{"kind":"date"},"doc":"The late end (90 %) of the next purchase's 80 % interval; empty beyond ten years.","zh":"下次购买最晚"}] as ColumnSpec[] },
   propensity: { needs: ["orders"] as TableKind[], in_report: false, columns: [{"name":"churn_risk","kind":{"kind":"share"},"doc":"Probability of no purchase within the horizon (target churn; empty otherwise).","zh":"流失风险"},{"name":"purchase_chance","kind":{"kind":"share"},"doc":"Probability of a purchase within the horizon (target purchase; empty otherwise).","zh":"购买倾向"},{"name":"decile","kind":{"kind":"score"},"doc":"The score's tenth among the customers: 1 = the highest tenth.","zh":"倾向十分位"}] as ColumnSpec[] },
   basket: { needs: ["orders"] as TableKind[], in_report: false, columns: [] as ColumnSpec[] },
+  recommend: { needs: ["orders"] as TableKind[], in_report: false, columns: [] as ColumnSpec[] },
 } as const;

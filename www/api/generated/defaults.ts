@@ -98,6 +98,31 @@ export const DEFAULTS = {
       "trees": 100
     },
     "quality": {},
+    "recommend": {
+      "alpha": 1.0,
+      "audiences": [],
+      "categories": [],
+      "customer": null,
+      "evaluate": false,
+      "exclude_bought": true,
+      "factors": 64,
+      "holdout_days": 30,
+      "in_stock": [],
+      "iterations": 15,
+      "k": 10,
+      "max_per_category": 0,
+      "method": "itemcf",
+      "neighbours": 100,
+      "regularization": 0.01,
+      "seed": 0,
+      "shrinkage": 0.0,
+      "trending_days": 30,
+      "weight_als": 1.0,
+      "weight_content": 0.5,
+      "weight_itemcf": 1.0,
+      "weight_popular": 0.1,
+      "where": ""
+    },
     "rfm": {
       "bins": 5,
       "snapshot_date": null
@@ -179,6 +204,36 @@ export const DEFAULTS = {
       "trees": [
         1,
         500
+      ]
+    },
+    "recommend": {
+      "factors": [
+        1,
+        256
+      ],
+      "holdout_days": [
+        1,
+        3650
+      ],
+      "iterations": [
+        1,
+        100
+      ],
+      "k": [
+        1,
+        100
+      ],
+      "max_per_category": [
+        0,
+        100
+      ],
+      "neighbours": [
+        0,
+        100000
+      ],
+      "trending_days": [
+        1,
+        3650
       ]
     },
     "rfm": {

@@ -2,6 +2,31 @@
 // tests/generated_types.rs fails when this file is stale.
 
 /**
+ * The business filters as applied.
+ */
+export type AppliedFilters = { 
+/**
+ * What a customer bought is left out.
+ */
+exclude_bought: boolean, 
+/**
+ * Only these categories (empty: every one).
+ */
+categories: Array<string>, 
+/**
+ * Products in the in-stock list (0: no list).
+ */
+in_stock_listed: number, 
+/**
+ * Of them, products of the data.
+ */
+in_stock_matched: number, 
+/**
+ * At most this many of one category (0: no limit).
+ */
+max_per_category: number, };
+
+/**
  * Precision and recall when customers scoring at least `threshold` are flagged. Field
  * names are the JS API.
  */
@@ -334,6 +359,43 @@ customers: number,
  * Of them, those with an event.
  */
 active_customers: number, };
+
+/**
+ * The best method by each measure (the first in table order on a tie).
+ */
+export type BestMethods = { 
+/**
+ * By precision@k.
+ */
+precision: RecommendMethod, 
+/**
+ * By recall@k.
+ */
+recall: RecommendMethod, 
+/**
+ * By MAP@k.
+ */
+map: RecommendMethod, 
+/**
+ * By NDCG@k.
+ */
+ndcg: RecommendMethod, 
+/**
+ * By hit rate.
+ */
+hit_rate: RecommendMethod, 
+/**
+ * By catalogue coverage.
+ */
+coverage: RecommendMethod, 
+/**
+ * By novelty.
+ */
+novelty: RecommendMethod, 
+/**
+ * By intra-list diversity.
+ */
+diversity: RecommendMethod, };
 
 /**
  * One bin of the calibration plot (scores cut into tenths). Field names are the JS API.
@@ -902,6 +964,23 @@ brands: Array<Spend>,
 channels: Array<Spend>, };
 
 /**
+ * One customer's list.
+ */
+export type CustomerList = { 
+/**
+ * The customer id.
+ */
+customer_id: string, 
+/**
+ * Their orders with a purchase (0: the list is the cold-start one).
+ */
+orders: number, 
+/**
+ * The products, best first.
+ */
+items: Array<Recommended>, };
+
+/**
  * Which customers, with which rule tags.
  */
 export type CustomersParams = { 
@@ -1086,6 +1165,48 @@ low: number | null,
  * Its upper end.
  */
 high: number | null, };
+
+/**
+ * The offline evaluation on a time holdout.
+ */
+export type EvaluationSummary = { 
+/**
+ * Days held out.
+ */
+holdout_days: number, 
+/**
+ * The last day trained on (`YYYY-MM-DD`); the holdout is the days after it.
+ */
+split_date: string, 
+/**
+ * Customers with a purchase before the holdout.
+ */
+train_customers: number, 
+/**
+ * Products bought before the holdout: the catalogue a list can hold.
+ */
+catalogue: number, 
+/**
+ * Customers measured: those who bought in the holdout something they had not bought
+ * before (with a purchase before it or not).
+ */
+customers: number, 
+/**
+ * Of them, customers without a purchase before the holdout (cold start).
+ */
+cold_start: number, 
+/**
+ * Mean relevant products per customer measured.
+ */
+mean_relevant: number, 
+/**
+ * Every method, in table order.
+ */
+methods: Array<MethodMeasures>, 
+/**
+ * The best by each measure.
+ */
+best: BestMethods, };
 
 /**
  * What an export is written as.
@@ -1710,6 +1831,47 @@ months: Array<MonthStages>,
 flows: Array<Flow>, };
 
 /**
+ * The measures of a set of lists. Field names are the JS API.
+ */
+export type Measures = { 
+/**
+ * Customers measured (with a relevant product).
+ */
+customers: number, 
+/**
+ * Mean of hits ÷ k.
+ */
+precision: number, 
+/**
+ * Mean of hits ÷ relevant products.
+ */
+recall: number, 
+/**
+ * Mean average precision at k.
+ */
+map: number, 
+/**
+ * Mean normalised discounted cumulative gain at k.
+ */
+ndcg: number, 
+/**
+ * Share of customers with at least one hit.
+ */
+hit_rate: number, 
+/**
+ * Distinct products recommended ÷ the catalogue.
+ */
+coverage: number, 
+/**
+ * Mean −log2(share of buyers) of the products recommended.
+ */
+novelty: number, 
+/**
+ * Mean 1 − cosine similarity of a list's pairs.
+ */
+diversity: number, };
+
+/**
  * A user-facing text: a stable code (the key of its wording in every language) and the
  * values it names.
  */
@@ -1727,6 +1889,19 @@ params?: { [key in string]?: Param }, };
  * How customers are grouped.
  */
 export type Method = "kmeans" | "gmm" | "dbscan";
+
+/**
+ * One method's measures on the holdout.
+ */
+export type MethodMeasures = { 
+/**
+ * The method.
+ */
+method: RecommendMethod, 
+/**
+ * Its measures.
+ */
+measures: Measures, };
 
 /**
  * A Gaussian mixture's fit. Field names are the JS API.
@@ -2489,6 +2664,19 @@ tables: Array<TableFileReport>,
 join: JoinReport, };
 
 /**
+ * A product of a baseline ranking.
+ */
+export type Ranked = { 
+/**
+ * The product id.
+ */
+product: string, 
+/**
+ * Customers who bought it (in the window, for trending).
+ */
+buyers: number, };
+
+/**
  * Totals over the rows as read (every parsed row, before duplicates are removed).
  */
 export type ReadTotals = { 
@@ -2516,6 +2704,226 @@ orders: number,
  * Distinct customer ids.
  */
 customers: number, };
+
+/**
+ * The audience the lists were made for.
+ */
+export type RecommendAudience = { 
+/**
+ * The rule.
+ */
+rule: string, 
+/**
+ * Its customers.
+ */
+customers: number, };
+
+/**
+ * How the lists are made.
+ */
+export type RecommendMethod = "popular" | "trending" | "itemcf" | "als" | "content" | "hybrid";
+
+/**
+ * Parameters of the recommendations. The ALS defaults are stage f(ii) of the peer benchmark
+ * (implicit's `AlternatingLeastSquares(factors=64, iterations=15, regularization=0.01,
+ * alpha=1.0)`); item-CF with `shrinkage` 0 and `neighbours` 0 is stage f(i).
+ */
+export type RecommendParams = { 
+/**
+ * How the lists are made: popular, trending, itemcf, als, content or hybrid.
+ */
+method: RecommendMethod, 
+/**
+ * Products per customer (1 to 100).
+ */
+k: number, 
+/**
+ * Also compare every method on a time holdout (the last `holdout_days` days).
+ */
+evaluate: boolean, 
+/**
+ * Days at the end of the data held out for the evaluation (1 to 3650).
+ */
+holdout_days: number, 
+/**
+ * Leave out what the customer already bought.
+ */
+exclude_bought: boolean, 
+/**
+ * Only products of these categories (empty: every category).
+ */
+categories: Array<string>, 
+/**
+ * Only these products (ids), e.g. those in stock (empty: every product).
+ */
+in_stock: Array<string>, 
+/**
+ * At most this many products of one category in a list (0: no limit; up to 100).
+ */
+max_per_category: number, 
+/**
+ * Item-CF and content: neighbours kept per product (0: every one; up to 100,000).
+ */
+neighbours: number, 
+/**
+ * Item-CF: shrinkage λ of the cosine, x·y / (‖x‖‖y‖ + λ) (0 or more).
+ */
+shrinkage: number, 
+/**
+ * ALS: latent factors (1 to 256).
+ */
+factors: number, 
+/**
+ * ALS: alternations (1 to 100).
+ */
+iterations: number, 
+/**
+ * ALS: regularisation λ (above 0).
+ */
+regularization: number, 
+/**
+ * ALS: confidence α per purchase (above 0).
+ */
+alpha: number, 
+/**
+ * ALS: seed of the starting factors.
+ */
+seed: number, 
+/**
+ * Trending: the last days counted (1 to 3650).
+ */
+trending_days: number, 
+/**
+ * Hybrid: weight of item-CF (0 or more).
+ */
+weight_itemcf: number, 
+/**
+ * Hybrid: weight of ALS (0 or more).
+ */
+weight_als: number, 
+/**
+ * Hybrid: weight of content (0 or more).
+ */
+weight_content: number, 
+/**
+ * Hybrid: weight of popularity (0 or more).
+ */
+weight_popular: number, 
+/**
+ * Only the customers of this rule get lists (empty: every customer), in the rule
+ * language: `rfm.segment == "champions"` or `in_audience("VIP")`.
+ */
+where: string, 
+/**
+ * Saved audiences the rule may name with in_audience("NAME").
+ */
+audiences: Array<AudienceDefinition>, 
+/**
+ * One customer (their id) whose list to give, with its explanations.
+ */
+customer: string | null, };
+
+/**
+ * Why a product is in a list. Serialised names are the JS API.
+ */
+export type RecommendSource = "popular" | "trending" | "itemcf" | "als" | "content";
+
+/**
+ * The recommendations' output.
+ */
+export type RecommendSummary = { 
+/**
+ * The method of the lists.
+ */
+method: RecommendMethod, 
+/**
+ * Products per list.
+ */
+k: number, 
+/**
+ * Customers given a list.
+ */
+customers: number, 
+/**
+ * Of them, customers without a purchase (given trending or popular products).
+ */
+no_purchase: number, 
+/**
+ * Of them, customers with one order.
+ */
+one_order: number, 
+/**
+ * Products bought at least once: what a list can hold.
+ */
+items: number, 
+/**
+ * Customer–product pairs bought.
+ */
+purchases: number, 
+/**
+ * Whether products have names, categories, brands or tags for the content method.
+ */
+described: boolean, 
+/**
+ * The audience, when the lists were made for one.
+ */
+audience: RecommendAudience | null, 
+/**
+ * The business filters.
+ */
+filters: AppliedFilters, 
+/**
+ * The most bought products (at most 20).
+ */
+popular: Array<Ranked>, 
+/**
+ * The most bought lately (at most 20), over the last `trending_days` days.
+ */
+trending: Array<Ranked>, 
+/**
+ * The lists of the first customers (at most 20), in customer order; every list is in
+ * the download (`--csv`).
+ */
+preview: Array<CustomerList>, 
+/**
+ * The list of the customer asked for.
+ */
+customer: CustomerList | null, 
+/**
+ * The comparison of every method, when asked for.
+ */
+evaluation: EvaluationSummary | null, 
+/**
+ * Product names by id, of every product above.
+ */
+names: { [key in string]?: string }, 
+/**
+ * What the merchant should know of the result.
+ */
+notes: Array<Message>, };
+
+/**
+ * One product of a customer's list.
+ */
+export type Recommended = { 
+/**
+ * The product id.
+ */
+product: string, 
+/**
+ * Its score under the method (for the hybrid: the weighted sum of each method's score
+ * divided by its best for the customer).
+ */
+score: number, 
+/**
+ * Why it is there.
+ */
+source: RecommendSource, 
+/**
+ * The customer's purchase it follows from ("because you bought"), where the method
+ * relates products.
+ */
+because: string | null, };
 
 /**
  * Refunds of purchase lines (a refunded status, or a refund amount).

@@ -103,4 +103,14 @@ export const customerStyles = css`
     margin: 0;
     font-variant-numeric: tabular-nums;
   }
+  ol.recs {
+    margin: 0;
+    padding-left: var(--portrait-space-5, 1.25rem);
+    display: grid;
+    gap: var(--portrait-space-1);
+    font-size: var(--portrait-font-size-sm);
+  }
+  ol.recs .muted {
+    font-size: var(--portrait-font-size-xs);
+  }
 `;

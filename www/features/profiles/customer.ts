@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Portrait } from '../../api/portrait.js';
-import { DEFAULTS, type Cell, type ColumnId, type CustomerCard, type FeatureMedian } from '../../api/types.js';
+import { DEFAULTS, type Cell, type ColumnId, type CustomerCard, type FeatureMedian, type RecommendSummary } from '../../api/types.js';
 import { PortraitError } from '../../api/errors.js';
 import { base } from '../../elements/shared.styles.js';
 import { viewStyles } from '../../elements/view.styles.js';
@@ -10,6 +10,7 @@ import { coreText, hasCoreText, LocaleController } from '../../i18n/index.js';
 import { customerStyles } from './customer.styles.js';
 import { t } from './messages.js';
 import { definition, formatCell, GROUPS, label, type GroupId } from './columns.js';
+import { cardText, label as productLabel, reason } from '../recommendations/reasons.js';
 
 type Key = Parameters<typeof t>[0];
 
@@ -84,6 +85,8 @@ export class PortraitCustomer extends LitElement {
   @state() private unpredicted: { code: string; params: Record<string, unknown> } | null = null;
   /** The propensity columns' row; null when the shop cannot support the models. */
   @state() private propensity: Record<string, Cell> | null = null;
+  /** The customer's recommendations (the default method's list); null when there are none. */
+  @state() private recs: RecommendSummary | null = null;
 
   #locale = new LocaleController(this);
   #seq = 0;
@@ -98,6 +101,7 @@ export class PortraitCustomer extends LitElement {
     if (!p || !id) return;
     const seq = ++this.#seq;
     this.card = null;
+    this.recs = null;
     this.failed = '';
     try {
       const [card, page] = await Promise.all([
@@ -129,6 +133,28 @@ export class PortraitCustomer extends LitElement {
       // a shop too small for the propensity models: the card says nothing of them
       if (seq === this.#seq) this.propensity = null;
     }
+    try {
+      const recs = await p.run('recommend', { customer: id });
+      if (seq === this.#seq) this.recs = recs;
+    } catch {
+      // no purchases with products in the data: the card has no recommendations
+      if (seq === this.#seq) this.recs = null;
+    }
+  }
+
+  /** The customer's next products by the default method, each with its reason. */
+  #renderRecommendations() {
+    const s = this.recs;
+    const list = s?.customer;
+    if (!s || !list) return nothing;
+    return html`<div class="card" data-testid="card-recommendations">
+      <h3>${cardText.title()} <span class="muted">${cardText.method(s.method)}</span></h3>
+      ${list.items.length
+        ? html`<ol class="recs">
+            ${list.items.map((r) => html`<li><span>${productLabel(r.product, s.names)}</span> <span class="muted">${reason(r, s.names)}</span></li>`)}
+          </ol>`
+        : html`<p class="muted">${cardText.none()}</p>`}
+    </div>`;
   }
 
   /** The propensity score's row of the predictions, if the customer has a score. */
@@ -198,6 +224,7 @@ export class PortraitCustomer extends LitElement {
           </div>`
         : nothing}
       ${this.#renderPredictions(locale)}
+      ${this.#renderRecommendations()}
       <div class="card">
         <h3>${t('profiles.card.features')}</h3>
         <div class="table-wrap">
