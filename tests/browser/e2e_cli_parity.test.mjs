@@ -84,11 +84,11 @@ test(
   },
 );
 
-// The clustering, an audience, the lifetime values, the propensity models and the basket rules in the tab equal the CLI's, byte for
+// The clustering, an audience, the lifetime values, the propensity models, the basket rules and the recommendations in the tab equal the CLI's, byte for
 // byte: seeded starts and samples draw the same numbers in wasm32 and natively (a `usize`
 // range would not), and every logarithm, power and ln Γ of the likelihoods is libm's.
 test(
-  'clusters, an audience, the lifetime values, the propensity models and the basket rules export the same JSON as the CLI',
+  'clusters, an audience, the lifetime values, the propensity models, the basket rules and the recommendations export the same JSON as the CLI',
   { skip: skipNoCli || (existsSync(PEER) ? false : `${path.relative(ROOT, PEER)} is missing: run \`make fixtures\``) },
   async () => {
     const where = 'rfm.segment == "champions" and orders >= 3';
@@ -99,6 +99,7 @@ test(
     const cliPropensity = await cli('propensity', PEER, '--json');
     const cliCategory = await cli('propensity', PEER, '--target', 'purchase', '--target-category', 'Shoes', '--trees', '20', '--json');
     const cliBasket = await cli('basket', PEER, '--min-support', '0.002', '--consequents', 'any', '--product', '500364', '--json');
+    const cliRecommend = await cli('recommend', PEER, '--method', 'hybrid', '--evaluate', '--iterations', '5', '--json');
     const { page } = browser;
     await openApp(page, server.origin, '?sample=0');
     await page.evaluate(() => {
@@ -108,7 +109,7 @@ test(
       document.body.append(input);
     });
     await page.locator('#parity-file').setInputFiles(PEER);
-    const [pageClusters, pageAudience, pageClv, pagePareto, pagePropensity, pageCategory, pageBasket] = await page.evaluate(async (where) => {
+    const [pageClusters, pageAudience, pageClv, pagePareto, pagePropensity, pageCategory, pageBasket, pageRecommend] = await page.evaluate(async (where) => {
       const { Portrait } = await import(new URL('main.js', location.href).href);
       const portrait = await Portrait.open();
       await portrait.ingest([document.querySelector('#parity-file').files[0]]);
@@ -120,6 +121,7 @@ test(
         await portrait.export({ analysis: 'propensity', params: {} }),
         await portrait.export({ analysis: 'propensity', params: { target: 'purchase', target_category: 'Shoes', trees: 20 } }),
         await portrait.export({ analysis: 'basket', params: { min_support: 0.002, consequents: 'any', product: '500364' } }),
+        await portrait.export({ analysis: 'recommend', params: { method: 'hybrid', evaluate: true, iterations: 5 } }),
       ];
     }, where);
     assert.equal(pageClusters, cliClusters.replace(/\n$/, ''), 'clusters: byte-identical JSON');
@@ -129,5 +131,6 @@ test(
     assert.equal(pagePropensity, cliPropensity.replace(/\n$/, ''), 'propensity (churn, three models): byte-identical JSON');
     assert.equal(pageCategory, cliCategory.replace(/\n$/, ''), 'propensity (a category purchase): byte-identical JSON');
     assert.equal(pageBasket, cliBasket.replace(/\n$/, ''), 'basket (rules and a product\'s list): byte-identical JSON');
+    assert.equal(pageRecommend, cliRecommend.replace(/\n$/, ''), 'recommend (hybrid lists, ALS factors and every method evaluated): byte-identical JSON');
   },
 );

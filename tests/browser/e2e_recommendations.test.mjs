@@ -3,7 +3,7 @@
 // lists of an audience downloaded (the CLI's CSV, byte for byte), and a customer's list on
 // their card.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { cli, csvRecords, launch, openApp, requireBuild, ROOT, screenshot, showTab, skipNoCli, startServer, waitForResults } from './helpers.mjs';
@@ -31,9 +31,14 @@ test('recommendations on the sample shop: the evaluation table, another method, 
     const view = page.locator('portrait-recommendations');
     await view.locator('[data-testid="evaluation-table"]').waitFor({ timeout: 120_000 });
 
-    const sample = path.join(ROOT, 'target', 'e2e-sample.csv');
-    await cli('sample', '--out', sample);
-    const reference = JSON.parse(await cli('recommend', sample, '--evaluate', '--json'));
+    // the page's sample shop is four files: the orders, the customers, the events and the
+    // product catalogue (whose tags the content method reads)
+    const dir = path.join(ROOT, 'target', 'e2e-recs');
+    await mkdir(dir, { recursive: true });
+    const files = ['sample-shop.csv', 'sample-customers.csv', 'sample-events.csv', 'sample-products.csv'].map((f) => path.join(dir, f));
+    await cli('sample', '--out', files[0], '--customers', files[1], '--events', files[2], '--products', files[3]);
+    const sample = files;
+    const reference = JSON.parse(await cli('recommend', ...sample, '--evaluate', '--json'));
     const e = reference.evaluation;
     assert.ok(e.customers > 100, `${e.customers} customers measured`);
 
@@ -41,12 +46,13 @@ test('recommendations on the sample shop: the evaluation table, another method, 
     const rows = view.locator('[data-testid="evaluation-table"] tbody tr');
     assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.method)), e.methods.map((m) => m.method));
     const measures = ['precision', 'recall', 'map', 'ndcg', 'hit_rate', 'coverage', 'novelty', 'diversity'];
+    const fixed = (style, digits) => new Intl.NumberFormat('en-US', { style, minimumFractionDigits: digits, maximumFractionDigits: digits });
     for (const [i, m] of e.methods.entries()) {
       const cells = await rows.nth(i).locator('td.num').allTextContents();
       assert.equal(cells.length, measures.length);
       for (const [j, name] of measures.entries()) {
         const v = m.measures[name];
-        const shown = name === 'novelty' ? v.toFixed(2) : `${(100 * v).toFixed(1)}%`;
+        const shown = name === 'novelty' ? fixed('decimal', 2).format(v) : fixed('percent', 1).format(v);
         assert.ok(cells[j].startsWith(shown), `${m.method} ${name}: ${cells[j]} vs ${shown}`);
         assert.equal(cells[j].includes('★'), e.best[name] === m.method, `${m.method} ${name} best mark`);
       }
@@ -82,17 +88,17 @@ test('recommendations on the sample shop: the evaluation table, another method, 
     const [download] = await Promise.all([page.waitForEvent('download'), view.locator('[data-testid="download-csv"]').click()]);
     const downloaded = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     const out = path.join(ROOT, 'target', 'e2e-recommendations.csv');
-    await cli('recommend', sample, '--where', where, '--csv', out);
+    await cli('recommend', ...sample, '--where', where, '--out', out);
     assert.equal(downloaded, await readFile(out, 'utf8'));
     const lists = csvRecords(downloaded).filter((r) => r.length > 1);
-    const audience = JSON.parse(await cli('audience', sample, '--where', where, '--json'));
+    const audience = JSON.parse(await cli('audience', ...sample, '--where', where, '--json'));
     const customers = new Set(lists.slice(1).map((r) => r[0]));
     assert.equal(customers.size, audience.customers, 'a list for every customer of the audience');
     assert.equal(lists.length - 1, 10 * audience.customers);
 
     // the customer card shows the customer's list with its reasons
     const id = reference.preview[1].customer_id;
-    const card = JSON.parse(await cli('recommend', sample, '--customer', id, '--json')).customer;
+    const card = JSON.parse(await cli('recommend', ...sample, '--customer', id, '--json')).customer;
     await page.evaluate((id) => (location.hash = `#/customers/${encodeURIComponent(id)}`), id);
     const onCard = page.locator('portrait-customer [data-testid="card-recommendations"]');
     await onCard.waitFor({ timeout: 60_000 });
@@ -115,9 +121,24 @@ test('the recommendations view in Chinese, and a cancel mid-fit leaves the page 
     await waitForResults(page, 90_000);
     await showTab(page, 'recommendations');
     const view = page.locator('portrait-recommendations');
-    await view.locator('[data-testid="cancel"]').click({ timeout: 60_000 });
-    await view.locator('[data-testid="recs-cancelled"]').waitFor({ timeout: 30_000 });
+    await view.locator('[data-testid="evaluation-table"]').waitFor({ timeout: 120_000 });
+    // ALS at 256 factors and 100 alternations takes minutes: stopped, the page stays usable
+    await view.locator('details.model summary').click();
+    await view.locator('[data-testid="factors"]').fill('256');
+    await view.locator('[data-testid="factors"]').dispatchEvent('change');
+    await view.locator('[data-testid="iterations"]').fill('100');
+    await view.locator('[data-testid="iterations"]').dispatchEvent('change');
     await view.locator('[data-testid="run"]').click();
+    await view.locator('[data-testid="progress"]').waitFor();
+    await page.waitForTimeout(1_500);
+    await view.locator('[data-testid="cancel"]').click();
+    await view.locator('[data-testid="recs-cancelled"]').waitFor({ timeout: 10_000 });
+    await view.locator('[data-testid="iterations"]').fill('15');
+    await view.locator('[data-testid="iterations"]').dispatchEvent('change');
+    await view.locator('[data-testid="factors"]').fill('64');
+    await view.locator('[data-testid="factors"]').dispatchEvent('change');
+    await view.locator('[data-testid="run"]').click();
+    await view.locator('[data-testid="progress"]').waitFor({ state: 'detached', timeout: 120_000 });
     await view.locator('[data-testid="evaluation-table"]').waitFor({ timeout: 120_000 });
     assert.match(await view.locator('[data-testid="evaluation"] h3').textContent(), /哪种方法最适合你的数据/);
     assert.match(await view.locator('[data-testid="evaluation-table"] thead').textContent(), /精确率@10/);

@@ -70,7 +70,7 @@ impl Evaluation {
         list: &[u32],
         relevant: &[u32],
         share: impl Fn(u32) -> f64,
-        similarity: impl Fn(u32, u32) -> f64,
+        mut similarity: impl FnMut(u32, u32) -> f64,
     ) {
         let list = &list[..list.len().min(self.k)];
         for &i in list {

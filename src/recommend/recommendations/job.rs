@@ -13,7 +13,7 @@ use crate::analysis::{Context, Job, Work};
 use crate::error::Error;
 use crate::message::Message;
 use crate::recommend::lists::{AlsFitting, Evaluation, ItemCf};
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 /// Customers a scoring task makes lists for.
 const CHUNK: usize = 2_000;
@@ -21,6 +21,9 @@ const CHUNK: usize = 2_000;
 /// The work units a task counts as: the worker's budget of a step (`RUN_BUDGET`), so the tab
 /// runs one task a step and the CLI, with no budget, all at once.
 const TASK_COST: u64 = 50_000;
+
+/// Item pairs whose cosine the evaluation keeps (about 24 MB at most).
+const MEMO_PAIRS: usize = 1 << 20;
 
 /// Which purchases a fit is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +89,8 @@ pub struct Fitting {
     holdout: Option<Holdout>,
     columns: Option<Columns>,
     evaluations: Vec<(Method, Evaluation)>,
+    /// Cosines of item pairs the evaluation's diversity has computed.
+    memo: HashMap<(u32, u32), f64>,
     notes: Vec<Message>,
 }
 
@@ -183,6 +188,7 @@ impl Fitting {
             holdout: None,
             columns: None,
             evaluations: Vec::new(),
+            memo: HashMap::new(),
             notes: Vec::new(),
         }
     }
@@ -338,6 +344,7 @@ impl Fitting {
         let mut scratch = Scratch::new(f);
         let users = f.x.n_users().max(1) as f64;
         let mut items: Vec<u32> = Vec::new();
+        let memo = &mut self.memo;
         for (c, relevant) in &h.relevant[from..to] {
             let row = match f.row_of[*c as usize] {
                 crate::dataset::NONE => None,
@@ -358,7 +365,18 @@ impl Fitting {
                 &items,
                 relevant,
                 |i| f64::from(f.buyers[i as usize]) / users,
-                |i, j| cols.cosine(i, j),
+                |i, j| {
+                    // lists share their best-sellers: each pair's cosine once
+                    let key = (i.min(j), i.max(j));
+                    if let Some(&c) = memo.get(&key) {
+                        return c;
+                    }
+                    let c = cols.cosine(i, j);
+                    if memo.len() < MEMO_PAIRS {
+                        memo.insert(key, c);
+                    }
+                    c
+                },
             );
         }
         Ok(())

@@ -47,6 +47,9 @@ export const styles = css`
     font-weight: var(--portrait-font-weight-semibold);
     color: var(--portrait-color-accent, #2563eb);
   }
+  tbody th {
+    font-weight: var(--portrait-font-weight-regular, 400);
+  }
   tr.current th {
     font-weight: var(--portrait-font-weight-semibold);
   }
@@ -55,9 +58,24 @@ export const styles = css`
   }
   ol.recs {
     margin: 0;
-    padding-left: var(--portrait-space-5, 1.25rem);
+    padding: 0;
+    list-style: none;
+    counter-reset: rank;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--portrait-space-1) var(--portrait-space-2);
     font-size: var(--portrait-font-size-sm);
-    columns: 2 14rem;
+  }
+  ol.recs li {
+    counter-increment: rank;
+    padding: 1px var(--portrait-space-2);
+    border-radius: var(--portrait-radius-sm, 4px);
+    background: var(--portrait-color-surface-subtle, #f6f7f9);
+    cursor: help;
+  }
+  ol.recs li::before {
+    content: counter(rank) '. ';
+    color: var(--portrait-color-text-muted);
   }
   ol.ranked {
     margin: 0 0 var(--portrait-space-3);
@@ -65,9 +83,6 @@ export const styles = css`
     font-size: var(--portrait-font-size-sm);
     display: grid;
     gap: var(--portrait-space-1);
-  }
-  .baselines h3 {
-    margin: 0 0 var(--portrait-space-2);
   }
   .card__head .downloads {
     margin-left: auto;
@@ -79,5 +94,19 @@ export const styles = css`
   details.measures ul {
     margin: var(--portrait-space-2) 0;
     padding-left: var(--portrait-space-4);
+  }
+  details.model {
+    flex-basis: 100%;
+    font-size: var(--portrait-font-size-sm);
+  }
+  details.model summary {
+    cursor: pointer;
+    color: var(--portrait-color-text-muted);
+  }
+  .model__fields {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--portrait-space-3);
+    margin-top: var(--portrait-space-2);
   }
 `;

@@ -68,6 +68,7 @@ export class PortraitRecommendations extends FeatureView {
   @state() private weights = { itemcf: D.weight_itemcf, als: D.weight_als, content: D.weight_content, popular: D.weight_popular };
   @state() private audience = '';
   @state() private rule = '';
+  @state() model = { neighbours: D.neighbours, shrinkage: D.shrinkage, factors: D.factors, iterations: D.iterations };
 
   #locale = new LocaleController(this);
   #seq = 0;
@@ -94,7 +95,19 @@ export class PortraitRecommendations extends FeatureView {
         ? { weight_itemcf: this.weights.itemcf, weight_als: this.weights.als, weight_content: this.weights.content, weight_popular: this.weights.popular }
         : {}),
       ...(where ? { where, audiences: this.#saved } : {}),
+      ...this.#modelParams(),
     };
+  }
+
+  /** The model settings that differ from the defaults (so the defaults' lists are shared with the card). */
+  #modelParams(): Record<string, number> {
+    const m = this.model;
+    const changed: Record<string, number> = {};
+    if (m.neighbours !== D.neighbours) changed.neighbours = m.neighbours;
+    if (m.shrinkage !== D.shrinkage) changed.shrinkage = m.shrinkage;
+    if (m.factors !== D.factors) changed.factors = m.factors;
+    if (m.iterations !== D.iterations) changed.iterations = m.iterations;
+    return changed;
   }
 
   override exportRequest() {
@@ -176,11 +189,11 @@ export class PortraitRecommendations extends FeatureView {
       </section>
       ${this.failed
         ? html`<div class="card" role="alert" data-testid="recs-failed"><p>${t('recs.failed')}</p><p class="muted">${this.failed}</p></div>`
-        : this.cancelled && !this.summary
-          ? html`<div class="card" role="status" data-testid="recs-cancelled"><p>${t('recs.cancelled')}</p></div>`
-          : !this.summary
-            ? html`<section class="card" aria-busy="true" aria-label=${t('recs.loading')}><span class="skeleton" style="height: 320px; display: block"></span></section>`
-            : this.#renderResult(this.summary, locale)}`;
+        : this.summary
+          ? this.#renderResult(this.summary, locale)
+          : this.cancelled
+            ? nothing
+            : html`<section class="card" aria-busy="true" aria-label=${t('recs.loading')}><span class="skeleton" style="height: 320px; display: block"></span></section>`}`;
   }
 
   #number(id: string, value: number, limits: readonly [number, number], set: (v: number) => void, testid = id) {
@@ -247,6 +260,7 @@ export class PortraitRecommendations extends FeatureView {
           : html`<input id="recs-stock" data-testid="stock-file" type="file" accept=".csv,.txt,text/csv,text/plain" @change=${this.#readStock} />`}
       </div>
       ${this.method === 'hybrid' ? this.#renderWeights() : nothing}
+      ${this.#renderModel()}
       <button type="submit" class="btn btn--primary" data-testid="run" ?disabled=${this.busy}>${t('recs.run')}</button>
       ${this.busy
         ? html`<span class="progress" data-testid="progress" role="status">
@@ -254,8 +268,38 @@ export class PortraitRecommendations extends FeatureView {
             ${this.work ? t('recs.progress', { done: this.work.done, total: this.work.total }) : t('recs.loading')}
             <button type="button" class="btn btn--small" data-testid="cancel" @click=${this.#cancel}>${t('recs.cancel')}</button>
           </span>`
-        : nothing}
+        : this.cancelled
+          ? html`<span class="muted" role="status" data-testid="recs-cancelled">${t('recs.cancelled')}</span>`
+          : nothing}
     </form>`;
+  }
+
+  /** Item-CF's neighbours and shrinkage, ALS's factors and alternations (stage f's defaults). */
+  #renderModel() {
+    const L = DEFAULTS.limits.recommend;
+    const set = (key: keyof PortraitRecommendations['model']) => (v: number) => (this.model = { ...this.model, [key]: v });
+    return html`<details class="model" data-testid="model">
+      <summary>${t('recs.model')}</summary>
+      <div class="model__fields">
+        <div class="field">
+          <label for="recs-neighbours" title=${t('recs.model.neighbours.hint')}>${t('recs.model.neighbours')}</label>
+          ${this.#number('recs-neighbours', this.model.neighbours, L.neighbours, set('neighbours'), 'neighbours')}
+        </div>
+        <div class="field">
+          <label for="recs-shrinkage">${t('recs.model.shrinkage')}</label>
+          <input id="recs-shrinkage" data-testid="shrinkage" type="number" min="0" step="1" .value=${String(this.model.shrinkage)}
+            @change=${(e: Event) => set('shrinkage')(Math.max(0, Number((e.target as HTMLInputElement).value) || 0))} />
+        </div>
+        <div class="field">
+          <label for="recs-factors">${t('recs.model.factors')}</label>
+          ${this.#number('recs-factors', this.model.factors, L.factors, set('factors'), 'factors')}
+        </div>
+        <div class="field">
+          <label for="recs-iterations">${t('recs.model.iterations')}</label>
+          ${this.#number('recs-iterations', this.model.iterations, L.iterations, set('iterations'), 'iterations')}
+        </div>
+      </div>
+    </details>`;
   }
 
   #renderWeights() {
@@ -283,12 +327,10 @@ export class PortraitRecommendations extends FeatureView {
         ${s.notes.map((m) => html`<p class="note" data-testid="note">${coreText(m, locale)}</p>`)}
       </section>
       ${s.evaluation ? this.#renderEvaluation(s, s.evaluation, locale) : html`<section class="card"><p class="muted">${t('recs.eval.none')}</p></section>`}
+      ${this.#renderLists(s, locale)}
       <div class="charts">
-        ${this.#renderLists(s, locale)}
-        <section class="card baselines">
-          ${this.#renderRanked(t('recs.popular'), s.popular, s.names, locale, 'popular')}
-          ${this.#renderRanked(t('recs.trending'), s.trending, s.names, locale, 'trending')}
-        </section>
+        <section class="card">${this.#renderRanked(t('recs.popular'), s.popular, s.names, locale, 'popular')}</section>
+        <section class="card">${this.#renderRanked(t('recs.trending'), s.trending, s.names, locale, 'trending')}</section>
       </div>`;
   }
 
@@ -360,7 +402,7 @@ export class PortraitRecommendations extends FeatureView {
     return html`<tr>
       <td><a href=${`#/customers/${encodeURIComponent(l.customer_id)}`}>${l.customer_id}</a></td>
       <td class="num">${formatCount(l.orders, locale)}</td>
-      <td><ol class="recs">${l.items.map((r) => html`<li title=${reason(r, names)}>${label(r.product, names)}</li>`)}</ol></td>
+      <td><ol class="recs">${l.items.map((r) => html`<li title=${reason(r, names)} data-source=${r.source}>${label(r.product, names)}</li>`)}</ol></td>
     </tr>`;
   }
 
