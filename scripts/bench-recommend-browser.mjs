@@ -4,7 +4,8 @@
 // association_rules beside it) in headless Debian Chromium through the JS API, after the CSV
 // is ingested (chosen through a file input) and the overview run once (which builds the
 // grouped data), in a fresh page each run so no model is cached; then the view's default
-// (one item on the right) and a product's frequently-bought-together list on the cached rules.
+// (one item on the right) and a product's frequently-bought-together list on the cached rules;
+// then stage f: every customer's top 10 by item-CF and by ALS (`run('recommend')`).
 //
 // Memory: after ingest, each Chromium process's peak-RSS mark is reset (`/proc/PID/clear_refs`,
 // 5) and its resident size read; after the mining, the new peak. `extra_mb` is the largest
@@ -106,6 +107,17 @@ try {
         const t2 = performance.now();
         return { default_ms: t1 - t0, default_rules: view.rules.length, together_ms: t2 - t1, partners: together.together.partners.length };
       }, stageD.top);
+      // stage f in the tab: every customer's top 10 by item-CF (the view's default: 100
+      // neighbours), then by ALS (64 factors, 15 alternations; its one-order customers by
+      // item-CF), each fitted afresh — no model of the other is reused
+      const lists = await b.page.evaluate(async () => {
+        const t0 = performance.now();
+        const itemcf = await globalThis.benchPortrait.run('recommend', { method: 'itemcf' });
+        const t1 = performance.now();
+        const als = await globalThis.benchPortrait.run('recommend', { method: 'als' });
+        const t2 = performance.now();
+        return { itemcf_ms: t1 - t0, als_ms: t2 - t1, list_customers: itemcf.customers, als_customers: als.customers };
+      });
       const run = {
         stage_d_ms: stageD.ms,
         baskets: stageD.baskets,
@@ -114,12 +126,14 @@ try {
         extra_mb: memory.extra,
         peak_rss_mb: memory.peak,
         ...rest,
+        ...lists,
       };
       runs.push(run);
       console.log(
         `[recommend-browser] ${path.basename(args.csv)} run ${rep + 1}: stage d ${run.stage_d_ms.toFixed(0)} ms ` +
           `(${run.baskets} baskets, ${run.itemsets} itemsets, ${run.rules} rules), +${run.extra_mb.toFixed(0)} MB over ingest (peak ${run.peak_rss_mb.toFixed(0)} MB); ` +
-          `view default ${run.default_ms.toFixed(0)} ms, bought-together ${run.together_ms.toFixed(0)} ms`,
+          `view default ${run.default_ms.toFixed(0)} ms, bought-together ${run.together_ms.toFixed(0)} ms; ` +
+          `top 10 for ${run.list_customers} customers: item-CF ${run.itemcf_ms.toFixed(0)} ms, ALS ${run.als_ms.toFixed(0)} ms`,
       );
       if (b.consoleErrors.length) throw new Error(`console errors: ${b.consoleErrors.join('; ')}`);
     } finally {

@@ -113,7 +113,7 @@ for n in $SIZES; do
       || echo "[peer] propensity failed"
 done
 
-echo "== recommendations: market basket (stage d) natively and in headless Chromium, beside mlxtend =="
+echo "== recommendations: market basket (stage d) and top-10 lists (stage f) natively and in headless Chromium, beside mlxtend, scikit-learn and implicit =="
 for n in $SIZES; do
   f="target/fixtures/peer_orders_${n}_seed42.csv"
   : > "$OUT/basket_${n}.jsonl"
@@ -121,10 +121,18 @@ for n in $SIZES; do
     target/release/portrait basket "$f" --consequents any --timings > /dev/null 2>> "$OUT/basket_${n}.jsonl"
   done
   tail -n 1 "$OUT/basket_${n}.jsonl"
+  # stage f natively: every customer's top 10 by item-CF, then by ALS (64 factors, 15 alternations)
+  for m in itemcf als; do
+    : > "$OUT/lists_${m}_${n}.jsonl"
+    for _ in $(seq 1 "$REPEATS"); do
+      target/release/portrait recommend "$f" --method "$m" --timings > /dev/null 2>> "$OUT/lists_${m}_${n}.jsonl"
+    done
+    tail -n 1 "$OUT/lists_${m}_${n}.jsonl"
+  done
   node scripts/bench-recommend-browser.mjs --csv "$PWD/$f" --repeats "$REPEATS" --out "$OUT/recommend_browser_${n}.json"
   # mlxtend's stage d in the same run (the peer harness, its load and basket stages)
-  .cache/venv/bin/python "$PEERS/peers.py" --input "$f" --stages load_pandas,basket_fpgrowth --repeats "$REPEATS" \
-      --out "$OUT/peer_basket_${n}.json" > /dev/null || echo "[peer] basket failed"
+  .cache/venv/bin/python "$PEERS/peers.py" --input "$f" --stages load_pandas,basket_fpgrowth,recs_itemitem,recs_als --repeats "$REPEATS" \
+      --out "$OUT/peer_basket_${n}.json" > /dev/null || echo "[peer] basket and lists failed"
 done
 
 echo "== Portrait in headless Chromium =="
