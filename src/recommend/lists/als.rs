@@ -355,7 +355,12 @@ fn solve(
         }
         for (&i, &c) in items.iter().zip(cs) {
             let yi = &y[i as usize * f..(i as usize + 1) * f];
-            let t = c - (c - 1.0) * dot(yi, xu);
+            // c = 1 (one purchase at α = 1, most entries): no correction, t = 1
+            let t = if c == 1.0 {
+                1.0
+            } else {
+                c - (c - 1.0) * dot(yi, xu)
+            };
             axpy(t, yi, &mut w.r);
         }
         w.p.copy_from_slice(&w.r);
@@ -365,9 +370,12 @@ fn solve(
         }
         for _ in 0..cg_steps {
             symv(&g, f, &w.p, &mut w.ap);
+            // only the corrected confidences add to A p (c − 1 = 0 elsewhere)
             for (&i, &c) in items.iter().zip(cs) {
-                let yi = &y[i as usize * f..(i as usize + 1) * f];
-                axpy((c - 1.0) * dot(yi, &w.p), yi, &mut w.ap);
+                if c != 1.0 {
+                    let yi = &y[i as usize * f..(i as usize + 1) * f];
+                    axpy((c - 1.0) * dot(yi, &w.p), yi, &mut w.ap);
+                }
             }
             let alpha = rsold / dot(&w.p, &w.ap);
             axpy(alpha, &w.p, xu);
