@@ -154,8 +154,8 @@ impl Flag {
     }
 
     /// The value given on the command line, as JSON; `None` when the flag was not given; an
-    /// error when a list's `@FILE` cannot be read.
-    pub fn value(&self, m: &ArgMatches) -> Result<Option<Value>, String> {
+    /// error when a list's `@FILE` cannot be read (by `read`: the core reads no file itself).
+    pub fn value(&self, m: &ArgMatches, read: &ReadFile<'_>) -> Result<Option<Value>, String> {
         let id = self.field.as_str();
         Ok(match &self.takes {
             Takes::Integer => m.get_one::<i64>(id).map(|v| Value::from(*v)),
@@ -170,7 +170,7 @@ impl Flag {
                     let mut items = Vec::new();
                     for v in vs {
                         if let Some(path) = v.strip_prefix('@') {
-                            let text = std::fs::read_to_string(path)
+                            let text = read(path)
                                 .map_err(|e| format!("--{}: cannot read {path}: {e}", self.long))?;
                             items.extend(first_cells(&text).map(Value::from));
                             continue;
@@ -211,11 +211,14 @@ pub fn first_cells(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(move |f| seen.insert(f.clone()))
 }
 
+/// Reads a file a flag names (`@FILE`) as text, or says why it cannot.
+pub type ReadFile<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
+
 /// The object of every flag of `flags` given in `m`.
-pub fn object(flags: &[Flag], m: &ArgMatches) -> Result<Value, String> {
+pub fn object(flags: &[Flag], m: &ArgMatches, read: &ReadFile<'_>) -> Result<Value, String> {
     let mut map = Map::new();
     for f in flags {
-        if let Some(v) = f.value(m)? {
+        if let Some(v) = f.value(m, read)? {
             map.insert(f.field.clone(), v);
         }
     }
@@ -270,7 +273,7 @@ mod tests {
             .try_get_matches_from(["t", "--count", "3", "--names", "a", "--names", "b"])
             .expect("parses");
         assert_eq!(
-            object(&f, &m).unwrap(),
+            object(&f, &m, &|_| Err("no files".into())).unwrap(),
             serde_json::json!({ "count": 3, "names": ["a", "b"] })
         );
     }
@@ -292,8 +295,9 @@ mod tests {
             .clone()
             .try_get_matches_from(["t", "--names", "x", "--names", at.as_str()])
             .unwrap();
+        let read = |p: &str| std::fs::read_to_string(p).map_err(|e| e.to_string());
         assert_eq!(
-            object(&f, &m).unwrap(),
+            object(&f, &m, &read).unwrap(),
             serde_json::json!({ "names": ["x", "product_id", "85123A", "22423"] })
         );
         let m = cmd

@@ -11,6 +11,7 @@
 //! Pure functions: parsing and rendering. Reading files and printing is `src/bin/portrait`'s.
 
 mod flags;
+pub use flags::ReadFile;
 
 use crate::analysis::{registry, Entry};
 use crate::dataset::DataFilter;
@@ -240,8 +241,18 @@ fn io(message: String) -> clap::Error {
     command().error(clap::error::ErrorKind::Io, message)
 }
 
-/// Parses a command line (`args[0]` is the program).
+/// Parses a command line (`args[0]` is the program); a flag's `@FILE` is refused (the binary
+/// reads them: `parse_reading`).
 pub fn parse<I, T>(args: I) -> Result<Invocation, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    parse_reading(args, &|_| Err("files are not read here".into()))
+}
+
+/// Parses a command line, reading a list flag's `@FILE` (`--in-stock @stock.csv`) by `read`.
+pub fn parse_reading<I, T>(args: I, read: &ReadFile<'_>) -> Result<Invocation, clap::Error>
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -249,7 +260,7 @@ where
     let m = command().try_get_matches_from(args)?;
     let (name, sub) = m.subcommand().unwrap_or(("report", &m));
     if name == "sample" {
-        let params = serde_json::from_value(flags::object(&sample_flags(), sub).map_err(io)?)
+        let params = serde_json::from_value(flags::object(&sample_flags(), sub, read).map_err(io)?)
             .map_err(|e| command().error(clap::error::ErrorKind::ValueValidation, e.to_string()))?;
         let what = What::Sample {
             params,
@@ -265,10 +276,12 @@ where
         Err(_) => What::Report,
     };
     let params = match &what {
-        What::Analysis(e) => flags::object(&flags::flags(&e.params_schema()), sub).map_err(io)?,
+        What::Analysis(e) => {
+            flags::object(&flags::flags(&e.params_schema()), sub, read).map_err(io)?
+        }
         _ => Value::Null,
     };
-    let filter = serde_json::from_value(flags::object(&filter_flags(), sub).map_err(io)?)
+    let filter = serde_json::from_value(flags::object(&filter_flags(), sub, read).map_err(io)?)
         .map_err(|e| command().error(clap::error::ErrorKind::ValueValidation, e.to_string()))?;
     let files = sub
         .get_many::<PathBuf>("files")

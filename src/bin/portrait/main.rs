@@ -14,7 +14,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 fn main() -> ExitCode {
-    let inv = match cli::parse(std::env::args_os()) {
+    let read = |path: &str| std::fs::read_to_string(path).map_err(|e| e.to_string());
+    let inv = match cli::parse_reading(std::env::args_os(), &read) {
         Ok(inv) => inv,
         Err(e) => {
             let _ = e.print();
