@@ -303,7 +303,7 @@ mod tests {
         let m = cmd
             .try_get_matches_from(["t", "--names", "@/no/such/file"])
             .unwrap();
-        assert!(object(&f, &m)
+        assert!(object(&f, &m, &read)
             .unwrap_err()
             .starts_with("--names: cannot read /no/such/file"));
         std::fs::remove_dir_all(dir).ok();

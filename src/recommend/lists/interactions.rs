@@ -3,7 +3,13 @@
 //! `shared/bench/peers/README.md`: purchase lines only, customers and products that have one,
 //! both in ascending order of their index in the data).
 
-use crate::dataset::{time, Dataset, NONE};
+use crate::dataset::{time, Dataset, OrderLines, NONE};
+
+/// Whether line `i` is a purchase of a product: a product, a positive quantity, not a
+/// return — what every recommender learns from (stage f).
+pub fn is_purchase(l: &OrderLines, i: usize) -> bool {
+    l.product[i] != NONE && !l.is_return[i] && l.quantity[i] > 0.0
+}
 
 /// Customers × products in compressed rows. Row `r` (customer `users[r]` of the dataset)
 /// holds columns `indices[indptr[r]..indptr[r + 1]]` (ascending item numbers) with counts in
@@ -26,13 +32,8 @@ impl Interactions {
     /// The purchases of `data` on days up to `until` (every day when `None`).
     pub fn of(data: &Dataset, until: Option<i64>) -> Interactions {
         let l = &data.lines;
-        let bought = |i: usize| {
-            let positive = l.quantity[i] > 0.0;
-            l.product[i] != NONE
-                && !l.is_return[i]
-                && positive
-                && until.is_none_or(|d| time::day(l.time[i]) <= d)
-        };
+        let bought =
+            |i: usize| is_purchase(l, i) && until.is_none_or(|d| time::day(l.time[i]) <= d);
         // which products are bought at all: their dense numbers, in product order
         let mut dense = vec![NONE; l.product_ids.len()];
         for i in 0..data.customer_start[data.n_customers()] as usize {

@@ -49,8 +49,7 @@ impl Ranking {
             for i in data.customer_lines(c) {
                 let day = time::day(l.time[i]);
                 let recent = day > last - days && day <= last;
-                let bought = l.quantity[i] > 0.0;
-                if recent && bought && !l.is_return[i] && l.product[i] != NONE {
+                if recent && super::interactions::is_purchase(l, i) {
                     let item = item_of[l.product[i] as usize];
                     if item != NONE {
                         seen.push(item);

@@ -13,6 +13,7 @@ use crate::dataset::{time, Dataset, Dimension, Interner, NONE};
 use crate::ingest::columns::Field;
 use crate::ingest::side::Tables;
 use crate::recommend::lists::content::{self, ItemText};
+use crate::recommend::lists::interactions::is_purchase;
 use crate::recommend::lists::{Als, ByNorm, Interactions, ItemCf, Ranking, Scores};
 
 /// Why a product is in a list. Serialised names are the JS API.
@@ -204,10 +205,7 @@ impl Fitted {
             seen.extend(
                 data.customer_lines(c as usize)
                     .filter(|&i| {
-                        l.product[i] != NONE
-                            && !l.is_return[i]
-                            && l.quantity[i] > 0.0
-                            && until.is_none_or(|d| time::day(l.time[i]) <= d)
+                        is_purchase(l, i) && until.is_none_or(|d| time::day(l.time[i]) <= d)
                     })
                     .map(|i| l.order[i]),
             );

@@ -5,6 +5,7 @@
 
 use super::algorithm::Fitted;
 use crate::dataset::{time, Dataset, NONE};
+use crate::recommend::lists::interactions::is_purchase;
 
 /// What the customers bought in the holdout.
 pub struct Holdout {
@@ -29,12 +30,7 @@ impl Holdout {
         for c in 0..data.n_customers() {
             let mut items: Vec<u32> = data
                 .customer_lines(c)
-                .filter(|&i| {
-                    l.product[i] != NONE
-                        && !l.is_return[i]
-                        && l.quantity[i] > 0.0
-                        && time::day(l.time[i]) > split_day
-                })
+                .filter(|&i| is_purchase(l, i) && time::day(l.time[i]) > split_day)
                 .map(|i| {
                     let p = l.product[i];
                     match item_of[p as usize] {
