@@ -1,9 +1,9 @@
 // Personal recommendations as a merchant uses them on the sample shop: the evaluation table of
 // every method with the best marked (the CLI's numbers), switching to another method, the
-// lists of an audience downloaded (the CLI's CSV, byte for byte), and a customer's list on
-// their card.
+// lists of an audience downloaded (the CLI's CSV, byte for byte), an in-stock file, and a
+// customer's list on their card.
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { cli, csvRecords, launch, openApp, requireBuild, ROOT, screenshot, showTab, skipNoCli, startServer, waitForResults } from './helpers.mjs';
@@ -95,6 +95,21 @@ test('recommendations on the sample shop: the evaluation table, another method, 
     const customers = new Set(lists.slice(1).map((r) => r[0]));
     assert.equal(customers.size, audience.customers, 'a list for every customer of the audience');
     assert.equal(lists.length - 1, 10 * audience.customers);
+
+    // an in-stock list chosen as a file: every list holds only those products
+    const stock = reference.popular.slice(3, 9).map((p) => p.product);
+    const stockFile = path.join(dir, 'stock.csv');
+    await writeFile(stockFile, `product_id\n${stock.join('\n')}\n`);
+    await view.locator('[data-testid="audience"]').selectOption('');
+    await view.locator('[data-testid="stock-file"]').setInputFiles(stockFile);
+    assert.match(await view.locator('[data-testid="stock"]').textContent(), /6 products in stock\.csv/);
+    await view.locator('[data-testid="run"]').click();
+    const stockNames = stock.map((p) => reference.names[p] ?? p);
+    await page.waitForFunction((allowed) => {
+      const v = document.querySelector('portrait-app')?.shadowRoot?.querySelector('portrait-recommendations');
+      const items = [...(v?.shadowRoot?.querySelectorAll('[data-testid="lists-table"] ol.recs li') ?? [])].map((li) => li.textContent);
+      return items.length > 0 && items.every((t) => allowed.includes(t)) && !v.shadowRoot.querySelector('[data-testid="progress"]');
+    }, stockNames, { timeout: 120_000 });
 
     // the customer card shows the customer's list with its reasons
     const id = reference.preview[1].customer_id;

@@ -269,6 +269,23 @@ impl Coded for RecommendParamsError {
     }
 }
 
+/// Headers an in-stock file's first line may hold instead of a product (the page and
+/// `--in-stock @FILE` pass every first cell; a header is no product).
+const STOCK_HEADERS: &[&str] = &[
+    "product_id",
+    "productid",
+    "product id",
+    "product",
+    "sku",
+    "id",
+    "stockcode",
+    "stock code",
+    "商品id",
+    "商品编号",
+    "商品编码",
+    "货号",
+];
+
 fn trimmed(values: &[String]) -> Vec<String> {
     let mut v: Vec<String> = values
         .iter()
@@ -354,7 +371,10 @@ impl Check for RecommendParams {
             holdout_days: i64::from(self.holdout_days),
             exclude_bought: self.exclude_bought,
             categories: trimmed(&self.categories),
-            in_stock: trimmed(&self.in_stock),
+            in_stock: trimmed(&self.in_stock)
+                .into_iter()
+                .filter(|id| !STOCK_HEADERS.contains(&id.to_lowercase().as_str()))
+                .collect(),
             max_per_category: self.max_per_category as usize,
             neighbours: self.neighbours as usize,
             shrinkage: self.shrinkage,
@@ -459,5 +479,12 @@ mod tests {
         .check()
         .unwrap();
         assert_eq!(filters.categories, ["a", "b"]);
+        let stock = RecommendParams {
+            in_stock: vec!["Product_ID".into(), "85123A".into(), "商品编号".into()],
+            ..d()
+        }
+        .check()
+        .unwrap();
+        assert_eq!(stock.in_stock, ["85123A"], "a header is no product");
     }
 }

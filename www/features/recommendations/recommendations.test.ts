@@ -22,7 +22,7 @@ describe('recommendations feature', () => {
   });
 
   it('reads an in-stock file: the first cell of each line, once', () => {
-    expect(stockIds('\uFEFFproduct_id,stock\n"85123A",3\n22423;1\n\n85123A,4\r\n\t\n')).toEqual(['product_id', '85123A', '22423']);
+    expect(stockIds('\uFEFFproduct_id,stock\n"85123A",3\n22423;1\n\n85123A,4\r\n\t\n')).toEqual(['85123A', '22423']);
   });
 
   it('writes measures as the table shows them', () => {

@@ -30,12 +30,15 @@ export function formatMeasure(m: Measures, measure: Measure, locale: Locale): st
   return measure === 'novelty' ? formatDecimalFixed(v, locale, 2) : formatPercentFixed(v, locale, 1);
 }
 
-/** Product ids of an in-stock file: the first cell of each line, quotes and blanks removed. */
+/** A first cell that names the column rather than a product (as `STOCK_HEADERS` in Rust). */
+const HEADER = /^(product[_ ]?id|product|sku|id|stock ?code|商品id|商品编号|商品编码|货号)$/i;
+
+/** Product ids of an in-stock file: the first cell of each line, quotes, blanks and a header removed. */
 export function stockIds(text: string): string[] {
   const ids = new Set<string>();
   for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     const first = line.split(/[,;\t]/)[0]?.trim().replace(/^"(.*)"$/, '$1').trim();
-    if (first) ids.add(first);
+    if (first && !HEADER.test(first)) ids.add(first);
   }
   return [...ids];
 }
@@ -257,7 +260,10 @@ export class PortraitRecommendations extends FeatureView {
         ${this.stock
           ? html`<span class="stock" data-testid="stock">${t('recs.stock.loaded', { count: formatCount(this.stock.ids.length, this.#locale.locale), file: this.stock.file })}
               <button type="button" class="btn btn--small" @click=${() => (this.stock = null)}>${t('recs.stock.clear')}</button></span>`
-          : html`<input id="recs-stock" data-testid="stock-file" type="file" accept=".csv,.txt,text/csv,text/plain" @change=${this.#readStock} />`}
+          : html`<input id="recs-stock" class="visually-hidden" tabindex="-1" data-testid="stock-file" type="file" accept=".csv,.txt,text/csv,text/plain"
+                aria-label=${t('recs.stock')} @change=${this.#readStock} />
+              <button type="button" class="btn" data-testid="stock-choose" title=${t('recs.stock.hint')}
+                @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#recs-stock')?.click()}>${t('recs.stock.choose')}</button>`}
       </div>
       ${this.method === 'hybrid' ? this.#renderWeights() : nothing}
       ${this.#renderModel()}
