@@ -119,7 +119,8 @@ export const base = css`
   /* ---- form controls */
   select,
   input[type='search'],
-  input[type='text'] {
+  input[type='text'],
+  input[type='number'] {
     min-height: 2.25rem;
     padding: 0 var(--portrait-space-3);
     border: 1px solid var(--portrait-color-border-strong);
