@@ -26,6 +26,9 @@ pub struct Interactions {
     pub indices: Vec<u32>,
     /// Orders of the row's customer holding the item.
     pub counts: Vec<f32>,
+    /// Per row: the customer's distinct orders with a purchase (1: the cold start of
+    /// factor models).
+    pub orders: Vec<u32>,
 }
 
 impl Interactions {
@@ -54,6 +57,7 @@ impl Interactions {
             ..Interactions::default()
         };
         let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut orders: Vec<u32> = Vec::new();
         for c in 0..data.n_customers() {
             pairs.clear();
             pairs.extend(
@@ -66,6 +70,11 @@ impl Interactions {
             }
             pairs.sort_unstable();
             pairs.dedup();
+            orders.clear();
+            orders.extend(pairs.iter().map(|&(_, o)| o));
+            orders.sort_unstable();
+            orders.dedup();
+            out.orders.push(orders.len() as u32);
             let mut k = 0;
             while k < pairs.len() {
                 let item = pairs[k].0;
@@ -147,6 +156,7 @@ mod tests {
         assert_eq!(x.items, [0, 1, 2]);
         assert_eq!(x.row(0), (&[2][..], &[1.0][..]));
         assert_eq!(x.row(1), (&[0, 1][..], &[2.0, 1.0][..]));
+        assert_eq!(x.orders, [1, 2], "customer \"2\" bought in orders A and B");
         let (start, rows, counts) = x.by_item();
         assert_eq!(start, [0, 1, 2, 3]);
         assert_eq!((rows, counts), (vec![1, 1, 0], vec![2.0, 1.0, 1.0]));

@@ -9,11 +9,10 @@
 
 use super::params::{Method, Weights};
 use crate::customers::attribute::LineAttribute;
-use crate::dataset::{time, Dataset, Dimension, Interner, NONE};
+use crate::dataset::{Dataset, Dimension, Interner, NONE};
 use crate::ingest::columns::Field;
 use crate::ingest::side::Tables;
 use crate::recommend::lists::content::{self, ItemText};
-use crate::recommend::lists::interactions::is_purchase;
 use crate::recommend::lists::{Als, ByNorm, Interactions, ItemCf, Ranking, Scores};
 
 /// Why a product is in a list. Serialised names are the JS API.
@@ -162,8 +161,6 @@ pub struct Fitted {
     pub x: Interactions,
     /// Per customer of the data: their row of `x`, or `NONE` without a purchase.
     pub row_of: Vec<u32>,
-    /// Per row: distinct orders with a purchase.
-    pub orders: Vec<u32>,
     /// Per item: customers who bought it.
     pub buyers: Vec<u32>,
     /// The popularity baseline.
@@ -197,22 +194,6 @@ impl Fitted {
         for (r, &c) in x.users.iter().enumerate() {
             row_of[c as usize] = r as u32;
         }
-        let l = &data.lines;
-        let mut orders = vec![0u32; x.n_users()];
-        let mut seen: Vec<u32> = Vec::new();
-        for (r, &c) in x.users.iter().enumerate() {
-            seen.clear();
-            seen.extend(
-                data.customer_lines(c as usize)
-                    .filter(|&i| {
-                        is_purchase(l, i) && until.is_none_or(|d| time::day(l.time[i]) <= d)
-                    })
-                    .map(|i| l.order[i]),
-            );
-            seen.sort_unstable();
-            seen.dedup();
-            orders[r] = seen.len() as u32;
-        }
         let mut buyers = vec![0u32; x.n_items()];
         for &i in &x.indices {
             buyers[i as usize] += 1;
@@ -232,7 +213,6 @@ impl Fitted {
             trending: Ranking::trending(&x, data, trending_days, until),
             x,
             row_of,
-            orders,
             buyers,
             itemcf: None,
             content: None,
@@ -372,7 +352,7 @@ pub fn list(
         }
         (Some(r), Method::Als) => match (&f.als, &f.itemcf) {
             // one order: too little for factors; item-CF from that order
-            (_, Some(cf)) if f.orders[r] <= 1 => {
+            (_, Some(cf)) if f.x.orders[r] <= 1 => {
                 neighbours(&mut p, cf, r, Source::Itemcf, &mut s.a);
             }
             (Some((als, index)), _) => {

@@ -326,7 +326,7 @@ impl Fitting {
                 &self.filter,
                 &mut scratch,
             );
-            let orders = row.map_or(0, |r| f.orders[r]);
+            let orders = row.map_or(0, |r| f.x.orders[r]);
             self.lists.push(c, orders, &recs);
         }
         Ok(())
