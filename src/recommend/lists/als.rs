@@ -10,11 +10,12 @@
 //! other way round. Like implicit, each solve is three conjugate-gradient steps started from
 //! the previous factors (`cg_steps`), with YᵀY + λI computed once per half-iteration — except
 //! that a row with at most three confidences other than 1 (all counts 1 at α = 1: most
-//! customers) is solved exactly, through one Cholesky factor of YᵀY + λI shared by every row
-//! and the Woodbury identity for its few corrections: the conjugate gradient's limit, at a
-//! quarter to a half of its cost. Factors start uniform
-//! in [0, 0.01) from a seeded ChaCha8, as implicit's `random_state`; f32 throughout, as
-//! implicit's default.
+//! customers and most products) is solved exactly, through G⁻¹ = (YᵀY + λI)⁻¹ shared by
+//! every row and the Woodbury identity for its few corrections: the conjugate gradient's
+//! limit, at a fraction of its cost. The products' right-hand sides Σ c x_u are summed in one
+//! pass over the customers in order, so the product half reads the large customer table front
+//! to back. Factors start uniform in [0, 0.01) from a seeded ChaCha8, as implicit's
+//! `random_state`; f32 throughout, as implicit's default, with the exact solves in f64.
 
 use super::interactions::Interactions;
 use rand::{Rng, SeedableRng};
@@ -69,26 +70,37 @@ pub struct Als {
 pub struct ByNorm {
     order: Vec<u32>,
     norm: Vec<f32>,
+    /// The items' factors in that order: the scan reads memory front to back.
+    factors: Vec<f32>,
 }
 
+/// Partial sums a dot product keeps: sixteen independent chains of additions (four SIMD
+/// registers of four) instead of one, so a length-64 product is not a wait on each addition
+/// — and a fixed order of additions, the same result in the tab and natively.
+const LANES: usize = 16;
+
 /// a · b.
-#[inline]
+#[inline(always)]
 fn dot(a: &[f32], b: &[f32]) -> f32 {
-    // four lanes of partial sums: the compiler keeps them in one SIMD register, and the
-    // order of additions is fixed (the same result in the tab and natively)
-    let mut s = [0f32; 4];
-    let (ac, ar) = a.split_at(a.len() & !3);
+    let mut s = [0f32; LANES];
+    let (ac, ar) = a.split_at(a.len() - a.len() % LANES);
     let (bc, br) = b.split_at(ac.len());
-    for (x, y) in ac.chunks_exact(4).zip(bc.chunks_exact(4)) {
-        for k in 0..4 {
+    for (x, y) in ac.chunks_exact(LANES).zip(bc.chunks_exact(LANES)) {
+        for k in 0..LANES {
             s[k] += x[k] * y[k];
         }
     }
-    let mut t = (s[0] + s[1]) + (s[2] + s[3]);
     for (x, y) in ar.iter().zip(br) {
-        t += x * y;
+        s[0] += x * y;
     }
-    t
+    let mut width = LANES / 2;
+    while width > 0 {
+        for k in 0..width {
+            s[k] += s[k + width];
+        }
+        width /= 2;
+    }
+    s[0]
 }
 
 /// y += a · x.
@@ -99,19 +111,40 @@ fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
     }
 }
 
-/// YᵀY + λI of the rows of `y` (n × f), as a full f × f matrix.
+/// YᵀY + λI of the rows of `y` (n × f), as a full f × f matrix. The upper triangle only,
+/// four rows at a time (four multiply-adds for each load and store of g), then mirrored.
 fn gram(y: &[f32], f: usize, lambda: f32) -> Vec<f32> {
     let mut g = vec![0f32; f * f];
-    for row in y.chunks_exact(f) {
+    let mut blocks = y.chunks_exact(4 * f);
+    for block in &mut blocks {
+        let (r0, rest) = block.split_at(f);
+        let (r1, rest) = rest.split_at(f);
+        let (r2, r3) = rest.split_at(f);
+        for a in 0..f {
+            let (c0, c1, c2, c3) = (r0[a], r1[a], r2[a], r3[a]);
+            let ga = &mut g[a * f + a..(a + 1) * f];
+            let b = a..f;
+            for (((o, &v0), (&v1, &v2)), &v3) in ga
+                .iter_mut()
+                .zip(&r0[b.clone()])
+                .zip(r1[b.clone()].iter().zip(&r2[b.clone()]))
+                .zip(&r3[b])
+            {
+                *o += c0 * v0 + c1 * v1 + c2 * v2 + c3 * v3;
+            }
+        }
+    }
+    for row in blocks.remainder().chunks_exact(f) {
         for a in 0..f {
             let ra = row[a];
-            if ra != 0.0 {
-                axpy(ra, row, &mut g[a * f..(a + 1) * f]);
-            }
+            axpy(ra, &row[a..], &mut g[a * f + a..(a + 1) * f]);
         }
     }
     for a in 0..f {
         g[a * f + a] += lambda;
+        for b in a + 1..f {
+            g[b * f + a] = g[a * f + b];
+        }
     }
     g
 }
@@ -162,34 +195,128 @@ struct Work {
     r: Vec<f32>,
     p: Vec<f32>,
     ap: Vec<f32>,
+    /// z = G⁻¹b of an exact solve, then its answer (f64).
     b: Vec<f64>,
+    /// Σ c_i y_i of an exact solve by G⁻¹ (f64).
+    sum: Vec<f64>,
+    /// W = G⁻¹V of an exact solve, a corrected item after another (f64).
+    w: Vec<f64>,
+}
+
+impl Work {
+    fn new(f: usize) -> Work {
+        Work {
+            r: vec![0.0; f],
+            p: vec![0.0; f],
+            ap: vec![0.0; f],
+            b: vec![0.0; f],
+            sum: vec![0.0; f],
+            w: vec![0.0; EXACT_UP_TO * f],
+        }
+    }
 }
 
 /// Rows with at most this many confidences other than 1 are solved exactly (Woodbury);
-/// above, (m + 1) triangular solves cost more than implicit's three conjugate-gradient steps.
+/// above, (m + 1) products with G⁻¹ cost more than implicit's three conjugate-gradient steps.
 const EXACT_UP_TO: usize = 3;
 
-/// G⁻¹ y_i of the other side's rows that exact solves read, computed once a half-iteration:
-/// with them a row's exact solve is sums of stored vectors instead of triangular solves.
+/// How the exact solves of a half-iteration reach G⁻¹ y_i, whichever costs fewer products
+/// with G⁻¹ (f² multiply-adds each): stored for every row of the other side that an exact row
+/// reads — one product a row, then a solve is sums of stored vectors (the customers' half:
+/// 20,000 products read by 100,000 customers) — or G⁻¹ applied within each exact row, to the
+/// sum of its rows and to each corrected one (the products' half: few products, each read by
+/// many customers, so storing G⁻¹ y for every customer would cost more).
+enum Inverse {
+    Stored(Solved),
+    PerRow(Vec<f64>),
+}
+
+/// G⁻¹ y_i of the other side's rows that exact solves read, computed once a half-iteration.
 struct Solved {
     /// Per row of the other side: its place in `h`, or `u32::MAX` when no exact row reads it.
     slot: Vec<u32>,
-    /// G⁻¹ y_i, one row after another (f64).
-    h: Vec<f64>,
+    /// G⁻¹ y_i, one row after another: computed in f64, kept in f32 (the precision of the
+    /// factors they make) so the rows read at random are half as many bytes.
+    h: Vec<f32>,
 }
 
-impl Solved {
-    /// G⁻¹ y_i (through the factor `l`) of every row of `y` that a row of the compressed
-    /// matrix with at most `EXACT_UP_TO` corrections holds.
-    fn of(l: &[f64], f: usize, y: &[f32], indptr: &[u32], indices: &[u32], conf: &[f32]) -> Solved {
+/// The corrections of a row: the places of its confidences other than 1, or `None` when
+/// there are more than `EXACT_UP_TO` (the row is left to the conjugate gradient).
+fn corrections(cs: &[f32]) -> Option<([usize; EXACT_UP_TO], usize)> {
+    let mut corrected = [0usize; EXACT_UP_TO];
+    let mut m = 0;
+    for (k, &c) in cs.iter().enumerate() {
+        if c != 1.0 {
+            if m == EXACT_UP_TO {
+                return None;
+            }
+            corrected[m] = k;
+            m += 1;
+        }
+    }
+    Some((corrected, m))
+}
+
+/// out = G⁻¹ v (G⁻¹ symmetric f × f): a sum of its rows, four at a time — four
+/// multiply-adds for each load and store of `out`, and no chain of additions to wait on.
+fn apply(inverse: &[f64], v: &[f64], out: &mut [f64]) {
+    let f = out.len();
+    out.fill(0.0);
+    let mut rows = inverse.chunks_exact(4 * f).zip(v.chunks_exact(4));
+    for (block, c) in &mut rows {
+        let (r0, rest) = block.split_at(f);
+        let (r1, rest) = rest.split_at(f);
+        let (r2, r3) = rest.split_at(f);
+        for ((o, (&g0, &g1)), (&g2, &g3)) in
+            out.iter_mut().zip(r0.iter().zip(r1)).zip(r2.iter().zip(r3))
+        {
+            *o += c[0] * g0 + c[1] * g1 + c[2] * g2 + c[3] * g3;
+        }
+    }
+    let done = f - f % 4;
+    for (row, &c) in inverse[done * f..].chunks_exact(f).zip(&v[done..]) {
+        for (o, &g) in out.iter_mut().zip(row) {
+            *o += c * g;
+        }
+    }
+}
+
+/// `v` as f64, into `out`.
+fn widen(v: &[f32], out: &mut [f64]) {
+    for (o, &x) in out.iter_mut().zip(v) {
+        *o = f64::from(x);
+    }
+}
+
+/// G⁻¹ from its Cholesky factor (f triangular solves): once a half-iteration, then every
+/// product with it runs over contiguous memory.
+fn inverted(l: &[f64], f: usize) -> Vec<f64> {
+    let mut inverse = vec![0f64; f * f];
+    for (a, column) in inverse.chunks_exact_mut(f).enumerate() {
+        column[a] = 1.0;
+        cholesky_solve(l, f, column);
+    }
+    inverse
+}
+
+impl Inverse {
+    /// The cheaper way for the compressed matrix's rows, through the factor `l` of G.
+    fn of(
+        l: &[f64],
+        f: usize,
+        y: &[f32],
+        indptr: &[u32],
+        indices: &[u32],
+        conf: &[f32],
+    ) -> Inverse {
         let mut slot = vec![u32::MAX; y.len() / f.max(1)];
-        let mut needed = 0u32;
+        let (mut needed, mut per_row) = (0u32, 0usize);
         for row in 0..indptr.len() - 1 {
             let at = indptr[row] as usize..indptr[row + 1] as usize;
-            if at.is_empty() || conf[at.clone()].iter().filter(|&&c| c != 1.0).count() > EXACT_UP_TO
-            {
+            let Some((_, m)) = corrections(&conf[at.clone()]).filter(|_| !at.is_empty()) else {
                 continue;
-            }
+            };
+            per_row += 1 + m;
             for &i in &indices[at] {
                 if slot[i as usize] == u32::MAX {
                     slot[i as usize] = needed;
@@ -197,76 +324,98 @@ impl Solved {
                 }
             }
         }
-        // G⁻¹ once (f triangular solves), then each G⁻¹ y_i as a sum of its rows: independent
-        // multiply-adds over contiguous memory, several times faster than a solve a row
-        let mut inverse = vec![0f64; f * f];
-        for (a, column) in inverse.chunks_exact_mut(f).enumerate() {
-            column[a] = 1.0;
-            cholesky_solve(l, f, column);
+        let inverse = inverted(l, f);
+        if per_row < needed as usize {
+            return Inverse::PerRow(inverse);
         }
-        let mut h = vec![0f64; needed as usize * f];
+        let mut h = vec![0f32; needed as usize * f];
+        let (mut yi, mut hi) = (vec![0f64; f], vec![0f64; f]);
         for (i, &at) in slot.iter().enumerate() {
             if at != u32::MAX {
-                let hi = &mut h[at as usize * f..(at as usize + 1) * f];
-                for (&v, row) in y[i * f..(i + 1) * f].iter().zip(inverse.chunks_exact(f)) {
-                    let v = f64::from(v);
-                    for (o, &g) in hi.iter_mut().zip(row) {
-                        *o += v * g;
-                    }
+                widen(&y[i * f..(i + 1) * f], &mut yi);
+                apply(&inverse, &yi, &mut hi);
+                for (o, &v) in h[at as usize * f..(at as usize + 1) * f]
+                    .iter_mut()
+                    .zip(&hi)
+                {
+                    *o = v as f32;
                 }
             }
         }
-        Solved { slot, h }
+        Inverse::Stored(Solved { slot, h })
     }
+}
 
-    fn get(&self, f: usize, i: u32) -> &[f64] {
+impl Solved {
+    fn get(&self, f: usize, i: u32) -> &[f32] {
         let at = self.slot[i as usize] as usize;
         &self.h[at * f..(at + 1) * f]
     }
 }
 
-/// Solves (G + Σ_i d_i y_i y_iᵀ) x = Σ_i c_i y_i exactly, d_i = c_i − 1, from the stored
-/// G⁻¹ y_i (`solved`) and the Woodbury identity over the m items whose d_i is not 0:
-/// x = z − W (D⁻¹ + VᵀW)⁻¹ Vᵀz with z = G⁻¹b = Σ c_i G⁻¹y_i, W = G⁻¹V. False (x untouched)
-/// when m is above `EXACT_UP_TO`.
+/// Solves (G + Σ_i d_i y_i y_iᵀ) x = Σ_i c_i y_i exactly, d_i = c_i − 1, by the Woodbury
+/// identity over the m items whose d_i is not 0: x = z − W (D⁻¹ + VᵀW)⁻¹ Vᵀz with
+/// z = G⁻¹b = Σ c_i G⁻¹y_i, W = G⁻¹V. False (x untouched) when m is above `EXACT_UP_TO`.
 fn exact(
-    solved: &Solved,
+    inverse: &Inverse,
     f: usize,
     y: &[f32],
     items: &[u32],
     cs: &[f32],
+    b: Option<&[f32]>,
     xu: &mut [f32],
     w: &mut Work,
 ) -> bool {
-    let mut corrected = [0usize; EXACT_UP_TO];
-    let mut m = 0;
-    for (k, &c) in cs.iter().enumerate() {
-        if c != 1.0 {
-            if m == EXACT_UP_TO {
-                return false;
-            }
-            corrected[m] = k;
-            m += 1;
-        }
-    }
+    let Some((corrected, m)) = corrections(cs) else {
+        return false;
+    };
     let yi = |k: usize| &y[items[k] as usize * f..(items[k] as usize + 1) * f];
-    let hi = |k: usize| solved.get(f, items[k]);
-    w.b.fill(0.0);
-    for (k, &c) in cs.iter().enumerate() {
-        let c = f64::from(c);
-        for (bk, &v) in w.b.iter_mut().zip(hi(k)) {
-            *bk += c * v;
+    match inverse {
+        Inverse::Stored(solved) => {
+            w.b.fill(0.0);
+            for (k, &c) in cs.iter().enumerate() {
+                let c = f64::from(c);
+                for (bk, &v) in w.b.iter_mut().zip(solved.get(f, items[k])) {
+                    *bk += c * f64::from(v);
+                }
+            }
+            for (a, &k) in corrected[..m].iter().enumerate() {
+                widen(solved.get(f, items[k]), &mut w.w[a * f..(a + 1) * f]);
+            }
+        }
+        Inverse::PerRow(inverse) => {
+            if let Some(b) = b {
+                widen(b, &mut w.sum);
+            } else {
+                w.sum.fill(0.0);
+                for (k, &c) in cs.iter().enumerate() {
+                    let c = f64::from(c);
+                    for (sk, &v) in w.sum.iter_mut().zip(yi(k)) {
+                        *sk += c * f64::from(v);
+                    }
+                }
+            }
+            apply(inverse, &w.sum, &mut w.b);
+            for (a, &k) in corrected[..m].iter().enumerate() {
+                widen(yi(k), &mut w.sum);
+                apply(inverse, &w.sum, &mut w.w[a * f..(a + 1) * f]);
+            }
         }
     }
     if m > 0 {
+        let wa = |a: usize| &w.w[a * f..(a + 1) * f];
         // M = D⁻¹ + VᵀW (m × m), t = Vᵀz
         let mut mm = [[0f64; EXACT_UP_TO]; EXACT_UP_TO];
         let mut t = [0f64; EXACT_UP_TO];
         for (a, &ka) in corrected[..m].iter().enumerate() {
             let va = yi(ka);
             t[a] = va.iter().zip(&w.b).map(|(&v, &z)| f64::from(v) * z).sum();
-            for (bcol, &kb) in corrected[..m].iter().enumerate() {
-                mm[a][bcol] = va.iter().zip(hi(kb)).map(|(&v, &z)| f64::from(v) * z).sum();
+            for (bcol, row) in mm[a].iter_mut().enumerate().take(m) {
+                *row = va
+                    .iter()
+                    .zip(wa(bcol))
+                    .map(|(&v, &z)| f64::from(v) * z)
+                    .sum();
             }
             mm[a][a] += 1.0 / f64::from(cs[ka] - 1.0);
         }
@@ -296,7 +445,7 @@ fn exact(
             t[col] = v / mm[col][col];
         }
         for (a, &ta) in t.iter().enumerate().take(m) {
-            for (bk, &g) in w.b.iter_mut().zip(hi(corrected[a])) {
+            for (bk, &g) in w.b.iter_mut().zip(&w.w[a * f..(a + 1) * f]) {
                 *bk -= ta * g;
             }
         }
@@ -324,18 +473,14 @@ fn solve(
     conf: &[f32],
     x: &mut [f32],
     y: &[f32],
+    rhs: Option<&[f32]>,
     f: usize,
     lambda: f32,
     cg_steps: usize,
 ) {
     let g = gram(y, f, lambda);
-    let solved = cholesky(&g, f).map(|l| Solved::of(&l, f, y, indptr, indices, conf));
-    let mut w = Work {
-        r: vec![0.0; f],
-        p: vec![0.0; f],
-        ap: vec![0.0; f],
-        b: vec![0.0; f],
-    };
+    let inverse = cholesky(&g, f).map(|l| Inverse::of(&l, f, y, indptr, indices, conf));
+    let mut w = Work::new(f);
     for (row, xu) in x.chunks_exact_mut(f).enumerate() {
         let at = indptr[row] as usize..indptr[row + 1] as usize;
         if at.is_empty() {
@@ -343,25 +488,42 @@ fn solve(
             continue;
         }
         let (items, cs) = (&indices[at.clone()], &conf[at]);
-        if let Some(solved) = &solved {
-            if exact(solved, f, y, items, cs, xu, &mut w) {
+        let b = rhs.map(|b| &b[row * f..(row + 1) * f]);
+        if let Some(inverse) = &inverse {
+            if exact(inverse, f, y, items, cs, b, xu, &mut w) {
                 continue;
             }
         }
         // implicit's conjugate gradient: r = Yᵀ C p − A x
         symv(&g, f, xu, &mut w.r);
-        for v in w.r.iter_mut() {
-            *v = -*v;
-        }
-        for (&i, &c) in items.iter().zip(cs) {
-            let yi = &y[i as usize * f..(i as usize + 1) * f];
-            // c = 1 (one purchase at α = 1, most entries): no correction, t = 1
-            let t = if c == 1.0 {
-                1.0
-            } else {
-                c - (c - 1.0) * dot(yi, xu)
-            };
-            axpy(t, yi, &mut w.r);
+        match b {
+            // Σ c_i y_i given: only the corrected confidences read their rows
+            Some(b) => {
+                for (v, &bk) in w.r.iter_mut().zip(b) {
+                    *v = bk - *v;
+                }
+                for (&i, &c) in items.iter().zip(cs) {
+                    if c != 1.0 {
+                        let yi = &y[i as usize * f..(i as usize + 1) * f];
+                        axpy(-(c - 1.0) * dot(yi, xu), yi, &mut w.r);
+                    }
+                }
+            }
+            None => {
+                for v in w.r.iter_mut() {
+                    *v = -*v;
+                }
+                for (&i, &c) in items.iter().zip(cs) {
+                    let yi = &y[i as usize * f..(i as usize + 1) * f];
+                    // c = 1 (one purchase at α = 1, most entries): no correction, t = 1
+                    let t = if c == 1.0 {
+                        1.0
+                    } else {
+                        c - (c - 1.0) * dot(yi, xu)
+                    };
+                    axpy(t, yi, &mut w.r);
+                }
+            }
         }
         w.p.copy_from_slice(&w.r);
         let mut rsold = dot(&w.r, &w.r);
@@ -391,6 +553,26 @@ fn solve(
             rsold = rsnew;
         }
     }
+}
+
+/// Σ_r c_ri x_r for every column i of the compressed rows (`indptr`, `indices`, `conf`) of
+/// the factors `x`, into `len` values (columns × f).
+fn right_hand_sides(
+    indptr: &[u32],
+    indices: &[u32],
+    conf: &[f32],
+    x: &[f32],
+    len: usize,
+    f: usize,
+) -> Vec<f32> {
+    let mut b = vec![0f32; len];
+    for (row, xr) in x.chunks_exact(f).enumerate() {
+        let at = indptr[row] as usize..indptr[row + 1] as usize;
+        for (&i, &c) in indices[at.clone()].iter().zip(&conf[at]) {
+            axpy(c, xr, &mut b[i as usize * f..(i as usize + 1) * f]);
+        }
+    }
+    b
 }
 
 /// An ALS fit in progress, one alternation at a time (so a worker can post progress and take
@@ -441,9 +623,22 @@ impl AlsFitting {
             &self.conf,
             &mut self.user,
             &self.item,
+            None,
             f,
             p.regularization,
             p.cg_steps,
+        );
+        // the products' right-hand sides Σ_u c_ui x_u in one pass over the customers in
+        // order: their factors read front to back, added into the (five times smaller)
+        // products' rows, instead of every product reading its customers' rows scattered
+        // over the whole customer table
+        let rhs = right_hand_sides(
+            &x.indptr,
+            &x.indices,
+            &self.conf,
+            &self.user,
+            self.item.len(),
+            f,
         );
         solve(
             &self.cstart,
@@ -451,6 +646,7 @@ impl AlsFitting {
             &self.cconf,
             &mut self.item,
             &self.user,
+            Some(&rhs),
             f,
             p.regularization,
             p.cg_steps,
@@ -530,7 +726,16 @@ impl Als {
                 .then(a.cmp(&b))
         });
         let norm = order.iter().map(|&i| norms[i as usize]).collect();
-        ByNorm { order, norm }
+        let factors = order
+            .iter()
+            .flat_map(|&i| &self.item[i as usize * f..(i as usize + 1) * f])
+            .copied()
+            .collect();
+        ByNorm {
+            order,
+            norm,
+            factors,
+        }
     }
 
     /// Row `r`'s `n` best items not in `bought` (ascending), best first, equal scores by item
@@ -558,14 +763,19 @@ impl Als {
         let xn = dot(xu, xu).sqrt() * (1.0 + 1e-4);
         let better = |a: &(u32, f32), b: &(u32, f32)| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0);
         let mut best: Vec<(u32, f32)> = Vec::with_capacity(n + 1);
-        for (&i, &yn) in index.order.iter().zip(&index.norm) {
+        for ((&i, &yn), y) in index
+            .order
+            .iter()
+            .zip(&index.norm)
+            .zip(index.factors.chunks_exact(f))
+        {
             if best.len() == n && xn * yn < best[n - 1].1 {
                 break;
             }
             if !keep(i) {
                 continue;
             }
-            let c = (i, dot(xu, &self.item[i as usize * f..(i as usize + 1) * f]));
+            let c = (i, dot(xu, y));
             if best.len() < n || better(&c, &best[n - 1]) {
                 let at = best
                     .iter()
@@ -630,15 +840,36 @@ mod tests {
         let l = cholesky(&g, f).unwrap();
         let items = [0u32, 1, 3];
         let cs = [1.0f32, 3.0, 2.0];
-        let mut w = Work {
-            r: vec![0.0; f],
-            p: vec![0.0; f],
-            ap: vec![0.0; f],
-            b: vec![0.0; f],
-        };
-        let solved = Solved::of(&l, f, &y, &[0, 3], &items, &cs);
+        let mut w = Work::new(f);
+        // the stored way (one row reading every item), and G⁻¹ applied within the row
+        let stored = Inverse::of(&l, f, &y, &[0, 3], &items, &cs);
+        assert!(matches!(stored, Inverse::Stored(_)));
+        let per_row = Inverse::PerRow(inverted(&l, f));
+        let mut x_stored = [0f32; 3];
+        assert!(exact(
+            &stored,
+            f,
+            &y,
+            &items,
+            &cs,
+            None,
+            &mut x_stored,
+            &mut w
+        ));
         let mut exact_x = [0f32; 3];
-        assert!(exact(&solved, f, &y, &items, &cs, &mut exact_x, &mut w));
+        assert!(exact(
+            &per_row,
+            f,
+            &y,
+            &items,
+            &cs,
+            None,
+            &mut exact_x,
+            &mut w
+        ));
+        for (a, b) in x_stored.iter().zip(&exact_x) {
+            assert!((a - b).abs() < 1e-6, "{x_stored:?} vs {exact_x:?}");
+        }
         // A x = b checked directly
         let row = |i: u32| &y[i as usize * 3..i as usize * 3 + 3];
         let mut ax = [0f32; 3];

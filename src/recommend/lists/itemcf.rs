@@ -49,13 +49,16 @@ impl ItemCf {
                     }
                 }
             }
-            // every co-bought item, by similarity: the top of a list of positive dot products
+            // every co-bought item (a positive dot product), with its similarity
             row.clear();
             row.extend(
-                dot.take_top(&[], usize::MAX)
-                    .into_iter()
+                dot.touched()
+                    .iter()
+                    .map(|&j| (j, dot.get(j)))
+                    .filter(|&(_, d)| d > 0.0)
                     .map(|(j, d)| (j, d / (norm[i] * norm[j as usize] + shrinkage))),
             );
+            dot.clear();
             out.push(&mut row, neighbours);
         }
         out
@@ -72,10 +75,14 @@ impl ItemCf {
     /// The next item's neighbours: the `neighbours` most similar of `row` (every one when 0).
     pub(crate) fn push(&mut self, row: &mut Vec<(u32, f64)>, neighbours: usize) {
         if neighbours > 0 && row.len() > neighbours {
-            row.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            // the most similar, equal similarities by item number: a total order, so the
+            // partition keeps the same set as a full sort would
+            row.select_nth_unstable_by(neighbours - 1, |a, b| {
+                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+            });
             row.truncate(neighbours);
         }
-        row.sort_by_key(|&(j, _)| j);
+        row.sort_unstable_by_key(|&(j, _)| j);
         for &(j, s) in row.iter() {
             self.neighbour.push(j);
             self.similarity.push(s as f32);

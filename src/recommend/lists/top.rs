@@ -28,6 +28,11 @@ impl Scores {
         *s += x;
     }
 
+    /// The items whose score was added to since the last `clear`, in the order first touched.
+    pub fn touched(&self) -> &[u32] {
+        &self.touched
+    }
+
     /// Item `i`'s score so far.
     pub fn get(&self, i: u32) -> f64 {
         self.score[i as usize]
