@@ -772,11 +772,10 @@ impl Als {
             if best.len() == n && xn * yn < best[n - 1].1 {
                 break;
             }
-            if !keep(i) {
-                continue;
-            }
+            // the score first: most items cannot enter a full list, and then whether the
+            // filter keeps them (a search of what the customer bought) is never asked
             let c = (i, dot(xu, y));
-            if best.len() < n || better(&c, &best[n - 1]) {
+            if (best.len() < n || better(&c, &best[n - 1])) && keep(i) {
                 let at = best
                     .iter()
                     .position(|b| better(&c, b))

@@ -3,10 +3,13 @@
 //! the CLI, whatever order the scores were added up in.
 
 /// Scores being added up for one customer: a dense score per item and the items touched.
-#[derive(Debug, Clone, Default)]
+/// Every addition is positive (counts × similarities), so a score once above 0 stays there.
+#[derive(Debug, Clone)]
 pub struct Scores {
     score: Vec<f64>,
+    /// Room for every item once (and one spare slot); the first `count` are the touched.
     touched: Vec<u32>,
+    count: usize,
 }
 
 impl Scores {
@@ -14,23 +17,32 @@ impl Scores {
     pub fn new(n_items: usize) -> Scores {
         Scores {
             score: vec![0.0; n_items],
-            touched: Vec::new(),
+            touched: vec![0; n_items + 1],
+            count: 0,
         }
     }
 
     /// Adds `x` to item `i`'s score.
     #[inline]
     pub fn add(&mut self, i: u32, x: f64) {
-        let s = &mut self.score[i as usize];
-        if *s == 0.0 {
-            self.touched.push(i);
+        // without a branch on "first time": which items a customer's neighbours reach is
+        // random, so the branch would be mispredicted about every other time. The item is
+        // written to the next slot always and the count moves when the score was 0. A zero
+        // added leaves the score 0, so it is no touch (else the item would be listed twice).
+        if x == 0.0 {
+            return;
         }
+        let s = &mut self.score[i as usize];
+        let fresh = usize::from(*s == 0.0);
         *s += x;
+        let slot = self.count.min(self.touched.len() - 1);
+        self.touched[slot] = i;
+        self.count += fresh;
     }
 
     /// The items whose score was added to since the last `clear`, in the order first touched.
     pub fn touched(&self) -> &[u32] {
-        &self.touched
+        &self.touched[..self.count]
     }
 
     /// Item `i`'s score so far.
@@ -46,10 +58,10 @@ impl Scores {
 
     /// Empties the scores for the next customer.
     pub fn clear(&mut self) {
-        for &i in &self.touched {
+        for &i in &self.touched[..self.count] {
             self.score[i as usize] = 0.0;
         }
-        self.touched.clear();
+        self.count = 0;
     }
 
     /// The `n` best items that `keep` keeps, emptying the scores for the next customer.
@@ -62,7 +74,7 @@ impl Scores {
     /// The `n` best items that `keep` keeps, the scores left as they are.
     pub fn top_kept(&self, keep: impl Fn(u32) -> bool, n: usize) -> Vec<(u32, f64)> {
         let mut out: Vec<(u32, f64)> = self
-            .touched
+            .touched()
             .iter()
             .map(|&i| (i, self.score[i as usize]))
             .filter(|&(i, s)| s > 0.0 && keep(i))
