@@ -197,7 +197,7 @@ struct Work {
     ap: Vec<f32>,
     /// z = G⁻¹b of an exact solve, then its answer (f64).
     b: Vec<f64>,
-    /// Σ c_i y_i of an exact solve by G⁻¹ (f64).
+    /// Σ c_i y_i of an exact solve by G⁻¹, then each corrected y_i in turn (f64).
     sum: Vec<f64>,
     /// W = G⁻¹V of an exact solve, a corrected item after another (f64).
     w: Vec<f64>,
@@ -844,28 +844,11 @@ mod tests {
         let stored = Inverse::of(&l, f, &y, &[0, 3], &items, &cs);
         assert!(matches!(stored, Inverse::Stored(_)));
         let per_row = Inverse::PerRow(inverted(&l, f));
-        let mut x_stored = [0f32; 3];
-        assert!(exact(
-            &stored,
-            f,
-            &y,
-            &items,
-            &cs,
-            None,
-            &mut x_stored,
-            &mut w
-        ));
-        let mut exact_x = [0f32; 3];
-        assert!(exact(
-            &per_row,
-            f,
-            &y,
-            &items,
-            &cs,
-            None,
-            &mut exact_x,
-            &mut w
-        ));
+        let [x_stored, exact_x] = [&stored, &per_row].map(|inverse| {
+            let mut x = [0f32; 3];
+            assert!(exact(inverse, f, &y, &items, &cs, None, &mut x, &mut w));
+            x
+        });
         for (a, b) in x_stored.iter().zip(&exact_x) {
             assert!((a - b).abs() < 1e-6, "{x_stored:?} vs {exact_x:?}");
         }
