@@ -113,8 +113,13 @@ fn online_retail_lists_never_hold_what_the_customer_bought_when_the_filter_is_on
 }
 
 fn sample_session() -> Session {
+    sample_session_of(30_000)
+}
+
+/// The sample shop of `rows` order lines (about a tenth as many customers).
+fn sample_session_of(rows: usize) -> Session {
     let csv = portrait::sample::generate_csv(&portrait::sample::SampleParams {
-        rows: 30_000,
+        rows,
         ..Default::default()
     })
     .expect("sample");
@@ -324,4 +329,82 @@ fn the_evaluation_compares_every_method_on_the_same_customers() {
         )
         .unwrap();
     assert_eq!(again["evaluation"], out["evaluation"]);
+}
+
+/// Runs the recommendations as the page's worker does with the tail worker beside it: before
+/// each step the running fit may hand out work (`Session::offer`), which a second session —
+/// holding no data — answers (`Session::answer`) `lag` steps later, as a worker running
+/// beside this one would (sooner when the fit waits for it); `refuse` answers nothing instead
+/// (the second worker failed). The output and the number of questions asked.
+fn run_helped(s: &mut Session, params: &Value, refuse: bool, lag: usize) -> (Value, usize) {
+    use portrait::session::Run;
+    let mut run = s.run("recommend", params).unwrap();
+    let (mut asked, mut open): (usize, Option<(Vec<u8>, usize)>) = (0, None);
+    loop {
+        let Run::Working(work) = &run else { break };
+        match open.take() {
+            Some((question, steps)) if steps >= lag || work.waiting => {
+                let answer = (!refuse).then(|| Session::answer("recommend", &question).unwrap());
+                s.accept(answer.as_deref()).unwrap();
+            }
+            Some((question, steps)) => open = Some((question, steps + 1)),
+            None => {
+                assert!(!work.waiting, "waiting with no work handed out");
+                open = s.offer().map(|q| (q, 0));
+                asked += usize::from(open.is_some());
+            }
+        }
+        run = s.step_run(50_000).unwrap();
+    }
+    assert!(open.is_none(), "the fit ended with work handed out");
+    let mut value = serde_json::to_value(&run).unwrap();
+    (value["output"].take(), asked)
+}
+
+#[test]
+fn lists_made_with_a_second_worker_equal_those_of_one() {
+    let mut s = sample_session();
+    for params in [
+        json!({ "method": "itemcf", "k": 10 }),
+        json!({ "method": "als", "iterations": 4, "max_per_category": 2 }),
+        json!({ "method": "hybrid", "evaluate": true, "holdout_days": 60, "iterations": 3 }),
+    ] {
+        let request = ExportRequest {
+            analysis: Some("recommend".into()),
+            params: params.clone(),
+            format: ExportFormat::Csv,
+        };
+        let alone = s.run_json("recommend", params.clone()).unwrap();
+        let lists_alone = s.export(&request).unwrap();
+        // answered at once (the fit hands out again and again), late, or not at all
+        for (refuse, lag) in [(false, 0), (false, 2), (true, 0)] {
+            // a fresh session: nothing cached, the fit runs again
+            let mut helped = sample_session();
+            let (out, asked) = run_helped(&mut helped, &params, refuse, lag);
+            assert!(asked >= 1, "{params}: no work handed out");
+            assert_eq!(out, alone, "{params} (refused: {refuse}, lag {lag})");
+            assert_eq!(helped.export(&request).unwrap(), lists_alone, "{params}");
+        }
+    }
+}
+
+/// Twenty thousand customers are ten chunks of lists: the fit hands out the later half, then
+/// the later half of what is left, and the answers must be put back in customer order.
+#[test]
+fn lists_handed_out_twice_come_back_in_customer_order() {
+    let session = || sample_session_of(200_000);
+    let params = json!({ "method": "itemcf" });
+    let request = ExportRequest {
+        analysis: Some("recommend".into()),
+        params: params.clone(),
+        format: ExportFormat::Csv,
+    };
+    let mut alone = session();
+    let out_alone = alone.run_json("recommend", params.clone()).unwrap();
+    let lists_alone = alone.export(&request).unwrap();
+    let mut helped = session();
+    let (out, asked) = run_helped(&mut helped, &params, false, 0);
+    assert!(asked >= 2, "the lists were handed out {asked} times");
+    assert_eq!(out, out_alone);
+    assert_eq!(helped.export(&request).unwrap(), lists_alone);
 }

@@ -28,6 +28,10 @@ pub trait ErasedJob: Send {
     fn step(&mut self, cx: &mut Context<'_>, budget: u64) -> Result<Option<Model>, Error>;
     /// See `Job::work`.
     fn work(&self) -> Work;
+    /// See `Job::offer`.
+    fn offer(&mut self) -> Option<Vec<u8>>;
+    /// See `Job::accept`.
+    fn accept(&mut self, answer: Option<&[u8]>) -> Result<(), Error>;
 }
 
 /// A stepped fit with its model type erased; what it refuses is worded by its analysis.
@@ -46,6 +50,14 @@ impl<M: Send + Sync + 'static> ErasedJob for Erased<M> {
     }
     fn work(&self) -> Work {
         self.job.work()
+    }
+    fn offer(&mut self) -> Option<Vec<u8>> {
+        self.job.offer()
+    }
+    fn accept(&mut self, answer: Option<&[u8]>) -> Result<(), Error> {
+        self.job
+            .accept(answer)
+            .map_err(|e| e.worded_by(self.messages))
     }
 }
 
@@ -86,6 +98,8 @@ pub trait Entry: Sync {
     fn text(&self, model: &Model, cx: &Context<'_>) -> Result<String, Error>;
     /// `Analysis::sheet`, else the customer columns; `false` when there is no table.
     fn sheet(&self, model: &Model, cx: &Context<'_>, sheet: &mut dyn Sheet) -> Result<bool, Error>;
+    /// `Analysis::answer`.
+    fn answer(&self, question: &[u8]) -> Result<Vec<u8>, Error>;
     /// The JSON schema of the parameters (doc comments, types, defaults): the CLI's flags.
     #[cfg(not(target_arch = "wasm32"))]
     fn params_schema(&self) -> schemars::Schema;
@@ -218,6 +232,10 @@ impl<A: Analysis> Entry for Kind<A> {
         }
         .write_all(sheet);
         Ok(true)
+    }
+
+    fn answer(&self, question: &[u8]) -> Result<Vec<u8>, Error> {
+        A::answer(question).map_err(|e| e.worded_by(A::MESSAGES))
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -100,6 +100,21 @@ pub struct Work {
     pub done: u64,
     /// Units of work in all (≥ `done`).
     pub total: u64,
+    /// Nothing is left but the answer to the job's offer (`Job::offer`): stepping does
+    /// nothing until `Job::accept` has it. The worker's business, not the page's.
+    #[ts(skip)]
+    pub waiting: bool,
+}
+
+impl Work {
+    /// `done` of `total` units, not waiting.
+    pub fn of(done: u64, total: u64) -> Work {
+        Work {
+            done,
+            total,
+            waiting: false,
+        }
+    }
 }
 
 /// A fit that takes long: stepped like `IngestJob`, so the worker posts progress and takes
@@ -111,6 +126,19 @@ pub trait Job: Send {
     fn step(&mut self, cx: &mut Context<'_>, budget: u64) -> Result<Option<Self::Model>, Error>;
     /// How far it has come.
     fn work(&self) -> Work;
+    /// A part of the remaining work for a second worker (the page's tail worker, idle after
+    /// ingest), as a question `Analysis::answer` answers from these bytes alone; `None` when
+    /// there is nothing to hand out now. Asked only where a second worker is free and no
+    /// offer is open: a job never asked (the CLI, a page with one worker) does all its work
+    /// itself, and its result does not depend on whether it was asked.
+    fn offer(&mut self) -> Option<Vec<u8>> {
+        None
+    }
+    /// The answer to the open offer, or `None` when the second worker could not give it
+    /// (it stopped, it failed): the job then does that work itself.
+    fn accept(&mut self, _answer: Option<&[u8]>) -> Result<(), Error> {
+        Ok(())
+    }
 }
 
 /// The result of `Analysis::fit`: the model, or a job that steps to it.
@@ -181,5 +209,14 @@ pub trait Analysis: 'static {
     /// for an analysis without columns.
     fn sheet(_model: &Self::Model, _cx: &Context<'_>, _sheet: &mut dyn Sheet) -> bool {
         false
+    }
+
+    /// Answers a question its job offered (`Job::offer`), in a second worker that holds no
+    /// data: everything needed is in `question`.
+    fn answer(_question: &[u8]) -> Result<Vec<u8>, Error> {
+        Err(Error::InvalidRequest(format!(
+            "a {} fit hands out no work",
+            Self::KIND
+        )))
     }
 }

@@ -37,7 +37,7 @@ pub struct RowCounts {
 }
 
 /// One step of `run`: still fitting, or the output. On the wire
-/// `{state: "working", done, total}` or `{state: "done", output}`.
+/// `{state: "working", done, total, waiting}` or `{state: "done", output}`.
 pub enum Run {
     /// A stepped fit is under way: `step_run` again.
     Working(Work),
@@ -48,12 +48,13 @@ pub enum Run {
 impl Serialize for Run {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(3))?;
+        let mut map = s.serialize_map(None)?;
         match self {
             Run::Working(work) => {
                 map.serialize_entry("state", "working")?;
                 map.serialize_entry("done", &work.done)?;
                 map.serialize_entry("total", &work.total)?;
+                map.serialize_entry("waiting", &work.waiting)?;
             }
             Run::Done(output) => {
                 map.serialize_entry("state", "done")?;

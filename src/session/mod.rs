@@ -147,6 +147,27 @@ impl Session {
         }
     }
 
+    /// A part of the running stepped fit's work for a second worker (`Job::offer`), the
+    /// question for `Session::answer` there; `None` when there is none (or no fit runs).
+    pub fn offer(&mut self) -> Option<Vec<u8>> {
+        let running = self.loaded.as_mut()?.running.as_mut()?;
+        running.job.offer()
+    }
+
+    /// Hands the running fit the second worker's answer to its offer (`None`: there was
+    /// none, and the fit does that work itself).
+    pub fn accept(&mut self, answer: Option<&[u8]>) -> Result<(), Error> {
+        let l = self.loaded()?;
+        let running = l.running.as_mut().ok_or(Error::NoJob)?;
+        running.job.accept(answer)
+    }
+
+    /// Answers in a second worker a question that analysis `kind`'s fit offered: from its
+    /// bytes alone, so this session needs no data.
+    pub fn answer(kind: &str, question: &[u8]) -> Result<Vec<u8>, Error> {
+        registry::find(kind)?.answer(question)
+    }
+
     fn finish(l: &mut Loaded, entry: &'static dyn Entry, key: &str) -> Result<Run, Error> {
         l.cache.set_current(entry.kind(), key);
         let model = l.cache.get(entry.kind(), key).ok_or(Error::NoJob)?;

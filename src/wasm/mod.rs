@@ -17,8 +17,10 @@ use crate::table::TableQuery;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod help;
+
 /// Version of the worker ↔ wasm protocol; the worker refuses a mismatch.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     // One JSON text, parsed by the engine's `JSON.parse`: several times faster than building
@@ -213,8 +215,8 @@ impl PortraitSession {
         to_js(&self.inner.set_filter(&filter).map_err(fail)?)
     }
 
-    /// Runs analysis `kind` with `params` (an object; missing fields take their defaults):
-    /// `{state: "done", output}` or, for a stepped fit, `{state: "working", done, total}`.
+    /// Runs analysis `kind` with `params` (missing fields take their defaults): `{state:
+    /// "done", output}` or, for a stepped fit, `{state: "working", done, total, waiting}`.
     pub fn run(&mut self, kind: String, params: JsValue) -> Result<JsValue, JsValue> {
         let params: serde_json::Value = from_js(params)?;
         to_js(&self.inner.run(&kind, &params).map_err(fail)?)

@@ -15,7 +15,7 @@ class FakeWorker implements WorkerLike {
     const req = message as Request;
     this.sent.push(req);
     if (req.kind === 'hello' && this.autoHello !== null) {
-      queueMicrotask(() => this.emit({ id: req.id, ok: true, value: { protocol: this.autoHello, version: '0.1.0 protocol 2' } }));
+      queueMicrotask(() => this.emit({ id: req.id, ok: true, value: { protocol: this.autoHello, version: '0.1.0 protocol 3' } }));
     }
   }
   terminate(): void {
@@ -56,7 +56,7 @@ describe('Portrait façade', () => {
   it('says hello first and keeps the version', async () => {
     const { portrait, workers } = await open();
     expect(workers[0]!.sent[0]).toEqual({ id: 1, kind: 'hello', args: [] });
-    expect(portrait.version).toBe('0.1.0 protocol 2');
+    expect(portrait.version).toBe('0.1.0 protocol 3');
     expect(portrait.pendingCount).toBe(0);
   });
 

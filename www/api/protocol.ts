@@ -39,12 +39,12 @@ import type {
 } from './types.js';
 
 /** Protocol number; must equal the wasm module's `protocolVersion()`. */
-export const PROTOCOL = 2;
+export const PROTOCOL = 3;
 
 /** What `hello` answers. */
 export interface Hello {
   protocol: number;
-  /** e.g. `0.1.0 protocol 2`. */
+  /** e.g. `0.1.0 protocol 3`. */
   version: string;
 }
 
@@ -82,6 +82,11 @@ export interface WorkerApi {
    * `ParsedPart` bytes, which the head worker absorbs. Progress notices as for `ingest`.
    */
   tail(file: File, plan: SplitPlan, options?: Input<IngestOptions>): Uint8Array;
+  /**
+   * Worker to worker (never the page): answers a question that a stepped fit of analysis
+   * `kind` handed out in the head worker (a part of its work, in bytes), with the answer's bytes.
+   */
+  help(kind: string, question: Uint8Array): Uint8Array;
 }
 
 /** A request kind. */

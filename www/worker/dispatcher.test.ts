@@ -356,3 +356,90 @@ describe('chunked reading', () => {
     await expect(reader.next()).rejects.toMatchObject({ code: 'worker.internal' });
   });
 });
+
+describe('the tail worker helping a stepped fit', () => {
+  /** A fit of three steps that hands out one question before its first step and, when it
+   * did, waits for the answer before it ends. */
+  function helpedSession() {
+    const { session, calls } = fakeSession(0);
+    let steps = 0;
+    let offered = false;
+    let accepted = false;
+    session.run = (kind) => (calls.push(`run ${kind}`), { state: 'working', done: 0, total: 3, waiting: false });
+    session.offer = () => {
+      if (offered) return undefined;
+      offered = true;
+      calls.push('offer');
+      return new Uint8Array([7]);
+    };
+    session.accept = (answer) => {
+      accepted = true;
+      calls.push(`accept ${answer ? [...answer].join(',') : 'none'}`);
+    };
+    session.stepRun = () => {
+      calls.push('stepRun');
+      if (++steps < 3) return { state: 'working', done: steps, total: 3, waiting: false };
+      if (offered && !accepted) return { state: 'working', done: 2, total: 3, waiting: true };
+      return { state: 'done', output: { lists: 1 } };
+    };
+    session.answer = (kind, question) => (calls.push(`answer ${kind} ${[...question].join(',')}`), new Uint8Array([8, 9]));
+    return { session, calls };
+  }
+
+  /** A tail worker whose answers come a few event-loop turns later (`null`: it failed). */
+  function helper(answer: Uint8Array | null) {
+    const asked: string[] = [];
+    const reader: TailReader = {
+      read: () => ({ bytes: Promise.resolve(null), cancel: () => undefined }),
+      help: async (kind, question) => {
+        asked.push(`${kind} ${[...question].join(',')}`);
+        for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+        return answer;
+      },
+    };
+    return { reader, asked };
+  }
+
+  async function run(session: SessionLike, tail: TailReader | null) {
+    const out: WorkerMessage[] = [];
+    const engine: Engine = { load: async () => ({ protocol: 3, version: 'test' }), newSession: () => session, tails: async () => tail };
+    const d = new Dispatcher(engine, (m) => out.push(m), () => 0);
+    await d.handle({ id: 1, kind: 'hello', args: [] });
+    await d.handle({ id: 2, kind: 'run', args: ['recommend'] });
+    return out;
+  }
+
+  it('hands the offered work to the tail worker and its answer to the fit, waiting for it when the fit must', async () => {
+    const { session, calls } = helpedSession();
+    const { reader, asked } = helper(new Uint8Array([8, 9]));
+    const out = await run(session, reader);
+    expect(asked).toEqual(['recommend 7']);
+    expect(calls.filter((c) => c !== 'stepRun')).toEqual(['run recommend', 'offer', 'accept 8,9']);
+    // the answer reached the fit before the step that ended it
+    expect(calls.lastIndexOf('accept 8,9')).toBeLessThan(calls.lastIndexOf('stepRun'));
+    expect(out[out.length - 1]).toEqual({ id: 2, ok: true, value: { lists: 1 } });
+  });
+
+  it('tells the fit when the tail worker could not answer, so it does the work itself', async () => {
+    const { session, calls } = helpedSession();
+    const out = await run(session, helper(null).reader);
+    expect(calls).toContain('accept none');
+    expect(out[out.length - 1]).toEqual({ id: 2, ok: true, value: { lists: 1 } });
+  });
+
+  it('asks nothing without a tail worker', async () => {
+    const { session, calls } = helpedSession();
+    const out = await run(session, null);
+    expect(calls).not.toContain('offer');
+    expect(out[out.length - 1]).toEqual({ id: 2, ok: true, value: { lists: 1 } });
+  });
+
+  it('answers a question in the tail worker from the session', async () => {
+    const { session, calls } = helpedSession();
+    const { out, send } = setup(session);
+    await send({ id: 1, kind: 'hello', args: [] });
+    await send({ id: 2, kind: 'help', args: ['recommend', new Uint8Array([7])] });
+    expect(calls).toEqual(['answer recommend 7']);
+    expect(out[1]).toEqual({ id: 2, ok: true, value: new Uint8Array([8, 9]) });
+  });
+});

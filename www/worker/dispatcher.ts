@@ -16,20 +16,13 @@
  */
 
 import { ErrorCode, isWireError, type Hello, type Method, type Request, type WorkerMessage } from '../api/protocol.js';
-import {
-  DEFAULTS,
-  type IngestOptions,
-  type IngestSummary,
-  type SplitHead,
-  type SplitPlan,
-  type SplitTail,
-  type Step,
-  type WireError,
-  type Work,
-  type Input,
-} from '../api/types.js';
+import { DEFAULTS, type IngestOptions, type IngestSummary, type SplitPlan, type Step, type WireError, type Work, type Input } from '../api/types.js';
 
+import type { Engine, SessionLike, TailProgress, TailRead, TailReader } from './engine.js';
+import { Help } from './help.js';
 import { ChunkReader, chunkEnds, readFile } from './read.js';
+
+export type { Engine, SessionLike, TailProgress, TailRead, TailReader } from './engine.js';
 
 export { ChunkReader, chunkEnds, CHUNK_ENDS } from './read.js';
 
@@ -49,68 +42,7 @@ export const SPLIT_WINDOW_BYTES = DEFAULTS.split_window_bytes;
 const SPLIT_FAILED = 'ingest.split_failed';
 
 /** What `run` and `stepRun` answer. */
-type Run = ({ state: 'working' } & Work) | { state: 'done'; output: unknown };
-
-/**
- * The exported `PortraitSession` class, as the dispatcher uses it: the ingest lifecycle and
- * the generic `run` / `table` / `export` — no method per analysis.
- */
-export interface SessionLike {
-  inspect(name: string, bytes: Uint8Array, options: unknown): unknown;
-  addFile(name: string, bytes: Uint8Array): void;
-  startIngest(options: unknown): void;
-  splitHead?(head: SplitHead): void;
-  startTail?(name: string, bytes: Uint8Array, tail: Input<SplitTail>): void;
-  supplyPart?(bytes: Uint8Array | undefined): void;
-  appendBytes?(bytes: Uint8Array, last: boolean): void;
-  takePart?(): Uint8Array;
-  startSample(params: unknown): void;
-  step(budgetRows: number): unknown;
-  summary(): unknown;
-  cancel(): void;
-  clear(): void;
-  setFilter(filter: unknown): unknown;
-  run(kind: string, params: unknown): unknown;
-  stepRun(budget: number): unknown;
-  table(query: unknown): unknown;
-  export(request: unknown): string;
-  exportFile(request: unknown): Uint8Array;
-  warm(kinds: unknown): void;
-}
-
-/** Rows and bytes the tail worker has read so far, for the head's progress notices. */
-export interface TailProgress {
-  rows: number;
-  bytes_done: number;
-}
-
-/** One tail being read by the tail worker. */
-export interface TailRead {
-  /** The tail's `ParsedPart` bytes, or `null` when it could not be read. */
-  bytes: Promise<Uint8Array | null>;
-  /** Stops reading it (a no-op once it is done); `bytes` then resolves to `null`. */
-  cancel(): void;
-}
-
-/** The second worker, reading tail halves (only the head worker has one). */
-export interface TailReader {
-  read(file: File, plan: SplitPlan, options: Input<IngestOptions> | undefined, onProgress: (p: TailProgress) => void): TailRead;
-}
-
-/** Loads the wasm module once and makes sessions. */
-export interface Engine {
-  /** `module`: a compiled module handed over by the head worker (tail workers only). */
-  load(module?: unknown): Promise<Hello>;
-  newSession(): SessionLike;
-  /** Where to cut a file for two workers, or `null` (`planSplit` of the wasm module). */
-  planSplit?(head: Uint8Array, window: Uint8Array, windowStart: number, size: number): SplitPlan | null;
-  /** Files from this size on may be split. */
-  splitMinBytes?(): number;
-  /** Where `planSplit` wants its window to start in a file of `size` bytes. */
-  splitWindowStart?(size: number): number;
-  /** The tail worker, once `load` has made it ready; `null` when there is none. */
-  tails?(): Promise<TailReader | null>;
-}
+type Run = ({ state: 'working'; waiting: boolean } & Work) | { state: 'done'; output: unknown };
 
 interface Job {
   id: number;
@@ -239,6 +171,13 @@ export class Dispatcher {
           },
         });
         return this.#s().takePart!();
+      }
+      case 'help': {
+        // in the tail worker: a part of the head worker's fit, from the question's bytes
+        const [kind, question] = request.args;
+        const session = this.#s();
+        if (!session.answer) throw { code: 'worker.internal', message: 'this session answers no questions' } satisfies WireError;
+        return session.answer(kind, question);
       }
       case 'filter':
         return this.#s().setFilter(request.args[0]);
@@ -400,10 +339,12 @@ export class Dispatcher {
 
   /**
    * Runs an analysis: its output at once, or a stepped fit stepped to its output with `work`
-   * notices (at most every `PROGRESS_INTERVAL_MS`) and a cancel handled between steps.
+   * notices (at most every `PROGRESS_INTERVAL_MS`) and a cancel handled between steps. The
+   * tail worker, when there is one, takes the parts of the work the fit hands out (`Help`).
    */
   async #runAnalysis(job: Job, kind: string, params: unknown): Promise<unknown> {
     let result = this.#s().run(kind, params ?? undefined) as Run;
+    const help = new Help(this.#tails, kind, this.#s());
     let lastNotice = -Infinity;
     while (result.state === 'working') {
       const now = this.#now();
@@ -411,10 +352,20 @@ export class Dispatcher {
         lastNotice = now;
         this.#post({ id: job.id, notice: 'work', done: result.done, total: result.total });
       }
-      await this.#yield();
+      help.offer();
+      if (result.waiting) {
+        if (!help.open) throw { code: 'worker.internal', message: `the ${kind} fit waits for help it did not ask for` } satisfies WireError;
+        await help.answered();
+      } else {
+        await this.#yield();
+      }
       this.#checkCancelled(job);
+      help.accept();
       result = this.#s().stepRun(RUN_BUDGET) as Run;
     }
+    // a diagnostic the browser tests read: how many parts of fits the tail worker took
+    const scope = globalThis as { portraitHelpAsked?: number };
+    scope.portraitHelpAsked = (scope.portraitHelpAsked ?? 0) + help.asked;
     if (this.#job === job) this.#job = null;
     return result.output;
   }

@@ -4,14 +4,15 @@
  * of a split file (`ingest::split`). The head worker hands it its compiled wasm module in
  * `hello`, so it fetches nothing but its script, during page load.
  *
- * It speaks the page's protocol (`tail` requests, `progress` notices, `cancel`). Any
- * failure — the worker does not start, a request fails — is answered with `null`, and the
- * head then reads the file whole.
+ * It speaks the page's protocol (`tail` requests, `progress` notices, `cancel`; `help` with a
+ * part of a stepped fit's work after the ingest). Any failure — the worker does not start, a
+ * request fails — is answered with `null`, and the head then reads the file whole (or does
+ * that part of the fit itself).
  */
 
 import type { Request, WorkerMessage } from '../api/protocol.js';
 import type { IngestOptions, SplitPlan, Input } from '../api/types.js';
-import type { TailProgress, TailRead, TailReader } from './dispatcher.js';
+import type { TailProgress, TailRead, TailReader } from './engine.js';
 
 /** `WorkerOptions.name` of the tail worker. */
 export const TAIL_WORKER_NAME = 'portrait-tail';
@@ -60,11 +61,17 @@ export class TailWorker implements TailReader {
     };
   }
 
-  #call(kind: Request['kind'], args: unknown[], onProgress?: (p: TailProgress) => void, id = this.#next++): Promise<unknown> {
+  /** Answers a question a fit of analysis `kind` hands out; `null` when it cannot. */
+  help(kind: string, question: Uint8Array): Promise<Uint8Array | null> {
+    // the question moves without a copy
+    return this.#call('help', [kind, question], undefined, this.#next++, [question.buffer]).then((v) => (v instanceof Uint8Array ? v : null));
+  }
+
+  #call(kind: Request['kind'], args: unknown[], onProgress?: (p: TailProgress) => void, id = this.#next++, transfer: Transferable[] = []): Promise<unknown> {
     if (this.#broken) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.#waiting.set(id, { resolve, onProgress });
-      this.#worker.postMessage({ id, kind, args } as unknown as Request);
+      this.#worker.postMessage({ id, kind, args } as unknown as Request, transfer);
     });
   }
 

@@ -9,7 +9,8 @@
 import init, { PortraitSession, planSplit, portraitVersion, protocolVersion, splitMinBytes, splitWindowStart } from '../../pkg/portrait.js';
 import type { Request, WorkerMessage } from '../api/protocol.js';
 import type { SplitPlan } from '../api/types.js';
-import { Dispatcher, type Engine, type SessionLike, type TailReader } from './dispatcher.js';
+import { Dispatcher } from './dispatcher.js';
+import type { Engine, SessionLike, TailReader } from './engine.js';
 import { TAIL_WORKER_NAME, TailWorker, type WorkerLike } from './tail.js';
 
 /** The dedicated worker scope, typed as far as we use it (the DOM lib is in scope, not WebWorker). */

@@ -91,10 +91,7 @@ impl Job for ProbeJob {
     }
 
     fn work(&self) -> Work {
-        Work {
-            done: self.lines.len() as u64,
-            total: self.lines.capacity() as u64,
-        }
+        Work::of(self.lines.len() as u64, self.lines.capacity() as u64)
     }
 }
 

@@ -18,6 +18,7 @@
 //! `random_state`; f32 throughout, as implicit's default, with the exact solves in f64.
 
 use super::interactions::Interactions;
+use super::kernels::{add_wide, axpy, dot, madd4_f32, madd4_f64};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -55,60 +56,31 @@ impl Default for AlsParams {
 
 /// Fitted factors, row-major: `user[r * factors..]` for row `r` of the interactions,
 /// `item[i * factors..]` for item `i`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Als {
     /// Factors per row.
     pub factors: usize,
     /// Customer factors, a row of the interactions after another.
+    #[serde(with = "super::raw")]
     pub user: Vec<f32>,
     /// Product factors, an item after another.
+    #[serde(with = "super::raw")]
     pub item: Vec<f32>,
 }
 
 /// The items of a fit by the length of their factors, longest first (`Als::by_norm`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ByNorm {
+    #[serde(with = "super::raw")]
     order: Vec<u32>,
+    #[serde(with = "super::raw")]
     norm: Vec<f32>,
     /// The items' factors in that order: the scan reads memory front to back.
+    #[serde(with = "super::raw")]
     factors: Vec<f32>,
-}
-
-/// Partial sums a dot product keeps: sixteen independent chains of additions (four SIMD
-/// registers of four) instead of one, so a length-64 product is not a wait on each addition
-/// — and a fixed order of additions, the same result in the tab and natively.
-const LANES: usize = 16;
-
-/// a · b.
-#[inline(always)]
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut s = [0f32; LANES];
-    let (ac, ar) = a.split_at(a.len() - a.len() % LANES);
-    let (bc, br) = b.split_at(ac.len());
-    for (x, y) in ac.chunks_exact(LANES).zip(bc.chunks_exact(LANES)) {
-        for k in 0..LANES {
-            s[k] += x[k] * y[k];
-        }
-    }
-    for (x, y) in ar.iter().zip(br) {
-        s[0] += x * y;
-    }
-    let mut width = LANES / 2;
-    while width > 0 {
-        for k in 0..width {
-            s[k] += s[k + width];
-        }
-        width /= 2;
-    }
-    s[0]
-}
-
-/// y += a · x.
-#[inline]
-fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
-    for (yi, xi) in y.iter_mut().zip(x) {
-        *yi += a * xi;
-    }
+    /// Per item, in item order: y·y, which `closest` divides by for every pair.
+    #[serde(with = "super::raw")]
+    squared: Vec<f32>,
 }
 
 /// YᵀY + λI of the rows of `y` (n × f), as a full f × f matrix. The upper triangle only,
@@ -122,16 +94,11 @@ fn gram(y: &[f32], f: usize, lambda: f32) -> Vec<f32> {
         let (r2, r3) = rest.split_at(f);
         for a in 0..f {
             let (c0, c1, c2, c3) = (r0[a], r1[a], r2[a], r3[a]);
-            let ga = &mut g[a * f + a..(a + 1) * f];
-            let b = a..f;
-            for (((o, &v0), (&v1, &v2)), &v3) in ga
-                .iter_mut()
-                .zip(&r0[b.clone()])
-                .zip(r1[b.clone()].iter().zip(&r2[b.clone()]))
-                .zip(&r3[b])
-            {
-                *o += c0 * v0 + c1 * v1 + c2 * v2 + c3 * v3;
-            }
+            madd4_f32(
+                &mut g[a * f + a..(a + 1) * f],
+                [c0, c1, c2, c3],
+                [&r0[a..], &r1[a..], &r2[a..], &r3[a..]],
+            );
         }
     }
     for row in blocks.remainder().chunks_exact(f) {
@@ -267,11 +234,7 @@ fn apply(inverse: &[f64], v: &[f64], out: &mut [f64]) {
         let (r0, rest) = block.split_at(f);
         let (r1, rest) = rest.split_at(f);
         let (r2, r3) = rest.split_at(f);
-        for ((o, (&g0, &g1)), (&g2, &g3)) in
-            out.iter_mut().zip(r0.iter().zip(r1)).zip(r2.iter().zip(r3))
-        {
-            *o += c[0] * g0 + c[1] * g1 + c[2] * g2 + c[3] * g3;
-        }
+        madd4_f64(out, [c[0], c[1], c[2], c[3]], [r0, r1, r2, r3]);
     }
     let done = f - f % 4;
     for (row, &c) in inverse[done * f..].chunks_exact(f).zip(&v[done..]) {
@@ -374,10 +337,7 @@ fn exact(
         Inverse::Stored(solved) => {
             w.b.fill(0.0);
             for (k, &c) in cs.iter().enumerate() {
-                let c = f64::from(c);
-                for (bk, &v) in w.b.iter_mut().zip(solved.get(f, items[k])) {
-                    *bk += c * f64::from(v);
-                }
+                add_wide(f64::from(c), solved.get(f, items[k]), &mut w.b);
             }
             for (a, &k) in corrected[..m].iter().enumerate() {
                 widen(solved.get(f, items[k]), &mut w.w[a * f..(a + 1) * f]);
@@ -389,10 +349,7 @@ fn exact(
             } else {
                 w.sum.fill(0.0);
                 for (k, &c) in cs.iter().enumerate() {
-                    let c = f64::from(c);
-                    for (sk, &v) in w.sum.iter_mut().zip(yi(k)) {
-                        *sk += c * f64::from(v);
-                    }
+                    add_wide(f64::from(c), yi(k), &mut w.sum);
                 }
             }
             apply(inverse, &w.sum, &mut w.b);
@@ -685,16 +642,17 @@ impl Als {
     }
 
     /// Of `items`, the one whose factors point most nearly the way item `j`'s do (the
-    /// largest cosine): the purchase a factor-model recommendation is most like.
-    pub fn closest(&self, items: &[u32], j: u32) -> Option<u32> {
+    /// largest cosine): the purchase a factor-model recommendation is most like. The
+    /// squared lengths come from `index`, so a pair costs one dot product, not three.
+    pub fn closest(&self, index: &ByNorm, items: &[u32], j: u32) -> Option<u32> {
         let f = self.factors;
         let y = |i: u32| &self.item[i as usize * f..(i as usize + 1) * f];
         let yj = y(j);
+        let jj = index.squared[j as usize];
         let mut best: Option<(u32, f32)> = None;
         for &i in items.iter().filter(|&&i| i != j) {
-            let yi = y(i);
-            let n = (dot(yi, yi) * dot(yj, yj)).sqrt();
-            let c = if n > 0.0 { dot(yi, yj) / n } else { 0.0 };
+            let n = (index.squared[i as usize] * jj).sqrt();
+            let c = if n > 0.0 { dot(y(i), yj) / n } else { 0.0 };
             if best.is_none_or(|(_, b)| c > b) {
                 best = Some((i, c));
             }
@@ -714,11 +672,8 @@ impl Als {
     /// The items by the length of their factors, longest first: what `top` scans.
     pub fn by_norm(&self) -> ByNorm {
         let f = self.factors.max(1);
-        let norms: Vec<f32> = self
-            .item
-            .chunks_exact(f)
-            .map(|y| dot(y, y).sqrt())
-            .collect();
+        let squared: Vec<f32> = self.item.chunks_exact(f).map(|y| dot(y, y)).collect();
+        let norms: Vec<f32> = squared.iter().map(|s| s.sqrt()).collect();
         let mut order: Vec<u32> = (0..norms.len() as u32).collect();
         order.sort_by(|&a, &b| {
             norms[b as usize]
@@ -735,6 +690,7 @@ impl Als {
             order,
             norm,
             factors,
+            squared,
         }
     }
 

@@ -14,20 +14,26 @@ pub fn is_purchase(l: &OrderLines, i: usize) -> bool {
 /// Customers × products in compressed rows. Row `r` (customer `users[r]` of the dataset)
 /// holds columns `indices[indptr[r]..indptr[r + 1]]` (ascending item numbers) with counts in
 /// `counts`; item `i` is product `items[i]` of the order lines.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interactions {
     /// Per row: the dataset's customer number.
+    #[serde(with = "super::raw")]
     pub users: Vec<u32>,
     /// Per item: the product index in `OrderLines::product_ids`.
+    #[serde(with = "super::raw")]
     pub items: Vec<u32>,
     /// Row starts, one more than there are rows.
+    #[serde(with = "super::raw")]
     pub indptr: Vec<u32>,
     /// Item numbers, row by row.
+    #[serde(with = "super::raw")]
     pub indices: Vec<u32>,
     /// Orders of the row's customer holding the item.
+    #[serde(with = "super::raw")]
     pub counts: Vec<f32>,
     /// Per row: the customer's distinct orders with a purchase (1: the cold start of
     /// factor models).
+    #[serde(with = "super::raw")]
     pub orders: Vec<u32>,
 }
 

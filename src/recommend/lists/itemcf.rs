@@ -14,16 +14,30 @@ use super::interactions::Interactions;
 use super::top::Scores;
 
 /// Each item's neighbours, by item number, with their similarity.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ItemCf {
+    #[serde(with = "super::raw")]
     start: Vec<u32>,
+    #[serde(with = "super::raw")]
     neighbour: Vec<u32>,
+    #[serde(with = "super::raw")]
     similarity: Vec<f32>,
 }
 
 impl ItemCf {
     /// The similarities of the items of `x`.
     pub fn fit(x: &Interactions, shrinkage: f64, neighbours: usize) -> ItemCf {
+        ItemCf::fit_items(x, shrinkage, neighbours, 0..x.n_items())
+    }
+
+    /// The neighbours of the items `items` only, as `fit` finds them: each item's row is
+    /// computed on its own, so the parts of two workers `append` to `fit`'s result.
+    pub fn fit_items(
+        x: &Interactions,
+        shrinkage: f64,
+        neighbours: usize,
+        items: std::ops::Range<usize>,
+    ) -> ItemCf {
         let n = x.n_items();
         let (cstart, crows, ccounts) = x.by_item();
         let norm: Vec<f64> = (0..n)
@@ -39,7 +53,7 @@ impl ItemCf {
         let mut dot = Scores::new(n);
         let mut out = ItemCf::empty();
         let mut row: Vec<(u32, f64)> = Vec::new();
-        for i in 0..n {
+        for i in items {
             for k in cstart[i] as usize..cstart[i + 1] as usize {
                 let xi = f64::from(ccounts[k]);
                 let (items, counts) = x.row(crows[k] as usize);
@@ -62,6 +76,14 @@ impl ItemCf {
             out.push(&mut row, neighbours);
         }
         out
+    }
+
+    /// Adds the neighbours of the items after these (`fit_items` of the next range).
+    pub fn append(&mut self, later: ItemCf) {
+        let base = self.neighbour.len() as u32;
+        self.start.extend(later.start[1..].iter().map(|s| s + base));
+        self.neighbour.extend(later.neighbour);
+        self.similarity.extend(later.similarity);
     }
 
     /// No item has a neighbour yet.
@@ -194,5 +216,12 @@ mod tests {
             "s10 = 3/(√18 + 10) > s12 = 1/(√3 + 10)"
         );
         assert!((f64::from(shrunk.neighbours(1).1[0]) - 3.0 / (18f64.sqrt() + 10.0)).abs() < 1e-7);
+        // two workers' parts make the whole
+        let mut parts = ItemCf::fit_items(&x, 0.0, 0, 0..1);
+        parts.append(ItemCf::fit_items(&x, 0.0, 0, 1..3));
+        let whole = ItemCf::fit(&x, 0.0, 0);
+        for i in 0..3 {
+            assert_eq!(parts.neighbours(i), whole.neighbours(i));
+        }
     }
 }

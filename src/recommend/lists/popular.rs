@@ -6,7 +6,7 @@ use super::interactions::Interactions;
 use crate::dataset::{time, Dataset, NONE};
 
 /// Items by a score, best first (equal scores by item number), scores above zero only.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Ranking {
     /// (item, score), best first.
     pub items: Vec<(u32, f64)>,

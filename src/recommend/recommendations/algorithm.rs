@@ -16,7 +16,17 @@ use crate::recommend::lists::content::{self, ItemText};
 use crate::recommend::lists::{Als, ByNorm, Interactions, ItemCf, Ranking, Scores};
 
 /// Why a product is in a list. Serialised names are the JS API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    ts_rs::TS,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(rename = "RecommendSource")]
 pub enum Source {
@@ -47,7 +57,7 @@ impl Source {
 
 /// One product of a list: its item number, score, reason and the item it follows from
 /// (`NONE` when none).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rec {
     /// The item (of the interactions the list was made from).
     pub item: u32,
@@ -146,6 +156,7 @@ impl Products {
 
 /// What a list may hold: products allowed (categories, stock) per product, the most of one
 /// category, and whether a customer's own purchases are left out.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Filter {
     /// Leave out what the customer bought.
     pub exclude_bought: bool,
@@ -156,12 +167,15 @@ pub struct Filter {
 }
 
 /// The recommenders fitted on the purchases of `data` up to a day.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Fitted {
     /// Customers × products.
     pub x: Interactions,
     /// Per customer of the data: their row of `x`, or `NONE` without a purchase.
+    #[serde(with = "crate::recommend::lists::raw")]
     pub row_of: Vec<u32>,
     /// Per item: customers who bought it.
+    #[serde(with = "crate::recommend::lists::raw")]
     pub buyers: Vec<u32>,
     /// The popularity baseline.
     pub popular: Ranking,
@@ -176,6 +190,7 @@ pub struct Fitted {
     /// Per item: allowed by the filter.
     allowed: Vec<bool>,
     /// Per item: its category, or `NONE`.
+    #[serde(with = "crate::recommend::lists::raw")]
     category: Vec<u32>,
 }
 
@@ -363,7 +378,7 @@ pub fn list(
                     let got = top.len();
                     for (i, score) in top {
                         if p.push(rec(i, f64::from(score), Source::Als)) {
-                            if let Some(b) = als.closest(f.x.row(r).0, i) {
+                            if let Some(b) = als.closest(index, f.x.row(r).0, i) {
                                 p.out.last_mut().expect("pushed").because = b;
                             }
                         }
@@ -481,7 +496,7 @@ fn hybrid(
         one.because = match source {
             Source::Itemcf => cf.and_then(|c| c.because(&f.x, r, i)),
             Source::Content => ct.and_then(|c| c.because(&f.x, r, i)),
-            Source::Als => als.and_then(|(a, _)| a.closest(bought, i)),
+            Source::Als => als.and_then(|(a, index)| a.closest(index, bought, i)),
             _ => None,
         }
         .unwrap_or(NONE);

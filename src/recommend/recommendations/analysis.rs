@@ -191,6 +191,10 @@ impl Analysis for RecommendAnalysis {
         model.summary.clone()
     }
 
+    fn answer(question: &[u8]) -> Result<Vec<u8>, Error> {
+        super::help::answer(question)
+    }
+
     fn text(s: &RecommendSummary, _cx: &Context<'_>) -> String {
         let mut o = String::new();
         let shown = |id: &str| match s.names.get(id) {

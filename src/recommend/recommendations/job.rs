@@ -1,10 +1,14 @@
 //! The stepped fit: the recommenders on every purchase, every customer's list, and — when
 //! asked — every method again on the purchases before the holdout and its lists measured.
 //! One task a step (a fit, an ALS alternation, a chunk of customers), so the worker posts
-//! progress and takes a cancel between two.
+//! progress and takes a cancel between two. Where the page has a second worker, the fit
+//! hands it a task at a time (`help.rs`): item-CF while ALS is fitted here, the later half of
+//! the lists while this worker makes the first; what comes back is what this worker would
+//! have made, so the lists do not depend on whether it helped.
 
 use super::algorithm::{list, Filter, Fitted, Products, Rec, Scratch};
 use super::evaluation::{Columns, Holdout};
+use super::help::{self, Answer, How, Question};
 use super::messages::MESSAGES;
 use super::output::{AppliedFilters, RecommendAudience};
 use super::params::{Method, RecommendValidParams};
@@ -13,10 +17,14 @@ use crate::analysis::{Context, Job, Work};
 use crate::error::Error;
 use crate::message::Message;
 use crate::recommend::lists::{AlsFitting, Evaluation, ItemCf};
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
 /// Customers a scoring task makes lists for.
 const CHUNK: usize = 2_000;
+
+/// Products below which item-CF is fitted in one worker.
+const SPLIT_ITEMS: usize = 2_000;
 
 /// The work units a task counts as: the worker's budget of a step (`RUN_BUDGET`), so the tab
 /// runs one task a step and the CLI, with no budget, all at once.
@@ -39,6 +47,10 @@ enum Which {
 enum Task {
     Base(Which),
     ItemCf(Which),
+    /// Item-CF of the items before this one (the second worker has the rest).
+    ItemCfFirst(Which, usize),
+    /// Item-CF of the items from this one on (the second worker could not).
+    ItemCfRest(Which, usize),
     Content(Which),
     AlsStart(Which),
     AlsIteration(Which),
@@ -54,6 +66,8 @@ impl Task {
         match self {
             Task::Base(w)
             | Task::ItemCf(w)
+            | Task::ItemCfFirst(w, _)
+            | Task::ItemCfRest(w, _)
             | Task::Content(w)
             | Task::AlsStart(w)
             | Task::AlsIteration(w)
@@ -61,6 +75,15 @@ impl Task {
             Task::Score(..) | Task::Evaluate(..) => None,
         }
     }
+}
+
+/// The work handed to the second worker and not yet answered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Out {
+    /// The item-CF fit of these purchases, of the items from `from` on.
+    ItemCf { which: Which, from: usize },
+    /// The lists of the targets `from..to`: `tasks` scoring tasks.
+    Lists { from: usize, to: usize, tasks: u64 },
 }
 
 /// What the fits of one set of purchases need.
@@ -92,6 +115,14 @@ pub struct Fitting {
     /// Cosines of item pairs the evaluation's diversity has computed.
     memo: HashMap<(u32, u32), f64>,
     notes: Vec<Message>,
+    /// Work the second worker is doing.
+    out: Option<Out>,
+    /// The lists it made, which follow this worker's: each answer's customers come before
+    /// those of the answers received earlier (an offer hands out the later half of the lists
+    /// still to make here).
+    helped: Vec<Lists>,
+    /// Its item-CF neighbours of the later items, until this worker's are made.
+    later_items: Option<ItemCf>,
 }
 
 fn needs(method: Method, p: &RecommendValidParams, described: bool) -> Needs {
@@ -124,6 +155,22 @@ fn needs(method: Method, p: &RecommendValidParams, described: bool) -> Needs {
             als: w.als > 0.0,
         },
     }
+}
+
+/// Where item-CF's items are cut between the two workers: an item's row costs about as many
+/// customers' rows as it has buyers, and the second worker also reads the question and
+/// transposes the matrix, so it gets well under half of the buyers (in the tab, on the 1M-line
+/// peer file, 45 % of them kept this worker waiting 135 ms of 355).
+fn split_items(buyers: &[u32]) -> usize {
+    let total: u64 = buyers.iter().map(|&b| u64::from(b)).sum();
+    let mut sum = 0u64;
+    for (i, &b) in buyers.iter().enumerate() {
+        if sum * 100 >= total * 62 {
+            return i.max(1);
+        }
+        sum += u64::from(b);
+    }
+    buyers.len() / 2
 }
 
 fn plan(tasks: &mut VecDeque<Task>, which: Which, n: &Needs, iterations: usize) {
@@ -190,7 +237,168 @@ impl Fitting {
             evaluations: Vec::new(),
             memo: HashMap::new(),
             notes: Vec::new(),
+            out: None,
+            helped: Vec::new(),
+            later_items: None,
         }
+    }
+
+    /// True while this worker's part of item-CF on `which` is still to be made.
+    fn first_items_queued(&self, which: Which) -> bool {
+        self.tasks
+            .iter()
+            .any(|t| matches!(t, Task::ItemCfFirst(w, _) if *w == which))
+    }
+
+    /// How the lists are made.
+    fn how(&self) -> How {
+        How {
+            method: self.p.method,
+            weights: self.p.weights,
+            k: self.p.k,
+        }
+    }
+
+    /// True when the next task (or, with none left, the end) needs the open offer's answer.
+    fn blocked(&self) -> bool {
+        match (self.out, self.tasks.front()) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(Out::ItemCf { which, .. }), Some(t)) => match t {
+                Task::Score(..) => which == Which::All,
+                Task::Evaluate(..) => which == Which::Train,
+                _ => false,
+            },
+            (Some(_), Some(_)) => false,
+        }
+    }
+
+    /// The next task as a question for the second worker: an item-CF fit that has other fits
+    /// to run beside it, or the later half of the lists about to be made here.
+    fn offer(&mut self) -> Result<Option<Vec<u8>>, Error> {
+        if self.out.is_some() {
+            return Ok(None);
+        }
+        match self.tasks.front().copied() {
+            Some(Task::ItemCf(w)) => {
+                // the whole fit where other fits run here meanwhile, else the later half
+                let beside =
+                    |t: &Task| matches!(t, Task::AlsStart(v) | Task::Content(v) if *v == w);
+                let whole = self.tasks.iter().any(beside);
+                let (shrinkage, neighbours) = (self.p.shrinkage, self.p.neighbours);
+                let f = self.fitted(w)?;
+                let n = f.x.n_items();
+                if !whole && n < SPLIT_ITEMS {
+                    return Ok(None);
+                }
+                let from = if whole { 0 } else { split_items(&f.buyers) };
+                let bytes = help::ask(&Question::ItemCf {
+                    x: Cow::Borrowed(&f.x),
+                    shrinkage,
+                    neighbours,
+                    items: (from, n),
+                })?;
+                self.tasks.pop_front();
+                if !whole {
+                    self.tasks.push_front(Task::ItemCfFirst(w, from));
+                }
+                self.out = Some(Out::ItemCf { which: w, from });
+                Ok(Some(bytes))
+            }
+            Some(Task::Score(..)) => {
+                let scoring: Vec<(usize, usize)> = self
+                    .tasks
+                    .iter()
+                    .map_while(|t| match *t {
+                        Task::Score(from, to) => Some((from, to)),
+                        _ => None,
+                    })
+                    .collect();
+                if scoring.len() < 2 {
+                    return Ok(None);
+                }
+                // the later half, whose lists come after this worker's
+                let kept = scoring.len() - scoring.len() / 2;
+                let (from, to) = (scoring[kept].0, scoring[scoring.len() - 1].1);
+                let how = self.how();
+                let f = self.all.as_ref().ok_or_else(|| {
+                    Error::InvalidRequest("the recommenders are not fitted".into())
+                })?;
+                let bytes = help::ask(&Question::Lists {
+                    fitted: Cow::Borrowed(f),
+                    how,
+                    filter: Cow::Borrowed(&self.filter),
+                    targets: Cow::Borrowed(&self.targets[from..to]),
+                })?;
+                self.tasks.drain(kept..scoring.len());
+                self.out = Some(Out::Lists {
+                    from,
+                    to,
+                    tasks: (scoring.len() - kept) as u64,
+                });
+                Ok(Some(bytes))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The second worker's answer to the open offer; without one, the work is queued here.
+    fn accept(&mut self, bytes: Option<&[u8]>) -> Result<(), Error> {
+        let out = self
+            .out
+            .take()
+            .ok_or_else(|| Error::InvalidRequest("no work was handed out".into()))?;
+        let answer = bytes.map(help::read).transpose()?;
+        match (out, answer) {
+            (Out::ItemCf { which, from: 0 }, Some(Answer::ItemCf(cf))) => {
+                self.fitted(which)?.itemcf = Some(cf);
+                self.done += 1;
+            }
+            (Out::ItemCf { which, .. }, Some(Answer::ItemCf(later))) => {
+                let first = self.first_items_queued(which);
+                match self.fitted(which)?.itemcf.as_mut() {
+                    Some(cf) if !first => cf.append(later),
+                    _ => self.later_items = Some(later),
+                }
+            }
+            (Out::ItemCf { which, from: 0 }, None) => self.tasks.push_front(Task::ItemCf(which)),
+            (Out::ItemCf { which, from }, None) => {
+                // right after this worker's part
+                let at = self
+                    .tasks
+                    .iter()
+                    .position(|t| matches!(t, Task::ItemCfFirst(w, _) if *w == which))
+                    .map_or(0, |i| i + 1);
+                self.tasks.insert(at, Task::ItemCfRest(which, from));
+            }
+            (Out::Lists { from, to, tasks }, Some(Answer::Lists(lists))) => {
+                if lists.customers.as_slice() != &self.targets[from..to] {
+                    return Err(Error::InvalidRequest(
+                        "the helper's lists are of other customers".into(),
+                    ));
+                }
+                self.helped.push(lists);
+                self.done += tasks;
+            }
+            (Out::Lists { from, to, .. }, None) => {
+                // after the lists still to be made here
+                let at = self
+                    .tasks
+                    .iter()
+                    .rposition(|t| matches!(t, Task::Score(..)))
+                    .map_or(0, |i| i + 1);
+                for (k, start) in (from..to).step_by(CHUNK).enumerate() {
+                    self.tasks
+                        .insert(at + k, Task::Score(start, (start + CHUNK).min(to)));
+                }
+            }
+            (out, Some(_)) => {
+                return Err(Error::InvalidRequest(format!(
+                    "the helper answered another question than {out:?}"
+                )))
+            }
+        }
+        Ok(())
     }
 
     fn fitted(&mut self, which: Which) -> Result<&mut Fitted, Error> {
@@ -217,6 +425,25 @@ impl Fitting {
                 let (shrinkage, neighbours) = (p.shrinkage, p.neighbours);
                 let f = self.fitted(w)?;
                 f.itemcf = Some(ItemCf::fit(&f.x, shrinkage, neighbours));
+            }
+            Task::ItemCfFirst(w, to) => {
+                let (shrinkage, neighbours) = (p.shrinkage, p.neighbours);
+                let later = self.later_items.take();
+                let f = self.fitted(w)?;
+                let mut cf = ItemCf::fit_items(&f.x, shrinkage, neighbours, 0..to);
+                if let Some(later) = later {
+                    cf.append(later);
+                }
+                f.itemcf = Some(cf);
+            }
+            Task::ItemCfRest(w, from) => {
+                let (shrinkage, neighbours) = (p.shrinkage, p.neighbours);
+                let f = self.fitted(w)?;
+                let rest = ItemCf::fit_items(&f.x, shrinkage, neighbours, from..f.x.n_items());
+                match f.itemcf.as_mut() {
+                    Some(cf) => cf.append(rest),
+                    None => f.itemcf = Some(rest),
+                }
             }
             Task::Content(w) => {
                 let neighbours = p.neighbours;
@@ -307,28 +534,18 @@ impl Fitting {
     }
 
     fn score(&mut self, from: usize, to: usize) -> Result<(), Error> {
+        let how = self.how();
         let f = self
             .all
             .as_ref()
             .ok_or_else(|| Error::InvalidRequest("the recommenders are not fitted".into()))?;
-        let mut scratch = Scratch::new(f);
-        for &c in &self.targets[from..to] {
-            let row = match f.row_of[c as usize] {
-                crate::dataset::NONE => None,
-                r => Some(r as usize),
-            };
-            let recs = list(
-                f,
-                self.p.method,
-                &self.p.weights,
-                row,
-                self.p.k,
-                &self.filter,
-                &mut scratch,
-            );
-            let orders = row.map_or(0, |r| f.x.orders[r]);
-            self.lists.push(c, orders, &recs);
-        }
+        help::lists_of(
+            f,
+            &how,
+            &self.filter,
+            &self.targets[from..to],
+            &mut self.lists,
+        );
         Ok(())
     }
 
@@ -382,7 +599,10 @@ impl Fitting {
         Ok(())
     }
 
-    fn finish(self, cx: &Context<'_>) -> Result<Recommendations, Error> {
+    fn finish(mut self, cx: &Context<'_>) -> Result<Recommendations, Error> {
+        for helped in std::mem::take(&mut self.helped).into_iter().rev() {
+            self.lists.append(helped);
+        }
         let all = self
             .all
             .ok_or_else(|| Error::InvalidRequest("the recommenders are not fitted".into()))?;
@@ -439,7 +659,10 @@ impl Job for RecommendJob {
         };
         // a task is about a step's worth of work in the tab: one a step, all at once natively
         let mut spent = 0u64;
-        while let Some(task) = f.tasks.pop_front() {
+        while !f.blocked() {
+            let Some(task) = f.tasks.pop_front() else {
+                break;
+            };
             f.run(task, cx).map_err(|e| e.worded_by(MESSAGES))?;
             f.done += 1;
             spent = spent.saturating_add(TASK_COST);
@@ -447,7 +670,7 @@ impl Job for RecommendJob {
                 break;
             }
         }
-        if !f.tasks.is_empty() {
+        if !f.tasks.is_empty() || f.out.is_some() {
             return Ok(None);
         }
         match self.0.take() {
@@ -463,6 +686,21 @@ impl Job for RecommendJob {
         Work {
             done,
             total: total.max(done).max(1),
+            waiting: self.0.as_ref().is_some_and(Fitting::blocked),
+        }
+    }
+
+    fn offer(&mut self) -> Option<Vec<u8>> {
+        // a question that cannot be written is work done here instead
+        self.0.as_mut().and_then(|f| f.offer().ok().flatten())
+    }
+
+    fn accept(&mut self, answer: Option<&[u8]>) -> Result<(), Error> {
+        match self.0.as_mut() {
+            Some(f) => f.accept(answer).map_err(|e| e.worded_by(MESSAGES)),
+            None => Err(Error::InvalidRequest(
+                "the recommendations have finished".into(),
+            )),
         }
     }
 }

@@ -6,6 +6,7 @@
 mod algorithm;
 mod analysis;
 mod evaluation;
+mod help;
 mod job;
 mod messages;
 mod output;

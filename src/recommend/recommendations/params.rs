@@ -161,7 +161,7 @@ impl RecommendParams {
 }
 
 /// The hybrid blend's weights.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Weights {
     /// Item-CF.
     pub itemcf: f64,

@@ -19,13 +19,16 @@ pub const PREVIEW: usize = 20;
 const BASELINE: usize = 20;
 
 /// Every customer's list, in customer order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Lists {
     /// Per list: the customer number in the data.
+    #[serde(with = "crate::recommend::lists::raw")]
     pub customers: Vec<u32>,
     /// Per list: the customer's orders with a purchase.
+    #[serde(with = "crate::recommend::lists::raw")]
     pub orders: Vec<u32>,
     /// Per list: where its products end in `recs`.
+    #[serde(with = "crate::recommend::lists::raw")]
     ends: Vec<u32>,
     /// The products, list after list.
     recs: Vec<Rec>,
@@ -38,6 +41,15 @@ impl Lists {
         self.orders.push(orders);
         self.recs.extend_from_slice(recs);
         self.ends.push(self.recs.len() as u32);
+    }
+
+    /// Adds the lists of `later`, whose customers all come after these.
+    pub fn append(&mut self, later: Lists) {
+        let base = self.recs.len() as u32;
+        self.customers.extend(later.customers);
+        self.orders.extend(later.orders);
+        self.ends.extend(later.ends.iter().map(|e| e + base));
+        self.recs.extend(later.recs);
     }
 
     /// Lists held.

@@ -575,9 +575,6 @@ impl Job for ClustersJob {
             .0
             .as_ref()
             .map_or((1, 1), |f| (f.next, f.units.len().max(1)));
-        Work {
-            done: done as u64,
-            total: total as u64,
-        }
+        Work::of(done as u64, total as u64)
     }
 }
