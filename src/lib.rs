@@ -26,6 +26,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod campaign;
 #[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 pub mod cli;
 pub mod customers;

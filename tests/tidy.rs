@@ -110,12 +110,14 @@ fn the_layers_import_only_downwards() {
                 "crate::segment",
                 "crate::predict",
                 "crate::recommend",
+                "crate::campaign",
             ],
             "ingest" | "sample" => &[
                 "crate::analysis",
                 "crate::segment",
                 "crate::predict",
                 "crate::recommend",
+                "crate::campaign",
                 "crate::table",
             ],
             "error.rs" | "table" | "rules" => &[
@@ -125,6 +127,7 @@ fn the_layers_import_only_downwards() {
                 "crate::customers",
                 "crate::predict",
                 "crate::recommend",
+                "crate::campaign",
             ],
             _ => &[],
         }
