@@ -9,6 +9,10 @@ Every number comes from scipy or statsmodels on the same inputs:
 - sample ratio: scipy.stats.chisquare(sizes, f_exp);
 - means: scipy.stats.ttest_ind_from_stats(equal_var=False), the Welch-Satterthwaite degrees
   of freedom and scipy.stats.t.ppf for the interval;
+- per-user revenue (generated here, seeded, written into the fixture): scipy.stats.mannwhitneyu
+  (method="asymptotic"), scipy.stats.bootstrap (method="percentile") of the difference in means,
+  and CUPED with theta from numpy's covariance and scipy.stats.ttest_ind(equal_var=False) on the
+  adjusted values;
 - corrections: statsmodels.stats.multitest.multipletests(method="holm" | "fdr_bh");
 - Bayesian: P(variant > control) and the expected losses under Beta(1 + c, 1 + n - c)
   posteriors by scipy.integrate.quad over scipy.stats.beta densities (an independent check of
@@ -23,6 +27,7 @@ import argparse
 import json
 import math
 
+import numpy as np
 import scipy
 import statsmodels
 from scipy import integrate, stats
@@ -122,6 +127,40 @@ def welch():
     return out
 
 
+def per_user():
+    """Revenue per user with many zeros and a long tail, and a pre-period spend that predicts it."""
+    rng = np.random.default_rng(20261207)
+    groups = {}
+    for name, n, lift in [("control", 400, 1.0), ("variant", 430, 1.12)]:
+        pre = np.round(rng.gamma(0.6, 40.0, n) * (rng.random(n) < 0.7), 2)
+        buys = rng.random(n) < 0.2 + 0.5 * (pre > 0)
+        metric = np.round(buys * (0.9 * pre + rng.gamma(1.2, 15.0, n)) * lift, 2)
+        groups[name] = {"metric": metric.tolist(), "pre": pre.tolist()}
+    c, v = np.array(groups["control"]["metric"]), np.array(groups["variant"]["metric"])
+    mw = stats.mannwhitneyu(v, c, alternative="two-sided", method="asymptotic")
+    boot = stats.bootstrap((v, c), lambda a, b, axis=-1: a.mean(axis=axis) - b.mean(axis=axis),
+                           method="percentile", n_resamples=20000, confidence_level=1 - ALPHA,
+                           random_state=np.random.default_rng(1), vectorized=True)
+    pc, pv = np.array(groups["control"]["pre"]), np.array(groups["variant"]["pre"])
+    y, x = np.concatenate([c, v]), np.concatenate([pc, pv])
+    theta = np.cov(y, x, ddof=1)[0, 1] / np.var(x, ddof=1)
+    ac, av = c - theta * (pc - x.mean()), v - theta * (pv - x.mean())
+    t = stats.ttest_ind(av, ac, equal_var=False)
+    v1, v2 = ac.var(ddof=1) / len(ac), av.var(ddof=1) / len(av)
+    df = (v1 + v2) ** 2 / (v1 * v1 / (len(ac) - 1) + v2 * v2 / (len(av) - 1))
+    half = stats.t.ppf(1 - ALPHA / 2, df) * math.sqrt(v1 + v2)
+    d = av.mean() - ac.mean()
+    adjusted = np.concatenate([ac, av])
+    return {
+        **groups,
+        "mann_whitney": {"u": mw.statistic, "p_value": mw.pvalue},
+        "bootstrap": {"interval": [boot.confidence_interval.low, boot.confidence_interval.high],
+                      "standard_error": boot.standard_error, "resamples": 20000},
+        "cuped": {"theta": theta, "variance_reduction": 1 - adjusted.var(ddof=1) / y.var(ddof=1),
+                  "t": t.statistic, "p_value": t.pvalue, "df": df, "interval": [d - half, d + half]},
+    }
+
+
 def corrections():
     out = []
     for p in [
@@ -192,7 +231,7 @@ def main():
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     ref = {
-        "versions": {"scipy": scipy.__version__, "statsmodels": statsmodels.__version__},
+        "versions": {"numpy": np.__version__, "scipy": scipy.__version__, "statsmodels": statsmodels.__version__},
         "alpha": ALPHA,
         "distributions": distributions(),
         "conversions": conversions(),
@@ -201,6 +240,7 @@ def main():
         "welch": welch(),
         "corrections": corrections(),
         "bayes": bayes(),
+        "per_user": per_user(),
         "power": power(),
     }
     with open(args.out, "w") as f:

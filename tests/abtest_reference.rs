@@ -7,11 +7,14 @@
 //! that equals statsmodels' to 1e-9.
 
 use portrait::campaign::stats::bayes::compare;
+use portrait::campaign::stats::bootstrap::difference_in_means;
 use portrait::campaign::stats::corrections::{benjamini_hochberg, holm};
+use portrait::campaign::stats::cuped::{cuped, Paired};
 use portrait::campaign::stats::dist::{chi2_sf, norm_cdf, norm_ppf, norm_sf, t_ppf, t_sf};
 use portrait::campaign::stats::means::{welch, Summary};
 use portrait::campaign::stats::power::{detectable_effect, effect_size, power, users_needed};
 use portrait::campaign::stats::proportions::{chi_square, sample_ratio, z_test, Conversions};
+use portrait::campaign::stats::ranks::mann_whitney;
 use serde_json::Value;
 
 const RELATIVE: f64 = 1e-9;
@@ -220,6 +223,104 @@ fn the_bayesian_reading_equals_scipy_integrating() {
             &what,
         );
     }
+}
+
+#[test]
+fn per_user_tests_equal_scipy() {
+    let r = reference();
+    let alpha = f(&r["alpha"]);
+    let p = &r["per_user"];
+    let values = |v: &Value| -> Vec<f64> { v.as_array().unwrap().iter().map(f).collect() };
+    let (c, v) = (
+        values(&p["control"]["metric"]),
+        values(&p["variant"]["metric"]),
+    );
+    let (pc, pv) = (values(&p["control"]["pre"]), values(&p["variant"]["pre"]));
+
+    let mw = mann_whitney(&c, &v).expect("defined");
+    close(mw.u, f(&p["mann_whitney"]["u"]), RELATIVE, "U");
+    close(
+        mw.p_value,
+        f(&p["mann_whitney"]["p_value"]),
+        RELATIVE,
+        "U's p",
+    );
+
+    let cu = cuped(
+        Paired {
+            metric: &c,
+            pre: &pc,
+        },
+        Paired {
+            metric: &v,
+            pre: &pv,
+        },
+        alpha,
+    )
+    .expect("defined");
+    let r = &p["cuped"];
+    close(cu.theta, f(&r["theta"]), RELATIVE, "θ");
+    close(
+        cu.variance_reduction,
+        f(&r["variance_reduction"]),
+        RELATIVE,
+        "variance reduction",
+    );
+    close(cu.test.t, f(&r["t"]), RELATIVE, "CUPED t");
+    close(cu.test.df, f(&r["df"]), RELATIVE, "CUPED df");
+    close(cu.test.p_value, f(&r["p_value"]), RELATIVE, "CUPED p");
+    close(
+        cu.test.interval.0,
+        f(&r["interval"][0]),
+        RELATIVE,
+        "CUPED low",
+    );
+    close(
+        cu.test.interval.1,
+        f(&r["interval"][1]),
+        RELATIVE,
+        "CUPED high",
+    );
+
+    // two bootstraps of B resamples each (scipy's and ours, other generators) differ by their
+    // Monte-Carlo error: an endpoint's is se·√(q(1−q)/B)/φ(z_q), the standard error's
+    // se/√(2B); allowed four times that of the difference of two such runs
+    let b = &p["bootstrap"];
+    let resamples = b["resamples"].as_u64().unwrap() as usize;
+    let ours = difference_in_means(&c, &v, alpha, resamples, 42).expect("defined");
+    let se = f(&b["standard_error"]);
+    let q = alpha / 2.0;
+    let z = norm_ppf(1.0 - q);
+    let density = (-z * z / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt();
+    let endpoint = 4.0 * 2f64.sqrt() * se * (q * (1.0 - q) / resamples as f64).sqrt() / density;
+    for (o, t) in [
+        (ours.interval.0, &b["interval"][0]),
+        (ours.interval.1, &b["interval"][1]),
+    ] {
+        assert!(
+            (o - f(t)).abs() <= endpoint,
+            "bootstrap endpoint {o} vs scipy's {t} (±{endpoint})"
+        );
+    }
+    let spread = 4.0 * 2f64.sqrt() * se / (2.0 * resamples as f64).sqrt();
+    assert!(
+        (ours.standard_error - se).abs() <= spread,
+        "bootstrap se {} vs {se}",
+        ours.standard_error
+    );
+    close(
+        ours.difference,
+        v.iter().sum::<f64>() / v.len() as f64 - c.iter().sum::<f64>() / c.len() as f64,
+        1e-12,
+        "difference",
+    );
+    // seeded: the same interval again
+    assert_eq!(
+        difference_in_means(&c, &v, alpha, resamples, 42),
+        Some(ours)
+    );
+    // the adjusted interval is narrower than the raw one
+    assert!(cu.test.interval.1 - cu.test.interval.0 < ours.interval.1 - ours.interval.0);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The statistics of an experiment, on summaries (counts, means, deviations): the
 //! distributions they read (`dist`), conversion tests and the sample-ratio check
-//! (`proportions`), Welch's test of means (`means`), the Bayesian chance to beat and expected
+//! (`proportions`), Welch's test of means (`means`), Mann–Whitney U (`ranks`), a seeded
+//! bootstrap interval (`bootstrap`), CUPED's variance reduction (`cuped`), the Bayesian chance to beat and expected
 //! loss (`bayes`), always-valid intervals under daily peeking (`sequential`), corrections for
 //! several comparisons (`corrections`) and the sample-size calculator (`power`).
 //!
@@ -10,9 +11,12 @@
 //! statsmodels call it equals (`scripts/abtest_reference.py`, `tests/abtest_reference.rs`).
 
 pub mod bayes;
+pub mod bootstrap;
 pub mod corrections;
+pub mod cuped;
 pub mod dist;
 pub mod means;
 pub mod power;
 pub mod proportions;
+pub mod ranks;
 pub mod sequential;
