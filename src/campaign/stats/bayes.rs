@@ -4,8 +4,9 @@
 //! sum for P(X > Y) with X, Y beta; the loss from size-biased betas, as Chris Stucchio
 //! writes it), so no sampling and no seed.
 
+use super::dist::ln_beta;
 use super::proportions::Conversions;
-use libm::{exp, lgamma, log};
+use libm::{exp, log};
 use serde::Serialize;
 
 /// The posterior's parameters (α, β) for a group under the uniform prior.
@@ -14,10 +15,6 @@ fn posterior(g: Conversions) -> (f64, f64) {
         1.0 + g.converted as f64,
         1.0 + g.users.saturating_sub(g.converted) as f64,
     )
-}
-
-fn ln_beta(a: f64, b: f64) -> f64 {
-    lgamma(a) + lgamma(b) - lgamma(a + b)
 }
 
 /// P(X > Y) for X ~ Beta(a, b), Y ~ Beta(c, d), `a` a whole number: Σ_{i<a} B(c+i, b+d) /

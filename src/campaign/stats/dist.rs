@@ -92,7 +92,7 @@ pub fn norm_ppf(p: f64) -> f64 {
 }
 
 /// ln B(a, b).
-fn ln_beta(a: f64, b: f64) -> f64 {
+pub fn ln_beta(a: f64, b: f64) -> f64 {
     lgamma(a) + lgamma(b) - lgamma(a + b)
 }
 
