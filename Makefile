@@ -58,6 +58,8 @@ fixtures: setup-test
 	diff -r -x '*.xlsx' tests/fixtures/platforms $(FIXTURES)/platforms-check
 	$(PY) scripts/people_reference.py --cache $(FIXTURES) --out-dir $(FIXTURES)/people-check
 	for f in $(FIXTURES)/people-check/*; do cmp "$$f" tests/fixtures/people/$$(basename "$$f"); done
+	$(PY) scripts/cohorts_reference.py --cache $(FIXTURES) --out-dir $(FIXTURES)/cohorts-check
+	for f in $(FIXTURES)/cohorts-check/*; do cmp "$$f" tests/fixtures/cohorts/$$(basename "$$f"); done
 
 test: setup-test fixtures test-native test-wasm test-web build typecheck test-browser
 	@echo "make test: all suites passed"
