@@ -80,15 +80,19 @@ pub fn cohorts(data: &Dataset, period: Period) -> Cohorts {
     };
     // by start period: (size, customers per k, revenue per k)
     let mut rows: std::collections::BTreeMap<i64, (u64, Vec<u64>, Vec<i64>)> = Default::default();
-    let mut bought: Vec<i64> = Vec::new();
+    // the customer's lines' periods, each computed once, and those of their purchases
+    let (mut periods, mut bought): (Vec<i64>, Vec<i64>) = Default::default();
     for c in 0..data.n_customers() {
         let range = data.customer_lines(c);
+        periods.clear();
+        periods.extend(range.clone().map(|i| period.of(lines.time[i])));
         bought.clear();
         bought.extend(
             range
                 .clone()
-                .filter(|&i| !lines.is_return[i])
-                .map(|i| period.of(lines.time[i])),
+                .zip(&periods)
+                .filter(|&(i, _)| !lines.is_return[i])
+                .map(|(_, &p)| p),
         );
         let Some(&start) = bought.iter().min() else {
             continue;
@@ -103,8 +107,8 @@ pub fn cohorts(data: &Dataset, period: Period) -> Cohorts {
         for &p in &bought {
             row.1[(p - start) as usize] += 1;
         }
-        for i in range {
-            let k = period.of(lines.time[i]) - start;
+        for (i, &p) in range.zip(&periods) {
+            let k = p - start;
             if k >= 0 {
                 row.2[k as usize] += lines.amount_cents[i];
             }

@@ -3,6 +3,7 @@
 //! interval is the resampled differences' percentiles — no assumption on the shape of
 //! revenue per user. The same seed gives the same interval in the tab and the CLI.
 
+use super::means::Summary;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
@@ -18,10 +19,6 @@ pub struct Bootstrap {
     pub standard_error: f64,
     /// Resamples drawn.
     pub resamples: usize,
-}
-
-fn mean(v: &[f64]) -> f64 {
-    v.iter().sum::<f64>() / v.len() as f64
 }
 
 /// The mean of a resample of `v` (with replacement).
@@ -62,19 +59,13 @@ pub fn difference_in_means(
         })
         .collect();
     differences.sort_by(f64::total_cmp);
-    let centre = mean(&differences);
-    let spread = differences
-        .iter()
-        .map(|d| (d - centre) * (d - centre))
-        .sum::<f64>()
-        / (resamples - 1) as f64;
     Some(Bootstrap {
-        difference: mean(variant) - mean(control),
+        difference: Summary::of(variant).mean - Summary::of(control).mean,
         interval: (
             quantile(&differences, alpha / 2.0),
             quantile(&differences, 1.0 - alpha / 2.0),
         ),
-        standard_error: libm::sqrt(spread),
+        standard_error: Summary::of(&differences).sd,
         resamples,
     })
 }

@@ -27,18 +27,6 @@ pub struct Cuped {
     pub test: Welch,
 }
 
-/// The summary of values (mean, sd with n − 1, size).
-pub fn summary(v: &[f64]) -> Summary {
-    let n = v.len();
-    let mean = v.iter().sum::<f64>() / n as f64;
-    let ss: f64 = v.iter().map(|x| (x - mean) * (x - mean)).sum();
-    Summary {
-        mean,
-        sd: libm::sqrt(ss / (n as f64 - 1.0)),
-        n: n as u64,
-    }
-}
-
 /// CUPED-adjusted Welch test of `variant` against `control`; `None` when the groups' lengths
 /// disagree, the pre-period has no variance, or Welch's test is not defined.
 pub fn cuped(control: Paired<'_>, variant: Paired<'_>, alpha: f64) -> Option<Cuped> {
@@ -72,11 +60,11 @@ pub fn cuped(control: Paired<'_>, variant: Paired<'_>, alpha: f64) -> Option<Cup
             .collect()
     };
     let (c, v) = (adjust(control), adjust(variant));
-    let before = summary(&metric).sd;
-    let after = summary(&[c.as_slice(), v.as_slice()].concat()).sd;
+    let before = Summary::of(&metric).sd;
+    let after = Summary::of(&[c.as_slice(), v.as_slice()].concat()).sd;
     Some(Cuped {
         theta,
         variance_reduction: 1.0 - (after * after) / (before * before),
-        test: welch(summary(&c), summary(&v), alpha)?,
+        test: welch(Summary::of(&c), Summary::of(&v), alpha)?,
     })
 }

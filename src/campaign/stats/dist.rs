@@ -177,25 +177,31 @@ pub fn t_ppf(p: f64, df: f64) -> f64 {
     if tail == 0.0 {
         return f64::INFINITY;
     }
-    let (mut lo, mut hi) = (0.0, 1.0);
+    let (lo, mut hi) = (0.0, 1.0);
     while t_sf(hi, df) > tail {
         hi *= 2.0;
         if hi > 1e300 {
             return f64::INFINITY;
         }
     }
-    for _ in 0..2000 {
+    bisect(|t| t_sf(t, df) > tail, lo, hi)
+}
+
+/// Where `below` turns false between `lo` (true) and `hi` (false), to the last bit: the
+/// solver of every quantile and sample size here, exact where a tolerance-based root finder
+/// (statsmodels' brentq) stops early.
+pub fn bisect(below: impl Fn(f64) -> bool, mut lo: f64, mut hi: f64) -> f64 {
+    loop {
         let mid = 0.5 * (lo + hi);
         if mid <= lo || mid >= hi {
-            break;
+            return mid;
         }
-        if t_sf(mid, df) > tail {
+        if below(mid) {
             lo = mid;
         } else {
             hi = mid;
         }
     }
-    0.5 * (lo + hi)
 }
 
 /// Q(a, x) = Γ(a, x)/Γ(a), the regularised upper incomplete gamma (`scipy.special.gammaincc`).

@@ -16,6 +16,20 @@ pub struct Summary {
     pub n: u64,
 }
 
+impl Summary {
+    /// The summary of values (at least two for a defined deviation).
+    pub fn of(values: &[f64]) -> Summary {
+        let n = values.len();
+        let mean = values.iter().sum::<f64>() / n as f64;
+        let squares: f64 = values.iter().map(|x| (x - mean) * (x - mean)).sum();
+        Summary {
+            mean,
+            sd: sqrt(squares / (n as f64 - 1.0)),
+            n: n as u64,
+        }
+    }
+}
+
 /// Welch's test of a variant's mean against the control's.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Welch {

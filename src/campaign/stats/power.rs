@@ -4,7 +4,7 @@
 //! `proportion_effectsize` and `NormalIndPower` (`zt_ind_solve_power`), whose power counts
 //! both tails.
 
-use super::dist::{norm_cdf, norm_ppf, norm_sf};
+use super::dist::{bisect, norm_cdf, norm_ppf, norm_sf};
 use libm::{asin, sin, sqrt};
 
 /// Cohen's h of rate `p2` against `p1`: 2·asin √p2 − 2·asin √p1
@@ -35,18 +35,14 @@ pub fn users_needed(h: f64, alpha: f64, target: f64, ratio: f64) -> Option<f64> 
     if h == 0.0 || !h.is_finite() || !(target > alpha && target < 1.0) || ratio <= 0.0 {
         return None;
     }
-    let (mut lo, mut hi) = (0.0, 1.0);
+    let mut hi = 1.0;
     while power(h, hi, alpha, ratio) < target {
         hi *= 2.0;
         if hi > 1e15 {
             return None;
         }
     }
-    Some(bisect(
-        |n| power(h, n, alpha, ratio) < target,
-        &mut lo,
-        &mut hi,
-    ))
+    Some(bisect(|n| power(h, n, alpha, ratio) < target, 0.0, hi))
 }
 
 /// The smallest effect size the test detects with `target` power on `n1` control users
@@ -56,29 +52,9 @@ pub fn detectable_effect(n1: f64, alpha: f64, target: f64, ratio: f64) -> Option
         return None;
     }
     // h is at most π (from rate 0 to rate 1)
-    let (mut lo, mut hi) = (0.0, std::f64::consts::PI);
-    if power(hi, n1, alpha, ratio) < target {
+    let most = std::f64::consts::PI;
+    if power(most, n1, alpha, ratio) < target {
         return None;
     }
-    Some(bisect(
-        |h| power(h, n1, alpha, ratio) < target,
-        &mut lo,
-        &mut hi,
-    ))
-}
-
-/// Where `below` turns false between `lo` (true) and `hi` (false), to the last bit.
-fn bisect(below: impl Fn(f64) -> bool, lo: &mut f64, hi: &mut f64) -> f64 {
-    for _ in 0..2000 {
-        let mid = 0.5 * (*lo + *hi);
-        if mid <= *lo || mid >= *hi {
-            break;
-        }
-        if below(mid) {
-            *lo = mid;
-        } else {
-            *hi = mid;
-        }
-    }
-    0.5 * (*lo + *hi)
+    Some(bisect(|h| power(h, n1, alpha, ratio) < target, 0.0, most))
 }
