@@ -47,12 +47,11 @@ export class Help {
     await this.#pending;
   }
 
-  /** Hands the fit an answer that has come; true when there was one. */
-  accept(): boolean {
-    if (!this.#answer) return false;
+  /** Hands the fit the answer, once it has come. */
+  accept(): void {
+    if (!this.#answer) return;
     const { bytes } = this.#answer;
     this.#answer = null;
     this.#session.accept!(bytes ?? undefined);
-    return true;
   }
 }
